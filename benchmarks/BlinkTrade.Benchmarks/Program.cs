@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+
+namespace BlinkTrade.Benchmarks;
+
+/// <summary>Entry point: BenchmarkDotNet's switcher (pick benchmarks by filter), plus custom commands.</summary>
+public static class Program
+{
+    /// <summary>Runs the benchmarks selected by <paramref name="args"/>.</summary>
+    public static int Main(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
