@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary>Order reject reason (FIX 4.4 tag 103).</summary>
+/// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
+[JsonConverter(typeof(WireEnumConverter<OrdRejReason>))]
+public readonly record struct OrdRejReason : IWireEnum<OrdRejReason>
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
+    /// <param name="value">The wire string.</param>
+    public OrdRejReason(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+
+    /// <summary>Broker or exchange option (wire <c>"0"</c>).</summary>
+    public static OrdRejReason BrokerOption { get; } = new("0");
+
+    /// <summary>Unknown symbol (wire <c>"1"</c>).</summary>
+    public static OrdRejReason UnknownSymbol { get; } = new("1");
+
+    /// <summary>Exchange closed (wire <c>"2"</c>).</summary>
+    public static OrdRejReason ExchangeClosed { get; } = new("2");
+
+    /// <summary>Order exceeds limit: insufficient available balance, or below the minimum size (wire <c>"3"</c>).</summary>
+    public static OrdRejReason OrderExceedsLimit { get; } = new("3");
+
+    /// <summary>Too late to enter (wire <c>"4"</c>).</summary>
+    public static OrdRejReason TooLateToEnter { get; } = new("4");
+
+    /// <summary>Unknown order (wire <c>"5"</c>).</summary>
+    public static OrdRejReason UnknownOrder { get; } = new("5");
+
+    /// <summary>Duplicate order (a live order already uses this ClOrdID) (wire <c>"6"</c>).</summary>
+    public static OrdRejReason DuplicateOrder { get; } = new("6");
+
+    /// <summary>Other (see Text) (wire <c>"99"</c>).</summary>
+    public static OrdRejReason Other { get; } = new("99");
+
+    /// <inheritdoc />
+    public static WireEnumValues<OrdRejReason> Values { get; } = new(
+        (BrokerOption, nameof(BrokerOption)),
+        (UnknownSymbol, nameof(UnknownSymbol)),
+        (ExchangeClosed, nameof(ExchangeClosed)),
+        (OrderExceedsLimit, nameof(OrderExceedsLimit)),
+        (TooLateToEnter, nameof(TooLateToEnter)),
+        (UnknownOrder, nameof(UnknownOrder)),
+        (DuplicateOrder, nameof(DuplicateOrder)),
+        (Other, nameof(Other)));
+
+    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <inheritdoc />
+    public bool IsKnown => Values.IsKnown(this);
+
+    /// <inheritdoc />
+    public static OrdRejReason FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
+
+    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Values.NameOf(this);
+}

@@ -1,0 +1,17 @@
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>0</c> Heartbeat: the answer to a <see cref="TestRequest"/>.</summary>
+public sealed record Heartbeat : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.Heartbeat;
+
+    /// <summary>The request's <see cref="TestRequest.TestReqID"/>.</summary>
+    public string? TestReqID { get; init; }
+
+    /// <summary>The request's <see cref="TestRequest.SendTime"/>, echoed verbatim (only if it was sent).</summary>
+    public long? SendTime { get; init; }
+
+    /// <summary>Server time in unix seconds.</summary>
+    public long? ServerTimestamp { get; init; }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+/// <summary>
+/// The protocol-wide converter for <see cref="string"/>: fields documented as strings sometimes arrive as numbers
+/// (older docs send <c>ClOrdID</c> as an integer, PROTOCOL.md §5 G16). A number or boolean is kept as its JSON text.
+/// </summary>
+public sealed class FlexibleStringConverter : JsonConverter<string>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => false;
+
+    /// <inheritdoc />
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => WireNumbers.RawText(ref reader),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw new JsonException($"Expected a string, got {reader.TokenType}."),
+        };
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        => writer.WriteStringValue(value);
+}

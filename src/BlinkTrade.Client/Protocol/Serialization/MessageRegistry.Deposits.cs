@@ -1,0 +1,9 @@
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+internal static partial class MessageRegistry
+{
+    /// <summary>Deposits messages (PROTOCOL.md §2).</summary>
+    private static MessageDescriptor[] DepositsMessages =>
+    [
+    ];
+}

@@ -1,0 +1,11 @@
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+internal static partial class MessageRegistry
+{
+    /// <summary>Orders messages (PROTOCOL.md §2).</summary>
+    private static MessageDescriptor[] OrdersMessages =>
+    [
+        new(MessageTypes.NewOrderSingle, Context.NewOrderSingle),
+        new(MessageTypes.ExecutionReport, Context.ExecutionReport),
+    ];
+}

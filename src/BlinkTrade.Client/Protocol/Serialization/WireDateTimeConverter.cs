@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+/// <summary>
+/// Datetimes on the wire are strings <c>"yyyy-MM-dd HH:mm:ss"</c> in the server's clock, documented as UTC
+/// (PROTOCOL.md §0.2). Read as <see cref="DateTime"/> of kind UTC; ISO 8601 text and unix seconds are accepted too.
+/// Written back in the wire format.
+/// </summary>
+public sealed class WireDateTimeConverter : JsonConverter<DateTime>
+{
+    /// <summary>The wire format.</summary>
+    public const string Format = "yyyy-MM-dd HH:mm:ss";
+
+    private static readonly string[] AcceptedFormats =
+        [Format, "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy-MM-dd"];
+
+    /// <inheritdoc />
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            var seconds = WireNumbers.ReadInt64(ref reader);
+            if (seconds is < -62135596800 or > 253402300799)
+            {
+                throw new JsonException("Unix time out of range.");
+            }
+            return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime;
+        }
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected a datetime string, got {reader.TokenType}.");
+        }
+        var text = reader.GetString();
+        if (DateTime.TryParseExact(text, AcceptedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        }
+        throw new JsonException($"'{text}' is not a BlinkTrade datetime (expected {Format}).");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        Span<char> buffer = stackalloc char[19];
+        value.ToUniversalTime().TryFormat(buffer, out var written, Format, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer[..written]);
+    }
+}
