@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace BlinkTrade.Client.Transport;
+
+/// <summary>
+/// An <see cref="IBlinkTradeConnection"/> over any <see cref="WebSocket"/>: the client's
+/// <see cref="ClientWebSocket"/> or a server-side socket accepted by Kestrel. Frames are text messages; a message
+/// split over several WebSocket fragments is reassembled into the caller's buffer.
+/// </summary>
+public sealed class WebSocketConnection : IBlinkTradeConnection
+{
+    /// <summary>The default maximum frame size: 10 MiB, as the BlinkTrade gateway (PROTOCOL.md §1.1).</summary>
+    public const int DefaultMaxFrameBytes = 10 * 1024 * 1024;
+
+    private const int ReceiveChunkBytes = 8 * 1024;
+    private readonly WebSocket _socket;
+    private readonly int _maxFrameBytes;
+
+    /// <summary>Wraps an open WebSocket.</summary>
+    /// <param name="socket">The socket; this connection owns and disposes it.</param>
+    /// <param name="remoteDescription">The peer, for logs.</param>
+    /// <param name="maxFrameBytes">The largest frame accepted.</param>
+    public WebSocketConnection(WebSocket socket, string remoteDescription, int maxFrameBytes = DefaultMaxFrameBytes)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
+        _socket = socket;
+        RemoteDescription = remoteDescription ?? "websocket";
+        _maxFrameBytes = maxFrameBytes;
+    }
+
+    /// <inheritdoc />
+    public string RemoteDescription { get; }
+
+    /// <inheritdoc />
+    public bool IsOpen => _socket.State == WebSocketState.Open;
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new ConnectionClosedException("Sending on the WebSocket failed: " + e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                var memory = destination.GetMemory(ReceiveChunkBytes);
+                var result = await _socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (_socket.State == WebSocketState.CloseReceived)
+                    {
+                        // Complete the close handshake; the peer is gone either way.
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    return false;
+                }
+                total += result.Count;
+                if (total > _maxFrameBytes)
+                {
+                    _socket.Abort();
+                    throw new FrameTooLargeException(_maxFrameBytes);
+                }
+                destination.Advance(result.Count);
+                if (result.EndOfMessage)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            throw new ConnectionClosedException("Receiving on the WebSocket failed: " + e.Message, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CloseAsync(string? reason, CancellationToken cancellationToken)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+        try
+        {
+            // Close the output and don't wait for the peer's echo: a reader loop may still be draining.
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, Truncate(reason), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Abort() => _socket.Abort();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // RFC 6455 limits a close reason to 123 bytes of UTF-8.
+    private static string? Truncate(string? reason)
+    {
+        if (reason is null || System.Text.Encoding.UTF8.GetByteCount(reason) <= 123)
+        {
+            return reason;
+        }
+        var chars = reason.AsSpan(0, Math.Min(reason.Length, 120));
+        while (System.Text.Encoding.UTF8.GetByteCount(chars) > 123)
+        {
+            chars = chars[..^1];
+        }
+        return chars.ToString();
+    }
+}
