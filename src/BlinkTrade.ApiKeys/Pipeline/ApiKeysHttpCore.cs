@@ -51,7 +51,7 @@ internal sealed class ApiKeysHttpCore
         }
         catch (HttpRequestException exception)
         {
-            throw new ApiKeysRequestException(0, null, "The request did not reach the server or got no answer.", innerException: exception);
+            throw new ApiKeysRequestException(0, null, "The request failed in transport; if it reached the server, its outcome is unknown.", innerException: exception);
         }
         catch (TimeoutRejectedException exception)
         {

@@ -64,7 +64,30 @@ internal sealed class ApiKeysResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendInner(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
+    // The body is buffered inside the attempt: a stalled or broken body is then covered by the attempt timeout and
+    // the retry rules, instead of failing later in HttpClient outside the pipeline.
+    private async Task<HttpResponseMessage> SendInner(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+        {
+            // Some transports report an abort caused by our token as an I/O error; report it as the cancellation it is,
+            // so Polly tells an attempt timeout (TimeoutRejectedException) from the caller's own cancellation.
+            response?.Dispose();
+            throw new OperationCanceledException("The attempt was cancelled.", exception, cancellationToken);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {

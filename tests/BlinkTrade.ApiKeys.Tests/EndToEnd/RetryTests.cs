@@ -134,7 +134,11 @@ public sealed class RetryTests
         await using var exchange = await TestExchange.StartAsync(manualClock: true);
         exchange.Faults.FailNext(1, 503, "list");
         var recorder = new RecordingHandler(exchange.CreateTransport());
-        var client = exchange.CreateClient(transport: recorder, configure: o => o.RetryDelay = TimeSpan.FromSeconds(1));
+        var client = exchange.CreateClient(transport: recorder, configure: o =>
+        {
+            o.RetryDelay = TimeSpan.FromSeconds(1);
+            o.AttemptTimeout = Timeout.InfiniteTimeSpan;
+        });
         var page = await exchange.AdvanceUntilDoneAsync(client.GetApiKeysPageAsync(), TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1));
         Assert.Equal(1, page.Value.Total);
         Assert.Equal(2, recorder.Attempts.Count);
@@ -143,6 +147,36 @@ public sealed class RetryTests
         Assert.NotEqual(first["timestamp"], second["timestamp"]);
         Assert.NotEqual(first["signature"], second["signature"]);
         Assert.Equal(first["page"], second["page"]);
+    }
+
+    [Fact]
+    public async Task A_get_attempt_that_times_out_is_retried_but_a_post_is_not()
+    {
+        await using var exchange = await TestExchange.StartAsync(manualClock: true);
+        var client = exchange.CreateClient(configure: o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(2);
+            // No back-off timer: after the timeout the retry goes out at once, so only the timeout needs the clock.
+            o.RetryDelay = TimeSpan.Zero;
+        });
+
+        // The server stalls the first status request for 10 s on its clock; the client gives up after 2 s and retries.
+        exchange.Faults.DelayNext(1, TimeSpan.FromSeconds(10), "status");
+        var call = client.GetStatusAsync(ApiKeyReference.ById(exchange.User.Entry.ApiId));
+        await TestExchange.WaitUntilAsync(() => exchange.Faults.RequestCount("status") == 1 && exchange.ArmedTimers >= 2);
+        exchange.Clock!.Advance(TimeSpan.FromSeconds(2));
+        var status = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(status.Value.IsUsable);
+        Assert.Equal(2, exchange.Faults.RequestCount("status"));
+
+        exchange.Faults.DelayNext(1, TimeSpan.FromSeconds(10), "revoke");
+        var revoke = client.RevokeAsync(ApiKeyReference.ById(exchange.User.Entry.ApiId));
+        await TestExchange.WaitUntilAsync(() => exchange.Faults.RequestCount("revoke") == 1 && exchange.ArmedTimers >= 2);
+        exchange.Clock.Advance(TimeSpan.FromSeconds(2));
+        var error = await Assert.ThrowsAsync<ApiKeysRequestException>(() => revoke.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, error.Status);
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, exchange.Faults.RequestCount("revoke"));
     }
 
     [Fact]

@@ -20,15 +20,16 @@ internal sealed class TestExchange : IAsyncDisposable
     private readonly ApiKeysRestServer? _kestrel;
     private readonly ApiKeysRestTestServer? _testServer;
     private readonly List<IDisposable> _disposables = [];
+    private readonly TrackingClock? _tracking;
 
-    private TestExchange(HostKind kind, ApiKeyStore store, ApiKeysRestServer? kestrel, ApiKeysRestTestServer? testServer, ManualTimeProvider? clock,
+    private TestExchange(HostKind kind, ApiKeyStore store, ApiKeysRestServer? kestrel, ApiKeysRestTestServer? testServer, TrackingClock? clock,
         CapturingLoggerProvider logs)
     {
         Kind = kind;
         Store = store;
         _kestrel = kestrel;
         _testServer = testServer;
-        Clock = clock;
+        _tracking = clock;
         Logs = logs;
         User = store.Seed(Alice, label: "alice-root");
         Admin = store.SeedAdmin();
@@ -38,9 +39,13 @@ internal sealed class TestExchange : IAsyncDisposable
 
     public ApiKeyStore Store { get; }
 
-    public ManualTimeProvider? Clock { get; }
+    /// <summary>The manual clock (server, store and clients share it), when the exchange was started with one.</summary>
+    public ManualTimeProvider? Clock => _tracking?.Inner;
 
-    public TimeProvider Time => (TimeProvider?)Clock ?? TimeProvider.System;
+    /// <summary>How many timers are armed on the manual clock (0 without one).</summary>
+    public int ArmedTimers => _tracking?.ArmedTimers ?? 0;
+
+    public TimeProvider Time => (TimeProvider?)_tracking ?? TimeProvider.System;
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -57,7 +62,7 @@ internal sealed class TestExchange : IAsyncDisposable
     public static async Task<TestExchange> StartAsync(HostKind kind = HostKind.TestServer, bool manualClock = false, Action<ApiKeysRestOptions>? configure = null)
     {
         // A manual clock starts on a minute boundary so rate-limit windows are predictable.
-        var clock = manualClock ? new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
+        var clock = manualClock ? new TrackingClock(new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))) : null;
         var store = new ApiKeyStore(clock ?? TimeProvider.System, new ApiKeyStoreOptions { PasswordHashIterations = 1_000 });
         var options = new ApiKeysRestOptions { TimeProvider = clock };
         configure?.Invoke(options);
@@ -135,21 +140,42 @@ internal sealed class TestExchange : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
 
-    /// <summary>Runs <paramref name="operation"/> while moving the manual clock forward until it completes.</summary>
+    /// <summary>
+    /// Runs <paramref name="operation"/>, moving the manual clock forward by <paramref name="step"/> only while a timer
+    /// is armed on it (something waits on the clock), until the operation completes.
+    /// </summary>
     public async Task<T> AdvanceUntilDoneAsync<T>(Task<T> operation, TimeSpan step, TimeSpan limit)
     {
-        var clock = Clock ?? throw new InvalidOperationException("Needs a manual clock.");
+        var clock = _tracking ?? throw new InvalidOperationException("Needs a manual clock.");
         var moved = TimeSpan.Zero;
-        while (!operation.IsCompleted && moved < limit)
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!operation.IsCompleted && moved < limit && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(5);
-            if (!operation.IsCompleted)
+            if (clock.ArmedTimers > 0)
             {
-                clock.Advance(step);
+                clock.Inner.Advance(step);
                 moved += step;
+            }
+            else
+            {
+                await Task.Delay(1);
             }
         }
         return await operation.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Polls <paramref name="condition"/> in real time (up to 10 s).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not become true in time.");
+            }
+            await Task.Delay(1);
+        }
     }
 
     public async ValueTask DisposeAsync()
