@@ -88,7 +88,14 @@ public sealed class LifecycleTests
         var reapprove = await Assert.ThrowsAsync<ApiKeysRequestException>(() => admin.ApproveAsync(ApiKeyReference.ById(created.ApiId)));
         Assert.Equal((400, -1130), (reapprove.Status, reapprove.ErrorCode));
 
-        // The secret never reached any log line (client or server side).
+        // Errors name status and code only; the secret never reached an exception or any log line (client or server side).
+        foreach (var exception in new[] { refused, stale, gone, reapprove })
+        {
+            Assert.DoesNotContain(created.SecretKey, exception.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(regenerated.SecretKey, exception.ToString(), StringComparison.Ordinal);
+        }
+        Assert.Contains("API-key request", exchange.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("refused with HTTP 401", exchange.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(created.SecretKey, exchange.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(regenerated.SecretKey, exchange.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(created.ApiPassword!, exchange.Logs.AllText, StringComparison.Ordinal);

@@ -249,7 +249,7 @@ internal sealed partial class ApiKeysRestHandler
             Page = page,
             PageSize = pageSize,
             Total = result.Total,
-            Rows = result.Rows.Select(e => new RestKeyBody
+            Rows = result.Rows.Select(e => new RestListRow
             {
                 ApiId = e.ApiId,
                 ApiKey = e.ApiKey,

@@ -8,5 +8,5 @@ internal sealed class RestListBody
 
     public int Total { get; init; }
 
-    public required IReadOnlyList<RestKeyBody> Rows { get; init; }
+    public required IReadOnlyList<RestListRow> Rows { get; init; }
 }
