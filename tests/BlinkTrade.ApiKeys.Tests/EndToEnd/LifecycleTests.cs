@@ -143,4 +143,31 @@ public sealed class LifecycleTests
         Assert.True((await client.GetStatusAsync(ApiKeyReference.ByKey(credential.ApiKey))).Value.IsUsable);
         Assert.Equal(1, client.LastUsedWeight1M is > 0 ? 1 : 0);
     }
+
+    [Theory]
+    [InlineData(HostKind.TestServer, "bot ü & co=100%, \"q\" + p")]
+    [InlineData(HostKind.Kestrel, "bot ü & co=100%, \"q\" + p")]
+    [InlineData(HostKind.Kestrel, "a/b?c#d;e")]
+    public async Task Labels_with_reserved_characters_round_trip_and_sign_correctly(HostKind kind, string label)
+    {
+        await using var exchange = await TestExchange.StartAsync(kind);
+        var client = exchange.CreateClient();
+        var created = (await client.CreateApiKeyAsync(ApiKeyPermissions.Account, label)).Value;
+        Assert.Equal(label, created.Label);
+        var row = await FindAsync(client, created.ApiId);
+        Assert.Equal(label, row.Label);
+        Assert.Equal(ApiKeyState.PendingApproval, (await client.GetApiKeysPageAsync(state: ApiKeyState.PendingApproval)).Value.Rows.Single().State);
+    }
+
+    private static async Task<ApiKeyInfo> FindAsync(ApiKeysClient client, string apiId)
+    {
+        await foreach (var key in client.GetApiKeysAsync())
+        {
+            if (key.ApiId == apiId)
+            {
+                return key;
+            }
+        }
+        throw new InvalidOperationException("not listed");
+    }
 }
