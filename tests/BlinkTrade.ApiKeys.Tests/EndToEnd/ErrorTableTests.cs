@@ -196,6 +196,20 @@ public sealed class ErrorTableTests
     }
 
     [Fact]
+    public async Task Rate_limits_are_per_client_ip()
+    {
+        await using var exchange = await TestExchange.StartAsync(manualClock: true, configure: o => o.WeightLimitPerMinute = 1);
+        var id = ApiKeyReference.ById(exchange.User.Entry.ApiId);
+        var first = exchange.CreateClient(configure: o => o.MaxRetries = 0, transport: exchange.CreateTransport("10.0.0.1"));
+        var second = exchange.CreateClient(configure: o => o.MaxRetries = 0, transport: exchange.CreateTransport("10.0.0.2"));
+        await first.GetStatusAsync(id);
+        Assert.Equal(429, (await Assert.ThrowsAsync<ApiKeysRequestException>(() => first.GetStatusAsync(id))).Status);
+        Assert.Equal(1, (await second.GetStatusAsync(id)).UsedWeight1M);
+        exchange.RateLimiter.Reset();
+        Assert.Equal(1, (await first.GetStatusAsync(id)).UsedWeight1M);
+    }
+
+    [Fact]
     public async Task Weights_follow_the_contract()
     {
         await using var exchange = await TestExchange.StartAsync(manualClock: true);
@@ -227,6 +241,10 @@ public sealed class ErrorTableTests
         Assert.DoesNotContain(" at ", raw.Body, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(msg));
         Assert.True(raw.Response.Headers.Contains("X-USED-WEIGHT-1M"));
+
+        // The server logs the failure for its operators; the client saw only the generic text.
+        Assert.Contains("Unhandled failure in API-key endpoint status", exchange.Logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(user.SecretKey, exchange.Logs.AllText, StringComparison.Ordinal);
 
         exchange.Faults.FailNext(1, 503, "create");
         var client = exchange.CreateClient();
