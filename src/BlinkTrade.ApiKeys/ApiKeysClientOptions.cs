@@ -54,6 +54,19 @@ public class ApiKeysClientOptions
         {
             throw new InvalidOperationException($"{GetType().Name}.{nameof(RecvWindow)} must be in (0, 60 s].");
         }
+        if (AttemptTimeout != Timeout.InfiniteTimeSpan && (AttemptTimeout < TimeSpan.FromMilliseconds(10) || AttemptTimeout > TimeSpan.FromDays(1)))
+        {
+            // Polly's own bounds for a timeout strategy.
+            throw new InvalidOperationException($"{GetType().Name}.{nameof(AttemptTimeout)} must be infinite or within [10 ms, 1 day].");
+        }
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromDays(1) || MaxRetryAfter < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{GetType().Name}: {nameof(RetryDelay)} must be within [0, 1 day] and {nameof(MaxRetryAfter)} non-negative.");
+        }
+        if (TimeProvider is null)
+        {
+            throw new InvalidOperationException($"{GetType().Name}.{nameof(TimeProvider)} is required.");
+        }
         if (MaxRetries < 0 || PageSize is < 1 or > 100)
         {
             throw new InvalidOperationException($"{GetType().Name}: {nameof(MaxRetries)} must be >= 0 and {nameof(PageSize)} in 1..100.");

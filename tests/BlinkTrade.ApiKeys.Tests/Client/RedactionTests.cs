@@ -29,5 +29,11 @@ public sealed class RedactionTests
             Credential = new ApiKeysCredential("k", "s"),
             RecvWindow = TimeSpan.FromMinutes(2),
         }));
+        Assert.Throws<InvalidOperationException>(() => new ApiKeysClient(new ApiKeysClientOptions
+        {
+            Endpoint = new Uri("http://localhost/"),
+            Credential = new ApiKeysCredential("k", "s"),
+            AttemptTimeout = TimeSpan.FromMilliseconds(1),
+        }));
     }
 }
