@@ -144,6 +144,29 @@ public sealed class LifecycleTests
         Assert.Equal(1, client.LastUsedWeight1M is > 0 ? 1 : 0);
     }
 
+    [Fact]
+    public async Task A_key_created_over_rest_can_authenticate_with_its_api_password_once_approved()
+    {
+        // Stand-in for "log in over the WebSocket" until the gateway exists: the same store call the BE login will make.
+        await using var exchange = await TestExchange.StartAsync(HostKind.Kestrel);
+        var created = (await exchange.CreateClient().CreateApiKeyAsync(ApiKeyPermissions.Account | ApiKeyPermissions.Withdraw, "ws", ["127.0.0.1"])).Value;
+        Assert.NotNull(created.ApiPassword);
+        Assert.Null(exchange.Store.AuthenticateWithPassword(created.ApiKey, created.ApiPassword, "127.0.0.1"));
+
+        await exchange.CreateAdminClient().ApproveAsync(ApiKeyReference.ById(created.ApiId));
+        var session = exchange.Store.AuthenticateWithPassword(created.ApiKey, created.ApiPassword, "127.0.0.1");
+        Assert.NotNull(session);
+        Assert.Equal(TestExchange.Alice, session.Owner);
+        Assert.Equal("""{"BF":[],"U2":[],"U4":[],"U32":[],"U34":[],"U6":[],"U24":[],"U26":[],"U70":[]}""", session.PermissionList.GetRawText());
+        Assert.Equal(1, BlinkTrade.Testing.ApiKeys.ApiKeyStatusCodes.ToWebSocketStatus(session.State));
+        Assert.Null(exchange.Store.AuthenticateWithPassword(created.ApiKey, created.SecretKey, "127.0.0.1"));
+        Assert.Null(exchange.Store.AuthenticateWithPassword(created.ApiKey, created.ApiPassword, "10.0.0.1"));
+
+        // The REST list shows the login as the key's last use.
+        var listed = await FindAsync(exchange.CreateClient(), created.ApiId);
+        Assert.NotNull(listed.LastUsedTime);
+    }
+
     [Theory]
     [InlineData(HostKind.TestServer, "bot ü & co=100%, \"q\" + p")]
     [InlineData(HostKind.Kestrel, "bot ü & co=100%, \"q\" + p")]
