@@ -29,6 +29,14 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(TestRequest))]
 [JsonSerializable(typeof(ErrorMessage))]
 // Account
+[JsonSerializable(typeof(UserBalanceRequest))]
+[JsonSerializable(typeof(UserBalanceResponse))]
+[JsonSerializable(typeof(PositionRequest))]
+[JsonSerializable(typeof(PositionResponse))]
+[JsonSerializable(typeof(LedgerListRequest))]
+[JsonSerializable(typeof(LedgerListResponse))]
+[JsonSerializable(typeof(TradersRankRequest))]
+[JsonSerializable(typeof(TradersRankResponse))]
 // Orders
 [JsonSerializable(typeof(NewOrderSingle))]
 [JsonSerializable(typeof(ExecutionReport))]
