@@ -42,7 +42,27 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(ExecutionReport))]
 // MarketData
 // Deposits
+[JsonSerializable(typeof(DepositRequest))]
+[JsonSerializable(typeof(DepositResponse))]
+[JsonSerializable(typeof(DepositRefresh))]
+[JsonSerializable(typeof(DepositMethodsRequest))]
+[JsonSerializable(typeof(DepositMethodsResponse))]
+[JsonSerializable(typeof(DepositMethodRequest))]
+[JsonSerializable(typeof(DepositMethodResponse))]
+[JsonSerializable(typeof(DepositListRequest))]
+[JsonSerializable(typeof(DepositListResponse))]
 // Withdrawals
+[JsonSerializable(typeof(WithdrawRequest))]
+[JsonSerializable(typeof(WithdrawResponse))]
+[JsonSerializable(typeof(WithdrawRefresh))]
+[JsonSerializable(typeof(WithdrawConfirmationRequest))]
+[JsonSerializable(typeof(WithdrawConfirmationResponse))]
+[JsonSerializable(typeof(WithdrawListRequest))]
+[JsonSerializable(typeof(WithdrawListResponse))]
+[JsonSerializable(typeof(CancelWithdrawalRequest))]
+[JsonSerializable(typeof(CancelWithdrawalResponse))]
+[JsonSerializable(typeof(WithdrawCommentRequest))]
+[JsonSerializable(typeof(WithdrawCommentResponse))]
 // Profile
 // Brokers
 // ApiKeys
