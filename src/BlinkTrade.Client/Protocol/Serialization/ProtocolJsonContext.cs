@@ -63,7 +63,16 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(CancelWithdrawalResponse))]
 [JsonSerializable(typeof(WithdrawCommentRequest))]
 [JsonSerializable(typeof(WithdrawCommentResponse))]
+// ApiKeys (U50–U55; PermissionList is registered under ApiKeys below)
+[JsonSerializable(typeof(ApiKeyListRequest))]
+[JsonSerializable(typeof(ApiKeyListResponse))]
+[JsonSerializable(typeof(ApiKeyCreateRequest))]
+[JsonSerializable(typeof(ApiKeyCreateResponse))]
+[JsonSerializable(typeof(ApiKeyRevokeRequest))]
+[JsonSerializable(typeof(ApiKeyRevokeResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 // Profile
 // Brokers
 // ApiKeys
+[JsonSerializable(typeof(PermissionList))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;
