@@ -27,5 +27,6 @@ public sealed record UserBalanceResponse : BlinkTradeMessage
     public IReadOnlyDictionary<int, BrokerBalances> Balances { get; init; } = new Dictionary<int, BrokerBalances>();
 
     /// <summary>Whether this is an unsolicited update (a delta) rather than the answer to a request.</summary>
+    [JsonIgnore]
     public bool IsUpdate => BalanceReqID is null;
 }

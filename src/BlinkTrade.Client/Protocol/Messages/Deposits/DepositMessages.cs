@@ -197,6 +197,7 @@ public sealed record DepositMethodResponse : BlinkTradeMessage
     public JsonElement? Parameters { get; init; }
 
     /// <summary>Whether this is the "not found" answer.</summary>
+    [JsonIgnore]
     public bool IsNotFound => DepositMethodID == -1;
 }
 

@@ -77,6 +77,7 @@ public abstract record DepositReport : BlinkTradeMessage
     public Amount? CreditProvided { get; init; }
 
     /// <summary>Whether this is the "not found" answer (<c>DepositID</c> -1).</summary>
+    [JsonIgnore]
     public bool IsNotFound => DepositID == "-1";
 
     /// <summary>The deposit fields as a <see cref="Deposit"/>.</summary>
