@@ -118,6 +118,16 @@ public sealed class ApiKeyMessagesTests
     }
 
     [Fact]
+    public void U52_accepts_stringified_lists_and_writes_real_json()
+    {
+        var request = Parse<ApiKeyCreateRequest>("""{"MsgType":"U52","APIKeyCreateReqID":"5","Label":"x","PermissionList":"{\"U2\":[]}","IPWhiteList":"[\"1.2.3.4\"]"}""");
+        Assert.Equal(5, request.APIKeyCreateReqID);
+        Assert.Equal(["U2"], request.PermissionList!.Keys);
+        Assert.Equal(["1.2.3.4"], request.IPWhiteList);
+        Assert.Equal("""{"MsgType":"U52","APIKeyCreateReqID":5,"Label":"x","PermissionList":{"U2":[]},"IPWhiteList":["1.2.3.4"]}""", ProtocolSerializer.SerializeToString(request));
+    }
+
+    [Fact]
     public void U54_and_U55()
     {
         Assert.Equal("""{"MsgType":"U54","APIKeyRevokeReqID":8851626,"APIKey":"k"}""",

@@ -34,6 +34,28 @@ public sealed class RedactionTests
     }
 
     [Fact]
+    public void Every_secret_of_these_groups_is_covered()
+    {
+        string[] groups = ["U2", "U3", "U34", "U35", "U36", "U37", "U42", "U43", "U18", "U19", "U20", "U21", "U23", "U30", "U31", "U48", "U49",
+            "U6", "U7", "U9", "U24", "U25", "U26", "U27", "U70", "U71", "U78", "U79", "U50", "U51", "U52", "U53", "U54", "U55"];
+        var withSecrets = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var msgType in groups)
+        {
+            Assert.True(BlinkTrade.Client.Protocol.Serialization.MessageRegistry.TryGet(msgType.AsSpan(), out var descriptor));
+            foreach (var property in descriptor.Type.GetProperties())
+            {
+                if (property.PropertyType == typeof(SecretString) || property.PropertyType == typeof(SecretString?))
+                {
+                    withSecrets.Add($"{descriptor.Type.Name}.{property.Name}");
+                }
+            }
+        }
+        Assert.Equal(
+            ["ApiKeyCreateResponse.APIPassword", "ApiKeyCreateResponse.APISecret", "WithdrawConfirmationRequest.ConfirmationToken", "WithdrawConfirmationRequest.SecondFactor"],
+            withSecrets);
+    }
+
+    [Fact]
     public void Parsed_U53_and_U24_redact()
     {
         foreach (var frame in ExampleFrames("U53_APIKeyCreateResponse.json").Concat(ExampleFrames("U24_WithdrawConfirmationRequest.json")))

@@ -62,6 +62,20 @@ public sealed class WithdrawMessagesTests
         Assert.Equal("{not json", request.Data!.Value.GetString());
     }
 
+    [Theory]
+    [InlineData("null", null)]
+    [InlineData("\"123\"", "\"123\"")]
+    [InlineData("\"\"", "\"\"")]
+    [InlineData("[1,2]", "[1,2]")]
+    [InlineData("\"[1,2]\"", "[1,2]")]
+    public void Data_in_responses_and_rows_is_decoded_when_encoded(string data, string? expected)
+    {
+        var refresh = Parse<WithdrawRefresh>($$"""{"MsgType":"U9","WithdrawID":1,"Data":{{data}}}""");
+        Assert.Equal(expected, refresh.Data?.GetRawText());
+        var deposits = Parse<DepositListResponse>($$"""{"MsgType":"U31","DepositListReqID":1,"Columns":["Data"],"DepositListGrp":[[{{data}}]]}""");
+        Assert.Equal(expected, deposits.DepositListGrp[0].Data?.GetRawText());
+    }
+
     [Fact]
     public void U6_missing_required_field_is_an_invalid_field()
         => Assert.Equal(ProtocolErrorKind.InvalidField, ParseError("""{"MsgType":"U6","WithdrawReqID":1,"Currency":"BTC","Amount":1}""").Kind);

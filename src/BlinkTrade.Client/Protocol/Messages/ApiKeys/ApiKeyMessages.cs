@@ -80,10 +80,14 @@ public sealed record ApiKeyCreateRequest : BlinkTradeMessage
     /// <summary>Label (at most 15 characters).</summary>
     public required string Label { get; init; }
 
-    /// <summary>What the key may do (server default: nothing, <c>{}</c>).</summary>
+    /// <summary>What the key may do (server default: nothing, <c>{}</c>). Read also when stringified (the original doc
+    /// describes a "stringify object"); always written as an object.</summary>
+    [JsonConverter(typeof(DoubleEncodedJsonConverter<PermissionList>))]
     public PermissionList? PermissionList { get; init; }
 
-    /// <summary>Client IPs allowed to use the key (server default: any, <c>[]</c>).</summary>
+    /// <summary>Client IPs allowed to use the key (server default: any, <c>[]</c>). Read also when stringified; always
+    /// written as an array.</summary>
+    [JsonConverter(typeof(DoubleEncodedJsonConverter<IReadOnlyList<string>>))]
     public IReadOnlyList<string>? IPWhiteList { get; init; }
 
     /// <summary>Whether the key may be revoked (server default: true).</summary>
