@@ -181,4 +181,45 @@ public sealed class AccountMessagesTests
     [Fact]
     public void U42_request()
         => Assert.Equal("""{"MsgType":"U42","PositionReqID":4471123}""", ProtocolSerializer.SerializeToString(new PositionRequest { PositionReqID = 4471123 }));
+
+    [Fact]
+    public void U3_random_balances_round_trip_exactly()
+    {
+        var random = new Random(20261121);
+        for (var iteration = 0; iteration < 500; iteration++)
+        {
+            var brokers = new Dictionary<int, BrokerBalances>();
+            for (var b = random.Next(0, 4); b > 0; b--)
+            {
+                var currencies = new List<KeyValuePair<string, CurrencyBalance>>();
+                for (var c = random.Next(0, 5); c > 0; c--)
+                {
+                    var code = new string([(char)('A' + random.Next(26)), (char)('A' + random.Next(26)), (char)('A' + random.Next(26))]);
+                    Amount? total = random.Next(3) == 0 ? null : Amount.FromSatoshis(random.NextInt64(long.MinValue, long.MaxValue));
+                    Amount? locked = random.Next(3) == 0 ? null : Amount.FromSatoshis(random.NextInt64(-10, long.MaxValue));
+                    if (total is null && locked is null)
+                    {
+                        continue;
+                    }
+                    currencies.Add(new(code, new CurrencyBalance(total, locked)));
+                }
+                brokers[random.Next(0, 100_000)] = new BrokerBalances(currencies);
+            }
+            var message = new UserBalanceResponse
+            {
+                BalanceReqID = random.Next(2) == 0 ? null : random.NextInt64(1, long.MaxValue),
+                ClientID = random.Next(2) == 0 ? null : random.NextInt64(1, 100_000_000),
+                Balances = brokers,
+            };
+            var again = RoundTrip(message);
+            Assert.Equal(message.BalanceReqID, again.BalanceReqID);
+            Assert.Equal(message.ClientID, again.ClientID);
+            Assert.Equal(brokers.Keys, again.Balances.Keys);
+            foreach (var (brokerId, balances) in brokers)
+            {
+                Assert.Equal(balances.OrderBy(p => p.Key, StringComparer.Ordinal), again.Balances[brokerId].OrderBy(p => p.Key, StringComparer.Ordinal));
+            }
+            Assert.Null(again.ExtensionData);
+        }
+    }
 }
