@@ -51,6 +51,17 @@ public sealed class DepositMessagesTests
     }
 
     [Fact]
+    public void ToDeposit_and_ToWithdrawal_keep_unknown_fields()
+    {
+        var deposit = Parse<DepositRefresh>("""{"MsgType":"U23","DepositID":"x","Extra":1}""").ToDeposit();
+        Assert.Equal("x", deposit.DepositID);
+        Assert.Equal(1, deposit.ExtensionData!["Extra"].GetInt32());
+        var withdrawal = Parse<WithdrawRefresh>("""{"MsgType":"U9","WithdrawID":"7","Extra":true}""").ToWithdrawal();
+        Assert.Equal(7, withdrawal.WithdrawID);
+        Assert.True(withdrawal.ExtensionData!["Extra"].GetBoolean());
+    }
+
+    [Fact]
     public void U19_not_found_has_numeric_DepositID()
     {
         var response = Parse<DepositResponse>("""{"MsgType":"U19","DepositID":-1}""");

@@ -81,7 +81,7 @@ public abstract record DepositReport : BlinkTradeMessage
     public bool IsNotFound => DepositID == "-1";
 
     /// <summary>The deposit fields as a <see cref="Deposit"/>.</summary>
-    /// <returns>A new deposit record.</returns>
+    /// <returns>A new deposit record (unknown fields are copied to its extension data).</returns>
     public Deposit ToDeposit() => new()
     {
         DepositID = DepositID,
@@ -106,5 +106,6 @@ public abstract record DepositReport : BlinkTradeMessage
         ClOrdID = ClOrdID,
         State = State,
         CreditProvided = CreditProvided,
+        ExtensionData = ExtensionData is null ? null : new Dictionary<string, JsonElement>(ExtensionData, StringComparer.Ordinal),
     };
 }

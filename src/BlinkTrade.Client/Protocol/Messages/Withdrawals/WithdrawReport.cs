@@ -63,7 +63,7 @@ public abstract record WithdrawReport : BlinkTradeMessage
     public SecondFactorType? SecondFactorType { get; init; }
 
     /// <summary>The withdrawal fields as a <see cref="Withdrawal"/>.</summary>
-    /// <returns>A new withdrawal record.</returns>
+    /// <returns>A new withdrawal record (unknown fields are copied to its extension data).</returns>
     public Withdrawal ToWithdrawal() => new()
     {
         WithdrawID = WithdrawID,
@@ -83,5 +83,6 @@ public abstract record WithdrawReport : BlinkTradeMessage
         PaidAmount = PaidAmount,
         ClOrdID = ClOrdID,
         SecondFactorType = SecondFactorType,
+        ExtensionData = ExtensionData is null ? null : new Dictionary<string, JsonElement>(ExtensionData, StringComparer.Ordinal),
     };
 }
