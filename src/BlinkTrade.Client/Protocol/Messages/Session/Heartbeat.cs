@@ -14,4 +14,7 @@ public sealed record Heartbeat : BlinkTradeMessage
 
     /// <summary>Server time in unix seconds.</summary>
     public long? ServerTimestamp { get; init; }
+
+    /// <summary>Client receive time some SDK mocks add (epoch milliseconds); not sent by servers.</summary>
+    public long? ClientTimestamp { get; init; }
 }
