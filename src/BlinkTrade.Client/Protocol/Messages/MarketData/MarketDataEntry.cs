@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -9,6 +10,7 @@ namespace BlinkTrade.Client.Protocol;
 /// The volume entry (<c>MDEntryType "4"</c>) has one key per currency (<c>{"BTC":…, "USD":…}</c>); those keys land in
 /// <see cref="ExtensionData"/> and are read with <see cref="VolumeOf"/>.
 /// </summary>
+[JsonConverter(typeof(MarketDataEntryJsonConverter))]
 public sealed record MarketDataEntry
 {
     /// <summary>New, change, delete, delete-thru (X only).</summary>
