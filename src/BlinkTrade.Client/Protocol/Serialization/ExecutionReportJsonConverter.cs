@@ -14,6 +14,9 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// </summary>
 public sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>
 {
+    /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
+    public override bool HandleNull => true;
+
     /// <inheritdoc />
     public override ExecutionReport Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -103,6 +106,11 @@ public sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, ExecutionReport value, JsonSerializerOptions options)
     {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
         writer.WriteStartObject();
         writer.WriteString("MsgType"u8, value.MsgType);
         writer.WriteNumber("OrderID"u8, value.OrderID);

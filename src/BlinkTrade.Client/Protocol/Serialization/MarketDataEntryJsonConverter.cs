@@ -11,6 +11,9 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// </summary>
 public sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
 {
+    /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
+    public override bool HandleNull => true;
+
     /// <inheritdoc />
     public override MarketDataEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -87,6 +90,11 @@ public sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, MarketDataEntry value, JsonSerializerOptions options)
     {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
         writer.WriteStartObject();
         if (value.MDUpdateAction is { } updateAction)
         {
