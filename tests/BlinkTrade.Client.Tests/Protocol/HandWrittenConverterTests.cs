@@ -277,4 +277,39 @@ public sealed class HandWrittenConverterTests
         Assert.Equal(ProtocolErrorKind.InvalidField, error.Kind);
         Assert.IsAssignableFrom<JsonException>(error.InnerException);
     }
+
+    [Fact]
+    public void Heartbeat_reads_every_field_in_any_order_and_writes_like_the_generated_serializer()
+    {
+        var h = Parse<Heartbeat>("""{"ClientTimestamp":"3","ServerTimestamp":2.0,"Extra":[1],"SendTime":1,"TestReqID":77,"MsgType":"0"}""");
+        Assert.Equal("77", h.TestReqID);
+        Assert.Equal(1, h.SendTime);
+        Assert.Equal(2, h.ServerTimestamp);
+        Assert.Equal(3, h.ClientTimestamp);
+        Assert.Equal(JsonValueKind.Array, h.ExtensionData!["Extra"].ValueKind);
+        Assert.Equal("""{"MsgType":"0","TestReqID":"77","SendTime":1,"ServerTimestamp":2,"ClientTimestamp":3,"Extra":[1]}""", ProtocolSerializer.SerializeToString(h));
+        Assert.Equal("""{"MsgType":"0"}""", ProtocolSerializer.SerializeToString(Parse<Heartbeat>("""{"MsgType":"0","TestReqID":null,"SendTime":null}""")));
+    }
+
+    [Theory]
+    [InlineData("""{"MsgType":"0","TestReqID":{}}""")]
+    [InlineData("""{"MsgType":"0","SendTime":"soon"}""")]
+    [InlineData("""{"MsgType":"0","ServerTimestamp":1e400}""")]
+    [InlineData("""{"MsgType":"0","ClientTimestamp":[]}""")]
+    [InlineData("""{"MsgType":"X","MDReqID":null,"MDIncGrp":[]}""")]
+    [InlineData("""{"MsgType":"X","MDReqID":1,"MDBkTyp":{}}""")]
+    public void Small_frame_wrong_types_are_invalid_fields(string json)
+        => Assert.Equal(ProtocolErrorKind.InvalidField, Fails(json).Kind);
+
+    [Fact]
+    public void Incremental_refresh_groups_of_any_size()
+    {
+        var entries = string.Join(",", Enumerable.Range(1, 100).Select(i => $$"""{"MDUpdateAction":"2","MDEntryType":"0","MDEntryPositionNo":{{i}}}"""));
+        var x = Parse<MarketDataIncrementalRefresh>($$"""{"MsgType":"X","MDReqID":1,"MDIncGrp":[{{entries}}]}""");
+        Assert.Equal(100, x.MDIncGrp!.Count);
+        Assert.Equal(Enumerable.Range(1, 100), x.MDIncGrp.Select(e => e.MDEntryPositionNo!.Value));
+        Assert.Empty(Parse<MarketDataIncrementalRefresh>("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[]}""").MDIncGrp!);
+        Assert.Null(Parse<MarketDataIncrementalRefresh>("""{"MsgType":"X","MDReqID":1,"MDIncGrp":null}""").MDIncGrp);
+        Assert.Equal("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[]}""", ProtocolSerializer.SerializeToString(new MarketDataIncrementalRefresh { MDReqID = 1, MDIncGrp = [] }));
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
@@ -23,6 +26,7 @@ public sealed record MarketDataFullRefresh : BlinkTradeMessage
 }
 
 /// <summary><c>X</c> MarketDataIncrementalRefresh: book changes and trades (PROTOCOL.md §2.4, §3.8).</summary>
+[JsonConverter(typeof(MarketDataIncrementalRefreshJsonConverter))]
 public sealed record MarketDataIncrementalRefresh : BlinkTradeMessage
 {
     /// <inheritdoc />

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>0</c> Heartbeat: the answer to a <see cref="TestRequest"/>.</summary>
+[JsonConverter(typeof(HeartbeatJsonConverter))]
 public sealed record Heartbeat : BlinkTradeMessage
 {
     /// <inheritdoc />
