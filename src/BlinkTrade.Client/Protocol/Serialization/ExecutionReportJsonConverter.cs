@@ -41,34 +41,35 @@ public sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport
         int length;
         while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
         {
+            // A long name leaves `name` empty, which matches no case and goes to the extension data.
             ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
             switch (name)
             {
-                case "MsgType" when longName is null: reader.Skip(); break;
-                case "OrderID" when longName is null: orderId = Int64(ref reader); break;
-                case "ClOrdID" when longName is null: clOrdId = String(ref reader); break;
-                case "ExecID" when longName is null: execId = Int64(ref reader); break;
-                case "ExecType" when longName is null: execType = Enum<ExecType>(ref reader); break;
-                case "OrdStatus" when longName is null: ordStatus = Enum<OrdStatus>(ref reader); break;
-                case "ExecSide" when longName is null: execSide = Enum<Side>(ref reader); break;
-                case "Symbol" when longName is null: symbol = RepeatedString(ref reader); break;
-                case "Side" when longName is null: side = Enum<Side>(ref reader); break;
-                case "OrdType" when longName is null: ordType = Enum<OrdType>(ref reader); break;
-                case "TimeInForce" when longName is null: timeInForce = NullableEnum<TimeInForce>(ref reader); break;
-                case "OrderQty" when longName is null: orderQty = Fixed<Quantity>(ref reader); break;
-                case "Price" when longName is null: price = Fixed<Price>(ref reader); break;
-                case "StopPx" when longName is null: stopPx = NullableFixed<Price>(ref reader); break;
-                case "LastShares" when longName is null: lastShares = Fixed<Quantity>(ref reader); break;
-                case "LastPx" when longName is null: lastPx = Fixed<Price>(ref reader); break;
-                case "LeavesQty" when longName is null: leavesQty = Fixed<Quantity>(ref reader); break;
-                case "CumQty" when longName is null: cumQty = Fixed<Quantity>(ref reader); break;
-                case "CxlQty" when longName is null: cxlQty = Fixed<Quantity>(ref reader); break;
-                case "AvgPx" when longName is null: avgPx = Fixed<Price>(ref reader); break;
-                case "OrdRejReason" when longName is null: ordRejReason = NullableEnum<OrdRejReason>(ref reader); break;
-                case "Text" when longName is null: text = String(ref reader); break;
-                case "ExecInst" when longName is null: execInst = NullableEnum<ExecInst>(ref reader); break;
-                case "OrderDate" when longName is null: orderDate = NullableDateTime(ref reader, options); break;
-                case "Volume" when longName is null: volume = NullableFixed<Amount>(ref reader); break;
+                case "MsgType": reader.Skip(); break;
+                case "OrderID": orderId = Int64(ref reader); break;
+                case "ClOrdID": clOrdId = String(ref reader); break;
+                case "ExecID": execId = Int64(ref reader); break;
+                case "ExecType": execType = Enum<ExecType>(ref reader); break;
+                case "OrdStatus": ordStatus = Enum<OrdStatus>(ref reader); break;
+                case "ExecSide": execSide = Enum<Side>(ref reader); break;
+                case "Symbol": symbol = RepeatedString(ref reader); break;
+                case "Side": side = Enum<Side>(ref reader); break;
+                case "OrdType": ordType = Enum<OrdType>(ref reader); break;
+                case "TimeInForce": timeInForce = NullableEnum<TimeInForce>(ref reader); break;
+                case "OrderQty": orderQty = Fixed<Quantity>(ref reader); break;
+                case "Price": price = Fixed<Price>(ref reader); break;
+                case "StopPx": stopPx = NullableFixed<Price>(ref reader); break;
+                case "LastShares": lastShares = Fixed<Quantity>(ref reader); break;
+                case "LastPx": lastPx = Fixed<Price>(ref reader); break;
+                case "LeavesQty": leavesQty = Fixed<Quantity>(ref reader); break;
+                case "CumQty": cumQty = Fixed<Quantity>(ref reader); break;
+                case "CxlQty": cxlQty = Fixed<Quantity>(ref reader); break;
+                case "AvgPx": avgPx = Fixed<Price>(ref reader); break;
+                case "OrdRejReason": ordRejReason = NullableEnum<OrdRejReason>(ref reader); break;
+                case "Text": text = String(ref reader); break;
+                case "ExecInst": execInst = NullableEnum<ExecInst>(ref reader); break;
+                case "OrderDate": orderDate = NullableDateTime(ref reader, options); break;
+                case "Volume": volume = NullableFixed<Amount>(ref reader); break;
                 default: AddExtension(ref extension, name, longName, ref reader); break;
             }
         }

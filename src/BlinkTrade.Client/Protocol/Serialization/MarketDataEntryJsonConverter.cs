@@ -34,29 +34,30 @@ public sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry
         int length;
         while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
         {
+            // A long name leaves `name` empty, which matches no case and goes to the extension data.
             ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
             switch (name)
             {
-                case "MDUpdateAction" when longName is null: updateAction = NullableEnum<MarketDataUpdateAction>(ref reader); break;
-                case "MDEntryType" when longName is null: entryType = Enum<MarketDataEntryType>(ref reader); break;
-                case "Symbol" when longName is null: symbol = RepeatedString(ref reader); break;
-                case "MDEntryPositionNo" when longName is null: positionNo = NullableInt32(ref reader); break;
-                case "MDEntryID" when longName is null: entryId = NullableInt64(ref reader); break;
-                case "MDEntryPx" when longName is null: px = NullableFixed<Price>(ref reader); break;
-                case "MDEntrySize" when longName is null: size = NullableFixed<Quantity>(ref reader); break;
-                case "MDEntryDate" when longName is null: date = NullableDate(ref reader, options); break;
-                case "MDEntryTime" when longName is null: time = NullableTime(ref reader, options); break;
-                case "OrderID" when longName is null: orderId = NullableInt64(ref reader); break;
-                case "UserID" when longName is null: userId = NullableInt64(ref reader); break;
-                case "Broker" when longName is null: broker = RepeatedString(ref reader); break;
-                case "Username" when longName is null: username = String(ref reader); break;
-                case "TradeID" when longName is null: tradeId = NullableInt64(ref reader); break;
-                case "Side" when longName is null: side = NullableEnum<Side>(ref reader); break;
-                case "SecondaryOrderID" when longName is null: secondaryOrderId = NullableInt64(ref reader); break;
-                case "MDEntryBuyerID" when longName is null: buyerId = NullableInt64(ref reader); break;
-                case "MDEntrySellerID" when longName is null: sellerId = NullableInt64(ref reader); break;
-                case "MDEntryBuyer" when longName is null: buyer = String(ref reader); break;
-                case "MDEntrySeller" when longName is null: seller = String(ref reader); break;
+                case "MDUpdateAction": updateAction = NullableEnum<MarketDataUpdateAction>(ref reader); break;
+                case "MDEntryType": entryType = Enum<MarketDataEntryType>(ref reader); break;
+                case "Symbol": symbol = RepeatedString(ref reader); break;
+                case "MDEntryPositionNo": positionNo = NullableInt32(ref reader); break;
+                case "MDEntryID": entryId = NullableInt64(ref reader); break;
+                case "MDEntryPx": px = NullableFixed<Price>(ref reader); break;
+                case "MDEntrySize": size = NullableFixed<Quantity>(ref reader); break;
+                case "MDEntryDate": date = NullableDate(ref reader, options); break;
+                case "MDEntryTime": time = NullableTime(ref reader, options); break;
+                case "OrderID": orderId = NullableInt64(ref reader); break;
+                case "UserID": userId = NullableInt64(ref reader); break;
+                case "Broker": broker = RepeatedString(ref reader); break;
+                case "Username": username = String(ref reader); break;
+                case "TradeID": tradeId = NullableInt64(ref reader); break;
+                case "Side": side = NullableEnum<Side>(ref reader); break;
+                case "SecondaryOrderID": secondaryOrderId = NullableInt64(ref reader); break;
+                case "MDEntryBuyerID": buyerId = NullableInt64(ref reader); break;
+                case "MDEntrySellerID": sellerId = NullableInt64(ref reader); break;
+                case "MDEntryBuyer": buyer = String(ref reader); break;
+                case "MDEntrySeller": seller = String(ref reader); break;
                 default: AddExtension(ref extension, name, longName, ref reader); break;
             }
         }

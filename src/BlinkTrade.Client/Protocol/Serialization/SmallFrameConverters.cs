@@ -25,14 +25,15 @@ public sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
         int length;
         while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
         {
+            // A long name leaves `name` empty, which matches no case and goes to the extension data.
             ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
             switch (name)
             {
-                case "MsgType" when longName is null: reader.Skip(); break;
-                case "TestReqID" when longName is null: testReqId = String(ref reader); break;
-                case "SendTime" when longName is null: sendTime = NullableInt64(ref reader); break;
-                case "ServerTimestamp" when longName is null: serverTimestamp = NullableInt64(ref reader); break;
-                case "ClientTimestamp" when longName is null: clientTimestamp = NullableInt64(ref reader); break;
+                case "MsgType": reader.Skip(); break;
+                case "TestReqID": testReqId = String(ref reader); break;
+                case "SendTime": sendTime = NullableInt64(ref reader); break;
+                case "ServerTimestamp": serverTimestamp = NullableInt64(ref reader); break;
+                case "ClientTimestamp": clientTimestamp = NullableInt64(ref reader); break;
                 default: AddExtension(ref extension, name, longName, ref reader); break;
             }
         }
@@ -101,13 +102,14 @@ public sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<Ma
         int length;
         while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
         {
+            // A long name leaves `name` empty, which matches no case and goes to the extension data.
             ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
             switch (name)
             {
-                case "MsgType" when longName is null: reader.Skip(); break;
-                case "MDReqID" when longName is null: mdReqId = Int64(ref reader); break;
-                case "MDBkTyp" when longName is null: bookType = NullableEnum<MarketDataBookType>(ref reader); break;
-                case "MDIncGrp" when longName is null: entries = ReadEntries(ref reader, options); break;
+                case "MsgType": reader.Skip(); break;
+                case "MDReqID": mdReqId = Int64(ref reader); break;
+                case "MDBkTyp": bookType = NullableEnum<MarketDataBookType>(ref reader); break;
+                case "MDIncGrp": entries = ReadEntries(ref reader, options); break;
                 default: AddExtension(ref extension, name, longName, ref reader); break;
             }
         }
