@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BlinkTrade.Client.Protocol;
 
@@ -38,6 +39,19 @@ public class ParseBenchmarks
     /// <summary>An incremental refresh with 10 entries (book changes and trades).</summary>
     [Benchmark]
     public BlinkTradeMessage ParseIncrementalRefresh10() => ProtocolSerializer.Deserialize(IncrementalRefreshFrame);
+
+    /// <summary>Baseline: only tokenizes the execution report (the floor any parser pays).</summary>
+    [Benchmark]
+    public int ParseExecutionReportReaderOnlyBaseline()
+    {
+        var reader = new Utf8JsonReader(ExecutionReportFrame);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+        return tokens;
+    }
 
     /// <summary>Writes an execution report to a reused buffer.</summary>
     [Benchmark]

@@ -47,7 +47,13 @@ internal static class ConverterHelpers
         }
         var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         int length;
-        if (rawLength <= buffer.Length)
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && rawLength <= buffer.Length
+            && System.Text.Ascii.ToUtf16(reader.ValueSpan, buffer, out var widened) == System.Buffers.OperationStatus.Done)
+        {
+            // Fast path: plain ASCII names (all protocol fields) are widened without UTF-8 decoding.
+            length = widened;
+        }
+        else if (rawLength <= buffer.Length)
         {
             length = reader.CopyString(buffer);
         }
