@@ -23,7 +23,5 @@ public partial class BlinkTradeClient
     {
     }
 
-    private Task<bool> LoginOnConnectAsync(SessionConnection session, CancellationToken cancellationToken) => Task.FromResult(false);
-
     private Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken) => Task.CompletedTask;
 }
