@@ -12,16 +12,22 @@ public partial class BlinkTradeClient
 
     private void CompleteFeatures()
     {
+        CompleteMarketData();
     }
 
     // Called on the receive loop for every message of the current connection, before the Messages stream.
     private void OnInbound(SessionConnection session, BlinkTradeMessage message)
     {
+        OnMarketData(message);
     }
 
     private void OnConnectionLost()
     {
+        OnMarketDataConnectionLost();
     }
 
-    private Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
+    {
+        await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
+    }
 }
