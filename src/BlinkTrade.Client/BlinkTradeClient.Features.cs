@@ -8,16 +8,19 @@ public partial class BlinkTradeClient
 {
     private void InitializeFeatures()
     {
+        InitializeTrading();
     }
 
     private void CompleteFeatures()
     {
         CompleteMarketData();
+        _executionReports.OnCompleted();
     }
 
     // Called on the receive loop for every message of the current connection, before the Messages stream.
     private void OnInbound(SessionConnection session, BlinkTradeMessage message)
     {
+        OnTrading(message);
         OnMarketData(message);
     }
 
@@ -29,5 +32,19 @@ public partial class BlinkTradeClient
     private async Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
     {
         await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
+        // Reconciliation needs a login (U4 is private) and only matters after a gap.
+        if (isReconnect && CurrentUser is not null)
+        {
+            try
+            {
+                await ReconcileOrdersAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
+            {
+                // A server that cannot list orders must not block the reconnect; the live reports still flow.
+                Diagnostics.ClientLog.ReconcileFailed(_logger, e);
+                ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Order reconciliation failed: " + e.Message, e);
+            }
+        }
     }
 }
