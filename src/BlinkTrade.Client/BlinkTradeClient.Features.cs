@@ -9,18 +9,21 @@ public partial class BlinkTradeClient
     private void InitializeFeatures()
     {
         InitializeTrading();
+        InitializeAccount();
     }
 
     private void CompleteFeatures()
     {
         CompleteMarketData();
         _executionReports.OnCompleted();
+        _balanceSnapshots.OnCompleted();
     }
 
     // Called on the receive loop for every message of the current connection, before the Messages stream.
     private void OnInbound(SessionConnection session, BlinkTradeMessage message)
     {
         OnTrading(message);
+        OnAccount(message);
         OnMarketData(message);
     }
 

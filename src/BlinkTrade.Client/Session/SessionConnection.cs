@@ -230,6 +230,18 @@ internal sealed class SessionConnection : IAsyncDisposable
             return;
         }
 
+        // The client's state (order tracker, books, balances) is updated before the request waiting for this
+        // message resumes, so a caller that awaited a response observes the state it implies.
+        try
+        {
+            _sink.OnMessage(this, message);
+        }
+        catch (Exception e)
+        {
+            // The client's own handlers are written not to throw; if one does, the loop must survive it anyway.
+            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.SubscriberFault, $"Handling a {message.MsgType} message failed: {e.Message}", e, _time.GetUtcNow()));
+        }
+
         var correlated = false;
         switch (message)
         {
@@ -260,16 +272,6 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             ClientLog.UnknownMessage(_logger, unknown.MsgType);
             _sink.OnError(new BlinkTradeClientError(ClientErrorKind.UnknownMessage, $"Received a message of unknown type '{unknown.MsgType}'.", null, _time.GetUtcNow()));
-        }
-
-        try
-        {
-            _sink.OnMessage(this, message);
-        }
-        catch (Exception e)
-        {
-            // The client's own handlers are written not to throw; if one does, the loop must survive it anyway.
-            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.SubscriberFault, $"Handling a {message.MsgType} message failed: {e.Message}", e, _time.GetUtcNow()));
         }
     }
 
