@@ -8,7 +8,7 @@ internal sealed class TestExchange
 {
     public const string Symbol = "BTCUSD";
     public const int Broker = 5;
-    public const int FeeUser = 1;
+    public const int FeeUser = 999;
     public const long Coin = 100_000_000;
     public const long Cent = 1_000_000;
 
