@@ -9,7 +9,7 @@ namespace BlinkTrade.Testing.Accounts;
 /// </summary>
 public sealed class AccountBook
 {
-    private readonly Dictionary<long, Account> _accounts = [];
+    private readonly LongIntMap _accounts = new(1024);
     private readonly List<Account> _accountList = [];
     private readonly Dictionary<string, int> _currencyIds = new(StringComparer.Ordinal);
     private readonly List<string> _currencies = [];
@@ -81,7 +81,7 @@ public sealed class AccountBook
     /// <returns>Total and locked amounts.</returns>
     public Balance GetBalance(int brokerId, int userId, string currency)
     {
-        if (!_accounts.TryGetValue(Key(brokerId, userId), out var account) || !_currencyIds.TryGetValue(currency, out var ccy))
+        if (!TryGet(brokerId, userId, out var account) || !_currencyIds.TryGetValue(currency, out var ccy))
         {
             return default;
         }
@@ -96,7 +96,7 @@ public sealed class AccountBook
     public IReadOnlyDictionary<string, Balance> GetBalances(int brokerId, int userId)
     {
         var result = new Dictionary<string, Balance>(StringComparer.Ordinal);
-        _accounts.TryGetValue(Key(brokerId, userId), out var account);
+        TryGet(brokerId, userId, out var account);
         for (var ccy = 0; ccy < _currencies.Count; ccy++)
         {
             result[_currencies[ccy]] = account is null ? default : new Balance(account.Total[ccy], account.Locked[ccy]);
@@ -136,7 +136,7 @@ public sealed class AccountBook
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var rows = new List<LedgerEntry>();
-        if (!_accounts.TryGetValue(Key(brokerId, userId), out var account))
+        if (!TryGet(brokerId, userId, out var account))
         {
             return rows;
         }
@@ -191,19 +191,28 @@ public sealed class AccountBook
         return ccy;
     }
 
-    internal bool TryGet(int brokerId, int userId, out Account account) =>
-        _accounts.TryGetValue(Key(brokerId, userId), out account!);
+    internal bool TryGet(int brokerId, int userId, out Account account)
+    {
+        if (_accounts.TryGet(Key(brokerId, userId), out var index))
+        {
+            account = _accountList[index];
+            return true;
+        }
+
+        account = null!;
+        return false;
+    }
 
     internal Account GetOrOpen(int brokerId, int userId)
     {
         var key = Key(brokerId, userId);
-        if (_accounts.TryGetValue(key, out var account))
+        if (_accounts.TryGet(key, out var index))
         {
-            return account;
+            return _accountList[index];
         }
 
-        account = new Account(_accountList.Count, brokerId, userId, _currencyCapacity);
-        _accounts.Add(key, account);
+        var account = new Account(_accountList.Count, brokerId, userId, _currencyCapacity);
+        _accounts.Add(key, account.Index);
         _accountList.Add(account);
         ResolveFees(account);
         return account;
@@ -288,7 +297,7 @@ public sealed class AccountBook
         _withdrawals.Remove(withdrawId, out withdrawal!);
 
     internal Account? BrokerFeeAccount(int brokerId) =>
-        _brokers.TryGetValue(brokerId, out var broker) && _accounts.TryGetValue(Key(brokerId, broker.FeeAccountUserId), out var fee) ? fee : null;
+        _brokers.TryGetValue(brokerId, out var broker) && TryGet(brokerId, broker.FeeAccountUserId, out var fee) ? fee : null;
 
     private void EmitBalance(Account account, int ccy)
     {
@@ -312,7 +321,7 @@ public sealed class AccountBook
         account.MakerSellBps = makerSell;
         account.TakerBuyBps = user.TakerBuyBps ?? (user.MakerBuyBps is not null ? makerBuy : broker.TakerBuyBps ?? makerBuy);
         account.TakerSellBps = user.TakerSellBps ?? (user.MakerSellBps is not null ? makerSell : broker.TakerSellBps ?? makerSell);
-        account.FeeAccount = config is null ? null : _accounts.GetValueOrDefault(Key(config.BrokerId, config.FeeAccountUserId));
+        account.FeeAccount = config is not null && TryGet(config.BrokerId, config.FeeAccountUserId, out var feeAccount) ? feeAccount : null;
         ValidateBps(account.MakerBuyBps);
         ValidateBps(account.MakerSellBps);
         ValidateBps(account.TakerBuyBps);
@@ -327,5 +336,6 @@ public sealed class AccountBook
         }
     }
 
-    private static long Key(int brokerId, int userId) => ((long)brokerId << 32) | (uint)userId;
+    /// <summary>Map key of an account; the sign flip keeps (0, 0) away from the map's empty marker 0.</summary>
+    private static long Key(int brokerId, int userId) => (((long)brokerId << 32) | (uint)userId) ^ long.MinValue;
 }

@@ -5,8 +5,10 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>
 /// One side of a book: price levels in a sorted array, worst price first and <b>best price last</b>, so that
 /// removing the best level is O(1) and inserting near the touch moves few elements. A parallel array of
-/// per-level order counts gives an order's market-data position as a vectorised sum over the better levels
-/// (summed from whichever end is nearer).
+/// per-level order counts, plus one sum per block of 64 levels, gives an order's market-data position
+/// (the number of orders at better prices) in O(64 + levels/64) with vectorised sums instead of O(levels).
+/// Block sums are rebuilt only from the changed block to the best end when a level is inserted or removed,
+/// which is cheap because most level changes happen near the touch.
 /// </summary>
 internal sealed class BookSide
 {
@@ -15,8 +17,19 @@ internal sealed class BookSide
     private long[] _keys = new long[64];
     private PriceLevel[] _levels = new PriceLevel[64];
     private int[] _counts = new int[64];
+    private int[] _blockSums = new int[64 >> BlockShift];
 
-    public BookSide(bool isBid) => _isBid = isBid;
+    private const int BlockShift = 6;
+    private const int BlockSize = 1 << BlockShift;
+
+    public BookSide(bool isBid, int levelCapacity = 0)
+    {
+        _isBid = isBid;
+        for (var i = 0; i < levelCapacity; i++)
+        {
+            _pool.Push(new PriceLevel());
+        }
+    }
 
     public int LevelCount { get; private set; }
 
@@ -42,6 +55,7 @@ internal sealed class BookSide
         var level = _levels[index];
         level.Append(slot);
         _counts[index]++;
+        _blockSums[index >> BlockShift]++;
         OrderCount++;
         return OrdersBetterThan(index) + level.Count;
     }
@@ -58,6 +72,7 @@ internal sealed class BookSide
         var level = _levels[index];
         var position = OrdersBetterThan(index) + level.Remove(slot) + 1;
         _counts[index]--;
+        _blockSums[index >> BlockShift]--;
         OrderCount--;
         if (level.Count == 0)
         {
@@ -74,6 +89,7 @@ internal sealed class BookSide
         var level = _levels[index];
         level.RemoveHead();
         _counts[index]--;
+        _blockSums[index >> BlockShift]--;
         OrderCount--;
         if (level.Count == 0)
         {
@@ -83,16 +99,31 @@ internal sealed class BookSide
         }
     }
 
-    /// <summary>Sum of the order counts of the levels better than <paramref name="index"/>.</summary>
+    /// <summary>Sum of the order counts of the levels better than <paramref name="index"/> (sorted positions index+1 … end).</summary>
     private int OrdersBetterThan(int index)
     {
-        var better = LevelCount - index - 1;
-        if (better <= index + 1)
+        var start = index + 1;
+        if (start >= LevelCount)
         {
-            return Sum(new ReadOnlySpan<int>(_counts, index + 1, better));
+            return 0;
         }
 
-        return OrderCount - Sum(new ReadOnlySpan<int>(_counts, 0, index + 1));
+        // The rest of start's block level by level, then whole blocks (counts past LevelCount are kept at 0).
+        var nextBlock = (start + BlockSize - 1) >> BlockShift;
+        var partialEnd = Math.Min(nextBlock << BlockShift, LevelCount);
+        var blocks = ((LevelCount - 1) >> BlockShift) + 1;
+        return Sum(new ReadOnlySpan<int>(_counts, start, partialEnd - start)) +
+            (nextBlock < blocks ? Sum(new ReadOnlySpan<int>(_blockSums, nextBlock, blocks - nextBlock)) : 0);
+    }
+
+    /// <summary>Recomputes the block sums from the block of <paramref name="index"/> to the last used block.</summary>
+    private void RebuildBlockSums(int index, int levelCount)
+    {
+        var last = levelCount == 0 ? 0 : (levelCount - 1) >> BlockShift;
+        for (var block = index >> BlockShift; block <= last; block++)
+        {
+            _blockSums[block] = Sum(new ReadOnlySpan<int>(_counts, block << BlockShift, BlockSize));
+        }
     }
 
     private static int Sum(ReadOnlySpan<int> values)
@@ -126,6 +157,7 @@ internal sealed class BookSide
             Array.Resize(ref _keys, capacity);
             Array.Resize(ref _levels, capacity);
             Array.Resize(ref _counts, capacity);
+            Array.Resize(ref _blockSums, capacity >> BlockShift);
         }
 
         var move = LevelCount - index;
@@ -142,6 +174,7 @@ internal sealed class BookSide
         _levels[index] = level;
         _counts[index] = 0;
         LevelCount++;
+        RebuildBlockSums(index, LevelCount);
     }
 
     private void RemoveLevel(int index)
@@ -157,6 +190,8 @@ internal sealed class BookSide
 
         LevelCount--;
         _levels[LevelCount] = null!;
+        _counts[LevelCount] = 0;
+        RebuildBlockSums(index, LevelCount + 1);
     }
 
     /// <summary>Sort key: ascending keys put the best price last (bids: higher is better; asks: lower is better).</summary>

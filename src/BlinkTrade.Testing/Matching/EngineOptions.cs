@@ -25,6 +25,9 @@ public sealed record EngineOptions
     /// <summary>Expected number of trades over the engine's life.</summary>
     public long TradeCapacity { get; init; } = 16_384;
 
+    /// <summary>Price levels pre-created per book side, so that new prices do not allocate while the book is still growing.</summary>
+    public int PriceLevelCapacity { get; init; }
+
     /// <summary>Initial capacity of each event kind in <see cref="MatchingEngine.Events"/>.</summary>
     public int EventCapacity { get; init; } = 256;
 }

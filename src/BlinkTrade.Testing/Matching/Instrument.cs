@@ -3,8 +3,9 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>A tradable instrument with its own order book and stop orders.</summary>
 public sealed class Instrument
 {
-    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId)
+    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity)
     {
+        Book = new OrderBook(levelCapacity);
         Config = config;
         BaseCurrencyId = baseCurrencyId;
         QuoteCurrencyId = quoteCurrencyId;
@@ -23,7 +24,7 @@ public sealed class Instrument
 
     internal int QuoteCurrencyId { get; }
 
-    internal OrderBook Book { get; } = new();
+    internal OrderBook Book { get; }
 
     internal StopOrders Stops { get; } = new();
 }

@@ -116,7 +116,7 @@ public sealed partial class MatchingEngine
                 return OrderRejectReason.Other;
             }
 
-            if ((Int128)command.Price * command.Quantity / Satoshi > long.MaxValue)
+            if (!NotionalFits(command.Price, command.Quantity))
             {
                 text = "Price times quantity overflows";
                 return OrderRejectReason.Other;
@@ -425,7 +425,9 @@ public sealed partial class MatchingEngine
     private static void ApplyFill(ref OrderSlot order, long quantity, long price)
     {
         // §3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.
-        order.AvgPx = (long)(((Int128)price * quantity + (Int128)order.CumQty * order.AvgPx) / (order.CumQty + quantity));
+        var total = (Int128)price * quantity + ((Int128)order.CumQty * order.AvgPx);
+        var count = order.CumQty + quantity;
+        order.AvgPx = total <= long.MaxValue ? (long)total / count : (long)(total / count);
         order.CumQty += quantity;
         order.LeavesQty -= quantity;
     }
@@ -480,8 +482,16 @@ public sealed partial class MatchingEngine
 
     private static long Available(Account account, int ccy) => account.Total[ccy] - account.Locked[ccy];
 
-    /// <summary><c>floor(price × quantity / 1e8)</c> without overflow in the product.</summary>
-    internal static long Notional(long price, long quantity) => (long)((Int128)price * quantity / Satoshi);
+    /// <summary><c>floor(price × quantity / 1e8)</c> for non-negative operands, without overflow in the product.</summary>
+    internal static long Notional(long price, long quantity)
+    {
+        // Fast path: the 128-bit product fits in 63 bits (always, for realistic orders); Int128 division is far slower.
+        var high = Math.BigMul(price, quantity, out long low);
+        return high == 0 && low >= 0 ? low / Satoshi : (long)((Int128)price * quantity / Satoshi);
+    }
+
+    /// <summary>Whether <see cref="Notional"/> of positive operands fits in a <see cref="long"/>.</summary>
+    private static bool NotionalFits(long price, long quantity) => (Int128)price * quantity / Satoshi <= long.MaxValue;
 
     private static long Fee(long amount, int bps) => bps == 0 ? 0 : (long)((Int128)amount * bps / 10_000);
 

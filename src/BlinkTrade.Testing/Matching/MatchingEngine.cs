@@ -23,7 +23,7 @@ public sealed partial class MatchingEngine
     private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly List<Instrument> _instrumentList = [];
     private readonly OrderStore _orders;
-    private readonly OrderIdIndex _orderIndex;
+    private readonly LongIntMap _orderIndex;
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
     private string? _lastSymbol;
@@ -44,7 +44,7 @@ public sealed partial class MatchingEngine
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
         _orders = new OrderStore(Options.OrderCapacity);
-        _orderIndex = new OrderIdIndex(Options.OrderCapacity);
+        _orderIndex = new LongIntMap(Options.OrderCapacity);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         Accounts = new AccountBook(Events, Options.LedgerCapacity);
@@ -79,7 +79,7 @@ public sealed partial class MatchingEngine
             throw new ArgumentException($"Instrument {config.Symbol} already exists.", nameof(config));
         }
 
-        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency));
+        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity);
         _instruments.Add(config.Symbol, instrument);
         _instrumentList.Add(instrument);
         return instrument;

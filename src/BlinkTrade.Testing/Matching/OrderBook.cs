@@ -1,11 +1,11 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>The two sides of one instrument's book.</summary>
-internal sealed class OrderBook
+internal sealed class OrderBook(int levelCapacity)
 {
-    public BookSide Bids { get; } = new(isBid: true);
+    public BookSide Bids { get; } = new(isBid: true, levelCapacity);
 
-    public BookSide Asks { get; } = new(isBid: false);
+    public BookSide Asks { get; } = new(isBid: false, levelCapacity);
 
     /// <summary>The side an order of <paramref name="side"/> rests on.</summary>
     public BookSide Own(Side side) => side == Side.Buy ? Bids : Asks;

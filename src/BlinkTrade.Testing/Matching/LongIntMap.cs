@@ -2,15 +2,15 @@ using System.Numerics;
 
 namespace BlinkTrade.Testing.Matching;
 
-/// <summary>Open-addressing hash map from order id to slot (linear probing, backward-shift deletion, no tombstones, no allocation after growth).</summary>
-internal sealed class OrderIdIndex
+/// <summary>Open-addressing hash map from a non-zero long key (order id, account key) to an int (linear probing, backward-shift deletion, no tombstones, no allocation after growth).</summary>
+internal sealed class LongIntMap
 {
     private long[] _keys;
     private int[] _values;
     private int _mask;
     private int _shift;
 
-    public OrderIdIndex(int capacity)
+    public LongIntMap(int capacity)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity * 2, 16));
         _keys = new long[size];
