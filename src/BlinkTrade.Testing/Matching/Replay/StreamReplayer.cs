@@ -28,6 +28,7 @@ internal sealed class StreamReplayer
             TradeCapacity = expectedTrades + 16_384,
             LedgerCapacity = (expectedTrades * 4) + (stream.Users.Length * 2L) + 16_384,
             EventCapacity = 4096,
+            PriceLevelCapacity = 4096,
         });
         Engine.AddInstrument(new InstrumentConfig(Symbol, "BTC", "USD", CommandStream.TickSatoshis, CommandStream.LotSatoshis));
         foreach (var user in stream.Users)
