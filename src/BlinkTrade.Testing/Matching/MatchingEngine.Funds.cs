@@ -21,10 +21,16 @@ public sealed partial class MatchingEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(fee);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(fee, amount);
+        var feeAccount = Accounts.BrokerFeeAccount(brokerId);
+        if (fee > 0 && feeAccount is null)
+        {
+            // Checked before anything moves: a half-applied deposit would break conservation.
+            throw new InvalidOperationException($"Broker {brokerId} has no registered fee account to receive the deposit fee.");
+        }
+
         Events.Clear();
         var account = Accounts.GetOrOpen(brokerId, userId);
         var ccy = Accounts.GetOrAddCurrency(currency);
-        var feeAccount = Accounts.BrokerFeeAccount(brokerId);
         Accounts.Post(account, ccy, LedgerOperation.Credit, amount, 0, LedgerKind.Deposit, feeAccount, depositId, 0, timestamp);
         if (fee > 0)
         {
@@ -41,7 +47,8 @@ public sealed partial class MatchingEngine
     /// <param name="currency">Currency code.</param>
     /// <param name="amount">Amount to pay out, &gt; 0.</param>
     /// <param name="fee">Withdrawal fee, ≥ 0.</param>
-    /// <returns><see langword="false"/> (nothing changed) when the available balance is insufficient or the id is in use.</returns>
+    /// <returns><see langword="false"/> (nothing changed) when the available balance is insufficient, the id is in use, or a fee is asked
+    /// of a broker without a fee account.</returns>
     public bool RequestWithdrawal(long withdrawId, int brokerId, int userId, string currency, long amount, long fee = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
@@ -53,7 +60,7 @@ public sealed partial class MatchingEngine
         }
 
         var total = checked(amount + fee);
-        if (Available(account, ccy) < total || !Accounts.TryAddWithdrawal(new PendingWithdrawal(withdrawId, brokerId, userId, currency, amount, fee)))
+        if ((fee > 0 && Accounts.BrokerFeeAccount(brokerId) is null) || Available(account, ccy) < total || !Accounts.TryAddWithdrawal(new PendingWithdrawal(withdrawId, brokerId, userId, currency, amount, fee)))
         {
             return false;
         }

@@ -77,4 +77,13 @@ public class DepositWithdrawalTests
         var change = Assert.Single(x.Events.BalanceChanges.ToArray());
         Assert.Equal(("USD", 1_000 * Coin, 100 * Coin), (change.Currency, change.Total, change.Locked));
     }
+
+    [Fact]
+    public void Deposit_fee_without_a_broker_fee_account_is_refused_before_anything_moves()
+    {
+        var engine = new MatchingEngine();
+        Assert.Throws<InvalidOperationException>(() => engine.CreditDeposit(77, 1, "BTC", Coin, fee: 1));
+        Assert.Equal(0, engine.Accounts.TotalInCirculation("BTC"));
+        Assert.Equal(0, engine.Accounts.LedgerCount);
+    }
 }
