@@ -64,7 +64,7 @@ public static class ReplayCommand
             valid &= Check(expected, result.Digest, $"rep {i + 1}");
             digest = result.Digest;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rep {i + 1}: {result.OpsPerSecond / 1e6:F2} M ops/s, {result.Seconds * 1e3:F1} ms, {result.AllocatedBytes / (double)timed:F3} B/command ({result.AllocatedBytes:N0} B), " +
+                $"rep {i + 1}: {result.OpsPerSecond / 1e6:F2} M ops/s, {result.Seconds * 1e3:F1} ms wall, {result.CpuSeconds * 1e3:F1} ms process CPU, {result.AllocatedBytes / (double)timed:F3} B/command ({result.AllocatedBytes:N0} B), " +
                 $"GC gen0/1/2 = {result.Gen0}/{result.Gen1}/{result.Gen2}, GC pause total {result.PauseMs:F2} ms"));
         }
 
@@ -74,6 +74,13 @@ public static class ReplayCommand
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"throughput: median {median / 1e6:F2} M ops/s, min {sorted[0] / 1e6:F2}, max {sorted[^1] / 1e6:F2} over {sorted.Length} reps"));
+            var cpuSorted = results.Where(r => r.CpuSeconds > 0).Select(r => timed / r.CpuSeconds).Order().ToArray();
+            if (cpuSorted.Length > 0)
+            {
+                // On a shared machine wall time includes time the thread was preempted; process CPU time does not.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"per process CPU time: median {cpuSorted[cpuSorted.Length / 2] / 1e6:F2} M ops/s, min {cpuSorted[0] / 1e6:F2}, max {cpuSorted[^1] / 1e6:F2}; load average {LoadAverage()}"));
+            }
         }
 
         for (var i = 0; i < latencyReps; i++)
@@ -108,14 +115,19 @@ public static class ReplayCommand
         var gen2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         replayer.Run(stream.Preload, stream.Commands.Length);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var timed = stream.Commands.Length - stream.Preload;
         return new RunResult(
             timed / elapsed.TotalSeconds,
             elapsed.TotalSeconds,
+            cpuSeconds,
             bytes,
             GC.CollectionCount(0) - gen0,
             GC.CollectionCount(1) - gen1,
@@ -172,6 +184,9 @@ public static class ReplayCommand
         }
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static long Pct(long[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static int KindOf(ref StreamCommand command) => command.Kind switch
@@ -206,5 +221,5 @@ public static class ReplayCommand
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private sealed record RunResult(double OpsPerSecond, double Seconds, long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs, string Digest);
+    private sealed record RunResult(double OpsPerSecond, double Seconds, double CpuSeconds, long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs, string Digest);
 }

@@ -45,7 +45,7 @@ internal sealed class BookSide
     public int Add(int slot, long price)
     {
         var key = Key(price);
-        var index = Array.BinarySearch(_keys, 0, LevelCount, key);
+        var index = Find(key);
         if (index < 0)
         {
             index = ~index;
@@ -63,7 +63,7 @@ internal sealed class BookSide
     /// <summary>Removes a resting order and returns its 1-based position before removal.</summary>
     public int Remove(int slot, long price)
     {
-        var index = Array.BinarySearch(_keys, 0, LevelCount, Key(price));
+        var index = Find(Key(price));
         if (index < 0)
         {
             throw new InvalidOperationException("Order price has no level.");
@@ -192,6 +192,34 @@ internal sealed class BookSide
         _levels[LevelCount] = null!;
         _counts[LevelCount] = 0;
         RebuildBlockSums(index, LevelCount + 1);
+    }
+
+    /// <summary>Binary search over the sorted keys: the index of <paramref name="key"/>, or the complement of its insertion point.</summary>
+    private int Find(long key)
+    {
+        var keys = _keys;
+        var low = 0;
+        var high = LevelCount - 1;
+        while (low <= high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            var probe = keys[middle];
+            if (probe == key)
+            {
+                return middle;
+            }
+
+            if (probe < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return ~low;
     }
 
     /// <summary>Sort key: ascending keys put the best price last (bids: higher is better; asks: lower is better).</summary>

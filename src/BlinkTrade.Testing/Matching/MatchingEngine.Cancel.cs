@@ -59,7 +59,7 @@ public sealed partial class MatchingEngine
         while (slot >= 0)
         {
             ref var order = ref _orders[slot];
-            var next = order.NextOpen;
+            var next = _orders.Link(slot).Next;
             if ((command.Side is null || order.Side == command.Side) &&
                 (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
             {
@@ -126,11 +126,12 @@ public sealed partial class MatchingEngine
         var account = order.Account;
         order.Registered = true;
         _orderIndex.Add(order.OrderId, slot);
-        order.PreviousOpen = account.OpenOrdersTail;
-        order.NextOpen = -1;
+        ref var link = ref _orders.Link(slot);
+        link.Previous = account.OpenOrdersTail;
+        link.Next = -1;
         if (account.OpenOrdersTail >= 0)
         {
-            _orders[account.OpenOrdersTail].NextOpen = slot;
+            _orders.Link(account.OpenOrdersTail).Next = slot;
         }
         else
         {
@@ -151,22 +152,23 @@ public sealed partial class MatchingEngine
         var account = order.Account;
         order.Registered = false;
         _orderIndex.Remove(order.OrderId);
-        if (order.PreviousOpen >= 0)
+        var link = _orders.Link(slot);
+        if (link.Previous >= 0)
         {
-            _orders[order.PreviousOpen].NextOpen = order.NextOpen;
+            _orders.Link(link.Previous).Next = link.Next;
         }
         else
         {
-            account.OpenOrdersHead = order.NextOpen;
+            account.OpenOrdersHead = link.Next;
         }
 
-        if (order.NextOpen >= 0)
+        if (link.Next >= 0)
         {
-            _orders[order.NextOpen].PreviousOpen = order.PreviousOpen;
+            _orders.Link(link.Next).Previous = link.Previous;
         }
         else
         {
-            account.OpenOrdersTail = order.PreviousOpen;
+            account.OpenOrdersTail = link.Previous;
         }
 
         account.OpenOrderCount--;

@@ -45,8 +45,6 @@ public sealed partial class MatchingEngine
         order.Sequence = _sequence++;
         order.MakerBps = account.MakerBps(command.Side);
         order.TakerBps = account.TakerBps(command.Side);
-        order.PreviousOpen = -1;
-        order.NextOpen = -1;
         order.Locked = lockAmount;
         Accounts.Lock(account, LockCurrency(ref order), lockAmount);
 
@@ -491,7 +489,8 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Whether <see cref="Notional"/> of positive operands fits in a <see cref="long"/>.</summary>
-    private static bool NotionalFits(long price, long quantity) => (Int128)price * quantity / Satoshi <= long.MaxValue;
+    private static bool NotionalFits(long price, long quantity) =>
+        (Math.BigMul(price, quantity, out long low) == 0 && low >= 0) || (Int128)price * quantity / Satoshi <= long.MaxValue;
 
     private static long Fee(long amount, int bps) => bps == 0 ? 0 : (long)((Int128)amount * bps / 10_000);
 

@@ -67,7 +67,7 @@ public sealed partial class MatchingEngine
         var result = new List<OrderState>();
         if (Accounts.TryGet(brokerId, userId, out var account))
         {
-            for (var slot = account.OpenOrdersHead; slot >= 0; slot = _orders[slot].NextOpen)
+            for (var slot = account.OpenOrdersHead; slot >= 0; slot = _orders.Link(slot).Next)
             {
                 result.Add(Snapshot(slot));
             }

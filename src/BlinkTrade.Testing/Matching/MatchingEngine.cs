@@ -44,7 +44,8 @@ public sealed partial class MatchingEngine
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
         _orders = new OrderStore(Options.OrderCapacity);
-        _orderIndex = new LongIntMap(Options.OrderCapacity);
+        // Sized for the live orders, not the capacity: a compact table stays in cache (it grows as needed).
+        _orderIndex = new LongIntMap(1024);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         Accounts = new AccountBook(Events, Options.LedgerCapacity);

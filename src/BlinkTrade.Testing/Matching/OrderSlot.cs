@@ -26,10 +26,6 @@ internal struct OrderSlot
     public int MakerBps;
     public int TakerBps;
 
-    /// <summary>Previous / next open order of the same account (-1 at the ends).</summary>
-    public int PreviousOpen;
-    public int NextOpen;
-
     /// <summary>Next free slot while the slot is in the free list.</summary>
     public int NextFree;
     public Side Side;
