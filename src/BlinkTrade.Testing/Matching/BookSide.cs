@@ -4,31 +4,41 @@ namespace BlinkTrade.Testing.Matching;
 
 /// <summary>
 /// One side of a book: price levels in a sorted array, worst price first and <b>best price last</b>, so that
-/// removing the best level is O(1) and inserting near the touch moves few elements. A parallel array of
-/// per-level order counts, plus one sum per block of 64 levels, gives an order's market-data position
-/// (the number of orders at better prices) in O(64 + levels/64) with vectorised sums instead of O(levels).
-/// Block sums are rebuilt only from the changed block to the best end when a level is inserted or removed,
-/// which is cheap because most level changes happen near the touch.
+/// removing the best level is O(1) and inserting near the touch moves few elements. The sorted arrays hold only
+/// value types (key, level id, order count), so shifting them is a plain memmove without GC write barriers.
+/// The per-level order counts, plus one running sum per block of 64 sorted positions, give an order's market-data
+/// position (the number of orders at better prices) in O(64 + levels/64) with vectorised sums instead of O(levels);
+/// a level insert or removal fixes the block sums incrementally, one element per block boundary it shifts across.
 /// </summary>
 internal sealed class BookSide
 {
+    private const int BlockShift = 6;
+    private const int BlockSize = 1 << BlockShift;
+
     private readonly bool _isBid;
-    private readonly Stack<PriceLevel> _pool = new();
     private long[] _keys = new long[64];
-    private PriceLevel[] _levels = new PriceLevel[64];
+    private int[] _levelIds = new int[64];
     private int[] _counts = new int[64];
     private int[] _blockSums = new int[64 >> BlockShift];
 
-    private const int BlockShift = 6;
-    private const int BlockSize = 1 << BlockShift;
+    /// <summary>Every price level ever created on this side, by id; free ids are reused.</summary>
+    private PriceLevel[] _store;
+    private int[] _freeIds;
+    private int _freeCount;
+    private int _storeCount;
 
     public BookSide(bool isBid, int levelCapacity = 0)
     {
         _isBid = isBid;
+        _store = new PriceLevel[Math.Max(levelCapacity, 16)];
+        _freeIds = new int[_store.Length];
         for (var i = 0; i < levelCapacity; i++)
         {
-            _pool.Push(new PriceLevel());
+            _store[i] = new PriceLevel();
+            _freeIds[_freeCount++] = levelCapacity - 1 - i;
         }
+
+        _storeCount = levelCapacity;
     }
 
     public int LevelCount { get; private set; }
@@ -36,10 +46,10 @@ internal sealed class BookSide
     /// <summary>Orders on this side (all visible: hidden orders never rest).</summary>
     public int OrderCount { get; private set; }
 
-    public PriceLevel BestLevel => _levels[LevelCount - 1];
+    public PriceLevel BestLevel => _store[_levelIds[LevelCount - 1]];
 
-    /// <summary>Level at sorted index <paramref name="index"/> (0 = worst).</summary>
-    public PriceLevel LevelAt(int index) => _levels[index];
+    /// <summary>Level at sorted index <paramref name="index"/> (0 = worst, <see cref="LevelCount"/> - 1 = best).</summary>
+    public PriceLevel LevelAt(int index) => _store[_levelIds[index]];
 
     /// <summary>Adds an order at the back of its price and returns its 1-based position within the side.</summary>
     public int Add(int slot, long price)
@@ -52,7 +62,7 @@ internal sealed class BookSide
             InsertLevel(index, key, price);
         }
 
-        var level = _levels[index];
+        var level = _store[_levelIds[index]];
         level.Append(slot);
         _counts[index]++;
         _blockSums[index >> BlockShift]++;
@@ -69,7 +79,7 @@ internal sealed class BookSide
             throw new InvalidOperationException("Order price has no level.");
         }
 
-        var level = _levels[index];
+        var level = _store[_levelIds[index]];
         var position = OrdersBetterThan(index) + level.Remove(slot) + 1;
         _counts[index]--;
         _blockSums[index >> BlockShift]--;
@@ -86,16 +96,17 @@ internal sealed class BookSide
     public void RemoveBestHead()
     {
         var index = LevelCount - 1;
-        var level = _levels[index];
+        var id = _levelIds[index];
+        var level = _store[id];
         level.RemoveHead();
         _counts[index]--;
         _blockSums[index >> BlockShift]--;
         OrderCount--;
         if (level.Count == 0)
         {
+            // The best level is last: nothing shifts and its (now zero) count stays out of every block sum.
             LevelCount--;
-            _pool.Push(level);
-            _levels[index] = null!;
+            _freeIds[_freeCount++] = id;
         }
     }
 
@@ -114,16 +125,6 @@ internal sealed class BookSide
         var blocks = ((LevelCount - 1) >> BlockShift) + 1;
         return Sum(new ReadOnlySpan<int>(_counts, start, partialEnd - start)) +
             (nextBlock < blocks ? Sum(new ReadOnlySpan<int>(_blockSums, nextBlock, blocks - nextBlock)) : 0);
-    }
-
-    /// <summary>Recomputes the block sums from the block of <paramref name="index"/> to the last used block.</summary>
-    private void RebuildBlockSums(int index, int levelCount)
-    {
-        var last = levelCount == 0 ? 0 : (levelCount - 1) >> BlockShift;
-        for (var block = index >> BlockShift; block <= last; block++)
-        {
-            _blockSums[block] = Sum(new ReadOnlySpan<int>(_counts, block << BlockShift, BlockSize));
-        }
     }
 
     private static int Sum(ReadOnlySpan<int> values)
@@ -155,43 +156,75 @@ internal sealed class BookSide
         {
             var capacity = _keys.Length * 2;
             Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _levels, capacity);
+            Array.Resize(ref _levelIds, capacity);
             Array.Resize(ref _counts, capacity);
             Array.Resize(ref _blockSums, capacity >> BlockShift);
+        }
+
+        // Shifting right by one moves the last element of every block from index's block on into the next block.
+        for (var boundary = ((index >> BlockShift) + 1) << BlockShift; boundary <= LevelCount; boundary += BlockSize)
+        {
+            var moved = _counts[boundary - 1];
+            _blockSums[(boundary >> BlockShift) - 1] -= moved;
+            _blockSums[boundary >> BlockShift] += moved;
         }
 
         var move = LevelCount - index;
         if (move > 0)
         {
             Array.Copy(_keys, index, _keys, index + 1, move);
-            Array.Copy(_levels, index, _levels, index + 1, move);
+            Array.Copy(_levelIds, index, _levelIds, index + 1, move);
             Array.Copy(_counts, index, _counts, index + 1, move);
         }
 
-        var level = _pool.Count > 0 ? _pool.Pop() : new PriceLevel();
-        level.Reset(price);
+        var id = RentLevel();
+        _store[id].Reset(price);
         _keys[index] = key;
-        _levels[index] = level;
+        _levelIds[index] = id;
         _counts[index] = 0;
         LevelCount++;
-        RebuildBlockSums(index, LevelCount);
     }
 
+    /// <summary>Removes the (empty) level at <paramref name="index"/>.</summary>
     private void RemoveLevel(int index)
     {
-        _pool.Push(_levels[index]);
+        _freeIds[_freeCount++] = _levelIds[index];
+
+        // Shifting left by one moves the first element of every later block into the previous block.
+        for (var boundary = ((index >> BlockShift) + 1) << BlockShift; boundary < LevelCount; boundary += BlockSize)
+        {
+            var moved = _counts[boundary];
+            _blockSums[boundary >> BlockShift] -= moved;
+            _blockSums[(boundary >> BlockShift) - 1] += moved;
+        }
+
         var move = LevelCount - index - 1;
         if (move > 0)
         {
             Array.Copy(_keys, index + 1, _keys, index, move);
-            Array.Copy(_levels, index + 1, _levels, index, move);
+            Array.Copy(_levelIds, index + 1, _levelIds, index, move);
             Array.Copy(_counts, index + 1, _counts, index, move);
         }
 
         LevelCount--;
-        _levels[LevelCount] = null!;
         _counts[LevelCount] = 0;
-        RebuildBlockSums(index, LevelCount + 1);
+    }
+
+    private int RentLevel()
+    {
+        if (_freeCount > 0)
+        {
+            return _freeIds[--_freeCount];
+        }
+
+        if (_storeCount == _store.Length)
+        {
+            Array.Resize(ref _store, _store.Length * 2);
+            Array.Resize(ref _freeIds, _store.Length);
+        }
+
+        _store[_storeCount] = new PriceLevel();
+        return _storeCount++;
     }
 
     /// <summary>Binary search over the sorted keys: the index of <paramref name="key"/>, or the complement of its insertion point.</summary>
