@@ -10,8 +10,7 @@ internal sealed class Account
         Index = index;
         BrokerId = brokerId;
         UserId = userId;
-        Total = new long[currencyCapacity];
-        Locked = new long[currencyCapacity];
+        Balances = new BalanceCell[currencyCapacity];
     }
 
     public int Index { get; }
@@ -20,11 +19,8 @@ internal sealed class Account
 
     public int UserId { get; }
 
-    /// <summary>Total balance per currency id.</summary>
-    public long[] Total { get; private set; }
-
-    /// <summary>Reserved part per currency id.</summary>
-    public long[] Locked { get; private set; }
+    /// <summary>Total and reserved amount per currency id.</summary>
+    public BalanceCell[] Balances { get; private set; }
 
     /// <summary>The user's own rates (null members fall back to the broker's).</summary>
     public FeeRates UserFees { get; set; }
@@ -62,14 +58,11 @@ internal sealed class Account
 
     public void EnsureCurrencyCapacity(int capacity)
     {
-        if (Total.Length < capacity)
+        if (Balances.Length < capacity)
         {
-            var total = Total;
-            var locked = Locked;
-            Array.Resize(ref total, capacity);
-            Array.Resize(ref locked, capacity);
-            Total = total;
-            Locked = locked;
+            var balances = Balances;
+            Array.Resize(ref balances, capacity);
+            Balances = balances;
         }
     }
 }

@@ -86,7 +86,7 @@ public sealed class AccountBook
             return default;
         }
 
-        return new Balance(account.Total[ccy], account.Locked[ccy]);
+        return new Balance(account.Balances[ccy].Total, account.Balances[ccy].Locked);
     }
 
     /// <summary>Every currency balance of an account (the content of a <c>U3</c> answer).</summary>
@@ -99,7 +99,7 @@ public sealed class AccountBook
         TryGet(brokerId, userId, out var account);
         for (var ccy = 0; ccy < _currencies.Count; ccy++)
         {
-            result[_currencies[ccy]] = account is null ? default : new Balance(account.Total[ccy], account.Locked[ccy]);
+            result[_currencies[ccy]] = account is null ? default : new Balance(account.Balances[ccy].Total, account.Balances[ccy].Locked);
         }
 
         return result;
@@ -118,7 +118,7 @@ public sealed class AccountBook
         long sum = 0;
         foreach (var account in _accountList)
         {
-            sum = checked(sum + account.Total[ccy]);
+            sum = checked(sum + account.Balances[ccy].Total);
         }
 
         return sum;
@@ -226,7 +226,7 @@ public sealed class AccountBook
             return;
         }
 
-        account.Locked[ccy] += amount;
+        account.Balances[ccy].Locked += amount;
         EmitBalance(account, ccy);
     }
 
@@ -238,7 +238,7 @@ public sealed class AccountBook
             return;
         }
 
-        account.Locked[ccy] -= amount;
+        account.Balances[ccy].Locked -= amount;
         EmitBalance(account, ccy);
     }
 
@@ -251,11 +251,11 @@ public sealed class AccountBook
             return;
         }
 
-        account.Locked[ccy] -= unlock;
+        account.Balances[ccy].Locked -= unlock;
         if (amount != 0)
         {
-            var balance = operation == LedgerOperation.Credit ? account.Total[ccy] + amount : account.Total[ccy] - amount;
-            account.Total[ccy] = balance;
+            var balance = operation == LedgerOperation.Credit ? account.Balances[ccy].Total + amount : account.Balances[ccy].Total - amount;
+            account.Balances[ccy].Total = balance;
             var index = _ledger.Count;
             ref var row = ref _ledger.Append();
             row.LedgerId = _nextLedgerId++;
@@ -305,8 +305,8 @@ public sealed class AccountBook
         change.BrokerId = account.BrokerId;
         change.UserId = account.UserId;
         change.Currency = _currencies[ccy];
-        change.Total = account.Total[ccy];
-        change.Locked = account.Locked[ccy];
+        change.Total = account.Balances[ccy].Total;
+        change.Locked = account.Balances[ccy].Locked;
     }
 
     private void ResolveFees(Account account)

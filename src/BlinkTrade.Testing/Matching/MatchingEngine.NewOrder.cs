@@ -478,7 +478,7 @@ public sealed partial class MatchingEngine
     private static bool IsMarketable(Side side, long limit, long restingPrice) =>
         side == Side.Buy ? restingPrice <= limit : restingPrice >= limit;
 
-    private static long Available(Account account, int ccy) => account.Total[ccy] - account.Locked[ccy];
+    private static long Available(Account account, int ccy) => account.Balances[ccy].Total - account.Balances[ccy].Locked;
 
     /// <summary><c>floor(price × quantity / 1e8)</c> for non-negative operands, without overflow in the product.</summary>
     internal static long Notional(long price, long quantity)
