@@ -16,6 +16,7 @@ internal sealed class BookSide
     private const int BlockSize = 1 << BlockShift;
 
     private readonly bool _isBid;
+    private readonly int _ordersPerLevel;
     private long[] _keys = new long[64];
     private int[] _levelIds = new int[64];
     private int[] _counts = new int[64];
@@ -27,14 +28,15 @@ internal sealed class BookSide
     private int _freeCount;
     private int _storeCount;
 
-    public BookSide(bool isBid, int levelCapacity = 0)
+    public BookSide(bool isBid, int levelCapacity = 0, int ordersPerLevel = 8)
     {
         _isBid = isBid;
+        _ordersPerLevel = ordersPerLevel;
         _store = new PriceLevel[Math.Max(levelCapacity, 16)];
         _freeIds = new int[_store.Length];
         for (var i = 0; i < levelCapacity; i++)
         {
-            _store[i] = new PriceLevel();
+            _store[i] = new PriceLevel(ordersPerLevel);
             _freeIds[_freeCount++] = levelCapacity - 1 - i;
         }
 
@@ -223,7 +225,7 @@ internal sealed class BookSide
             Array.Resize(ref _freeIds, _store.Length);
         }
 
-        _store[_storeCount] = new PriceLevel();
+        _store[_storeCount] = new PriceLevel(_ordersPerLevel);
         return _storeCount++;
     }
 

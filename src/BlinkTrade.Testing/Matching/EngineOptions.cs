@@ -28,6 +28,9 @@ public sealed record EngineOptions
     /// <summary>Price levels pre-created per book side, so that new prices do not allocate while the book is still growing.</summary>
     public int PriceLevelCapacity { get; init; }
 
+    /// <summary>Initial room for orders in each price level's queue (it doubles when full).</summary>
+    public int OrdersPerLevelCapacity { get; init; } = 8;
+
     /// <summary>Initial capacity of each event kind in <see cref="MatchingEngine.Events"/>.</summary>
     public int EventCapacity { get; init; } = 256;
 }

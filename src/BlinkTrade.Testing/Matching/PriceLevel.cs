@@ -7,7 +7,9 @@ namespace BlinkTrade.Testing.Matching;
 /// </summary>
 internal sealed class PriceLevel
 {
-    private int[] _slots = new int[8];
+    private int[] _slots;
+
+    public PriceLevel(int capacity) => _slots = new int[Math.Max(capacity, 4)];
 
     public long Price { get; set; }
 

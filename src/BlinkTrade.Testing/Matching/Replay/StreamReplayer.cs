@@ -29,6 +29,9 @@ internal sealed class StreamReplayer
             LedgerCapacity = (expectedTrades * 4) + (stream.Users.Length * 2L) + 16_384,
             EventCapacity = 4096,
             PriceLevelCapacity = 4096,
+
+            // Deep books (W2: ~120 orders per level) would otherwise grow level queues during the timed run.
+            OrdersPerLevelCapacity = stream.Preload >= 100_000 ? 512 : 16,
         });
         Engine.AddInstrument(new InstrumentConfig(Symbol, "BTC", "USD", CommandStream.TickSatoshis, CommandStream.LotSatoshis));
         foreach (var user in stream.Users)
