@@ -42,7 +42,6 @@ public sealed partial class MatchingEngine
         order.OrderQty = command.Quantity;
         order.LeavesQty = command.Quantity;
         order.Timestamp = command.Timestamp;
-        order.Sequence = _sequence++;
         order.MakerBps = account.MakerBps(command.Side);
         order.TakerBps = account.TakerBps(command.Side);
         order.Locked = lockAmount;

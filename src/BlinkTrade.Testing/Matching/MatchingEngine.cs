@@ -31,7 +31,6 @@ public sealed partial class MatchingEngine
     private long _nextOrderId;
     private long _nextExecId;
     private long _nextTradeId;
-    private long _sequence;
     private long _now;
 
     /// <summary>Creates an empty engine.</summary>

@@ -17,9 +17,6 @@ internal struct OrderSlot
     /// <summary>Funds this order currently reserves: quote for limit buys, base for sells, 0 for market/stop buys.</summary>
     public long Locked;
     public long Timestamp;
-
-    /// <summary>Arrival rank, used to trigger stop orders in arrival order.</summary>
-    public long Sequence;
     public string? ClOrdId;
     public Account Account;
     public Instrument Instrument;

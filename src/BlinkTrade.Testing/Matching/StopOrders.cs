@@ -13,7 +13,7 @@ internal sealed class StopOrders
     public void Remove(int slot, Side side) => (side == Side.Buy ? _buys : _sells).Remove(slot);
 
     /// <summary>
-    /// Removes and returns the earliest-arrived stop that <paramref name="lastPrice"/> triggers (buy: last ≥ StopPx,
+    /// Removes and returns the earliest-arrived (lowest order id: ids are assigned on arrival) stop that <paramref name="lastPrice"/> triggers (buy: last ≥ StopPx,
     /// sell: last ≤ StopPx), or -1.
     /// </summary>
     public int TakeTriggered(long lastPrice, OrderStore orders)
@@ -25,7 +25,7 @@ internal sealed class StopOrders
             return -1;
         }
 
-        var takeBuy = sell < 0 || (buy >= 0 && orders[_buys[buy]].Sequence < orders[_sells[sell]].Sequence);
+        var takeBuy = sell < 0 || (buy >= 0 && orders[_buys[buy]].OrderId < orders[_sells[sell]].OrderId);
         var list = takeBuy ? _buys : _sells;
         var index = takeBuy ? buy : sell;
         var slot = list[index];

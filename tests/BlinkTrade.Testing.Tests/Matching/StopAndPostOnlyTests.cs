@@ -117,4 +117,27 @@ public class StopAndPostOnlyTests
         Assert.Equal(ExecType.New, x.SingleReport().ExecType);
         Assert.Single(x.Bids);
     }
+
+    [Fact]
+    public void Stops_triggered_by_the_same_trade_execute_in_arrival_order_and_can_cascade()
+    {
+        var x = new TestExchange();
+        x.Fund(1);
+        x.Fund(2);
+        x.Fund(3);
+        x.Fund(4);
+        var late = x.Stop(3, Side.Buy, Coin, stopPx: 100 * Coin);
+        var early = x.Stop(4, Side.Buy, Coin, stopPx: 99 * Coin);
+        var cascade = x.Stop(4, Side.Buy, Coin, stopPx: 102 * Coin);
+        x.Limit(1, Side.Sell, Coin, 101 * Coin);
+        x.Limit(1, Side.Sell, Coin, 102 * Coin);
+        x.Limit(1, Side.Sell, Coin, 103 * Coin);
+        x.Limit(1, Side.Sell, Coin, 100 * Coin);
+
+        x.Limit(2, Side.Buy, Coin, 100 * Coin); // last 100 triggers both waiting stops; the first to arrive (late) goes first
+
+        var trades = x.Events.Trades.ToArray();
+        Assert.Equal([0L, late, early, cascade], trades.Select(t => t.OrderId == trades[0].OrderId ? 0 : t.OrderId));
+        Assert.Equal([100 * Coin, 101 * Coin, 102 * Coin, 103 * Coin], trades.Select(t => t.Price)); // 102 triggered the third stop
+    }
 }

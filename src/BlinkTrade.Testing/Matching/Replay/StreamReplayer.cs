@@ -28,7 +28,7 @@ internal sealed class StreamReplayer
             TradeCapacity = expectedTrades + 16_384,
             LedgerCapacity = (expectedTrades * 4) + (stream.Users.Length * 2L) + 16_384,
             EventCapacity = 4096,
-            PriceLevelCapacity = 4096,
+            PriceLevelCapacity = stream.Preload >= 100_000 ? 8192 : 4096,
 
             // Deep books (W2: ~120 orders per level) would otherwise grow level queues during the timed run.
             OrdersPerLevelCapacity = stream.Preload >= 100_000 ? 512 : 16,
