@@ -110,19 +110,19 @@ public static class ReplayCommand
         var replayer = Prepare(stream, expectedTrades);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var gen0 = GC.CollectionCount(0);
         var gen1 = GC.CollectionCount(1);
         var gen2 = GC.CollectionCount(2);
         var pause = GC.GetTotalPauseDuration();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         replayer.Run(stream.Preload, stream.Commands.Length);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         process.Refresh();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         var timed = stream.Commands.Length - stream.Preload;
         return new RunResult(
             timed / elapsed.TotalSeconds,

@@ -54,6 +54,16 @@ internal sealed class ChunkedLog<T>
             Array.Resize(ref _chunks, _chunks.Length * 2);
         }
 
-        _chunks[_chunkCount++] = new T[ChunkSize];
+        var chunk = new T[ChunkSize];
+
+        // Touch every page now: a fresh large array is mapped lazily by the OS, and first-touch page faults would
+        // otherwise land on whichever command writes the row (a latency spike in the middle of matching).
+        var stride = Math.Max(1, 4096 / System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
+        for (var i = 0; i < chunk.Length; i += stride)
+        {
+            chunk[i] = default;
+        }
+
+        _chunks[_chunkCount++] = chunk;
     }
 }
