@@ -12,9 +12,9 @@ internal sealed class TestExchange
     public const long Coin = 100_000_000;
     public const long Cent = 1_000_000;
 
-    public TestExchange(SelfTradePrevention policy = SelfTradePrevention.CancelResting, FeeRates? brokerFees = null)
+    public TestExchange(SelfTradePrevention policy = SelfTradePrevention.CancelResting, FeeRates? brokerFees = null, EngineOptions? options = null)
     {
-        Engine = new MatchingEngine(new EngineOptions { SelfTradePrevention = policy });
+        Engine = new MatchingEngine((options ?? new EngineOptions()) with { SelfTradePrevention = policy });
         Engine.AddInstrument(new InstrumentConfig(Symbol, "BTC", "USD", Cent, 10_000));
         Engine.Accounts.RegisterBroker(new BrokerConfig(Broker, FeeUser, brokerFees ?? default));
     }
