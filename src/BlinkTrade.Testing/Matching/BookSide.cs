@@ -48,10 +48,10 @@ internal sealed class BookSide
     /// <summary>Orders on this side (all visible: hidden orders never rest).</summary>
     public int OrderCount { get; private set; }
 
-    public PriceLevel BestLevel => _store[_levelIds[LevelCount - 1]];
+    public ref PriceLevel BestLevel => ref _store[_levelIds[LevelCount - 1]];
 
     /// <summary>Level at sorted index <paramref name="index"/> (0 = worst, <see cref="LevelCount"/> - 1 = best).</summary>
-    public PriceLevel LevelAt(int index) => _store[_levelIds[index]];
+    public ref PriceLevel LevelAt(int index) => ref _store[_levelIds[index]];
 
     /// <summary>Adds an order at the back of its price and returns its 1-based position within the side.</summary>
     public int Add(int slot, long price)
@@ -64,7 +64,7 @@ internal sealed class BookSide
             InsertLevel(index, key, price);
         }
 
-        var level = _store[_levelIds[index]];
+        ref var level = ref _store[_levelIds[index]];
         level.Append(slot);
         _counts[index]++;
         _blockSums[index >> BlockShift]++;
@@ -81,7 +81,7 @@ internal sealed class BookSide
             throw new InvalidOperationException("Order price has no level.");
         }
 
-        var level = _store[_levelIds[index]];
+        ref var level = ref _store[_levelIds[index]];
         var position = OrdersBetterThan(index) + level.Remove(slot) + 1;
         _counts[index]--;
         _blockSums[index >> BlockShift]--;
@@ -99,7 +99,7 @@ internal sealed class BookSide
     {
         var index = LevelCount - 1;
         var id = _levelIds[index];
-        var level = _store[id];
+        ref var level = ref _store[id];
         level.RemoveHead();
         _counts[index]--;
         _blockSums[index >> BlockShift]--;

@@ -13,15 +13,11 @@ public sealed partial class MatchingEngine
     {
         Events.Clear();
         _now = command.Timestamp;
-        if (!Accounts.TryGet(command.BrokerId, command.UserId, out var account))
-        {
-            return CancelResult.UnknownOrder;
-        }
-
         int slot;
         if (command.OrderId != 0)
         {
-            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].Account != account)
+            // Ownership is checked on the order's own account: no account-map lookup (a cache miss in big books).
+            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].Account.UserId != command.UserId || _orders[slot].Account.BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
@@ -29,7 +25,8 @@ public sealed partial class MatchingEngine
         else
         {
             var clOrdId = command.OrigClOrdId ?? command.ClOrdId;
-            if (clOrdId is null || account.OpenByClOrdId is null || !account.OpenByClOrdId.TryGetValue(clOrdId, out slot))
+            if (clOrdId is null || !Accounts.TryGet(command.BrokerId, command.UserId, out var account) ||
+                account.OpenByClOrdId is null || !account.OpenByClOrdId.TryGetValue(clOrdId, out slot))
             {
                 return CancelResult.UnknownOrder;
             }

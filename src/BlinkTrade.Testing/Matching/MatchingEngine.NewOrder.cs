@@ -214,7 +214,7 @@ public sealed partial class MatchingEngine
         string? cancelText = null;
         while (order.LeavesQty > 0 && opposite.LevelCount > 0)
         {
-            var level = opposite.BestLevel;
+            ref var level = ref opposite.BestLevel;
             var price = level.Price;
             if (!IsMarketable(side, limit, price))
             {
@@ -322,7 +322,7 @@ public sealed partial class MatchingEngine
         var budget = marketBuy ? Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
         for (var levelIndex = opposite.LevelCount - 1; levelIndex >= 0 && needed > 0; levelIndex--)
         {
-            var level = opposite.LevelAt(levelIndex);
+            ref var level = ref opposite.LevelAt(levelIndex);
             if (!IsMarketable(order.Side, limit, level.Price))
             {
                 break;

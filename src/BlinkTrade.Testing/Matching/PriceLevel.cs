@@ -4,8 +4,10 @@ namespace BlinkTrade.Testing.Matching;
 /// The FIFO queue of order slots at one price, stored contiguously (<c>Slots[Head..Tail)</c>) rather than as a
 /// linked list: fills pop the head in O(1), and a cancel finds its order with a vectorised search whose index is
 /// also the order's rank in the level (needed for market-data positions), then closes the gap by moving the shorter side.
+/// A struct stored in its side's dense level array, so reaching a level's head and tail costs no extra pointer chase.
+/// Mutating members must be called on the array element (by reference), never on a copy.
 /// </summary>
-internal sealed class PriceLevel
+internal struct PriceLevel
 {
     private int[] _slots;
 
@@ -17,11 +19,11 @@ internal sealed class PriceLevel
 
     public int Tail { get; private set; }
 
-    public int Count => Tail - Head;
+    public readonly int Count => Tail - Head;
 
-    public int HeadSlot => _slots[Head];
+    public readonly int HeadSlot => _slots[Head];
 
-    public ReadOnlySpan<int> Orders => new(_slots, Head, Tail - Head);
+    public readonly ReadOnlySpan<int> Orders => new(_slots, Head, Tail - Head);
 
     /// <summary>Appends an order at the back of the queue.</summary>
     public void Append(int slot)
