@@ -5,12 +5,11 @@ namespace BlinkTrade.Testing.Accounts;
 /// <summary>One account (broker, user): balances per currency, resolved fee rates, its open orders and its ledger chain.</summary>
 internal sealed class Account
 {
-    public Account(int index, int brokerId, int userId, int currencyCapacity)
+    public Account(int index, int brokerId, int userId)
     {
         Index = index;
         BrokerId = brokerId;
         UserId = userId;
-        Balances = new BalanceCell[currencyCapacity];
     }
 
     public int Index { get; }
@@ -18,9 +17,6 @@ internal sealed class Account
     public int BrokerId { get; }
 
     public int UserId { get; }
-
-    /// <summary>Total and reserved amount per currency id.</summary>
-    public BalanceCell[] Balances { get; private set; }
 
     /// <summary>The user's own rates (null members fall back to the broker's).</summary>
     public FeeRates UserFees { get; set; }
@@ -55,14 +51,4 @@ internal sealed class Account
     public int TakerBps(Side side) => side == Side.Buy ? TakerBuyBps : TakerSellBps;
 
     public int MakerBps(Side side) => side == Side.Buy ? MakerBuyBps : MakerSellBps;
-
-    public void EnsureCurrencyCapacity(int capacity)
-    {
-        if (Balances.Length < capacity)
-        {
-            var balances = Balances;
-            Array.Resize(ref balances, capacity);
-            Balances = balances;
-        }
-    }
 }

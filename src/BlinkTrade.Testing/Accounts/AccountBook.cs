@@ -17,7 +17,10 @@ public sealed class AccountBook
     private readonly Dictionary<long, PendingWithdrawal> _withdrawals = [];
     private readonly ChunkedLog<LedgerEntry> _ledger;
     private readonly EngineEventBuffer _events;
-    private int _currencyCapacity = 8;
+    /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
+    /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
+    private BalanceCell[] _cells = new BalanceCell[1024 * 8];
+    private int _stride = 8;
     private long _nextLedgerId = 1;
 
     internal AccountBook(EngineEventBuffer events, long ledgerCapacity)
@@ -86,7 +89,7 @@ public sealed class AccountBook
             return default;
         }
 
-        return new Balance(account.Balances[ccy].Total, account.Balances[ccy].Locked);
+        return new Balance(Cell(account, ccy).Total, Cell(account, ccy).Locked);
     }
 
     /// <summary>Every currency balance of an account (the content of a <c>U3</c> answer).</summary>
@@ -99,7 +102,7 @@ public sealed class AccountBook
         TryGet(brokerId, userId, out var account);
         for (var ccy = 0; ccy < _currencies.Count; ccy++)
         {
-            result[_currencies[ccy]] = account is null ? default : new Balance(account.Balances[ccy].Total, account.Balances[ccy].Locked);
+            result[_currencies[ccy]] = account is null ? default : new Balance(Cell(account, ccy).Total, Cell(account, ccy).Locked);
         }
 
         return result;
@@ -118,7 +121,7 @@ public sealed class AccountBook
         long sum = 0;
         foreach (var account in _accountList)
         {
-            sum = checked(sum + account.Balances[ccy].Total);
+            sum = checked(sum + Cell(account, ccy).Total);
         }
 
         return sum;
@@ -164,6 +167,16 @@ public sealed class AccountBook
 
     internal ChunkedLog<LedgerEntry> Ledger => _ledger;
 
+    /// <summary>The balance cell of an account in one currency.</summary>
+    internal ref BalanceCell Cell(Account account, int ccy) => ref _cells[(account.Index * _stride) + ccy];
+
+    /// <summary>Total minus locked.</summary>
+    internal long Available(Account account, int ccy)
+    {
+        ref var cell = ref Cell(account, ccy);
+        return cell.Total - cell.Locked;
+    }
+
     internal string CurrencyCode(int ccy) => _currencies[ccy];
 
     internal bool TryGetCurrency(string currency, out int ccy) => _currencyIds.TryGetValue(currency, out ccy);
@@ -179,13 +192,18 @@ public sealed class AccountBook
         ccy = _currencies.Count;
         _currencies.Add(currency);
         _currencyIds.Add(currency, ccy);
-        if (ccy >= _currencyCapacity)
+        if (ccy >= _stride)
         {
-            _currencyCapacity *= 2;
-            foreach (var account in _accountList)
+            // Re-lay the flat balance array out with room for twice as many currencies per account.
+            var stride = _stride * 2;
+            var cells = new BalanceCell[Math.Max(_cells.Length * 2, (_accountList.Count + 1) * stride)];
+            for (var index = 0; index < _accountList.Count; index++)
             {
-                account.EnsureCurrencyCapacity(_currencyCapacity);
+                Array.Copy(_cells, index * _stride, cells, index * stride, _stride);
             }
+
+            _cells = cells;
+            _stride = stride;
         }
 
         return ccy;
@@ -211,7 +229,12 @@ public sealed class AccountBook
             return _accountList[index];
         }
 
-        var account = new Account(_accountList.Count, brokerId, userId, _currencyCapacity);
+        var account = new Account(_accountList.Count, brokerId, userId);
+        if ((account.Index + 1) * _stride > _cells.Length)
+        {
+            Array.Resize(ref _cells, _cells.Length * 2);
+        }
+
         _accounts.Add(key, account.Index);
         _accountList.Add(account);
         ResolveFees(account);
@@ -226,7 +249,7 @@ public sealed class AccountBook
             return;
         }
 
-        account.Balances[ccy].Locked += amount;
+        Cell(account, ccy).Locked += amount;
         EmitBalance(account, ccy);
     }
 
@@ -238,7 +261,7 @@ public sealed class AccountBook
             return;
         }
 
-        account.Balances[ccy].Locked -= amount;
+        Cell(account, ccy).Locked -= amount;
         EmitBalance(account, ccy);
     }
 
@@ -251,11 +274,11 @@ public sealed class AccountBook
             return;
         }
 
-        account.Balances[ccy].Locked -= unlock;
+        Cell(account, ccy).Locked -= unlock;
         if (amount != 0)
         {
-            var balance = operation == LedgerOperation.Credit ? account.Balances[ccy].Total + amount : account.Balances[ccy].Total - amount;
-            account.Balances[ccy].Total = balance;
+            var balance = operation == LedgerOperation.Credit ? Cell(account, ccy).Total + amount : Cell(account, ccy).Total - amount;
+            Cell(account, ccy).Total = balance;
             var index = _ledger.Count;
             ref var row = ref _ledger.Append();
             row.LedgerId = _nextLedgerId++;
@@ -305,8 +328,8 @@ public sealed class AccountBook
         change.BrokerId = account.BrokerId;
         change.UserId = account.UserId;
         change.Currency = _currencies[ccy];
-        change.Total = account.Balances[ccy].Total;
-        change.Locked = account.Balances[ccy].Locked;
+        change.Total = Cell(account, ccy).Total;
+        change.Locked = Cell(account, ccy).Locked;
     }
 
     private void ResolveFees(Account account)

@@ -60,7 +60,7 @@ public sealed partial class MatchingEngine
         }
 
         var total = checked(amount + fee);
-        if ((fee > 0 && Accounts.BrokerFeeAccount(brokerId) is null) || Available(account, ccy) < total || !Accounts.TryAddWithdrawal(new PendingWithdrawal(withdrawId, brokerId, userId, currency, amount, fee)))
+        if ((fee > 0 && Accounts.BrokerFeeAccount(brokerId) is null) || Accounts.Available(account, ccy) < total || !Accounts.TryAddWithdrawal(new PendingWithdrawal(withdrawId, brokerId, userId, currency, amount, fee)))
         {
             return false;
         }

@@ -166,7 +166,7 @@ public sealed partial class MatchingEngine
         if (command.Side == Side.Sell)
         {
             lockAmount = command.Quantity;
-            if (Available(account, instrument.BaseCurrencyId) < lockAmount)
+            if (Accounts.Available(account, instrument.BaseCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
@@ -175,13 +175,13 @@ public sealed partial class MatchingEngine
         else if (hasPrice)
         {
             lockAmount = Notional(command.Price, command.Quantity);
-            if (Available(account, instrument.QuoteCurrencyId) < lockAmount)
+            if (Accounts.Available(account, instrument.QuoteCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
             }
         }
-        else if (command.OrderType == OrderType.Market && Available(account, instrument.QuoteCurrencyId) <= 0)
+        else if (command.OrderType == OrderType.Market && Accounts.Available(account, instrument.QuoteCurrencyId) <= 0)
         {
             // A market buy locks nothing up front (its price is unknown) and is capped per fill by the available quote.
             text = "Insufficient funds";
@@ -246,7 +246,7 @@ public sealed partial class MatchingEngine
             if (isMarket && side == Side.Buy)
             {
                 // Market buys lock nothing: cap every fill by what the buyer can pay now (§3.3, §3.6).
-                var affordable = (long)Int128.Min((Int128)Available(order.Account, instrument.QuoteCurrencyId) * Satoshi / price, long.MaxValue);
+                var affordable = (long)Int128.Min((Int128)Accounts.Available(order.Account, instrument.QuoteCurrencyId) * Satoshi / price, long.MaxValue);
                 if (affordable < quantity)
                 {
                     quantity = affordable;
@@ -319,7 +319,7 @@ public sealed partial class MatchingEngine
         var opposite = order.Instrument.Book.Opposite(order.Side);
         var needed = order.LeavesQty;
         var marketBuy = order.IsMarket && order.Side == Side.Buy;
-        var budget = marketBuy ? Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
+        var budget = marketBuy ? Accounts.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
         for (var levelIndex = opposite.LevelCount - 1; levelIndex >= 0 && needed > 0; levelIndex--)
         {
             ref var level = ref opposite.LevelAt(levelIndex);
@@ -476,8 +476,6 @@ public sealed partial class MatchingEngine
 
     private static bool IsMarketable(Side side, long limit, long restingPrice) =>
         side == Side.Buy ? restingPrice <= limit : restingPrice >= limit;
-
-    private static long Available(Account account, int ccy) => account.Balances[ccy].Total - account.Balances[ccy].Locked;
 
     /// <summary><c>floor(price × quantity / 1e8)</c> for non-negative operands, without overflow in the product.</summary>
     internal static long Notional(long price, long quantity)

@@ -86,4 +86,24 @@ public class DepositWithdrawalTests
         Assert.Equal(0, engine.Accounts.TotalInCirculation("BTC"));
         Assert.Equal(0, engine.Accounts.LedgerCount);
     }
+
+    [Fact]
+    public void Balances_survive_the_currency_table_growing()
+    {
+        var x = new TestExchange();
+        x.Fund(1);
+        x.Limit(1, Side.Buy, Coin, 100 * Coin);
+        for (var i = 0; i < 20; i++)
+        {
+            x.Engine.CreditDeposit(Broker, 2 + (i % 3), "C" + i, (i + 1) * Coin);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(new Balance((i + 1) * Coin, 0), x.Balance(2 + (i % 3), "C" + i));
+        }
+
+        Assert.Equal(new Balance(1_000_000 * Coin, 100 * Coin), x.Balance(1, "USD"));
+        Assert.Equal(22, x.Engine.Accounts.Currencies.Count);
+    }
 }
