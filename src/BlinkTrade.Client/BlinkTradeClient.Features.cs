@@ -35,8 +35,8 @@ public partial class BlinkTradeClient
     private async Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
     {
         await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
-        // Reconciliation needs a login (U4 is private) and only matters after a gap.
-        if (isReconnect && CurrentUser is not null)
+        // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
+        if (isReconnect && CurrentUser is not null && _orders.All.Count > 0)
         {
             try
             {

@@ -12,6 +12,7 @@ internal static class ExchangeScripts
     public static void Standard(ScriptedPeer peer)
     {
         peer.AnswerHeartbeats();
+        peer.Respond<OrdersListRequest>(r => new OrdersListResponse { OrdersReqID = r.OrdersReqID, Page = r.Page, PageSize = r.PageSize, OrdListGrp = [] });
         peer.Respond<UserRequest>(request =>
         {
             if (request.UserReqTyp == UserRequestType.Login)

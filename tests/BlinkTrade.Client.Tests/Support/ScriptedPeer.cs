@@ -141,7 +141,8 @@ internal sealed class ScriptedPeer : IAsyncDisposable
                 {
                     responders = [.. _responders];
                 }
-                _ = responders.Any(r => r(message, this));
+                // The most recently registered responder wins, so a test can override a standard script.
+                _ = responders.Reverse().Any(r => r(message, this));
                 lock (_gate)
                 {
                     _received.Add(message);
