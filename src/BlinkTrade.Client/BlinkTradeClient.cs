@@ -259,6 +259,12 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         var endpoint = _options.Endpoint!;
         ClientLog.Connecting(_logger, endpoint);
         var connection = await _transport.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        if (_disposed)
+        {
+            // DisposeAsync ran while the connection was being opened: do not leak it.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new OperationCanceledException("The client was disposed.");
+        }
         var session = new SessionConnection(connection, _options, _ids, _logger, this);
         Volatile.Write(ref _session, session);
         session.Start();

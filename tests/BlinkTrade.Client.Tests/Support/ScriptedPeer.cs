@@ -6,7 +6,7 @@ using BlinkTrade.Client.Transport;
 namespace BlinkTrade.Client.Tests.Support;
 
 /// <summary>
-/// The server end of an in-memory connection, driven by a test: it parses every frame the client sends, answers
+/// The server end of a connection (in memory, or a server-side WebSocket), driven by a test: it parses every frame the client sends, answers
 /// what its auto-responders match, and records everything so a test can await a specific request and answer it by
 /// hand (deterministic edge cases the real exchange cannot be forced into).
 /// </summary>
@@ -18,14 +18,17 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _loop;
 
-    public ScriptedPeer(InMemoryConnection connection, Action<ScriptedPeer>? configure)
+    public ScriptedPeer(IBlinkTradeConnection connection, Action<ScriptedPeer>? configure)
     {
         Connection = connection;
         configure?.Invoke(this);
         _loop = Task.Run(ReadLoopAsync);
     }
 
-    public InMemoryConnection Connection { get; }
+    public IBlinkTradeConnection Connection { get; }
+
+    /// <summary>Completes when the client side closed the connection.</summary>
+    public Task Completion => _loop;
 
     public bool Closed { get; private set; }
 
