@@ -105,6 +105,16 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             {
                 return;
             }
+            if (_wantConnected && _state == ConnectionState.Reconnecting)
+            {
+                // The reconnect loop owns the connection: wait for its outcome rather than open a second one.
+                var outcome = await WaitForStateAsync(s => s is not ConnectionState.Reconnecting, cancellationToken).ConfigureAwait(false);
+                if (outcome.State == ConnectionState.Disconnected)
+                {
+                    throw outcome.Exception as Exception ?? new ConnectionClosedException(outcome.Reason);
+                }
+                return;
+            }
             if (_lifetime.IsCancellationRequested)
             {
                 _lifetime.Dispose();
@@ -248,6 +258,14 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
 
     void ISessionSink.OnLatency(TimeSpan latency) => _latency.OnNext(latency);
 
+    private async Task<ConnectionStateChange> WaitForStateAsync(Func<ConnectionState, bool> predicate, CancellationToken cancellationToken)
+    {
+        var reached = new TaskCompletionSource<ConnectionStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _states.Subscribe(new StateWaiter(predicate, reached));
+        using var registration = cancellationToken.Register(() => reached.TrySetCanceled(cancellationToken));
+        return await reached.Task.ConfigureAwait(false);
+    }
+
     private void SetState(ConnectionState state, string reason, Exception? exception)
     {
         _state = state;
@@ -259,11 +277,11 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         var endpoint = _options.Endpoint!;
         ClientLog.Connecting(_logger, endpoint);
         var connection = await _transport.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        if (_disposed)
+        if (_disposed || cancellationToken.IsCancellationRequested)
         {
-            // DisposeAsync ran while the connection was being opened: do not leak it.
+            // DisposeAsync or DisconnectAsync ran while the connection was being opened: do not leak it.
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new OperationCanceledException("The client was disposed.");
+            throw new OperationCanceledException("The client was disconnected or disposed while connecting.", cancellationToken);
         }
         var session = new SessionConnection(connection, _options, _ids, _logger, this);
         Volatile.Write(ref _session, session);

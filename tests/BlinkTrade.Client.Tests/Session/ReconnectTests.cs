@@ -58,4 +58,43 @@ public sealed class ReconnectTests
         Assert.Equal(ConnectionState.Connected, harness.Client.State);
         await harness.Client.PingAsync().WaitAsync(TestDefaults.Timeout);
     }
+
+    [Fact]
+    public async Task ConnectAsync_during_a_reconnect_waits_for_it_instead_of_opening_a_second_connection()
+    {
+        await using var harness = ClientHarness.Create();
+        var peer = await harness.ConnectAsync();
+        harness.Transport.FailAttempt = attempt => attempt == 2;
+
+        peer.Abort();
+        await harness.States.WaitForAsync(s => s.State == ConnectionState.Reconnecting);
+        var connecting = harness.Client.ConnectAsync();
+        await harness.AdvanceUntilAsync(() => connecting.IsCompleted, TimeSpan.FromMilliseconds(500));
+        await connecting;
+
+        Assert.Equal(3, harness.Transport.Attempts);
+        Assert.Equal(ConnectionState.Connected, harness.Client.State);
+    }
+
+    [Fact]
+    public async Task Ticker_subscriptions_are_shared_and_the_last_dispose_unsubscribes()
+    {
+        await using var harness = ClientHarness.Create();
+        var peer = await harness.ConnectAsync();
+        var first = new RecordingObserver<SecurityStatus>();
+        var second = new RecordingObserver<SecurityStatus>();
+        var a = harness.Client.ObserveTicker("BTCUSD").Subscribe(first);
+        var b = harness.Client.ObserveTicker("BTCUSD").Subscribe(second);
+        var request = await peer.ExpectAsync<SecurityStatusRequest>();
+        Assert.Equal(SubscriptionRequestType.SnapshotAndUpdates, request.SubscriptionRequestType);
+        peer.Send(new SecurityStatus { SecurityStatusReqID = request.SecurityStatusReqID, Symbol = "BTCUSD", BestBid = Price.FromDecimal(619m) });
+        await first.WaitForAsync(_ => true);
+        await second.WaitForAsync(_ => true);
+
+        a.Dispose();
+        b.Dispose();
+        var unsubscribe = await peer.ExpectAsync<SecurityStatusRequest>();
+        Assert.Equal(SubscriptionRequestType.Unsubscribe, unsubscribe.SubscriptionRequestType);
+        Assert.Equal(request.SecurityStatusReqID, unsubscribe.SecurityStatusReqID);
+    }
 }
