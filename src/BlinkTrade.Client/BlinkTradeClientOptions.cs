@@ -22,6 +22,10 @@ public sealed class BlinkTradeClientOptions
     /// <summary>How long a TestRequest may go unanswered before it counts as missed; default 15 seconds.</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>After this long without any inbound frame a TestRequest is sent at once instead of waiting for the
+    /// next interval; default 20 seconds (PROTOCOL.md §1.4). <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan HeartbeatAfterSilence { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Missed heartbeats in a row after which the connection is stale and replaced; default 2.</summary>
     public int MaxMissedHeartbeats { get; set; } = 2;
 
@@ -56,6 +60,10 @@ public sealed class BlinkTradeClientOptions
         if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("Heartbeat interval and timeout must be positive.", nameof(HeartbeatInterval));
+        }
+        if (HeartbeatAfterSilence <= TimeSpan.Zero && HeartbeatAfterSilence != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("HeartbeatAfterSilence must be positive or infinite.", nameof(HeartbeatAfterSilence));
         }
         if (MaxMissedHeartbeats < 1)
         {

@@ -29,7 +29,10 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _heartbeatTimer;
+    private ITimer? _silenceTimer;
     private int _missedHeartbeats;
+    private int _heartbeatInFlight;
+    private long _lastInbound;
     private int _shutdown;
     private Task _receiveTask = Task.CompletedTask;
     private Task _sendTask = Task.CompletedTask;
@@ -62,7 +65,15 @@ internal sealed class SessionConnection : IAsyncDisposable
     {
         _receiveTask = Task.Run(ReceiveLoopAsync);
         _sendTask = Task.Run(SendLoopAsync);
+        _lastInbound = _time.GetTimestamp();
         _heartbeatTimer = _time.CreateTimer(static state => ((SessionConnection)state!).OnHeartbeatTick(), this, _options.HeartbeatInterval, _options.HeartbeatInterval);
+        if (_options.HeartbeatAfterSilence != Timeout.InfiniteTimeSpan)
+        {
+            // Checked at half the silence period (so a probe goes out between 1× and 1.5× the silence) rather than
+            // re-arming a timer on every inbound frame, which would cost a timer-queue update per frame.
+            var check = _options.HeartbeatAfterSilence / 2;
+            _silenceTimer = _time.CreateTimer(static state => ((SessionConnection)state!).OnSilenceCheck(), this, check, check);
+        }
     }
 
     /// <summary>Queues a message for the writer and waits until it was handed to the transport.</summary>
@@ -209,6 +220,7 @@ internal sealed class SessionConnection : IAsyncDisposable
                     Shutdown(new ConnectionClosedException("The server closed the connection."), abort: false);
                     return;
                 }
+                Volatile.Write(ref _lastInbound, _time.GetTimestamp());
                 Dispatch(buffer.WrittenSpan);
             }
         }
@@ -298,15 +310,27 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     private void OnHeartbeatTick()
     {
-        if (!IsOpen)
+        if (IsOpen)
         {
-            return;
+            _ = HeartbeatAsync();
         }
-        _ = HeartbeatAsync();
+    }
+
+    private void OnSilenceCheck()
+    {
+        if (IsOpen && _time.GetElapsedTime(Volatile.Read(ref _lastInbound)) >= _options.HeartbeatAfterSilence)
+        {
+            _ = HeartbeatAsync();
+        }
     }
 
     private async Task HeartbeatAsync()
     {
+        // One probe at a time: a scheduled tick and a silence probe never overlap.
+        if (Interlocked.Exchange(ref _heartbeatInFlight, 1) != 0)
+        {
+            return;
+        }
         try
         {
             var latency = await PingAsync(_options.HeartbeatTimeout, _stop.Token).ConfigureAwait(false);
@@ -330,6 +354,10 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             // The connection ended (reported elsewhere), or the server rejected the probe (ERROR is on the errors stream).
         }
+        finally
+        {
+            Volatile.Write(ref _heartbeatInFlight, 0);
+        }
     }
 
     private bool Shutdown(Exception reason, bool abort)
@@ -339,6 +367,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             return false;
         }
         _heartbeatTimer?.Dispose();
+        _silenceTimer?.Dispose();
         _outbound.Writer.TryComplete();
         var closed = reason as ConnectionClosedException ?? new ConnectionClosedException(reason.Message, reason);
         _pending.FailAll(closed);

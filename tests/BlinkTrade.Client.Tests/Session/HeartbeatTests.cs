@@ -84,4 +84,31 @@ public sealed class HeartbeatTests
         await harness.AdvanceUntilAsync(() => harness.Client.State == ConnectionState.Disconnected, TimeSpan.FromMilliseconds(500));
         Assert.Equal(4, harness.Transport.Attempts);
     }
+
+    [Fact]
+    public async Task Silence_triggers_a_probe_before_the_next_interval_and_traffic_postpones_it()
+    {
+        await using var harness = ClientHarness.Create(p => { }, o => o.HeartbeatAfterSilence = TimeSpan.FromSeconds(20));
+        var messages = new RecordingObserver<BlinkTradeMessage>();
+        harness.Client.Messages.Subscribe(messages);
+        var peer = await harness.ConnectAsync();
+
+        // Traffic at t=15 keeps the link "heard from" until t=35.
+        harness.Time.Advance(TimeSpan.FromSeconds(15));
+        peer.Send(new Heartbeat { TestReqID = "unsolicited" });
+        await messages.WaitForAsync(m => m is Heartbeat { TestReqID: "unsolicited" });
+        harness.Time.Advance(TimeSpan.FromSeconds(14)); // t=29: checks at 20 saw 5 s of silence
+        Assert.DoesNotContain(peer.Received, m => m is TestRequest);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1)); // t=30: the interval tick
+        var scheduled = await peer.ExpectAsync<TestRequest>();
+        peer.Send(new Heartbeat { TestReqID = scheduled.TestReqID, SendTime = scheduled.SendTime });
+        await messages.WaitForAsync(m => m is Heartbeat { TestReqID: var id } && id == scheduled.TestReqID);
+
+        // Silence from t=30: the check at t=50 probes, ahead of the interval tick at t=60.
+        harness.Time.Advance(TimeSpan.FromSeconds(20));
+        var probe = await peer.ExpectAsync<TestRequest>();
+        Assert.NotEqual(scheduled.TestReqID, probe.TestReqID);
+        Assert.Equal(harness.Time.GetUtcNow().ToUnixTimeMilliseconds(), probe.SendTime);
+    }
 }

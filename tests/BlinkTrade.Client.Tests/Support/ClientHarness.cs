@@ -36,6 +36,8 @@ internal sealed class ClientHarness : IAsyncDisposable
             TimeProvider = time,
             Transport = transport,
         };
+        // Tests of the silence probe turn it on; elsewhere it would interleave probes with the scripted timeline.
+        options.HeartbeatAfterSilence = Timeout.InfiniteTimeSpan;
         options.Reconnect.InitialDelay = TimeSpan.FromSeconds(1);
         options.Reconnect.MaxDelay = TimeSpan.FromSeconds(4);
         configure?.Invoke(options);
