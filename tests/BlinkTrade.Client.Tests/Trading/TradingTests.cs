@@ -177,4 +177,21 @@ public sealed class TradingTests
         Assert.True(harness.Client.Orders.TryGet(990, out var final));
         Assert.Equal(OrdStatus.Filled, final.OrdStatus);
     }
+
+    [Fact]
+    public async Task A_cancel_sent_before_the_first_report_waits_alongside_the_order()
+    {
+        await using var harness = ClientHarness.Create();
+        var peer = await harness.ConnectAsync();
+        var sending = harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600m)) with { ClOrdID = "quick" });
+        var cancelling = harness.Client.CancelOrderAsync("quick");
+        var order = await peer.ExpectAsync<NewOrderSingle>();
+        await peer.ExpectAsync<OrderCancelRequest>();
+
+        peer.Send(Report(order, 5, 1, ExecType.New, OrdStatus.New));
+        peer.Send(Report(order, 5, 2, ExecType.Cancelled, OrdStatus.Cancelled, cxl: 1m));
+
+        Assert.Equal(ExecType.New, (await sending.WaitAsync(TestDefaults.Timeout)).ExecType);
+        Assert.Equal(ExecType.Cancelled, (await cancelling.WaitAsync(TestDefaults.Timeout)).ExecType);
+    }
 }
