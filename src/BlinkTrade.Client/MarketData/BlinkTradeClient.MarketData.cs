@@ -65,6 +65,14 @@ public partial class BlinkTradeClient
         });
     }
 
+    /// <inheritdoc />
+    public virtual Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
+        return RequestCoreAsync<SecurityList>(request, Id(id), MessageTypes.SecurityList, null, cancellationToken);
+    }
+
     private BookSubscription AcquireBook(string symbol)
     {
         BookSubscription? created = null;

@@ -26,4 +26,9 @@ public partial interface IBlinkTradeClient
     /// <param name="symbol">The instrument (2016+ servers accept <c>MARKET:SYMBOL</c>).</param>
     /// <returns>The ticker stream.</returns>
     IObservable<SecurityStatus> ObserveTicker(string symbol);
+
+    /// <summary>The instruments and currencies (<c>x</c> → <c>y</c>; public). <c>Pip</c> of a currency is its price step (G32).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The security list.</returns>
+    Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default);
 }

@@ -113,6 +113,29 @@ public partial class BlinkTradeClient
         return RequestCoreAsync<TwoFactorResponse>(request, Id(id), MessageTypes.TwoFactorResponse, null, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public virtual async Task<bool> RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(email);
+        var id = _ids.Next();
+        var request = new PasswordResetRequest { ForgotPasswordReqID = id, BrokerID = _options.BrokerId, Email = email };
+        var response = await RequestCoreAsync<PasswordResetResponse>(request, Id(id), MessageTypes.PasswordResetResponse, null, cancellationToken).ConfigureAwait(false);
+        return response.Success == 1;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProcessPasswordResetResponse> ResetPasswordAsync(SecretString token, SecretString newPassword, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new ProcessPasswordResetRequest { ResetPasswordReqID = id, Token = token, NewPassword = newPassword };
+        var response = await RequestCoreAsync<ProcessPasswordResetResponse>(request, Id(id), MessageTypes.ProcessPasswordResetResponse, null, cancellationToken).ConfigureAwait(false);
+        if (response.UserStatus != UserStatus.LoggedIn)
+        {
+            throw new BlinkTradeLoginException(response.UserStatusText, needSecondFactor: false, secondFactorType: null);
+        }
+        return response;
+    }
+
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> LoginOnConnectAsync(SessionConnection session, CancellationToken cancellationToken)

@@ -49,4 +49,18 @@ public partial interface IBlinkTradeClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The server's <c>U17</c>.</returns>
     Task<TwoFactorResponse> SetTwoFactorAsync(bool enable, SecretString? secret = null, SecretString? code = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks the server to email a password-reset token (<c>U10</c> → <c>U11</c>; no login needed).</summary>
+    /// <param name="email">The account's email.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Whether the email is known (<c>Success</c> 1).</returns>
+    Task<bool> RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a new password with the emailed token (<c>U12</c> → <c>U13</c>).</summary>
+    /// <param name="token">The emailed token.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The server's answer.</returns>
+    /// <exception cref="BlinkTradeLoginException">The token was refused (<c>MSG_CHANGE_PASSWORD_INVALID_SECURITY_CODE</c>).</exception>
+    Task<ProcessPasswordResetResponse> ResetPasswordAsync(SecretString token, SecretString newPassword, CancellationToken cancellationToken = default);
 }

@@ -141,4 +141,29 @@ public sealed class SessionTests
         var second = await harness.Client.SetTwoFactorAsync(true, first.TwoFactorSecret, "654321");
         Assert.True(second.TwoFactorEnabled);
     }
+
+    [Fact]
+    public async Task Password_reset_and_security_list_are_public_requests()
+    {
+        await using var harness = ClientHarness.Create(p =>
+        {
+            p.AnswerHeartbeats();
+            p.Respond<PasswordResetRequest>(r => new PasswordResetResponse { ForgotPasswordReqID = r.ForgotPasswordReqID, Success = r.Email == "a@example.com" ? 1 : 0 });
+            p.Respond<ProcessPasswordResetRequest>(r => new ProcessPasswordResetResponse
+            {
+                ResetPasswordReqID = r.ResetPasswordReqID,
+                UserStatus = r.Token?.Reveal() == "tok" ? UserStatus.LoggedIn : UserStatus.Failed,
+                UserStatusText = r.Token?.Reveal() == "tok" ? "MSG_SUCCESS_PASSWORD_CHANGE" : "MSG_CHANGE_PASSWORD_INVALID_SECURITY_CODE",
+            });
+            p.Respond<SecurityListRequest>(r => new SecurityList { SecurityReqID = r.SecurityReqID, SecurityRequestResult = 0, Instruments = [new SecurityInstrument { Symbol = "BTCUSD" }] });
+        });
+        await harness.ConnectAsync();
+
+        Assert.True(await harness.Client.RequestPasswordResetAsync("a@example.com"));
+        Assert.False(await harness.Client.RequestPasswordResetAsync("b@example.com"));
+        Assert.Equal("MSG_SUCCESS_PASSWORD_CHANGE", (await harness.Client.ResetPasswordAsync("tok", "new-pw")).UserStatusText);
+        var refused = await Assert.ThrowsAsync<BlinkTradeLoginException>(() => harness.Client.ResetPasswordAsync("bad", "new-pw"));
+        Assert.Equal("MSG_CHANGE_PASSWORD_INVALID_SECURITY_CODE", refused.StatusText);
+        Assert.Equal("BTCUSD", Assert.Single((await harness.Client.GetSecurityListAsync()).Instruments!).Symbol);
+    }
 }
