@@ -93,6 +93,7 @@ public partial class BlinkTradeClient
         if (created is not null)
         {
             // When not connected yet (or reconnecting), RestoreAsync sends it once the session is up.
+            ArmSnapshotWatchdog(created);
             _ = TrySendAsync(BookRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
         }
         return subscription;
@@ -109,6 +110,7 @@ public partial class BlinkTradeClient
             _booksBySymbol.Remove(subscription.Symbol);
             _booksByReqId.Remove(subscription.MDReqID);
         }
+        subscription.SnapshotTimer?.Dispose();
         _ = TrySendAsync(BookRequest(subscription, SubscriptionRequestType.Unsubscribe));
         subscription.Books.OnCompleted();
         subscription.Trades.OnCompleted();
@@ -230,6 +232,7 @@ public partial class BlinkTradeClient
             return;
         }
         subscription.Synced = true;
+        subscription.SnapshotTimer?.Dispose();
         subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, _time.GetUtcNow()));
     }
 
@@ -277,6 +280,7 @@ public partial class BlinkTradeClient
             subscription.MDReqID = _ids.Next();
             _booksByReqId.Add(subscription.MDReqID, subscription);
         }
+        ArmSnapshotWatchdog(subscription);
         _ = ResubscribeAsync(old, BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
 
         async Task ResubscribeAsync(MarketDataRequest unsubscribe, MarketDataRequest subscribe)
@@ -284,6 +288,30 @@ public partial class BlinkTradeClient
             await TrySendAsync(unsubscribe).ConfigureAwait(false);
             await TrySendAsync(subscribe).ConfigureAwait(false);
         }
+    }
+
+    // Nothing hangs: a subscription whose snapshot does not arrive within the request timeout is requested again.
+    private void ArmSnapshotWatchdog(BookSubscription subscription)
+    {
+        subscription.SnapshotTimer?.Dispose();
+        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan || Volatile.Read(ref _session) is not { IsOpen: true })
+        {
+            subscription.SnapshotTimer = null;
+            return;
+        }
+        var mdReqId = subscription.MDReqID;
+        subscription.SnapshotTimer = _time.CreateTimer(_ =>
+        {
+            bool stillWaiting;
+            lock (_marketDataGate)
+            {
+                stillWaiting = !subscription.Synced && subscription.MDReqID == mdReqId && _booksByReqId.ContainsKey(mdReqId);
+            }
+            if (stillWaiting && Volatile.Read(ref _session) is { IsOpen: true })
+            {
+                ResyncBook(subscription, $"no snapshot within {_options.RequestTimeout}");
+            }
+        }, null, _options.RequestTimeout, Timeout.InfiniteTimeSpan);
     }
 
     private void OnMarketDataReject(MarketDataRequestReject reject)
@@ -328,6 +356,7 @@ public partial class BlinkTradeClient
                 _booksByReqId.Remove(subscription.MDReqID);
                 subscription.MDReqID = _ids.Next();
                 _booksByReqId.Add(subscription.MDReqID, subscription);
+                ArmSnapshotWatchdog(subscription);
                 requests.Add(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
             }
             foreach (var subscription in _tickersBySymbol.Values)
@@ -363,6 +392,7 @@ public partial class BlinkTradeClient
         }
         foreach (var book in books)
         {
+            book.SnapshotTimer?.Dispose();
             book.Books.OnCompleted();
             book.Trades.OnCompleted();
         }

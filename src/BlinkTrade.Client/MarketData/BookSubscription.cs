@@ -19,6 +19,9 @@ internal sealed class BookSubscription(string symbol, SafeSubject<OrderBookSnaps
 
     public long Sequence { get; set; }
 
+    /// <summary>Fires when the snapshot of the current request does not arrive in time.</summary>
+    public ITimer? SnapshotTimer { get; set; }
+
     public SafeSubject<OrderBookSnapshot> Books { get; } = books;
 
     public SafeSubject<MarketTrade> Trades { get; } = trades;

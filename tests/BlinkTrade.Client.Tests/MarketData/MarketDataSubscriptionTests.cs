@@ -185,4 +185,24 @@ public sealed class MarketDataSubscriptionTests
         Assert.Equal("NOPE", error.Symbol);
         await harness.Errors.WaitForAsync(e => e.Kind == ClientErrorKind.MarketDataRejected);
     }
+
+    [Fact]
+    public async Task A_snapshot_that_never_arrives_is_requested_again_after_the_request_timeout()
+    {
+        await using var harness = ClientHarness.Create(configure: o => o.RequestTimeout = TimeSpan.FromSeconds(10));
+        var peer = await harness.ConnectAsync();
+        var books = new RecordingObserver<OrderBookSnapshot>();
+        using var subscription = harness.Client.ObserveOrderBook("BTCUSD").Subscribe(books);
+        var first = await ExpectSubscribe(peer);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(10));
+
+        var again = await ExpectSubscribe(peer);
+        Assert.NotEqual(first.MDReqID, again.MDReqID);
+        await harness.Errors.WaitForAsync(e => e.Kind == ClientErrorKind.BookOutOfSync);
+        peer.Send(Snapshot(again.MDReqID));
+        await books.WaitForAsync(s => s.IsReset);
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(peer.Received, m => m is MarketDataRequest { SubscriptionRequestType: var t } && t == SubscriptionRequestType.SnapshotAndUpdates);
+    }
 }
