@@ -357,6 +357,10 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     private ResiliencePipeline BuildReconnectPipeline()
     {
         var reconnect = _options.Reconnect;
+        if (reconnect.MaxAttempts == 1)
+        {
+            return ResiliencePipeline.Empty; // one attempt, no retry (Polly needs at least one retry)
+        }
         return new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -366,7 +370,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
                 UseJitter = reconnect.UseJitter,
                 Delay = reconnect.InitialDelay,
                 MaxDelay = reconnect.MaxDelay,
-                MaxRetryAttempts = reconnect.MaxAttempts is { } max ? Math.Max(1, max - 1) : int.MaxValue,
+                MaxRetryAttempts = reconnect.MaxAttempts is { } max ? max - 1 : int.MaxValue,
                 OnRetry = args =>
                 {
                     var error = args.Outcome.Exception;

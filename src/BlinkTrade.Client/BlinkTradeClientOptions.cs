@@ -79,5 +79,13 @@ public sealed class BlinkTradeClientOptions
         }
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Reconnect);
+        if (Reconnect.MaxAttempts is < 1)
+        {
+            throw new ArgumentException("Reconnect.MaxAttempts must be at least 1 (or null for unlimited).", nameof(Reconnect));
+        }
+        if (Reconnect.InitialDelay <= TimeSpan.Zero || Reconnect.MaxDelay < Reconnect.InitialDelay)
+        {
+            throw new ArgumentException("Reconnect delays must be positive, with MaxDelay at least InitialDelay.", nameof(Reconnect));
+        }
     }
 }

@@ -111,4 +111,17 @@ public sealed class HeartbeatTests
         Assert.NotEqual(scheduled.TestReqID, probe.TestReqID);
         Assert.Equal(harness.Time.GetUtcNow().ToUnixTimeMilliseconds(), probe.SendTime);
     }
+
+    [Fact]
+    public async Task A_single_reconnect_attempt_is_honoured()
+    {
+        await using var harness = ClientHarness.Create(configure: o => o.Reconnect.MaxAttempts = 1);
+        var peer = await harness.ConnectAsync();
+        harness.Transport.FailAttempt = attempt => attempt > 1;
+
+        peer.Abort();
+
+        await harness.States.WaitForAsync(s => s.State == ConnectionState.Disconnected && s.Reason.StartsWith("Reconnecting gave up", StringComparison.Ordinal));
+        Assert.Equal(2, harness.Transport.Attempts);
+    }
 }
