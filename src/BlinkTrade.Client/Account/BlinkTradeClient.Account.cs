@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BlinkTrade.Client.Account;
@@ -15,6 +16,15 @@ public partial class BlinkTradeClient
 
     /// <inheritdoc />
     public virtual IObservable<BalanceSnapshot> Balances => _balanceSnapshots;
+
+    /// <inheritdoc />
+    public virtual IObservable<DepositRefresh> DepositUpdates => _messages.OfType<DepositRefresh>();
+
+    /// <inheritdoc />
+    public virtual IObservable<WithdrawRefresh> WithdrawalUpdates => _messages.OfType<WithdrawRefresh>();
+
+    /// <inheritdoc />
+    public virtual IObservable<ProfileRefresh> ProfileUpdates => _messages.OfType<ProfileRefresh>();
 
     /// <inheritdoc />
     public virtual async Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default)

@@ -10,6 +10,15 @@ public partial interface IBlinkTradeClient
     /// (merged). A new subscriber first receives the latest snapshot.</summary>
     IObservable<BalanceSnapshot> Balances { get; }
 
+    /// <summary>Unsolicited deposit changes (<c>U23</c>: created, confirmed, credited…).</summary>
+    IObservable<DepositRefresh> DepositUpdates { get; }
+
+    /// <summary>Unsolicited withdrawal changes (<c>U9</c>).</summary>
+    IObservable<WithdrawRefresh> WithdrawalUpdates { get; }
+
+    /// <summary>Unsolicited profile changes (<c>U40</c>).</summary>
+    IObservable<ProfileRefresh> ProfileUpdates { get; }
+
     /// <summary>Requests the balances (<c>U2</c> → <c>U3</c>) and publishes them on <see cref="Balances"/>.</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The snapshot.</returns>

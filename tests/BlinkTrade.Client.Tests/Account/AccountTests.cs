@@ -101,4 +101,25 @@ public sealed class AccountTests
         Assert.Equal(0, (await client.RevokeApiKeyAsync("K")).Status);
         await Assert.ThrowsAsync<ArgumentException>(() => client.RequestDepositAsync());
     }
+
+    [Fact]
+    public async Task Unsolicited_deposit_withdrawal_and_profile_updates_have_their_own_streams()
+    {
+        await using var harness = ClientHarness.Create();
+        var deposits = new RecordingObserver<DepositRefresh>();
+        var withdrawals = new RecordingObserver<WithdrawRefresh>();
+        var profiles = new RecordingObserver<ProfileRefresh>();
+        harness.Client.DepositUpdates.Subscribe(deposits);
+        harness.Client.WithdrawalUpdates.Subscribe(withdrawals);
+        harness.Client.ProfileUpdates.Subscribe(profiles);
+        var peer = await harness.ConnectAsync();
+
+        peer.Send(new DepositRefresh { DepositID = "abc", Currency = "BTC" });
+        peer.Send(new WithdrawRefresh { WithdrawID = 9, Currency = "BTC" });
+        peer.Send(new ProfileRefresh { UserID = 90800127 });
+
+        Assert.Equal("abc", (await deposits.WaitForAsync(_ => true)).DepositID);
+        Assert.Equal(9, (await withdrawals.WaitForAsync(_ => true)).WithdrawID);
+        Assert.Equal(90800127, (await profiles.WaitForAsync(_ => true)).UserID);
+    }
 }
