@@ -1,0 +1,52 @@
+namespace BlinkTrade.Testing.Gateway.Wire;
+
+/// <summary>
+/// A request the gateway refuses: answered with <c>ERROR</c> (Description, Detail, ReqID). The message never carries
+/// internal details (no stack traces, no exception types), only what the client may know.
+/// </summary>
+internal sealed class GatewayException : Exception
+{
+    public GatewayException(string description, string detail, bool closeSession = false)
+        : base(description + ": " + detail)
+    {
+        Description = description;
+        Detail = detail;
+        CloseSession = closeSession;
+    }
+
+    public GatewayException()
+        : this(GatewayErrors.InvalidMessage, string.Empty)
+    {
+    }
+
+    public GatewayException(string message)
+        : this(GatewayErrors.InvalidMessage, message)
+    {
+    }
+
+    public GatewayException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Description = GatewayErrors.InvalidMessage;
+        Detail = message;
+    }
+
+    /// <summary>The ERROR's Description (one of the bitex descriptions in <see cref="GatewayErrors"/>).</summary>
+    public string Description { get; }
+
+    /// <summary>The ERROR's Detail, e.g. <c>Missing tag ClOrdID</c>.</summary>
+    public string Detail { get; }
+
+    /// <summary>Whether the session is closed after the ERROR (protocol abuse only, PROTOCOL.md §5 G2).</summary>
+    public bool CloseSession { get; }
+
+    public static GatewayException MissingTag(string tag) => new(GatewayErrors.InvalidMessage, "Missing tag " + tag);
+
+    public static GatewayException InvalidValue(string tag, string? value) => new(GatewayErrors.InvalidMessage, $"Invalid value tag({tag})={Truncate(value)}");
+
+    public static GatewayException NotAuthorized(string detail = "") => new(GatewayErrors.NotAuthorized, detail);
+
+    public static GatewayException InvalidParameter(string detail) => new(GatewayErrors.InvalidParameter, detail);
+
+    private static string Truncate(string? value) => value is null ? "null" : value.Length <= 64 ? value : value[..64] + "…";
+}
