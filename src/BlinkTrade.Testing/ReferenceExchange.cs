@@ -190,6 +190,17 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
 
     private Task ApplySeedAsync(ExchangeSeed seed, CancellationToken cancellationToken) => SeedLoader.ApplyAsync(this, seed, cancellationToken);
 
+    /// <summary>Seeds a user's balances and keys; each part adds its work to <paramref name="pending"/>.</summary>
+    internal void SeedUser(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
+    {
+        SeedBalances(userId, user, pending, cancellationToken);
+        SeedApiKeys(userId, user, pending, cancellationToken);
+    }
+
+    partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken);
+
+    partial void SeedApiKeys(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken);
+
     partial void ConfigureWebServicesCore(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder);
 
     partial void ConfigureWebAppCore(Microsoft.AspNetCore.Builder.WebApplication app);

@@ -21,11 +21,11 @@ internal static class SeedLoader
         await ApplyAdminsAsync(exchange, seed, cancellationToken).ConfigureAwait(false);
     }
 
-    // Balances and API keys land with the engine and the API-key store.
     private static Task ApplyUserExtrasAsync(ReferenceExchange exchange, int userId, SeedUser user, CancellationToken cancellationToken)
     {
-        _ = (exchange, userId, user, cancellationToken);
-        return Task.CompletedTask;
+        var pending = new List<Task>();
+        exchange.SeedUser(userId, user, pending, cancellationToken);
+        return Task.WhenAll(pending);
     }
 
     private static Task ApplyAdminsAsync(ReferenceExchange exchange, ExchangeSeed seed, CancellationToken cancellationToken)
