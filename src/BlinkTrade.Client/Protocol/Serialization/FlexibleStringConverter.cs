@@ -26,4 +26,14 @@ public sealed class FlexibleStringConverter : JsonConverter<string>
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
         => writer.WriteStringValue(value);
+
+    /// <summary>Reads a dictionary key (registering this converter globally would otherwise break every
+    /// <c>Dictionary&lt;string, …&gt;</c>, e.g. U38 <c>Fields</c>).</summary>
+    /// <inheritdoc />
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => reader.GetString()!;
+
+    /// <inheritdoc />
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        => writer.WritePropertyName(value);
 }

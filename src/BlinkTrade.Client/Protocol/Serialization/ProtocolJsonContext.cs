@@ -29,13 +29,50 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(TestRequest))]
 [JsonSerializable(typeof(ErrorMessage))]
 // Account
+[JsonSerializable(typeof(UserBalanceRequest))]
+[JsonSerializable(typeof(UserBalanceResponse))]
+[JsonSerializable(typeof(PositionRequest))]
+[JsonSerializable(typeof(PositionResponse))]
+[JsonSerializable(typeof(LedgerListRequest))]
+[JsonSerializable(typeof(LedgerListResponse))]
+[JsonSerializable(typeof(TradersRankRequest))]
+[JsonSerializable(typeof(TradersRankResponse))]
 // Orders
 [JsonSerializable(typeof(NewOrderSingle))]
 [JsonSerializable(typeof(ExecutionReport))]
 // MarketData
 // Deposits
+[JsonSerializable(typeof(DepositRequest))]
+[JsonSerializable(typeof(DepositResponse))]
+[JsonSerializable(typeof(DepositRefresh))]
+[JsonSerializable(typeof(DepositMethodsRequest))]
+[JsonSerializable(typeof(DepositMethodsResponse))]
+[JsonSerializable(typeof(DepositMethodRequest))]
+[JsonSerializable(typeof(DepositMethodResponse))]
+[JsonSerializable(typeof(DepositListRequest))]
+[JsonSerializable(typeof(DepositListResponse))]
 // Withdrawals
+[JsonSerializable(typeof(WithdrawRequest))]
+[JsonSerializable(typeof(WithdrawResponse))]
+[JsonSerializable(typeof(WithdrawRefresh))]
+[JsonSerializable(typeof(WithdrawConfirmationRequest))]
+[JsonSerializable(typeof(WithdrawConfirmationResponse))]
+[JsonSerializable(typeof(WithdrawListRequest))]
+[JsonSerializable(typeof(WithdrawListResponse))]
+[JsonSerializable(typeof(CancelWithdrawalRequest))]
+[JsonSerializable(typeof(CancelWithdrawalResponse))]
+[JsonSerializable(typeof(WithdrawCommentRequest))]
+[JsonSerializable(typeof(WithdrawCommentResponse))]
+// ApiKeys (U50–U55; PermissionList is registered under ApiKeys below)
+[JsonSerializable(typeof(ApiKeyListRequest))]
+[JsonSerializable(typeof(ApiKeyListResponse))]
+[JsonSerializable(typeof(ApiKeyCreateRequest))]
+[JsonSerializable(typeof(ApiKeyCreateResponse))]
+[JsonSerializable(typeof(ApiKeyRevokeRequest))]
+[JsonSerializable(typeof(ApiKeyRevokeResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 // Profile
 // Brokers
 // ApiKeys
+[JsonSerializable(typeof(PermissionList))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

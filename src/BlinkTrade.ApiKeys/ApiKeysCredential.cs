@@ -1,0 +1,52 @@
+namespace BlinkTrade.ApiKeys;
+
+/// <summary>
+/// The API key and signing secret a client signs with. The secret can be replaced in place (after
+/// regenerate-secret) without rebuilding the client; it never appears in <see cref="ToString"/>.
+/// </summary>
+public sealed class ApiKeysCredential
+{
+    private volatile Pair _pair;
+
+    /// <summary>Creates a credential.</summary>
+    /// <param name="apiKey">The public key string, sent in the key header.</param>
+    /// <param name="secretKey">The HMAC-SHA256 signing secret.</param>
+    public ApiKeysCredential(string apiKey, string secretKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretKey);
+        _pair = new Pair(apiKey, secretKey);
+    }
+
+    /// <summary>The public key string.</summary>
+    public string ApiKey => _pair.ApiKey;
+
+    /// <summary>Replaces the key and secret atomically; requests signed afterwards use the new pair.</summary>
+    /// <param name="apiKey">The public key string.</param>
+    /// <param name="secretKey">The signing secret.</param>
+    public void Update(string apiKey, string secretKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretKey);
+        _pair = new Pair(apiKey, secretKey);
+    }
+
+    // Key and secret are read together so a concurrent Update never yields a mixed pair.
+    internal (string ApiKey, string SecretKey) Read()
+    {
+        var pair = _pair;
+        return (pair.ApiKey, pair.SecretKey);
+    }
+
+    /// <summary>Shows the key, never the secret.</summary>
+    /// <returns>A redacted description.</returns>
+    public override string ToString() => $"ApiKeysCredential {{ ApiKey = {ApiKey}, SecretKey = *** }}";
+
+    // A class, not a record: a record's generated ToString would print the secret.
+    private sealed class Pair(string apiKey, string secretKey)
+    {
+        public string ApiKey { get; } = apiKey;
+
+        public string SecretKey { get; } = secretKey;
+    }
+}

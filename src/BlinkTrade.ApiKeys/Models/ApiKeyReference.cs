@@ -1,0 +1,51 @@
+namespace BlinkTrade.ApiKeys;
+
+/// <summary>Names one API key either by its <c>apiId</c> or by its public <c>apiKey</c> string.</summary>
+public readonly record struct ApiKeyReference
+{
+    private ApiKeyReference(string? apiId, string? apiKey)
+    {
+        ApiId = apiId;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The key's id, when it is named by id.</summary>
+    public string? ApiId { get; }
+
+    /// <summary>The key's public key string, when it is named by key.</summary>
+    public string? ApiKey { get; }
+
+    /// <summary>Names a key by id.</summary>
+    /// <param name="apiId">The id returned by create.</param>
+    /// <returns>The reference.</returns>
+    public static ApiKeyReference ById(string apiId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiId);
+        return new ApiKeyReference(apiId, null);
+    }
+
+    /// <summary>Names a key by its public key string.</summary>
+    /// <param name="apiKey">The 64-character key.</param>
+    /// <returns>The reference.</returns>
+    public static ApiKeyReference ByKey(string apiKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        return new ApiKeyReference(null, apiKey);
+    }
+
+    internal void AddTo(List<KeyValuePair<string, string>> parameters)
+    {
+        if (ApiId is null && ApiKey is null)
+        {
+            throw new ArgumentException("The reference names no key; use ById or ByKey.");
+        }
+        if (ApiId is not null)
+        {
+            parameters.Add(new("apiId", ApiId));
+        }
+        if (ApiKey is not null)
+        {
+            parameters.Add(new("apiKey", ApiKey));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary>
+/// <c>U43</c> PositionResponse: positions by broker and currency; on the wire each broker is a top-level key
+/// (<c>{"5": {"BTC": 0}}</c>), modelled as <see cref="Positions"/> (PROTOCOL.md §2.2).
+/// </summary>
+[JsonConverter(typeof(PositionResponseConverter))]
+public sealed record PositionResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.PositionResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long? PositionReqID { get; init; }
+
+    /// <summary>The account.</summary>
+    public long? ClientID { get; init; }
+
+    /// <summary>Positions by broker id, then currency code (signed).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<string, Amount>> Positions { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, Amount>>();
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using BlinkTrade.Testing.ApiKeys;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlinkTrade.Testing.Hosting.Rest;
+
+/// <summary>
+/// The API-key REST endpoints on an in-memory <see cref="TestServer"/>: no sockets, for fast unit tests. Pass
+/// <see cref="CreateHandler"/> as the transport of an <c>ApiKeysClient</c>.
+/// </summary>
+public sealed class ApiKeysRestTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TestServer _server;
+
+    private ApiKeysRestTestServer(WebApplication app)
+    {
+        _app = app;
+        _server = app.GetTestServer();
+        Store = app.Services.GetRequiredService<ApiKeyStore>();
+        Options = app.Services.GetRequiredService<ApiKeysRestOptions>();
+        RateLimiter = app.Services.GetRequiredService<ApiKeysRateLimiter>();
+        Faults = app.Services.GetRequiredService<ApiKeysFaultInjector>();
+    }
+
+    /// <summary>The in-memory server's base address (<c>http://localhost/</c>).</summary>
+    public Uri BaseAddress => _server.BaseAddress;
+
+    /// <summary>The key store behind the endpoints.</summary>
+    public ApiKeyStore Store { get; }
+
+    /// <summary>The settings in use.</summary>
+    public ApiKeysRestOptions Options { get; }
+
+    /// <summary>The per-IP rate limiter.</summary>
+    public ApiKeysRateLimiter RateLimiter { get; }
+
+    /// <summary>The fault-injection hook and request counters.</summary>
+    public ApiKeysFaultInjector Faults { get; }
+
+    /// <summary>Starts an in-memory server.</summary>
+    /// <param name="store">The key store.</param>
+    /// <param name="options">REST settings; defaults when null.</param>
+    /// <param name="loggerProvider">Receives the server's logs, when given.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<ApiKeysRestTestServer> StartAsync(ApiKeyStore store, ApiKeysRestOptions? options = null, ILoggerProvider? loggerProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var app = ApiKeysRestApplication.Build(store, options ?? new ApiKeysRestOptions(), loggerProvider, builder => builder.WebHost.UseTestServer());
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return new ApiKeysRestTestServer(app);
+    }
+
+    /// <summary>A transport handler reaching this server in memory.</summary>
+    /// <param name="clientIp">The remote address requests appear to come from (default 127.0.0.1).</param>
+    /// <returns>The handler.</returns>
+    public HttpMessageHandler CreateHandler(string? clientIp = null)
+    {
+        var address = IPAddress.Parse(clientIp ?? "127.0.0.1");
+        return _server.CreateHandler(context => context.Connection.RemoteIpAddress = address);
+    }
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task completing when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
