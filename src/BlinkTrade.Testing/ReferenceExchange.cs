@@ -1,5 +1,7 @@
 using System.Net;
+using BlinkTrade.ApiKeys;
 using BlinkTrade.Client.Transport;
+using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Faults;
 using BlinkTrade.Testing.Gateway;
 using BlinkTrade.Testing.Hosting;
@@ -69,7 +71,7 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
             if (exchange.Options.EnableWebSocketServer)
             {
                 exchange._webHost = await ExchangeWebHost.StartAsync(exchange._runtime, new IPEndPoint(IPAddress.Loopback, exchange.Options.WebSocketPort),
-                    exchange.ConfigureWebServices, exchange.ConfigureWebApp, cancellationToken).ConfigureAwait(false);
+                    cancellationToken).ConfigureAwait(false);
             }
             return exchange;
         }
@@ -199,13 +201,59 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
 
     partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken);
 
-    partial void SeedApiKeys(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken);
+    // Seeded keys are ACTIVE with fixed credentials; "restrictions" are the REST modules, "permissions" the socket PermissionList.
+    private void SeedApiKeys(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
+    {
+        pending.Add(_runtime.Actor.InvokeAsync(s =>
+        {
+            var account = s.RequireUser(userId);
+            foreach (var key in user.ApiKeys)
+            {
+                var modules = key.Restrictions.Count == 0 ? ApiKeyPermissions.All : ApiKeyPermissionNames.FromNames(key.Restrictions);
+                _runtime.ApiKeys.Seed(new ApiKeyOwner(account.BrokerId, account.UserId), modules, "seed", key.ApiKey, key.SecretKey, key.ApiPassword, key.IpWhiteList);
+                if (key.Permissions is { ValueKind: System.Text.Json.JsonValueKind.Object } permissions)
+                {
+                    s.PermissionListOverrides[key.ApiKey] = permissions.Clone();
+                }
+            }
+        }, cancellationToken));
+    }
 
-    partial void ConfigureWebServicesCore(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder);
+    /// <summary>Seeds an ACTIVE API key for a user with known credentials and a PermissionList (§4.1).</summary>
+    /// <param name="userId">The owner.</param>
+    /// <param name="permissionList">The PermissionList JSON, e.g. <c>{"D":[["Side","eq","1"]]}</c>.</param>
+    /// <param name="ipWhiteList">Allowed client IPs (empty: any).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The key, its secret and its API password.</returns>
+    public Task<SeedApiKey> CreateApiKeyAsync(int userId, string permissionList, IReadOnlyList<string>? ipWhiteList = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(permissionList);
+        using var document = System.Text.Json.JsonDocument.Parse(permissionList);
+        var list = document.RootElement.Clone();
+        return _runtime.Actor.InvokeAsync(s =>
+        {
+            var account = s.RequireUser(userId);
+            var issued = _runtime.ApiKeys.Create(new ApiKeyCreateRequest
+            {
+                Owner = new ApiKeyOwner(account.BrokerId, account.UserId),
+                Label = "test",
+                PermissionList = list,
+                IpWhiteList = ipWhiteList ?? [],
+                InitialState = ApiKeyLifecycleState.Active,
+            });
+            return new SeedApiKey
+            {
+                ApiKey = issued.Entry.ApiKey,
+                SecretKey = issued.SecretKey,
+                ApiPassword = issued.ApiPassword,
+                Permissions = list,
+                IpWhiteList = ipWhiteList ?? [],
+            };
+        }, cancellationToken);
+    }
 
-    partial void ConfigureWebAppCore(Microsoft.AspNetCore.Builder.WebApplication app);
+    /// <summary>The API-key store shared by the socket (U50–U55, API-key login) and the REST endpoints.</summary>
+    public ApiKeyStore ApiKeys => _runtime.ApiKeys;
 
-    private void ConfigureWebServices(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => ConfigureWebServicesCore(builder);
-
-    private void ConfigureWebApp(Microsoft.AspNetCore.Builder.WebApplication app) => ConfigureWebAppCore(app);
+    internal void SeedAdmin(SeedAdmin admin) => _runtime.ApiKeys.SeedAdmin(admin.ApiKey, admin.SecretKey);
 }

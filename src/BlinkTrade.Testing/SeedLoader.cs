@@ -30,7 +30,11 @@ internal static class SeedLoader
 
     private static Task ApplyAdminsAsync(ReferenceExchange exchange, ExchangeSeed seed, CancellationToken cancellationToken)
     {
-        _ = (exchange, seed, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var admin in seed.Admins)
+        {
+            exchange.SeedAdmin(admin);
+        }
         return Task.CompletedTask;
     }
 }

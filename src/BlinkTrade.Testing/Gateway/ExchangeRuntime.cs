@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BlinkTrade.Client.Transport;
+using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Faults;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Engine;
@@ -33,6 +34,7 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         HandlerCatalog.MapAll(Dispatcher);
         Logger = LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway");
         DummyPassword = PasswordHash.Create(Guid.NewGuid().ToString("N"), options.PasswordHashIterations);
+        ApiKeys = new ApiKeyStore(TimeProvider, new ApiKeyStoreOptions { PasswordHashIterations = Math.Max(1, options.PasswordHashIterations) });
         Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
     }
 
@@ -71,11 +73,31 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         return task;
     }
 
-    /// <summary>Authenticates an API key + API password from the client's IP (§4.3); null when it does not match.</summary>
-    public Task<SessionIdentity?> AuthenticateApiKeyAsync(string apiKey, string apiPassword, string remoteIp, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    /// <summary>The API keys (shared with the REST endpoints): U50–U55 and API-key logins.</summary>
+    public ApiKeyStore ApiKeys { get; }
+
+    /// <summary>
+    /// Authenticates an API key + API password from the client's IP (§4.3: active key, matching password, IP in the
+    /// whitelist when it has one); null when anything does not match.
+    /// </summary>
+    public async Task<SessionIdentity?> AuthenticateApiKeyAsync(string apiKey, string apiPassword, string remoteIp, bool cancelOnDisconnect, CancellationToken cancellationToken)
     {
-        _ = (apiKey, apiPassword, remoteIp, cancelOnDisconnect, cancellationToken);
-        return Task.FromResult<SessionIdentity?>(null);
+        // The store verifies a slow hash; keep it off the caller's thread only as far as the caller awaits us.
+        var entry = ApiKeys.AuthenticateWithPassword(apiKey, apiPassword, remoteIp);
+        if (entry is null || entry.Owner == ApiKeyOwner.Platform)
+        {
+            return null;
+        }
+        return await Actor.InvokeAsync(s =>
+        {
+            var user = s.Directory.FindUser(entry.Owner.UserId);
+            if (user is null || user.BrokerId != entry.Owner.BrokerId)
+            {
+                return null;
+            }
+            var permissionList = s.PermissionListOverrides.TryGetValue(entry.ApiKey, out var overridden) ? overridden : entry.PermissionList;
+            return new SessionIdentity(user.UserId, user.BrokerId, user.Username, user.IsBroker, entry.ApiKey, permissionList.Clone(), cancelOnDisconnect);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Clean-up after a session ends: market-data subscriptions and cancel-on-disconnect orders.</summary>

@@ -16,5 +16,8 @@ internal sealed partial class ExchangeState
 
     public UserDirectory Directory { get; } = new();
 
+    /// <summary>PermissionLists given by the seed file for seeded keys (the store derives its own from REST modules).</summary>
+    public Dictionary<string, System.Text.Json.JsonElement> PermissionListOverrides { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset Now => Runtime.TimeProvider.GetUtcNow();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Testing.Gateway;
+using BlinkTrade.Testing.Hosting.Rest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace BlinkTrade.Testing.Hosting;
 
 /// <summary>
-/// The Kestrel host: WebSocket sessions on <c>/trade/</c> and <c>/</c>, each accepted socket wrapped in a
+/// The Kestrel host: WebSocket sessions on <c>/trade/</c> and <c>/</c> plus the API-key REST endpoints; each accepted socket wrapped in a
 /// <see cref="WebSocketConnection"/> and run by the same session code as the in-memory transport.
 /// </summary>
 internal sealed class ExchangeWebHost : IAsyncDisposable
@@ -30,8 +31,7 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts listening on <paramref name="endpoint"/> (port 0 picks a free port).</summary>
-    public static async Task<ExchangeWebHost> StartAsync(ExchangeRuntime runtime, IPEndPoint endpoint, Action<WebApplicationBuilder>? configureServices,
-        Action<WebApplication>? configureApp, CancellationToken cancellationToken)
+    public static async Task<ExchangeWebHost> StartAsync(ExchangeRuntime runtime, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,13 +40,14 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
             builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
         }
         builder.WebHost.UseKestrel(k => k.Listen(endpoint));
-        configureServices?.Invoke(builder);
+        // The same app serves the API-key REST endpoints over the same store as U50–U55.
+        builder.Services.AddBlinkTradeApiKeysRest(runtime.ApiKeys, new ApiKeysRestOptions { TimeProvider = runtime.TimeProvider });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         RequestDelegate accept = context => AcceptAsync(runtime, context);
         app.Map("/trade/", accept);
         app.Map("/", accept);
-        configureApp?.Invoke(app);
+        app.MapBlinkTradeApiKeys();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new ExchangeWebHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));

@@ -19,6 +19,9 @@ internal static partial class HandlerCatalog
         dispatcher.Map("U10", RouteAccess.Public, SessionHandlers.CreatePasswordResetAsync);
         dispatcher.Map("U12", RouteAccess.Public, SessionHandlers.ProcessPasswordResetAsync);
         dispatcher.Map("U16", RouteAccess.Authenticated, SessionHandlers.TwoFactorAsync);
+        dispatcher.Map("U50", RouteAccess.Authenticated, ApiKeyHandlers.ListAsync);
+        dispatcher.Map("U52", RouteAccess.Authenticated, ApiKeyHandlers.CreateAsync);
+        dispatcher.Map("U54", RouteAccess.Authenticated, ApiKeyHandlers.RevokeAsync);
         MapTrading(dispatcher);
     }
 
