@@ -12,6 +12,9 @@ public sealed class ExchangeFaults
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private TaskCompletionSource _resume = CreateResumed();
+
+    private readonly HashSet<string> _stalledClients = new(StringComparer.Ordinal);
+    private bool _stallAll;
     private int _rejectNext;
     private long _delayTicks;
 
@@ -35,7 +38,7 @@ public sealed class ExchangeFaults
         {
             lock (_gate)
             {
-                return !_resume.Task.IsCompleted;
+                return _stallAll || _stalledClients.Count > 0;
             }
         }
     }
@@ -51,11 +54,23 @@ public sealed class ExchangeFaults
         Interlocked.Exchange(ref _rejectNext, count);
     }
 
-    /// <summary>Holds back every outbound frame until <see cref="ResumeOutbound"/> (sessions queue meanwhile and may overflow).</summary>
-    public void StallOutbound()
+    /// <summary>
+    /// Holds back outbound frames until <see cref="ResumeOutbound"/> — to every client, or only to clients at
+    /// <paramref name="clientIp"/>. Sessions queue meanwhile; one that falls too far behind is disconnected.
+    /// </summary>
+    /// <param name="clientIp">Stall only sessions from this address; null stalls every session.</param>
+    public void StallOutbound(string? clientIp = null)
     {
         lock (_gate)
         {
+            if (clientIp is null)
+            {
+                _stallAll = true;
+            }
+            else
+            {
+                _stalledClients.Add(clientIp);
+            }
             if (_resume.Task.IsCompleted)
             {
                 _resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,11 +78,13 @@ public sealed class ExchangeFaults
         }
     }
 
-    /// <summary>Releases frames held by <see cref="StallOutbound"/>.</summary>
+    /// <summary>Releases every frame held by <see cref="StallOutbound"/>.</summary>
     public void ResumeOutbound()
     {
         lock (_gate)
         {
+            _stallAll = false;
+            _stalledClients.Clear();
             _resume.TrySetResult();
         }
     }
@@ -127,12 +144,15 @@ public sealed class ExchangeFaults
 
     internal async ValueTask BeforeSendAsync(ExchangeSession session, CancellationToken cancellationToken)
     {
-        Task resume;
+        Task? resume = null;
         lock (_gate)
         {
-            resume = _resume.Task;
+            if (_stallAll || _stalledClients.Contains(session.RemoteIp))
+            {
+                resume = _resume.Task;
+            }
         }
-        if (!resume.IsCompleted)
+        if (resume is { IsCompleted: false })
         {
             await resume.WaitAsync(cancellationToken).ConfigureAwait(false);
         }

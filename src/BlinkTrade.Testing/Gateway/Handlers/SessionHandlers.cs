@@ -23,6 +23,10 @@ internal static class SessionHandlers
         {
             throw GatewayException.MissingTag("TestReqID");
         }
+        if (message.RequestId is null)
+        {
+            throw GatewayException.InvalidValue("TestReqID", message.Root.GetProperty("TestReqID").GetRawText());
+        }
         var now = session.Runtime.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         session.Send(Frames.Build("0", w =>
         {
