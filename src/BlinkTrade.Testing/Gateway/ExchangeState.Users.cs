@@ -80,6 +80,11 @@ internal sealed partial class ExchangeState
         }
     }
 
+    /// <summary>After U38: fee changes reach the engine for orders entered afterwards.</summary>
+    public void OnProfileChanged(UserAccount user) => OnUserFeesChanged(user);
+
+    partial void OnUserFeesChanged(UserAccount user);
+
     partial void OnUserCreated(UserAccount user);
 
     partial void OnSessionClosedMarketData(ExchangeSession session);

@@ -22,6 +22,8 @@ internal static partial class HandlerCatalog
         dispatcher.Map("U50", RouteAccess.Authenticated, ApiKeyHandlers.ListAsync);
         dispatcher.Map("U52", RouteAccess.Authenticated, ApiKeyHandlers.CreateAsync);
         dispatcher.Map("U54", RouteAccess.Authenticated, ApiKeyHandlers.RevokeAsync);
+        dispatcher.Map("U38", RouteAccess.Authenticated, ProfileHandlers.UpdateProfileAsync);
+        dispatcher.Map("U28", RouteAccess.Authenticated, ProfileHandlers.BrokerListAsync);
         MapTrading(dispatcher);
     }
 

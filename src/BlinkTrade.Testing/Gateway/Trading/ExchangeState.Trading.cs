@@ -29,6 +29,14 @@ internal sealed partial class ExchangeState
 
     partial void OnUserCreated(UserAccount user) => Engine.Accounts.OpenAccount(user.BrokerId, user.UserId);
 
+    partial void OnUserFeesChanged(UserAccount user) => Engine.Accounts.SetUserFees(user.BrokerId, user.UserId, new FeeRates
+    {
+        MakerBuyBps = user.MakerFeeBuyBps,
+        MakerSellBps = user.MakerFeeSellBps,
+        TakerBuyBps = user.TakerFeeBuyBps ?? user.MakerFeeBuyBps,
+        TakerSellBps = user.TakerFeeSellBps ?? user.MakerFeeSellBps,
+    });
+
     partial void OnBrokerAdded(BrokerAccount broker) => Engine.Accounts.RegisterBroker(new BrokerConfig(broker.BrokerId, broker.BrokerId, new FeeRates
     {
         MakerBuyBps = broker.MakerFeeBps,
