@@ -18,5 +18,12 @@ internal static partial class HandlerCatalog
         dispatcher.Map("U4", RouteAccess.Authenticated, OrderHandlers.OrderListAsync);
         dispatcher.Map("U34", RouteAccess.Authenticated, OrderHandlers.LedgerAsync);
         dispatcher.Map("U42", RouteAccess.Authenticated, OrderHandlers.PositionAsync);
+        dispatcher.Map("U18", RouteAccess.Authenticated, FundingHandlers.DepositAsync);
+        dispatcher.Map("U20", RouteAccess.Authenticated, FundingHandlers.DepositMethodsAsync);
+        dispatcher.Map("U30", RouteAccess.Authenticated, FundingHandlers.DepositListAsync);
+        dispatcher.Map("U6", RouteAccess.Authenticated, FundingHandlers.WithdrawAsync);
+        dispatcher.Map("U24", RouteAccess.Authenticated, FundingHandlers.ConfirmWithdrawAsync);
+        dispatcher.Map("U26", RouteAccess.Authenticated, FundingHandlers.WithdrawListAsync);
+        dispatcher.Map("U70", RouteAccess.Authenticated, FundingHandlers.CancelWithdrawAsync);
     }
 }

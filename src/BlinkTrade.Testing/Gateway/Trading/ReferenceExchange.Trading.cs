@@ -78,6 +78,38 @@ public sealed partial class ReferenceExchange
             return result;
         }, cancellationToken);
 
+    /// <summary>The broker completes a deposit (created by U18): credits it and publishes U23 and U3.</summary>
+    /// <param name="depositId">The DepositID from U19.</param>
+    /// <param name="amount">The amount paid; null for the declared Value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when credited.</returns>
+    public Task ConfirmDepositAsync(string depositId, long? amount = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.CompleteDeposit(depositId, amount), cancellationToken);
+
+    /// <summary>The broker cancels a deposit that was not completed.</summary>
+    /// <param name="depositId">The DepositID.</param>
+    /// <param name="reason">A reason shown to the user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when cancelled.</returns>
+    public Task CancelDepositAsync(string depositId, string? reason = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.CancelDeposit(depositId, reason), cancellationToken);
+
+    /// <summary>The broker processes a withdrawal: progress (debit), complete, or cancel (unlock). Publishes U9 and U3.</summary>
+    /// <param name="withdrawId">The WithdrawID from U7.</param>
+    /// <param name="action">What to do.</param>
+    /// <param name="reason">A reason for a cancel.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new status ("2", "4" or "8").</returns>
+    public Task<string> ProcessWithdrawalAsync(long withdrawId, WithdrawalAction action, string? reason = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.ProcessWithdrawal(withdrawId, action, reason).Status, cancellationToken);
+
+    /// <summary>The confirmation token U6 would have emailed (for U24), or null.</summary>
+    /// <param name="withdrawId">The WithdrawID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token or null.</returns>
+    public Task<string?> GetWithdrawalConfirmationTokenAsync(long withdrawId, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.Withdrawals.GetValueOrDefault(withdrawId)?.ConfirmationToken, cancellationToken);
+
     partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
     {
         foreach (var (currency, amount) in user.Balances)
