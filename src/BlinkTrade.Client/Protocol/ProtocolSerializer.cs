@@ -199,6 +199,12 @@ public static class ProtocolSerializer
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in the MsgType value (CopyString/GetString transcode it).
+            msgType = null;
+            return false;
+        }
     }
 
     /// <summary>Writes a message as UTF-8 JSON.</summary>

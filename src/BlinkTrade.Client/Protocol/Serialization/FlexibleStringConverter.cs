@@ -14,12 +14,17 @@ public sealed class FlexibleStringConverter : JsonConverter<string>
 
     /// <inheritdoc />
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ReadValue(ref reader);
+
+    /// <summary>The reading logic (a JSON null reads as <see langword="null"/>), shared with the hand-written message converters.</summary>
+    internal static string? ReadValue(ref Utf8JsonReader reader)
         => reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Number => WireNumbers.RawText(ref reader),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
+            JsonTokenType.Null => null,
             _ => throw new JsonException($"Expected a string, got {reader.TokenType}."),
         };
 

@@ -7,5 +7,10 @@ internal static partial class MessageRegistry
     [
         new(MessageTypes.NewOrderSingle, Context.NewOrderSingle),
         new(MessageTypes.ExecutionReport, Context.ExecutionReport),
+        new(MessageTypes.OrderCancelRequest, Context.OrderCancelRequest),
+        new(MessageTypes.OrdersListRequest, Context.OrdersListRequest),
+        new(MessageTypes.OrdersListResponse, Context.OrdersListResponse, "OrdListGrp"),
+        new(MessageTypes.TradeHistoryRequest, Context.TradeHistoryRequest),
+        new(MessageTypes.TradeHistoryResponse, Context.TradeHistoryResponse, "TradeHistoryGrp"),
     ];
 }

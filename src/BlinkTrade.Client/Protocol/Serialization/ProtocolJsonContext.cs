@@ -25,6 +25,15 @@ namespace BlinkTrade.Client.Protocol.Serialization;
     ])]
 [JsonSerializable(typeof(JsonElement))]
 // Session
+[JsonSerializable(typeof(UserRequest))]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(Signup))]
+[JsonSerializable(typeof(PasswordResetRequest))]
+[JsonSerializable(typeof(PasswordResetResponse))]
+[JsonSerializable(typeof(ProcessPasswordResetRequest))]
+[JsonSerializable(typeof(ProcessPasswordResetResponse))]
+[JsonSerializable(typeof(TwoFactorRequest))]
+[JsonSerializable(typeof(TwoFactorResponse))]
 [JsonSerializable(typeof(Heartbeat))]
 [JsonSerializable(typeof(TestRequest))]
 [JsonSerializable(typeof(ErrorMessage))]
@@ -40,7 +49,20 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 // Orders
 [JsonSerializable(typeof(NewOrderSingle))]
 [JsonSerializable(typeof(ExecutionReport))]
+[JsonSerializable(typeof(OrderCancelRequest))]
+[JsonSerializable(typeof(OrdersListRequest))]
+[JsonSerializable(typeof(OrdersListResponse))]
+[JsonSerializable(typeof(TradeHistoryRequest))]
+[JsonSerializable(typeof(TradeHistoryResponse))]
 // MarketData
+[JsonSerializable(typeof(MarketDataRequest))]
+[JsonSerializable(typeof(MarketDataFullRefresh))]
+[JsonSerializable(typeof(MarketDataIncrementalRefresh))]
+[JsonSerializable(typeof(MarketDataRequestReject))]
+[JsonSerializable(typeof(SecurityListRequest))]
+[JsonSerializable(typeof(SecurityList))]
+[JsonSerializable(typeof(SecurityStatusRequest))]
+[JsonSerializable(typeof(SecurityStatus))]
 // Deposits
 [JsonSerializable(typeof(DepositRequest))]
 [JsonSerializable(typeof(DepositResponse))]
@@ -72,7 +94,12 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(ApiKeyRevokeResponse))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 // Profile
+[JsonSerializable(typeof(UpdateProfileRequest))]
+[JsonSerializable(typeof(UpdateProfileResponse))]
+[JsonSerializable(typeof(ProfileRefresh))]
 // Brokers
+[JsonSerializable(typeof(BrokerListRequest))]
+[JsonSerializable(typeof(BrokerListResponse))]
 // ApiKeys
 [JsonSerializable(typeof(PermissionList))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -13,6 +13,10 @@ public sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, IW
 {
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => ReadValue(ref reader);
+
+    /// <summary>The reading logic, shared with the hand-written message converters.</summary>
+    internal static T ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
         {

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// <c>8</c> ExecutionReport: every order state change (new, fill, cancel, reject), sent to the order's sender and owner
 /// (PROTOCOL.md §2.3, §3.9). Invariant: <c>CumQty + LeavesQty + CxlQty == OrderQty</c>.
 /// </summary>
+[JsonConverter(typeof(ExecutionReportJsonConverter))]
 public sealed record ExecutionReport : BlinkTradeMessage
 {
     /// <inheritdoc />

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>0</c> Heartbeat: the answer to a <see cref="TestRequest"/>.</summary>
+[JsonConverter(typeof(HeartbeatJsonConverter))]
 public sealed record Heartbeat : BlinkTradeMessage
 {
     /// <inheritdoc />
@@ -14,4 +18,7 @@ public sealed record Heartbeat : BlinkTradeMessage
 
     /// <summary>Server time in unix seconds.</summary>
     public long? ServerTimestamp { get; init; }
+
+    /// <summary>Client receive time some SDK mocks add (epoch milliseconds); not sent by servers.</summary>
+    public long? ClientTimestamp { get; init; }
 }

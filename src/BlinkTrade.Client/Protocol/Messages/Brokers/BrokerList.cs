@@ -1,0 +1,42 @@
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U28</c> BrokerListRequest: the public broker directory (PROTOCOL.md §2.9). Answered by <see cref="BrokerListResponse"/>.</summary>
+public sealed record BrokerListRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.BrokerListRequest;
+
+    /// <summary>Correlation id.</summary>
+    public long BrokerListReqID { get; init; }
+
+    /// <summary>Page (0-based).</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Page size.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Statuses to list (default <c>["1"]</c> = active).</summary>
+    public IReadOnlyList<string>? StatusList { get; init; }
+
+    /// <summary>Country filter.</summary>
+    public string? Country { get; init; }
+}
+
+/// <summary><c>U29</c> BrokerListResponse: on the wire <c>Columns</c> + <c>BrokerListGrp</c> rows of arrays, read as typed rows.</summary>
+public sealed record BrokerListResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.BrokerListResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long BrokerListReqID { get; init; }
+
+    /// <summary>Page (0-based).</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Page size.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The brokers.</summary>
+    public IReadOnlyList<BrokerInfo>? BrokerListGrp { get; init; }
+}

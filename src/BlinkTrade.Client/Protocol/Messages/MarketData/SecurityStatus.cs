@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="SecurityStatus"/> snapshots and updates.</summary>
+public sealed record SecurityStatusRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.SecurityStatusRequest;
+
+    /// <summary>Subscription id.</summary>
+    public long SecurityStatusReqID { get; init; }
+
+    /// <summary>Snapshot + updates, or unsubscribe.</summary>
+    public SubscriptionRequestType SubscriptionRequestType { get; init; }
+
+    /// <summary>Instruments: plain symbols, or <c>"MARKET:SYMBOL"</c> (2016+).</summary>
+    public IReadOnlyList<string>? Instruments { get; init; }
+}
+
+/// <summary><c>f</c> SecurityStatus: an instrument's 24 h ticker.</summary>
+public sealed record SecurityStatus : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.SecurityStatus;
+
+    /// <summary>Subscription id.</summary>
+    public long SecurityStatusReqID { get; init; }
+
+    /// <summary>Instrument.</summary>
+    public string? Symbol { get; init; }
+
+    /// <summary>Market, e.g. <c>BLINK</c> (2016+).</summary>
+    public string? Market { get; init; }
+
+    /// <summary>24 h high.</summary>
+    public Price? HighPx { get; init; }
+
+    /// <summary>24 h low.</summary>
+    public Price? LowPx { get; init; }
+
+    /// <summary>Last trade price.</summary>
+    public Price? LastPx { get; init; }
+
+    /// <summary>Best bid (null or 0 when the side is empty).</summary>
+    public Price? BestBid { get; init; }
+
+    /// <summary>Best ask (null or 0 when the side is empty).</summary>
+    public Price? BestAsk { get; init; }
+
+    /// <summary>24 h volume in the <b>quote</b> currency (misleading wire name, PROTOCOL.md §5 G27).</summary>
+    public Amount? BuyVolume { get; init; }
+
+    /// <summary>24 h volume in the <b>base</b> currency (misleading wire name, PROTOCOL.md §5 G27).</summary>
+    public Quantity? SellVolume { get; init; }
+
+    /// <summary>Volume-weighted average price, when sent.</summary>
+    public Price? VWAP { get; init; }
+
+    /// <summary>24 h quote-currency volume (<see cref="BuyVolume"/>).</summary>
+    [JsonIgnore]
+    public Amount? QuoteVolume24h => BuyVolume;
+
+    /// <summary>24 h base-currency volume (<see cref="SellVolume"/>).</summary>
+    [JsonIgnore]
+    public Quantity? BaseVolume24h => SellVolume;
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U38</c> UpdateProfile: changes profile fields (PROTOCOL.md §2.6). Answered by <see cref="UpdateProfileResponse"/>
+/// (and a <see cref="ProfileRefresh"/> publication to the user).</summary>
+public sealed record UpdateProfileRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.UpdateProfileRequest;
+
+    /// <summary>Correlation id.</summary>
+    public long UpdateReqID { get; init; }
+
+    /// <summary>Field name → new value, e.g. <c>{"TwoFactorEnabled":false,"EmailLang":"en"}</c>.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? Fields { get; init; }
+
+    /// <summary>The customer a broker edits (omit to edit yourself).</summary>
+    public long? UserID { get; init; }
+}
+
+/// <summary>The account settings carried by <see cref="UpdateProfileResponse"/> and <see cref="ProfileRefresh"/>.</summary>
+public abstract record ProfileMessage : BlinkTradeMessage
+{
+    /// <summary>User id.</summary>
+    public long? UserID { get; init; }
+
+    /// <summary>Username.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Whether TOTP two-factor authentication is on.</summary>
+    public bool? TwoFactorEnabled { get; init; }
+
+    /// <summary>Whether email two-factor is on (2016+).</summary>
+    public bool? EmailTwoFactorEnabled { get; init; }
+
+    /// <summary>Whether the user is a broker.</summary>
+    public bool? IsBroker { get; init; }
+
+    /// <summary>The user's broker.</summary>
+    public int? BrokerID { get; init; }
+
+    /// <summary>Maker fee for buys, basis points (null = broker default).</summary>
+    public int? TransactionFeeBuy { get; init; }
+
+    /// <summary>Maker fee for sells, basis points (null = broker default).</summary>
+    public int? TransactionFeeSell { get; init; }
+
+    /// <summary>Taker fee for buys, basis points (2016+).</summary>
+    public int? TakerTransactionFeeBuy { get; init; }
+
+    /// <summary>Taker fee for sells, basis points (2016+).</summary>
+    public int? TakerTransactionFeeSell { get; init; }
+
+    /// <summary>Deposit fee, plain percent.</summary>
+    public decimal? DepositPercentFee { get; init; }
+
+    /// <summary>Fixed deposit fee (1e8-scaled).</summary>
+    public Amount? DepositFixedFee { get; init; }
+
+    /// <summary>Withdrawal fee, plain percent.</summary>
+    public decimal? WithdrawPercentFee { get; init; }
+
+    /// <summary>Fixed withdrawal fee (1e8-scaled).</summary>
+    public Amount? WithdrawFixedFee { get; init; }
+
+    /// <summary>Whether the user is a market maker.</summary>
+    public bool? IsMarketMaker { get; init; }
+
+    /// <summary>Money-services business flag (2016+).</summary>
+    public bool? IsMSB { get; init; }
+
+    /// <summary>Whether the user has a line of credit (2016+).</summary>
+    public bool? HasLineOfCredit { get; init; }
+
+    /// <summary>The full profile.</summary>
+    public UserProfile? Profile { get; init; }
+}
+
+/// <summary><c>U39</c> UpdateProfileResponse: the account after a <see cref="UpdateProfileRequest"/>.</summary>
+public sealed record UpdateProfileResponse : ProfileMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.UpdateProfileResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long UpdateReqID { get; init; }
+}
+
+/// <summary><c>U40</c> ProfileRefresh: unsolicited publication of the user's changed account settings.</summary>
+public sealed record ProfileRefresh : ProfileMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.ProfileRefresh;
+}

@@ -1,0 +1,43 @@
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary>
+/// <c>U16</c> EnableDisableTwoFactorAuthentication (PROTOCOL.md §2.1): <c>Enable</c> without <see cref="Secret"/> asks
+/// for a new secret; with the secret and a valid <see cref="Code"/> enables; <c>Enable:false</c> disables.
+/// Answered by <see cref="TwoFactorResponse"/>.
+/// </summary>
+public sealed record TwoFactorRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.TwoFactorRequest;
+
+    /// <summary>Correlation id.</summary>
+    public long EnableTwoFactorReqID { get; init; }
+
+    /// <summary>Enable or disable.</summary>
+    public bool Enable { get; init; }
+
+    /// <summary>The base32 secret the server generated.</summary>
+    public SecretString? Secret { get; init; }
+
+    /// <summary>The TOTP code.</summary>
+    public SecretString? Code { get; init; }
+
+    /// <summary>A broker disabling a customer's two-factor authentication.</summary>
+    public string? ClientID { get; init; }
+}
+
+/// <summary><c>U17</c> EnableDisableTwoFactorAuthenticationResponse.</summary>
+public sealed record TwoFactorResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.TwoFactorResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long EnableTwoFactorReqID { get; init; }
+
+    /// <summary>Whether two-factor authentication is now on.</summary>
+    public bool? TwoFactorEnabled { get; init; }
+
+    /// <summary>The secret to enrol (empty once disabled).</summary>
+    public SecretString? TwoFactorSecret { get; init; }
+}
