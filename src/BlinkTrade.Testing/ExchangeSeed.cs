@@ -23,4 +23,18 @@ public sealed record ExchangeSeed
     /// <summary>Admin API keys of the REST host.</summary>
     [JsonPropertyName("admins")]
     public IReadOnlyList<SeedAdmin> Admins { get; init; } = [];
+
+    /// <summary>Parses a seed file's JSON.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The seed.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The JSON does not have the seed's shape.</exception>
+    public static ExchangeSeed Parse(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize(json, SeedJsonContext.Default.ExchangeSeed) ?? throw new System.Text.Json.JsonException("The seed is null.");
+
+    /// <summary>Reads and parses a seed file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The seed.</returns>
+    public static async Task<ExchangeSeed> LoadAsync(string path, CancellationToken cancellationToken = default) =>
+        Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
 }
