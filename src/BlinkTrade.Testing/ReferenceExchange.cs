@@ -41,6 +41,18 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
     /// <summary>The exchange's clock (advance it when it is a manual clock).</summary>
     public TimeProvider TimeProvider => _runtime.TimeProvider;
 
+    /// <summary>Moves the exchange's clock forward when it is a <see cref="Time.ManualTimeProvider"/> (statistics windows, idle timeouts, TOTP).</summary>
+    /// <param name="delta">How far to move.</param>
+    /// <exception cref="InvalidOperationException">The exchange runs on another clock.</exception>
+    public void AdvanceTime(TimeSpan delta)
+    {
+        if (_runtime.TimeProvider is not Time.ManualTimeProvider manual)
+        {
+            throw new InvalidOperationException("The exchange does not run on a ManualTimeProvider.");
+        }
+        manual.Advance(delta);
+    }
+
     /// <summary>Fault injection: drop or close connections, delay or stall frames, reject messages.</summary>
     public ExchangeFaults Faults => _runtime.Faults;
 

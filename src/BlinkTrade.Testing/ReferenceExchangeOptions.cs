@@ -22,6 +22,9 @@ public sealed record ReferenceExchangeOptions
     /// <summary>How many outbound messages may wait for one session; a session further behind is disconnected with an ERROR.</summary>
     public int SessionQueueCapacity { get; init; } = 4096;
 
+    /// <summary>A session that sends nothing for this long gets ERROR "Session timeout" and is closed (§5 G28: 90 s). Zero or negative disables.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>PBKDF2 iterations for stored password hashes (lower it in tests to keep them fast).</summary>
     public int PasswordHashIterations { get; init; } = 100_000;
 

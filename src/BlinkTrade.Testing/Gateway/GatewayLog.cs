@@ -38,4 +38,6 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Session {SessionId} login refused: {Reason}")]
     public static partial void LoginRefused(ILogger logger, long sessionId, string reason);
 
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Session {SessionId} idle for {Seconds} s; closing")]
+    public static partial void IdleTimeout(ILogger logger, long sessionId, int seconds);
 }

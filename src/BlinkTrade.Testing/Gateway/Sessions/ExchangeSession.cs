@@ -24,6 +24,8 @@ internal sealed class ExchangeSession
     private readonly SlidingWindowRateLimiter _rateLimiter;
     private readonly CancellationTokenSource _writerStop = new();
     private int _overflowed;
+    private long _lastInbound;
+    private CancellationTokenSource? _lifetime;
     private volatile SessionIdentity? _identity;
 
     public ExchangeSession(long id, IBlinkTradeConnection connection, string remoteIp, ExchangeRuntime runtime)
@@ -90,6 +92,9 @@ internal sealed class ExchangeSession
     {
         GatewayLog.SessionOpened(_logger, Id, _connection.RemoteDescription);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _lifetime = linked;
+        Volatile.Write(ref _lastInbound, _runtime.TimeProvider.GetTimestamp());
+        using var idleTimer = StartIdleTimer();
         var writer = Task.Run(() => WriteLoopAsync(linked.Token), CancellationToken.None);
         try
         {
@@ -139,6 +144,27 @@ internal sealed class ExchangeSession
     /// <summary>Sends what is queued, then closes gracefully.</summary>
     public void Close() => _outbound.Writer.TryComplete();
 
+    // Checks for idleness a few times per timeout period on the exchange's clock (a manual clock in tests).
+    private ITimer? StartIdleTimer()
+    {
+        var timeout = _runtime.Options.IdleTimeout;
+        if (timeout <= TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, timeout.Ticks / 4));
+        return _runtime.TimeProvider.CreateTimer(_ =>
+        {
+            var idle = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastInbound));
+            if (idle >= timeout && !IsClosed && !_outbound.Reader.Completion.IsCompleted)
+            {
+                GatewayLog.IdleTimeout(_logger, Id, (int)idle.TotalSeconds);
+                Send(Frames.Error(GatewayErrors.SessionTimeout, $"No message for {(int)idle.TotalSeconds} seconds", null));
+                Close();
+            }
+        }, null, period, period);
+    }
+
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -153,6 +179,7 @@ internal sealed class ExchangeSession
             {
                 return;
             }
+            Volatile.Write(ref _lastInbound, _runtime.TimeProvider.GetTimestamp());
             if (!_rateLimiter.TryAcquire())
             {
                 GatewayLog.RateLimited(_logger, Id, _rateLimiter.Count);
@@ -221,6 +248,8 @@ internal sealed class ExchangeSession
                 }
             }
             await _connection.CloseAsync("closed by server", CancellationToken.None).ConfigureAwait(false);
+            // Closed by the server (rate limit, idle, fault): stop reading too, whatever the peer does.
+            await CancelLifetimeAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_writerStop.IsCancellationRequested)
         {
@@ -246,6 +275,21 @@ internal sealed class ExchangeSession
         catch (ConnectionClosedException)
         {
             _connection.Abort();
+        }
+    }
+
+    private async Task CancelLifetimeAsync()
+    {
+        try
+        {
+            if (_lifetime is { } lifetime)
+            {
+                await lifetime.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session already ended.
         }
     }
 
