@@ -3,53 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>U34</c> LedgerListRequest: one page of the account ledger, newest first (PROTOCOL.md §2.2).</summary>
-public sealed record LedgerListRequest : BlinkTradeMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.LedgerListRequest;
-
-    /// <summary>Correlation id echoed in the <see cref="LedgerListResponse"/>.</summary>
-    public required long LedgerListReqID { get; init; }
-
-    /// <summary>Zero-based page (default 0).</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Rows per page.</summary>
-    public int? PageSize { get; init; }
-
-    /// <summary>Only rows of this currency.</summary>
-    public string? Currency { get; init; }
-
-    /// <summary>Only rows with this broker.</summary>
-    public int? BrokerID { get; init; }
-
-    /// <summary>The customer account a broker asks about.</summary>
-    public long? ClientID { get; init; }
-
-    /// <summary>Search terms matched against names, reference and (numeric terms) amounts.</summary>
-    public IReadOnlyList<string>? Filter { get; init; }
-}
-
-/// <summary><c>U35</c> LedgerListResponse: one page of ledger rows (column-oriented <c>LedgerListGrp</c> on the wire).</summary>
-public sealed record LedgerListResponse : BlinkTradeMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.LedgerListResponse;
-
-    /// <summary>The request's correlation id.</summary>
-    public long LedgerListReqID { get; init; }
-
-    /// <summary>Zero-based page.</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Rows per page.</summary>
-    public int? PageSize { get; init; }
-
-    /// <summary>The rows.</summary>
-    public IReadOnlyList<LedgerEntry> LedgerListGrp { get; init; } = [];
-}
-
 /// <summary>One ledger row of a <see cref="LedgerListResponse"/>.</summary>
 public sealed record LedgerEntry
 {

@@ -24,20 +24,3 @@ public sealed record MarketDataFullRefresh : BlinkTradeMessage
     /// <summary>Book entries (bids then offers, each best first), trades (oldest first), then a volume entry.</summary>
     public IReadOnlyList<MarketDataEntry>? MDFullGrp { get; init; }
 }
-
-/// <summary><c>X</c> MarketDataIncrementalRefresh: book changes and trades (PROTOCOL.md §2.4, §3.8).</summary>
-[JsonConverter(typeof(MarketDataIncrementalRefreshJsonConverter))]
-public sealed record MarketDataIncrementalRefresh : BlinkTradeMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.MarketDataIncrementalRefresh;
-
-    /// <summary>Subscription id.</summary>
-    public long MDReqID { get; init; }
-
-    /// <summary>Book type (<c>"3"</c> order depth).</summary>
-    public MarketDataBookType? MDBkTyp { get; init; }
-
-    /// <summary>The changes, to apply in order.</summary>
-    public IReadOnlyList<MarketDataEntry>? MDIncGrp { get; init; }
-}

@@ -25,19 +25,3 @@ public sealed record TwoFactorRequest : BlinkTradeMessage
     /// <summary>A broker disabling a customer's two-factor authentication.</summary>
     public string? ClientID { get; init; }
 }
-
-/// <summary><c>U17</c> EnableDisableTwoFactorAuthenticationResponse.</summary>
-public sealed record TwoFactorResponse : BlinkTradeMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.TwoFactorResponse;
-
-    /// <summary>The request's correlation id.</summary>
-    public long EnableTwoFactorReqID { get; init; }
-
-    /// <summary>Whether two-factor authentication is now on.</summary>
-    public bool? TwoFactorEnabled { get; init; }
-
-    /// <summary>The secret to enrol (empty once disabled).</summary>
-    public SecretString? TwoFactorSecret { get; init; }
-}

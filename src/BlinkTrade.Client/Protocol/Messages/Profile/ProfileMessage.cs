@@ -2,23 +2,6 @@ using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>U38</c> UpdateProfile: changes profile fields (PROTOCOL.md §2.6). Answered by <see cref="UpdateProfileResponse"/>
-/// (and a <see cref="ProfileRefresh"/> publication to the user).</summary>
-public sealed record UpdateProfileRequest : BlinkTradeMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.UpdateProfileRequest;
-
-    /// <summary>Correlation id.</summary>
-    public long UpdateReqID { get; init; }
-
-    /// <summary>Field name → new value, e.g. <c>{"TwoFactorEnabled":false,"EmailLang":"en"}</c>.</summary>
-    public IReadOnlyDictionary<string, JsonElement>? Fields { get; init; }
-
-    /// <summary>The customer a broker edits (omit to edit yourself).</summary>
-    public long? UserID { get; init; }
-}
-
 /// <summary>The account settings carried by <see cref="UpdateProfileResponse"/> and <see cref="ProfileRefresh"/>.</summary>
 public abstract record ProfileMessage : BlinkTradeMessage
 {
@@ -75,21 +58,4 @@ public abstract record ProfileMessage : BlinkTradeMessage
 
     /// <summary>The full profile.</summary>
     public UserProfile? Profile { get; init; }
-}
-
-/// <summary><c>U39</c> UpdateProfileResponse: the account after a <see cref="UpdateProfileRequest"/>.</summary>
-public sealed record UpdateProfileResponse : ProfileMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.UpdateProfileResponse;
-
-    /// <summary>The request's correlation id.</summary>
-    public long UpdateReqID { get; init; }
-}
-
-/// <summary><c>U40</c> ProfileRefresh: unsolicited publication of the user's changed account settings.</summary>
-public sealed record ProfileRefresh : ProfileMessage
-{
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ProfileRefresh;
 }

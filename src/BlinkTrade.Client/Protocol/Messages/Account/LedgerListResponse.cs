@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U35</c> LedgerListResponse: one page of ledger rows (column-oriented <c>LedgerListGrp</c> on the wire).</summary>
+public sealed record LedgerListResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.LedgerListResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long LedgerListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The rows.</summary>
+    public IReadOnlyList<LedgerEntry> LedgerListGrp { get; init; } = [];
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U36</c> TradersRankRequest: the traders ranking (PROTOCOL.md §2.2).</summary>
+public sealed record TradersRankRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.TradersRankRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="TradersRankResponse"/>.</summary>
+    public required long TradersRankReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Search terms.</summary>
+    public IReadOnlyList<string>? Filter { get; init; }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U37</c> TradersRankResponse: ranked traders (column-oriented <c>TradersRankGrp</c> on the wire).</summary>
+/// <remarks>Engine-2015 echoes the id under <c>DepositListReqID</c> (PROTOCOL.md §5 G33); it then lands in
+/// <see cref="BlinkTradeMessage.ExtensionData"/> and <see cref="TradersRankReqID"/> stays <see langword="null"/>.</remarks>
+public sealed record TradersRankResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.TradersRankResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long? TradersRankReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The rows.</summary>
+    public IReadOnlyList<TradersRankEntry> TradersRankGrp { get; init; } = [];
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U51</c> APIKeyListResponse: active keys (column-oriented <c>ApiKeyListGrp</c>; secrets are never listed).</summary>
+public sealed record ApiKeyListResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.ApiKeyListResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long APIKeyListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The keys.</summary>
+    public IReadOnlyList<ApiKeyInfo> ApiKeyListGrp { get; init; } = [];
+}

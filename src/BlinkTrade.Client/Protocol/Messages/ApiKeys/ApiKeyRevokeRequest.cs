@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U54</c> APIKeyRevokeRequest: revokes a (revocable) key.</summary>
+public sealed record ApiKeyRevokeRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.ApiKeyRevokeRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="ApiKeyRevokeResponse"/>.</summary>
+    public required long APIKeyRevokeReqID { get; init; }
+
+    /// <summary>The key to revoke.</summary>
+    public required string APIKey { get; init; }
+}

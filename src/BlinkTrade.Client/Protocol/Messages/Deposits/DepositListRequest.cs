@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U30</c> DepositListRequest: one page of deposits.</summary>
+public sealed record DepositListRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.DepositListRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="DepositListResponse"/>.</summary>
+    public required long DepositListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Statuses to list (at most 5).</summary>
+    public IReadOnlyList<DepositStatus>? StatusList { get; init; }
+
+    /// <summary>Search terms.</summary>
+    public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <summary>The customer a broker asks about.</summary>
+    public long? ClientID { get; init; }
+}

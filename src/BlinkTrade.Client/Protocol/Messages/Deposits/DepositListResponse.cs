@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U31</c> DepositListResponse: one page of deposits (column-oriented <c>DepositListGrp</c> on the wire).</summary>
+public sealed record DepositListResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.DepositListResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long DepositListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The deposits.</summary>
+    public IReadOnlyList<Deposit> DepositListGrp { get; init; } = [];
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U48</c> DepositMethodRequest: one method's details.</summary>
+public sealed record DepositMethodRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.DepositMethodRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="DepositMethodResponse"/>.</summary>
+    public required long DepositMethodReqID { get; init; }
+
+    /// <summary>The method.</summary>
+    public required int DepositMethodID { get; init; }
+}

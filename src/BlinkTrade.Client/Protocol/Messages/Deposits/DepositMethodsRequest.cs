@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U20</c> DepositMethodsRequest: a broker's deposit methods (public; send <c>BrokerID</c> when not logged in).</summary>
+public sealed record DepositMethodsRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.DepositMethodsRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="DepositMethodsResponse"/>.</summary>
+    public required long DepositMethodReqID { get; init; }
+
+    /// <summary>Broker.</summary>
+    public int? BrokerID { get; init; }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="SecurityStatus"/> snapshots and updates.</summary>
+public sealed record SecurityStatusRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.SecurityStatusRequest;
+
+    /// <summary>Subscription id.</summary>
+    public long SecurityStatusReqID { get; init; }
+
+    /// <summary>Snapshot + updates, or unsubscribe.</summary>
+    public SubscriptionRequestType SubscriptionRequestType { get; init; }
+
+    /// <summary>Instruments: plain symbols, or <c>"MARKET:SYMBOL"</c> (2016+).</summary>
+    public IReadOnlyList<string>? Instruments { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U10</c> CreatePasswordResetRequest: emails a reset token (PROTOCOL.md §2.1). Answered by <see cref="PasswordResetResponse"/>.</summary>
+public sealed record PasswordResetRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.PasswordResetRequest;
+
+    /// <summary>Correlation id.</summary>
+    public long ForgotPasswordReqID { get; init; }
+
+    /// <summary>Broker id.</summary>
+    public int BrokerID { get; init; }
+
+    /// <summary>The account's email.</summary>
+    public string? Email { get; init; }
+}

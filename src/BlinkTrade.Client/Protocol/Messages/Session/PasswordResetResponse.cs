@@ -1,0 +1,14 @@
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U11</c> CreatePasswordResetResponse.</summary>
+public sealed record PasswordResetResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.PasswordResetResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long ForgotPasswordReqID { get; init; }
+
+    /// <summary>1 if the email exists, else 0.</summary>
+    public int? Success { get; init; }
+}

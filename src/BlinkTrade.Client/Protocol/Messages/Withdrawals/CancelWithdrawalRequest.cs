@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U70</c> CancelWithdrawalRequest: the user cancels a withdrawal.</summary>
+public sealed record CancelWithdrawalRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.CancelWithdrawalRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="CancelWithdrawalResponse"/>.</summary>
+    public required long WithdrawCancelReqID { get; init; }
+
+    /// <summary>The withdrawal.</summary>
+    public required long WithdrawID { get; init; }
+
+    /// <summary>Client reference.</summary>
+    public string? ClOrdID { get; init; }
+}

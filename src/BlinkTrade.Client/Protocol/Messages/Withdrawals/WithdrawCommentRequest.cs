@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U78</c> WithdrawCommentRequest: adds a comment to a withdrawal.</summary>
+public sealed record WithdrawCommentRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.WithdrawCommentRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="WithdrawCommentResponse"/>.</summary>
+    public required long WithdrawReqID { get; init; }
+
+    /// <summary>The withdrawal.</summary>
+    public required long WithdrawID { get; init; }
+
+    /// <summary>The comment.</summary>
+    public required string Message { get; init; }
+}

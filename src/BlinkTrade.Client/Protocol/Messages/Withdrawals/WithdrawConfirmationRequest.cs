@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U24</c> WithdrawConfirmationRequest: confirms a withdrawal with the emailed token, or with the id and a
+/// second-factor code.</summary>
+public sealed record WithdrawConfirmationRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.WithdrawConfirmationRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="WithdrawConfirmationResponse"/>.</summary>
+    public required long WithdrawReqID { get; init; }
+
+    /// <summary>The emailed confirmation token.</summary>
+    public SecretString? ConfirmationToken { get; init; }
+
+    /// <summary>The withdrawal (with <see cref="SecondFactor"/>).</summary>
+    public long? WithdrawID { get; init; }
+
+    /// <summary>The second-factor (TOTP) code.</summary>
+    public SecretString? SecondFactor { get; init; }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U26</c> WithdrawListRequest: one page of withdrawals.</summary>
+public sealed record WithdrawListRequest : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.WithdrawListRequest;
+
+    /// <summary>Correlation id echoed in the <see cref="WithdrawListResponse"/>.</summary>
+    public required long WithdrawListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>Statuses to list (at most 5; default pending and in progress).</summary>
+    public IReadOnlyList<WithdrawStatus>? StatusList { get; init; }
+
+    /// <summary>Search terms.</summary>
+    public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <summary>The customer a broker asks about.</summary>
+    public long? ClientID { get; init; }
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
+
+namespace BlinkTrade.Client.Protocol;
+
+/// <summary><c>U27</c> WithdrawListResponse: one page of withdrawals (column-oriented <c>WithdrawListGrp</c> on the wire).</summary>
+public sealed record WithdrawListResponse : BlinkTradeMessage
+{
+    /// <inheritdoc />
+    public override string MsgType => MessageTypes.WithdrawListResponse;
+
+    /// <summary>The request's correlation id.</summary>
+    public long WithdrawListReqID { get; init; }
+
+    /// <summary>Zero-based page.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Rows per page.</summary>
+    public int? PageSize { get; init; }
+
+    /// <summary>The withdrawals.</summary>
+    public IReadOnlyList<Withdrawal> WithdrawListGrp { get; init; } = [];
+}
