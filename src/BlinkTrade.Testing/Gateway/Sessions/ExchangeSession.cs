@@ -27,6 +27,7 @@ internal sealed class ExchangeSession
     private long _lastInbound;
     private CancellationTokenSource? _lifetime;
     private volatile SessionIdentity? _identity;
+    private volatile bool _closing;
 
     public ExchangeSession(long id, IBlinkTradeConnection connection, string remoteIp, ExchangeRuntime runtime)
     {
@@ -79,7 +80,8 @@ internal sealed class ExchangeSession
         {
             return true;
         }
-        if (!IsClosed && Interlocked.Exchange(ref _overflowed, 1) == 0)
+        // A closing session refuses frames quietly; only a full queue means the client is too far behind.
+        if (!_closing && !IsClosed && Interlocked.Exchange(ref _overflowed, 1) == 0)
         {
             GatewayLog.SlowConsumer(_logger, Id, _connection.RemoteDescription, _runtime.Options.SessionQueueCapacity);
             _writerStop.Cancel();
@@ -115,6 +117,7 @@ internal sealed class ExchangeSession
         }
         finally
         {
+            _closing = true;
             IsClosed = true;
             _outbound.Writer.TryComplete();
             try
@@ -136,13 +139,18 @@ internal sealed class ExchangeSession
     /// <summary>Drops the connection at once (fault injection, shutdown).</summary>
     public void Abort()
     {
+        _closing = true;
         IsClosed = true;
         _connection.Abort();
         _outbound.Writer.TryComplete();
     }
 
     /// <summary>Sends what is queued, then closes gracefully.</summary>
-    public void Close() => _outbound.Writer.TryComplete();
+    public void Close()
+    {
+        _closing = true;
+        _outbound.Writer.TryComplete();
+    }
 
     // Checks for idleness a few times per timeout period on the exchange's clock (a manual clock in tests).
     private ITimer? StartIdleTimer()
