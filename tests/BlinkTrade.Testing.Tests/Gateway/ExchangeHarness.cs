@@ -53,6 +53,10 @@ public sealed class ExchangeHarness : IAsyncDisposable
         return new GatewayClient(connection);
     }
 
+    /// <summary>A WebSocket client whatever the harness kind (the exchange must have its WebSocket server enabled).</summary>
+    public async Task<GatewayClient> ConnectWebSocketAsync() =>
+        new(await new WebSocketTransport().ConnectAsync(Exchange.WebSocketUri!, CancellationToken.None));
+
     public async Task<GatewayClient> LoginAsync(string username, string password = Password)
     {
         var client = await ConnectAsync();

@@ -34,9 +34,11 @@ public sealed class GatewayClient : IAsyncDisposable
     }
 
     /// <summary>Waits for the first frame matching <paramref name="match"/>; other frames are kept for later receives.</summary>
-    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null)
+    public Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan? timeout = null) => WaitForAsync(match, 0, timeout);
+
+    private async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, int skipBacklog, TimeSpan? timeout)
     {
-        for (var i = 0; i < _backlog.Count; i++)
+        for (var i = skipBacklog; i < _backlog.Count; i++)
         {
             if (match(_backlog[i]))
             {
@@ -60,11 +62,12 @@ public sealed class GatewayClient : IAsyncDisposable
     public Task<JsonElement> WaitForTypeAsync(string msgType, TimeSpan? timeout = null) =>
         WaitForAsync(f => f.GetProperty("MsgType").GetString() == msgType, timeout);
 
-    /// <summary>Sends a request and waits for a frame of <paramref name="responseType"/> (or an ERROR).</summary>
+    /// <summary>Sends a request and waits for a frame of <paramref name="responseType"/> (or an ERROR) received after the send.</summary>
     public async Task<JsonElement> RequestAsync(string json, string responseType)
     {
+        var skip = _backlog.Count; // frames already kept answer earlier requests
         await SendAsync(json);
-        return await WaitForAsync(f => f.GetProperty("MsgType").GetString() is var t && (t == responseType || t == "ERROR"));
+        return await WaitForAsync(f => f.GetProperty("MsgType").GetString() is var t && (t == responseType || t == "ERROR"), skip, null);
     }
 
     /// <summary>Whether the server closes the connection within the timeout (frames before the close are drained).</summary>
