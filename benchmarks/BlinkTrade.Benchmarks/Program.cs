@@ -8,6 +8,11 @@ public static class Program
     /// <summary>Runs the benchmarks selected by <paramref name="args"/>.</summary>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "replay")
+        {
+            return Replay.ReplayCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,0 +1,364 @@
+using BlinkTrade.Testing.Matching;
+
+namespace BlinkTrade.Testing.Accounts;
+
+/// <summary>
+/// Accounts of the reference exchange: per (broker, user) balances per currency with locked amounts, fee rates,
+/// the ledger (one row per movement, PROTOCOL.md §3.10) and pending withdrawals. Owned by a <see cref="MatchingEngine"/>,
+/// which is the only writer; the public members here are read-side queries and configuration.
+/// </summary>
+public sealed class AccountBook
+{
+    private readonly LongIntMap _accounts = new(1024);
+    private readonly List<Account> _accountList = [];
+    private readonly Dictionary<string, int> _currencyIds = new(StringComparer.Ordinal);
+    private readonly List<string> _currencies = [];
+    private readonly Dictionary<int, BrokerConfig> _brokers = [];
+    private readonly Dictionary<long, PendingWithdrawal> _withdrawals = [];
+    private readonly ChunkedLog<LedgerEntry> _ledger;
+    private readonly EngineEventBuffer _events;
+    /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
+    /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
+    private BalanceCell[] _cells = new BalanceCell[1024 * 8];
+    private int _stride = 8;
+    private long _nextLedgerId = 1;
+
+    internal AccountBook(EngineEventBuffer events, long ledgerCapacity)
+    {
+        _events = events;
+        _ledger = new ChunkedLog<LedgerEntry>(ledgerCapacity);
+    }
+
+    /// <summary>Currency codes known to the exchange, in registration order.</summary>
+    public IReadOnlyList<string> Currencies => _currencies;
+
+    /// <summary>Every account that exists, as (broker, user).</summary>
+    public IEnumerable<(int BrokerId, int UserId)> AccountIds => _accountList.Select(a => (a.BrokerId, a.UserId));
+
+    /// <summary>Number of ledger rows written.</summary>
+    public long LedgerCount => _ledger.Count;
+
+    /// <summary>Withdrawals whose funds are locked and not yet completed or cancelled.</summary>
+    public IEnumerable<PendingWithdrawal> PendingWithdrawals => _withdrawals.Values;
+
+    /// <summary>Registers (or replaces) a broker: default fee rates and fee account. Existing accounts pick up the rates for new orders.</summary>
+    /// <param name="broker">The broker configuration.</param>
+    public void RegisterBroker(BrokerConfig broker)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        _brokers[broker.BrokerId] = broker;
+        GetOrOpen(broker.BrokerId, broker.FeeAccountUserId);
+        foreach (var account in _accountList)
+        {
+            if (account.BrokerId == broker.BrokerId)
+            {
+                ResolveFees(account);
+            }
+        }
+    }
+
+    /// <summary>Sets a user's own fee rates (null members fall back to the broker's). Applies to orders entered afterwards.</summary>
+    /// <param name="brokerId">Broker of the account.</param>
+    /// <param name="userId">User.</param>
+    /// <param name="fees">The user's rates.</param>
+    public void SetUserFees(int brokerId, int userId, FeeRates fees)
+    {
+        var account = GetOrOpen(brokerId, userId);
+        account.UserFees = fees;
+        ResolveFees(account);
+    }
+
+    /// <summary>Opens an account with zero balances if it does not exist yet.</summary>
+    /// <param name="brokerId">Broker of the account.</param>
+    /// <param name="userId">User.</param>
+    public void OpenAccount(int brokerId, int userId) => GetOrOpen(brokerId, userId);
+
+    /// <summary>Registers a currency code if it is new.</summary>
+    /// <param name="currency">Currency code, for example <c>BTC</c>.</param>
+    public void RegisterCurrency(string currency) => GetOrAddCurrency(currency);
+
+    /// <summary>The balance of an account in one currency (zero when the account or currency is unknown).</summary>
+    /// <param name="brokerId">Broker of the account.</param>
+    /// <param name="userId">User.</param>
+    /// <param name="currency">Currency code.</param>
+    /// <returns>Total and locked amounts.</returns>
+    public Balance GetBalance(int brokerId, int userId, string currency)
+    {
+        if (!TryGet(brokerId, userId, out var account) || !_currencyIds.TryGetValue(currency, out var ccy))
+        {
+            return default;
+        }
+
+        return new Balance(Cell(account, ccy).Total, Cell(account, ccy).Locked);
+    }
+
+    /// <summary>Every currency balance of an account (the content of a <c>U3</c> answer).</summary>
+    /// <param name="brokerId">Broker of the account.</param>
+    /// <param name="userId">User.</param>
+    /// <returns>Balances by currency code, for every known currency.</returns>
+    public IReadOnlyDictionary<string, Balance> GetBalances(int brokerId, int userId)
+    {
+        var result = new Dictionary<string, Balance>(StringComparer.Ordinal);
+        TryGet(brokerId, userId, out var account);
+        for (var ccy = 0; ccy < _currencies.Count; ccy++)
+        {
+            result[_currencies[ccy]] = account is null ? default : new Balance(Cell(account, ccy).Total, Cell(account, ccy).Locked);
+        }
+
+        return result;
+    }
+
+    /// <summary>Sum of the total balances of every account (fee accounts included) in one currency.</summary>
+    /// <param name="currency">Currency code.</param>
+    /// <returns>The sum in satoshis.</returns>
+    public long TotalInCirculation(string currency)
+    {
+        if (!_currencyIds.TryGetValue(currency, out var ccy))
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        foreach (var account in _accountList)
+        {
+            sum = checked(sum + Cell(account, ccy).Total);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Ledger rows of an account, newest first (<c>U34</c>/<c>U35</c>).</summary>
+    /// <param name="brokerId">Broker of the account.</param>
+    /// <param name="userId">User.</param>
+    /// <param name="currency">Only this currency, or <see langword="null"/> for all.</param>
+    /// <param name="page">0-based page.</param>
+    /// <param name="pageSize">Rows per page.</param>
+    /// <returns>The rows of the page.</returns>
+    public IReadOnlyList<LedgerEntry> GetLedger(int brokerId, int userId, string? currency = null, int page = 0, int pageSize = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var rows = new List<LedgerEntry>();
+        if (!TryGet(brokerId, userId, out var account))
+        {
+            return rows;
+        }
+
+        var skip = (long)page * pageSize;
+        for (var index = account.LastLedgerRow; index >= 0 && rows.Count < pageSize; index = _ledger[index].PreviousOfAccount)
+        {
+            ref var row = ref _ledger[index];
+            if (currency is not null && !string.Equals(row.Currency, currency, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    internal ChunkedLog<LedgerEntry> Ledger => _ledger;
+
+    /// <summary>The balance cell of an account in one currency.</summary>
+    internal ref BalanceCell Cell(Account account, int ccy) => ref _cells[(account.Index * _stride) + ccy];
+
+    /// <summary>Total minus locked.</summary>
+    internal long Available(Account account, int ccy)
+    {
+        ref var cell = ref Cell(account, ccy);
+        return cell.Total - cell.Locked;
+    }
+
+    internal string CurrencyCode(int ccy) => _currencies[ccy];
+
+    internal bool TryGetCurrency(string currency, out int ccy) => _currencyIds.TryGetValue(currency, out ccy);
+
+    internal int GetOrAddCurrency(string currency)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        if (_currencyIds.TryGetValue(currency, out var ccy))
+        {
+            return ccy;
+        }
+
+        ccy = _currencies.Count;
+        _currencies.Add(currency);
+        _currencyIds.Add(currency, ccy);
+        if (ccy >= _stride)
+        {
+            // Re-lay the flat balance array out with room for twice as many currencies per account.
+            var stride = _stride * 2;
+            var cells = new BalanceCell[Math.Max(_cells.Length * 2, (_accountList.Count + 1) * stride)];
+            for (var index = 0; index < _accountList.Count; index++)
+            {
+                Array.Copy(_cells, index * _stride, cells, index * stride, _stride);
+            }
+
+            _cells = cells;
+            _stride = stride;
+        }
+
+        return ccy;
+    }
+
+    internal bool TryGet(int brokerId, int userId, out Account account)
+    {
+        if (_accounts.TryGet(Key(brokerId, userId), out var index))
+        {
+            account = _accountList[index];
+            return true;
+        }
+
+        account = null!;
+        return false;
+    }
+
+    internal Account GetOrOpen(int brokerId, int userId)
+    {
+        var key = Key(brokerId, userId);
+        if (_accounts.TryGet(key, out var index))
+        {
+            return _accountList[index];
+        }
+
+        var account = new Account(_accountList.Count, brokerId, userId);
+        if ((account.Index + 1) * _stride > _cells.Length)
+        {
+            Array.Resize(ref _cells, _cells.Length * 2);
+        }
+
+        _accounts.Add(key, account.Index);
+        _accountList.Add(account);
+        ResolveFees(account);
+        return account;
+    }
+
+    /// <summary>Reserves <paramref name="amount"/> (no ledger row: nothing moves).</summary>
+    internal void Lock(Account account, int ccy, long amount)
+    {
+        if (amount == 0)
+        {
+            return;
+        }
+
+        Cell(account, ccy).Locked += amount;
+        EmitBalance(account, ccy);
+    }
+
+    /// <summary>Releases <paramref name="amount"/> of a reservation.</summary>
+    internal void Unlock(Account account, int ccy, long amount)
+    {
+        if (amount == 0)
+        {
+            return;
+        }
+
+        Cell(account, ccy).Locked -= amount;
+        EmitBalance(account, ccy);
+    }
+
+    /// <summary>Moves money in or out of an account (optionally releasing a reservation at the same time) and writes its ledger row.</summary>
+    internal void Post(Account account, int ccy, LedgerOperation operation, long amount, long unlock, LedgerKind kind,
+        Account? payee, long reference, long counterReference, long timestamp)
+    {
+        if (amount == 0 && unlock == 0)
+        {
+            return;
+        }
+
+        Cell(account, ccy).Locked -= unlock;
+        if (amount != 0)
+        {
+            var balance = operation == LedgerOperation.Credit ? Cell(account, ccy).Total + amount : Cell(account, ccy).Total - amount;
+            Cell(account, ccy).Total = balance;
+            var index = _ledger.Count;
+            ref var row = ref _ledger.Append();
+            row.LedgerId = _nextLedgerId++;
+            row.Currency = _currencies[ccy];
+            row.Operation = operation;
+            row.BrokerId = account.BrokerId;
+            row.UserId = account.UserId;
+            row.PayeeBrokerId = payee?.BrokerId ?? account.BrokerId;
+            row.PayeeUserId = payee?.UserId ?? account.UserId;
+            row.Amount = amount;
+            row.Balance = balance;
+            row.Reference = reference;
+            row.CounterReference = counterReference;
+            row.Kind = kind;
+            row.Timestamp = timestamp;
+            row.PreviousOfAccount = account.LastLedgerRow;
+            account.LastLedgerRow = index;
+        }
+
+        EmitBalance(account, ccy);
+    }
+
+    /// <summary>Moves <paramref name="fee"/> from an account to its broker's fee account (two ledger rows).</summary>
+    internal void ChargeFee(Account account, int ccy, long fee, LedgerKind kind, long reference, long counterReference, long timestamp)
+    {
+        if (fee == 0)
+        {
+            return;
+        }
+
+        var feeAccount = account.FeeAccount ?? throw new InvalidOperationException("A fee was charged to an account whose broker has no fee account.");
+        Post(account, ccy, LedgerOperation.Debit, fee, 0, kind, feeAccount, reference, counterReference, timestamp);
+        Post(feeAccount, ccy, LedgerOperation.Credit, fee, 0, kind, account, reference, counterReference, timestamp);
+    }
+
+    internal bool TryAddWithdrawal(PendingWithdrawal withdrawal) => _withdrawals.TryAdd(withdrawal.WithdrawId, withdrawal);
+
+    internal bool TryRemoveWithdrawal(long withdrawId, out PendingWithdrawal withdrawal) =>
+        _withdrawals.Remove(withdrawId, out withdrawal!);
+
+    internal Account? BrokerFeeAccount(int brokerId) =>
+        _brokers.TryGetValue(brokerId, out var broker) && TryGet(brokerId, broker.FeeAccountUserId, out var fee) ? fee : null;
+
+    private void EmitBalance(Account account, int ccy)
+    {
+        ref var change = ref _events.AddBalanceChange();
+        change.BrokerId = account.BrokerId;
+        change.UserId = account.UserId;
+        change.Currency = _currencies[ccy];
+        change.Total = Cell(account, ccy).Total;
+        change.Locked = Cell(account, ccy).Locked;
+    }
+
+    private void ResolveFees(Account account)
+    {
+        var broker = _brokers.TryGetValue(account.BrokerId, out var config) ? config.Fees : default;
+        var user = account.UserFees;
+        var makerBuy = user.MakerBuyBps ?? broker.MakerBuyBps ?? 0;
+        var makerSell = user.MakerSellBps ?? broker.MakerSellBps ?? 0;
+
+        // Null taker falls back to the maker rate of the same level (user, then broker), §3.7.
+        account.MakerBuyBps = makerBuy;
+        account.MakerSellBps = makerSell;
+        account.TakerBuyBps = user.TakerBuyBps ?? (user.MakerBuyBps is not null ? makerBuy : broker.TakerBuyBps ?? makerBuy);
+        account.TakerSellBps = user.TakerSellBps ?? (user.MakerSellBps is not null ? makerSell : broker.TakerSellBps ?? makerSell);
+        account.FeeAccount = config is not null && TryGet(config.BrokerId, config.FeeAccountUserId, out var feeAccount) ? feeAccount : null;
+        ValidateBps(account.MakerBuyBps);
+        ValidateBps(account.MakerSellBps);
+        ValidateBps(account.TakerBuyBps);
+        ValidateBps(account.TakerSellBps);
+    }
+
+    private static void ValidateBps(int bps)
+    {
+        if (bps is < 0 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bps), bps, "Fee rates are basis points between 0 and 10000.");
+        }
+    }
+
+    /// <summary>Map key of an account; the sign flip keeps (0, 0) away from the map's empty marker 0.</summary>
+    private static long Key(int brokerId, int userId) => (((long)brokerId << 32) | (uint)userId) ^ long.MinValue;
+}

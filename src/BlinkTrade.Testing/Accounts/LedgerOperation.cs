@@ -1,0 +1,11 @@
+namespace BlinkTrade.Testing.Accounts;
+
+/// <summary>Direction of a ledger row (<c>Operation</c> in <c>U35</c>).</summary>
+public enum LedgerOperation : byte
+{
+    /// <summary>Credit (<c>"C"</c>): money in.</summary>
+    Credit = (byte)'C',
+
+    /// <summary>Debit (<c>"D"</c>): money out.</summary>
+    Debit = (byte)'D',
+}

@@ -1,0 +1,36 @@
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>Settings of a <see cref="MatchingEngine"/>. The capacities only pre-size storage (everything grows on demand); sizing them
+/// up front keeps the first commands free of allocation.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Self-trade prevention policy; BlinkTrade's default is <see cref="Matching.SelfTradePrevention.CancelResting"/>.</summary>
+    public SelfTradePrevention SelfTradePrevention { get; init; } = SelfTradePrevention.CancelResting;
+
+    /// <summary>Id of the first order; later orders count up from it.</summary>
+    public long FirstOrderId { get; init; } = 1;
+
+    /// <summary>Id of the first execution report.</summary>
+    public long FirstExecId { get; init; } = 1;
+
+    /// <summary>Id of the first trade.</summary>
+    public long FirstTradeId { get; init; } = 1;
+
+    /// <summary>Expected number of simultaneously open orders.</summary>
+    public int OrderCapacity { get; init; } = 1024;
+
+    /// <summary>Expected number of ledger rows over the engine's life.</summary>
+    public long LedgerCapacity { get; init; } = 16_384;
+
+    /// <summary>Expected number of trades over the engine's life.</summary>
+    public long TradeCapacity { get; init; } = 16_384;
+
+    /// <summary>Price levels pre-created per book side, so that new prices do not allocate while the book is still growing.</summary>
+    public int PriceLevelCapacity { get; init; }
+
+    /// <summary>Initial room for orders in each price level's queue (it doubles when full).</summary>
+    public int OrdersPerLevelCapacity { get; init; } = 8;
+
+    /// <summary>Initial capacity of each event kind in <see cref="MatchingEngine.Events"/>.</summary>
+    public int EventCapacity { get; init; } = 256;
+}

@@ -1,0 +1,30 @@
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>A tradable instrument with its own order book and stop orders.</summary>
+public sealed class Instrument
+{
+    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel)
+    {
+        Book = new OrderBook(levelCapacity, ordersPerLevel);
+        Config = config;
+        BaseCurrencyId = baseCurrencyId;
+        QuoteCurrencyId = quoteCurrencyId;
+    }
+
+    /// <summary>The configuration it was created with.</summary>
+    public InstrumentConfig Config { get; }
+
+    /// <summary>Symbol, for example <c>BTCUSD</c>.</summary>
+    public string Symbol => Config.Symbol;
+
+    /// <summary>Price of the last trade, or 0 before the first trade. Stop orders trigger on it.</summary>
+    public long LastPrice { get; internal set; }
+
+    internal int BaseCurrencyId { get; }
+
+    internal int QuoteCurrencyId { get; }
+
+    internal OrderBook Book { get; }
+
+    internal StopOrders Stops { get; } = new();
+}

@@ -1,0 +1,255 @@
+namespace BlinkTrade.Testing.Matching;
+
+/// <content>Cancels, order lifecycle bookkeeping and event emission.</content>
+public sealed partial class MatchingEngine
+{
+    /// <summary>
+    /// Cancels one open order of the account, found by order id or client order id (PROTOCOL.md §2.3 <c>F</c>).
+    /// Writes one cancel report (<c>CxlQty</c> += leaves), a market-data delete for a resting order, and the unlock.
+    /// </summary>
+    /// <param name="command">Which order.</param>
+    /// <returns>Whether an open order was cancelled.</returns>
+    public CancelResult CancelOrder(in CancelOrder command)
+    {
+        Events.Clear();
+        _now = command.Timestamp;
+        int slot;
+        if (command.OrderId != 0)
+        {
+            // Ownership is checked on the order's own account: no account-map lookup (a cache miss in big books).
+            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].Account.UserId != command.UserId || _orders[slot].Account.BrokerId != command.BrokerId)
+            {
+                return CancelResult.UnknownOrder;
+            }
+        }
+        else
+        {
+            var clOrdId = command.OrigClOrdId ?? command.ClOrdId;
+            if (clOrdId is null || !Accounts.TryGet(command.BrokerId, command.UserId, out var account) ||
+                account.OpenByClOrdId is null || !account.OpenByClOrdId.TryGetValue(clOrdId, out slot))
+            {
+                return CancelResult.UnknownOrder;
+            }
+        }
+
+        CancelOpenOrder(slot);
+        return CancelResult.Canceled;
+    }
+
+    /// <summary>
+    /// Cancels every open order of the account, optionally only one side and/or one symbol (PROTOCOL.md §2.3 <c>F</c> form 3, §5 G14),
+    /// in arrival order, with one cancel report each.
+    /// </summary>
+    /// <param name="command">Which orders.</param>
+    /// <returns>Number of orders cancelled.</returns>
+    public int CancelAllOrders(in CancelAllOrders command)
+    {
+        Events.Clear();
+        _now = command.Timestamp;
+        if (!Accounts.TryGet(command.BrokerId, command.UserId, out var account))
+        {
+            return 0;
+        }
+
+        var cancelled = 0;
+        var slot = account.OpenOrdersHead;
+        while (slot >= 0)
+        {
+            ref var order = ref _orders[slot];
+            var next = _orders.Link(slot).Next;
+            if ((command.Side is null || order.Side == command.Side) &&
+                (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
+            {
+                CancelOpenOrder(slot);
+                cancelled++;
+            }
+
+            slot = next;
+        }
+
+        return cancelled;
+    }
+
+    /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
+    private void CancelOpenOrder(int slot)
+    {
+        ref var order = ref _orders[slot];
+        var instrument = order.Instrument;
+        if (order.StopWaiting)
+        {
+            instrument.Stops.Remove(slot, order.Side);
+        }
+        else
+        {
+            var position = instrument.Book.Own(order.Side).Remove(slot, order.Price);
+            EmitBookEvent(instrument, order.Side, BookUpdateAction.Delete, position, slot);
+        }
+
+        CancelRemainder(slot, null);
+    }
+
+    /// <summary>Cancels the leaves of an order that is no longer in the book: report, unlock, close.</summary>
+    private void CancelRemainder(int slot, string? text)
+    {
+        ref var order = ref _orders[slot];
+        order.CxlQty += order.LeavesQty;
+        order.LeavesQty = 0;
+        EmitReport(ref order, ExecType.Canceled, order.Side, 0, 0, text);
+        Close(slot);
+    }
+
+    /// <summary>Releases whatever the order still reserves, removes it from the indexes and frees its slot.</summary>
+    private void Close(int slot)
+    {
+        ref var order = ref _orders[slot];
+        if (order.Locked != 0)
+        {
+            Accounts.Unlock(order.Account, LockCurrency(ref order), order.Locked);
+            order.Locked = 0;
+        }
+
+        if (order.Registered)
+        {
+            Unregister(slot);
+        }
+
+        _orders.Free(slot);
+    }
+
+    /// <summary>Makes an order findable: order-id index, the account's open list, the ClOrdID index.</summary>
+    private void Register(int slot)
+    {
+        ref var order = ref _orders[slot];
+        var account = order.Account;
+        order.Registered = true;
+        _orderIndex.Add(order.OrderId, slot);
+        ref var link = ref _orders.Link(slot);
+        link.Previous = account.OpenOrdersTail;
+        link.Next = -1;
+        if (account.OpenOrdersTail >= 0)
+        {
+            _orders.Link(account.OpenOrdersTail).Next = slot;
+        }
+        else
+        {
+            account.OpenOrdersHead = slot;
+        }
+
+        account.OpenOrdersTail = slot;
+        account.OpenOrderCount++;
+        if (order.ClOrdId is not null)
+        {
+            (account.OpenByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
+        }
+    }
+
+    private void Unregister(int slot)
+    {
+        ref var order = ref _orders[slot];
+        var account = order.Account;
+        order.Registered = false;
+        _orderIndex.Remove(order.OrderId);
+        var link = _orders.Link(slot);
+        if (link.Previous >= 0)
+        {
+            _orders.Link(link.Previous).Next = link.Next;
+        }
+        else
+        {
+            account.OpenOrdersHead = link.Next;
+        }
+
+        if (link.Next >= 0)
+        {
+            _orders.Link(link.Next).Previous = link.Previous;
+        }
+        else
+        {
+            account.OpenOrdersTail = link.Previous;
+        }
+
+        account.OpenOrderCount--;
+        if (order.ClOrdId is not null)
+        {
+            account.OpenByClOrdId!.Remove(order.ClOrdId);
+        }
+    }
+
+    private void EmitReport(ref OrderSlot order, ExecType execType, Side execSide, long lastShares, long lastPx, string? text)
+    {
+        ref var report = ref Events.AddReport();
+        report.ExecId = _nextExecId++;
+        report.OrderId = order.OrderId;
+        report.ClOrdId = order.ClOrdId;
+        report.ExecType = execType;
+        report.OrderStatus = StatusOf(ref order);
+        report.ExecSide = execSide;
+        report.Symbol = order.Instrument.Symbol;
+        report.Side = order.Side;
+        report.OrderType = order.OrderType;
+        report.TimeInForce = order.TimeInForce;
+        report.OrderQty = order.OrderQty;
+        report.Price = order.Price;
+        report.StopPx = order.StopPx;
+        report.LastShares = lastShares;
+        report.LastPx = lastPx;
+        report.LeavesQty = order.LeavesQty;
+        report.CumQty = order.CumQty;
+        report.CxlQty = order.CxlQty;
+        report.AvgPx = order.AvgPx;
+        report.OrdRejReason = OrderRejectReason.None;
+        report.Text = text;
+        report.BrokerId = order.Account.BrokerId;
+        report.UserId = order.Account.UserId;
+        report.Timestamp = _now;
+    }
+
+    /// <summary>§3.5 <c>_adjust_status</c>: derived from the quantities.</summary>
+    private static OrderStatus StatusOf(ref OrderSlot order)
+    {
+        if (order.CumQty == order.OrderQty)
+        {
+            return OrderStatus.Filled;
+        }
+
+        if (order.LeavesQty == 0)
+        {
+            return OrderStatus.Canceled;
+        }
+
+        return order.CumQty > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
+    }
+
+    private void EmitBookEvent(Instrument instrument, Side side, BookUpdateAction action, int position, int slot)
+    {
+        ref var entry = ref Events.AddBookEvent();
+        entry.Symbol = instrument.Symbol;
+        entry.Action = action;
+        entry.Side = side;
+        entry.Position = position;
+        if (slot >= 0)
+        {
+            ref var order = ref _orders[slot];
+            entry.OrderId = order.OrderId;
+            if (action != BookUpdateAction.Delete)
+            {
+                entry.Price = order.Price;
+                entry.Quantity = order.LeavesQty;
+                entry.BrokerId = order.Account.BrokerId;
+                entry.UserId = order.Account.UserId;
+                entry.OrderTimestamp = order.Timestamp;
+                return;
+            }
+        }
+        else
+        {
+            entry.OrderId = 0;
+        }
+
+        entry.Price = 0;
+        entry.Quantity = 0;
+        entry.BrokerId = 0;
+        entry.UserId = 0;
+        entry.OrderTimestamp = 0;
+    }
+}

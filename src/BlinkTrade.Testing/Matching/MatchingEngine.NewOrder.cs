@@ -1,0 +1,496 @@
+using BlinkTrade.Testing.Accounts;
+
+namespace BlinkTrade.Testing.Matching;
+
+/// <content>New orders: validation, funds locking, matching, resting and stop triggering.</content>
+public sealed partial class MatchingEngine
+{
+    /// <summary>
+    /// Enters a new order. Writes to <see cref="Events"/>: a single reject report, or the order's New report (suppressed
+    /// when it ends cancelled without a fill), one report per counterparty per fill (aggressor first, §3.9), cancel
+    /// reports for self-trade prevention and IOC/FOK/market remainders, the market-data changes and trades, the balance
+    /// changes — and the same for every stop order the resulting trades trigger.
+    /// </summary>
+    /// <param name="command">The order.</param>
+    /// <returns>The order id assigned (rejected orders get one too, §5 G3).</returns>
+    public long PlaceOrder(in NewOrder command)
+    {
+        Events.Clear();
+        _now = command.Timestamp;
+        var orderId = _nextOrderId++;
+        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId);
+        var instrument = FindInstrument(command.Symbol);
+        var reason = Validate(in command, instrument, account, out var text, out var lockAmount);
+        if (reason != OrderRejectReason.None)
+        {
+            EmitReject(in command, orderId, reason, text);
+            return orderId;
+        }
+
+        var slot = _orders.Allocate();
+        ref var order = ref _orders[slot];
+        order.OrderId = orderId;
+        order.ClOrdId = command.ClOrdId;
+        order.Account = account;
+        order.Instrument = instrument!;
+        order.Side = command.Side;
+        order.OrderType = command.OrderType;
+        order.TimeInForce = command.TimeInForce;
+        order.PostOnly = command.PostOnly;
+        order.Price = command.OrderType is OrderType.Limit or OrderType.StopLimit ? command.Price : 0;
+        order.StopPx = command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0;
+        order.OrderQty = command.Quantity;
+        order.LeavesQty = command.Quantity;
+        order.Timestamp = command.Timestamp;
+        order.MakerBps = account.MakerBps(command.Side);
+        order.TakerBps = account.TakerBps(command.Side);
+        order.Locked = lockAmount;
+        Accounts.Lock(account, LockCurrency(ref order), lockAmount);
+
+        if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
+        {
+            order.StopWaiting = true;
+            Register(slot);
+            EmitReport(ref order, ExecType.New, order.Side, 0, 0, null);
+            instrument!.Stops.Add(slot, order.Side);
+        }
+        else
+        {
+            Execute(slot, triggered: false);
+        }
+
+        RunTriggeredStops(instrument!);
+        return orderId;
+    }
+
+    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, out string? text, out long lockAmount)
+    {
+        lockAmount = 0;
+        text = null;
+        if (instrument is null)
+        {
+            text = "Unknown symbol";
+            return OrderRejectReason.UnknownSymbol;
+        }
+
+        if (command.Side is not (Side.Buy or Side.Sell))
+        {
+            text = "Invalid side";
+            return OrderRejectReason.Other;
+        }
+
+        if (command.OrderType is not (OrderType.Market or OrderType.Limit or OrderType.Stop or OrderType.StopLimit))
+        {
+            text = "Unsupported order type";
+            return OrderRejectReason.Other;
+        }
+
+        if (command.TimeInForce is not (TimeInForce.Day or TimeInForce.GoodTillCancel or TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill))
+        {
+            text = "Unsupported time in force";
+            return OrderRejectReason.Other;
+        }
+
+        if (command.Quantity <= 0)
+        {
+            text = "Order quantity must be positive";
+            return OrderRejectReason.Other;
+        }
+
+        var hasPrice = command.OrderType is OrderType.Limit or OrderType.StopLimit;
+        var tick = instrument.Config.TickSize;
+        if (hasPrice)
+        {
+            if (command.Price <= 0)
+            {
+                text = "Price must be positive";
+                return OrderRejectReason.Other;
+            }
+
+            if (command.Price % tick != 0)
+            {
+                text = "Price is not a multiple of the tick size";
+                return OrderRejectReason.Other;
+            }
+
+            if (!NotionalFits(command.Price, command.Quantity))
+            {
+                text = "Price times quantity overflows";
+                return OrderRejectReason.Other;
+            }
+        }
+
+        if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
+        {
+            if (command.StopPx <= 0)
+            {
+                text = "Stop price must be positive";
+                return OrderRejectReason.Other;
+            }
+
+            if (command.StopPx % tick != 0)
+            {
+                text = "Stop price is not a multiple of the tick size";
+                return OrderRejectReason.Other;
+            }
+        }
+
+        if (command.PostOnly && command.OrderType != OrderType.Limit)
+        {
+            text = "Post-only is only valid for limit orders";
+            return OrderRejectReason.Other;
+        }
+
+        if (command.Quantity < instrument.Config.MinQuantity)
+        {
+            text = "Order quantity is below the minimum";
+            return OrderRejectReason.OrderExceedsLimit;
+        }
+
+        if (command.ClOrdId is not null && account.OpenByClOrdId is { } open && open.ContainsKey(command.ClOrdId))
+        {
+            text = "Duplicate ClOrdID of an open order";
+            return OrderRejectReason.DuplicateOrder;
+        }
+
+        if (command.PostOnly)
+        {
+            var opposite = instrument.Book.Opposite(command.Side);
+            if (opposite.LevelCount > 0 && IsMarketable(command.Side, command.Price, opposite.BestLevel.Price))
+            {
+                text = "Post-only order would take liquidity";
+                return OrderRejectReason.OrderExceedsLimit;
+            }
+        }
+
+        if (command.Side == Side.Sell)
+        {
+            lockAmount = command.Quantity;
+            if (Accounts.Available(account, instrument.BaseCurrencyId) < lockAmount)
+            {
+                text = "Insufficient funds";
+                return OrderRejectReason.OrderExceedsLimit;
+            }
+        }
+        else if (hasPrice)
+        {
+            lockAmount = Notional(command.Price, command.Quantity);
+            if (Accounts.Available(account, instrument.QuoteCurrencyId) < lockAmount)
+            {
+                text = "Insufficient funds";
+                return OrderRejectReason.OrderExceedsLimit;
+            }
+        }
+        else if (command.OrderType == OrderType.Market && Accounts.Available(account, instrument.QuoteCurrencyId) <= 0)
+        {
+            // A market buy locks nothing up front (its price is unknown) and is capped per fill by the available quote.
+            text = "Insufficient funds";
+            return OrderRejectReason.OrderExceedsLimit;
+        }
+
+        return OrderRejectReason.None;
+    }
+
+    /// <summary>Matches an accepted (or just triggered) order, then rests or cancels its remainder.</summary>
+    private void Execute(int slot, bool triggered)
+    {
+        ref var order = ref _orders[slot];
+        var instrument = order.Instrument;
+        var side = order.Side;
+        var isMarket = order.IsMarket;
+        var limit = isMarket ? (side == Side.Buy ? long.MaxValue : 0) : order.Price;
+
+        // A triggered stop already had its New report when it was accepted (§3.4): no second one.
+        var newReported = triggered;
+        if (order.TimeInForce == TimeInForce.FillOrKill && !CanFillCompletely(ref order, limit))
+        {
+            CancelRemainder(slot, "Fill-or-kill order could not be filled completely");
+            return;
+        }
+
+        var opposite = instrument.Book.Opposite(side);
+        var removedFromTop = 0;
+        var partiallyFilledSlot = -1;
+        string? cancelText = null;
+        while (order.LeavesQty > 0 && opposite.LevelCount > 0)
+        {
+            ref var level = ref opposite.BestLevel;
+            var price = level.Price;
+            if (!IsMarketable(side, limit, price))
+            {
+                break;
+            }
+
+            var makerSlot = level.HeadSlot;
+            ref var maker = ref _orders[makerSlot];
+            if (maker.Account == order.Account && _selfTradePrevention != SelfTradePrevention.None)
+            {
+                if (_selfTradePrevention is SelfTradePrevention.CancelResting or SelfTradePrevention.CancelBoth)
+                {
+                    opposite.RemoveBestHead();
+                    removedFromTop++;
+                    partiallyFilledSlot = -1;
+                    CancelRemainder(makerSlot, "Self-trade prevention");
+                }
+
+                if (_selfTradePrevention is SelfTradePrevention.CancelIncoming or SelfTradePrevention.CancelBoth)
+                {
+                    cancelText = "Self-trade prevention";
+                    break;
+                }
+
+                continue;
+            }
+
+            var quantity = Math.Min(order.LeavesQty, maker.LeavesQty);
+            if (isMarket && side == Side.Buy)
+            {
+                // Market buys lock nothing: cap every fill by what the buyer can pay now (§3.3, §3.6).
+                var affordable = (long)Int128.Min((Int128)Accounts.Available(order.Account, instrument.QuoteCurrencyId) * Satoshi / price, long.MaxValue);
+                if (affordable < quantity)
+                {
+                    quantity = affordable;
+                }
+
+                if (quantity == 0)
+                {
+                    cancelText = "Insufficient funds";
+                    break;
+                }
+            }
+
+            if (!newReported)
+            {
+                EmitReport(ref order, ExecType.New, side, 0, 0, null);
+                newReported = true;
+            }
+
+            Fill(slot, makerSlot, quantity, price);
+            if (maker.LeavesQty == 0)
+            {
+                opposite.RemoveBestHead();
+                removedFromTop++;
+                partiallyFilledSlot = -1;
+                Close(makerSlot);
+            }
+            else
+            {
+                partiallyFilledSlot = makerSlot;
+            }
+        }
+
+        if (removedFromTop > 0)
+        {
+            EmitBookEvent(instrument, opposite == instrument.Book.Bids ? Side.Buy : Side.Sell, BookUpdateAction.DeleteThru, removedFromTop, -1);
+        }
+
+        if (partiallyFilledSlot >= 0)
+        {
+            EmitBookEvent(instrument, _orders[partiallyFilledSlot].Side, BookUpdateAction.Update, 1, partiallyFilledSlot);
+        }
+
+        if (order.LeavesQty == 0)
+        {
+            Close(slot);
+        }
+        else if (cancelText is not null || isMarket || order.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)
+        {
+            CancelRemainder(slot, cancelText);
+        }
+        else
+        {
+            var position = instrument.Book.Own(side).Add(slot, order.Price);
+            EmitBookEvent(instrument, side, BookUpdateAction.New, position, slot);
+            if (!order.Registered)
+            {
+                Register(slot);
+            }
+
+            if (!newReported)
+            {
+                EmitReport(ref order, ExecType.New, side, 0, 0, null);
+            }
+        }
+    }
+
+    /// <summary>FOK pre-check: could the order fill completely right now, book and funds included (§3.4)?</summary>
+    private bool CanFillCompletely(ref OrderSlot order, long limit)
+    {
+        var opposite = order.Instrument.Book.Opposite(order.Side);
+        var needed = order.LeavesQty;
+        var marketBuy = order.IsMarket && order.Side == Side.Buy;
+        var budget = marketBuy ? Accounts.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
+        for (var levelIndex = opposite.LevelCount - 1; levelIndex >= 0 && needed > 0; levelIndex--)
+        {
+            ref var level = ref opposite.LevelAt(levelIndex);
+            if (!IsMarketable(order.Side, limit, level.Price))
+            {
+                break;
+            }
+
+            foreach (var makerSlot in level.Orders)
+            {
+                ref var maker = ref _orders[makerSlot];
+                if (maker.Account == order.Account && _selfTradePrevention != SelfTradePrevention.None)
+                {
+                    if (_selfTradePrevention is SelfTradePrevention.CancelIncoming or SelfTradePrevention.CancelBoth)
+                    {
+                        return false;
+                    }
+
+                    continue; // would be cancelled, not traded
+                }
+
+                var quantity = Math.Min(needed, maker.LeavesQty);
+                if (marketBuy)
+                {
+                    var cost = Notional(level.Price, quantity);
+                    if (cost > budget)
+                    {
+                        return false;
+                    }
+
+                    budget -= cost;
+                }
+
+                needed -= quantity;
+                if (needed == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return needed == 0;
+    }
+
+    /// <summary>One fill at the resting price: order state, settlement with fees and ledger rows, two reports, one trade.</summary>
+    private void Fill(int takerSlot, int makerSlot, long quantity, long price)
+    {
+        ref var taker = ref _orders[takerSlot];
+        ref var maker = ref _orders[makerSlot];
+        var instrument = taker.Instrument;
+        ApplyFill(ref taker, quantity, price);
+        ApplyFill(ref maker, quantity, price);
+
+        var takerIsBuyer = taker.Side == Side.Buy;
+        ref var buyer = ref takerIsBuyer ? ref taker : ref maker;
+        ref var seller = ref takerIsBuyer ? ref maker : ref taker;
+        var buyerBps = takerIsBuyer ? taker.TakerBps : maker.MakerBps;
+        var sellerBps = takerIsBuyer ? maker.MakerBps : taker.TakerBps;
+        var notional = Notional(price, quantity);
+        var aggressorId = taker.OrderId;
+        var restingId = maker.OrderId;
+        var baseCcy = instrument.BaseCurrencyId;
+        var quoteCcy = instrument.QuoteCurrencyId;
+
+        // Buyer: pays the notional out of its lock; the lock shrinks to what the leaves still need at the limit price,
+        // so price improvement is released (§3.6).
+        var buyerLock = buyer.LocksQuote ? Notional(buyer.Price, buyer.LeavesQty) : 0;
+        var buyerRelease = buyer.Locked - buyerLock;
+        buyer.Locked = buyerLock;
+        Accounts.Post(buyer.Account, quoteCcy, LedgerOperation.Debit, notional, buyerRelease, LedgerKind.Trade, seller.Account, aggressorId, restingId, _now);
+        Accounts.Post(buyer.Account, baseCcy, LedgerOperation.Credit, quantity, 0, LedgerKind.Trade, seller.Account, aggressorId, restingId, _now);
+        Accounts.ChargeFee(buyer.Account, baseCcy, Fee(quantity, buyerBps), LedgerKind.TradeFee, aggressorId, restingId, _now);
+
+        // Seller: delivers the base out of its lock, receives the notional and pays its fee in it (§3.7, §3.10).
+        seller.Locked -= quantity;
+        Accounts.Post(seller.Account, baseCcy, LedgerOperation.Debit, quantity, quantity, LedgerKind.Trade, buyer.Account, aggressorId, restingId, _now);
+        Accounts.Post(seller.Account, quoteCcy, LedgerOperation.Credit, notional, 0, LedgerKind.Trade, buyer.Account, aggressorId, restingId, _now);
+        Accounts.ChargeFee(seller.Account, quoteCcy, Fee(notional, sellerBps), LedgerKind.TradeFee, aggressorId, restingId, _now);
+
+        EmitReport(ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
+        EmitReport(ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
+
+        ref var trade = ref Events.AddTrade();
+        trade.TradeId = _nextTradeId++;
+        trade.Symbol = instrument.Symbol;
+        trade.Price = price;
+        trade.Quantity = quantity;
+        trade.AggressorSide = taker.Side;
+        trade.OrderId = aggressorId;
+        trade.SecondaryOrderId = restingId;
+        trade.BuyerBrokerId = buyer.Account.BrokerId;
+        trade.BuyerUserId = buyer.Account.UserId;
+        trade.SellerBrokerId = seller.Account.BrokerId;
+        trade.SellerUserId = seller.Account.UserId;
+        trade.Timestamp = _now;
+        _tradeLog.Append() = trade;
+        instrument.LastPrice = price;
+    }
+
+    private static void ApplyFill(ref OrderSlot order, long quantity, long price)
+    {
+        // §3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.
+        var total = (Int128)price * quantity + ((Int128)order.CumQty * order.AvgPx);
+        var count = order.CumQty + quantity;
+        order.AvgPx = total <= long.MaxValue ? (long)total / count : (long)(total / count);
+        order.CumQty += quantity;
+        order.LeavesQty -= quantity;
+    }
+
+    /// <summary>Triggers stop orders whose condition the last trade price meets, earliest arrival first, until none is left.</summary>
+    private void RunTriggeredStops(Instrument instrument)
+    {
+        while (instrument.Stops.Count > 0 && instrument.LastPrice > 0)
+        {
+            var slot = instrument.Stops.TakeTriggered(instrument.LastPrice, _orders);
+            if (slot < 0)
+            {
+                return;
+            }
+
+            _orders[slot].StopWaiting = false;
+            Execute(slot, triggered: true);
+        }
+    }
+
+    private void EmitReject(in NewOrder command, long orderId, OrderRejectReason reason, string? text)
+    {
+        ref var report = ref Events.AddReport();
+        report.ExecId = _nextExecId++;
+        report.OrderId = orderId;
+        report.ClOrdId = command.ClOrdId;
+        report.ExecType = ExecType.Rejected;
+        report.OrderStatus = OrderStatus.Rejected;
+        report.ExecSide = command.Side;
+        report.Symbol = command.Symbol;
+        report.Side = command.Side;
+        report.OrderType = command.OrderType;
+        report.TimeInForce = command.TimeInForce;
+        report.OrderQty = command.Quantity;
+        report.Price = command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price;
+        report.StopPx = command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0;
+        report.LastShares = 0;
+        report.LastPx = 0;
+        report.LeavesQty = 0;
+        report.CumQty = 0;
+        report.CxlQty = command.Quantity;
+        report.AvgPx = 0;
+        report.OrdRejReason = reason;
+        report.Text = text;
+        report.BrokerId = command.BrokerId;
+        report.UserId = command.UserId;
+        report.Timestamp = _now;
+    }
+
+    private static bool IsMarketable(Side side, long limit, long restingPrice) =>
+        side == Side.Buy ? restingPrice <= limit : restingPrice >= limit;
+
+    /// <summary><c>floor(price × quantity / 1e8)</c> for non-negative operands, without overflow in the product.</summary>
+    internal static long Notional(long price, long quantity)
+    {
+        // Fast path: the 128-bit product fits in 63 bits (always, for realistic orders); Int128 division is far slower.
+        var high = Math.BigMul(price, quantity, out long low);
+        return high == 0 && low >= 0 ? low / Satoshi : (long)((Int128)price * quantity / Satoshi);
+    }
+
+    /// <summary>Whether <see cref="Notional"/> of positive operands fits in a <see cref="long"/>.</summary>
+    private static bool NotionalFits(long price, long quantity) =>
+        (Math.BigMul(price, quantity, out long low) == 0 && low >= 0) || (Int128)price * quantity / Satoshi <= long.MaxValue;
+
+    private static long Fee(long amount, int bps) => bps == 0 ? 0 : (long)((Int128)amount * bps / 10_000);
+
+    private static int LockCurrency(ref OrderSlot order) =>
+        order.Side == Side.Buy ? order.Instrument.QuoteCurrencyId : order.Instrument.BaseCurrencyId;
+}

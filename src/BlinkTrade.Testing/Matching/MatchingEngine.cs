@@ -1,0 +1,117 @@
+using BlinkTrade.Testing.Accounts;
+
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>
+/// The reference exchange's deterministic, single-writer core: instruments with one price-time-priority book each,
+/// accounts with locked balances, fees and a ledger, and the execution reports, market-data changes, trades and balance
+/// changes every command produces (written to <see cref="Events"/>). It performs no I/O and takes no locks: one thread
+/// owns an engine. Commands go in through <see cref="PlaceOrder"/>, <see cref="CancelOrder"/>, <see cref="CancelAllOrders"/>
+/// and the deposit/withdrawal methods; the query methods serve the gateway's list requests.
+/// </summary>
+/// <remarks>
+/// Amounts are satoshi integers (1e8-scaled). Notional = <c>floor(Price × Qty / 1e8)</c>. Rules follow PROTOCOL.md §3 and the
+/// recommendations of §5: locking (§3.6), maker/taker fees in basis points paid in the received currency (§3.7), IOC
+/// market orders (G11), stop orders triggered by the last trade (G12), GTC/IOC/FOK with Day as GTC (G13), rejects with
+/// <c>OrdRejReason</c> (G3), monotonic 64-bit ExecIDs (G17) and <c>LastPx</c>/<c>LastShares</c> 0 on non-fill reports (G18).
+/// </remarks>
+public sealed partial class MatchingEngine
+{
+    /// <summary>Satoshis per unit: prices are quote satoshis per whole base unit.</summary>
+    internal const long Satoshi = 100_000_000;
+
+    private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
+    private readonly List<Instrument> _instrumentList = [];
+    private readonly OrderStore _orders;
+    private readonly LongIntMap _orderIndex;
+    private readonly ChunkedLog<Trade> _tradeLog;
+    private readonly SelfTradePrevention _selfTradePrevention;
+    private string? _lastSymbol;
+    private Instrument? _lastInstrument;
+    private long _nextOrderId;
+    private long _nextExecId;
+    private long _nextTradeId;
+    private long _now;
+
+    /// <summary>Creates an empty engine.</summary>
+    /// <param name="options">Settings; defaults when <see langword="null"/>.</param>
+    public MatchingEngine(EngineOptions? options = null)
+    {
+        Options = options ?? new EngineOptions();
+        _selfTradePrevention = Options.SelfTradePrevention;
+        _nextOrderId = Options.FirstOrderId;
+        _nextExecId = Options.FirstExecId;
+        _nextTradeId = Options.FirstTradeId;
+        _orders = new OrderStore(Options.OrderCapacity);
+        // Sized for the live orders, not the capacity: a compact table stays in cache (it grows as needed).
+        _orderIndex = new LongIntMap(1024);
+        _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
+        Events = new EngineEventBuffer(Options.EventCapacity);
+        Accounts = new AccountBook(Events, Options.LedgerCapacity);
+    }
+
+    /// <summary>The settings the engine was created with.</summary>
+    public EngineOptions Options { get; }
+
+    /// <summary>The output of the last command. Cleared at the start of every command.</summary>
+    public EngineEventBuffer Events { get; }
+
+    /// <summary>Accounts, balances, fees and the ledger.</summary>
+    public AccountBook Accounts { get; }
+
+    /// <summary>Configured instruments.</summary>
+    public IReadOnlyList<Instrument> Instruments => _instrumentList;
+
+    /// <summary>Number of open orders (resting and untriggered stops) over all instruments.</summary>
+    public int OpenOrderCount => _orderIndex.Count;
+
+    /// <summary>Adds an instrument with an empty book; its currencies are registered if new.</summary>
+    /// <param name="config">Symbol, currencies, tick size and minimum quantity.</param>
+    /// <returns>The instrument.</returns>
+    public Instrument AddInstrument(InstrumentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentException.ThrowIfNullOrWhiteSpace(config.Symbol);
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.TickSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(config.MinQuantity, 1);
+        if (_instruments.ContainsKey(config.Symbol))
+        {
+            throw new ArgumentException($"Instrument {config.Symbol} already exists.", nameof(config));
+        }
+
+        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity);
+        _instruments.Add(config.Symbol, instrument);
+        _instrumentList.Add(instrument);
+        return instrument;
+    }
+
+    /// <summary>Looks an instrument up by symbol.</summary>
+    /// <param name="symbol">Symbol.</param>
+    /// <param name="instrument">The instrument when found.</param>
+    /// <returns>Whether it exists.</returns>
+    public bool TryGetInstrument(string symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument) =>
+        _instruments.TryGetValue(symbol, out instrument);
+
+    private Instrument? FindInstrument(string? symbol)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        // Callers usually send the same string instance again; skip hashing then.
+        if (ReferenceEquals(symbol, _lastSymbol))
+        {
+            return _lastInstrument;
+        }
+
+        if (!_instruments.TryGetValue(symbol, out var instrument))
+        {
+            return null;
+        }
+
+        _lastSymbol = symbol;
+        _lastInstrument = instrument;
+        return instrument;
+    }
+}

@@ -1,0 +1,44 @@
+using BlinkTrade.Testing.Accounts;
+
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>The mutable state of one live order, stored in a pooled array slot (no object per order).</summary>
+internal struct OrderSlot
+{
+    public long OrderId;
+    public long Price;
+    public long StopPx;
+    public long OrderQty;
+    public long LeavesQty;
+    public long CumQty;
+    public long CxlQty;
+    public long AvgPx;
+
+    /// <summary>Funds this order currently reserves: quote for limit buys, base for sells, 0 for market/stop buys.</summary>
+    public long Locked;
+    public long Timestamp;
+    public string? ClOrdId;
+    public Account Account;
+    public Instrument Instrument;
+    public int MakerBps;
+    public int TakerBps;
+
+    /// <summary>Next free slot while the slot is in the free list.</summary>
+    public int NextFree;
+    public Side Side;
+    public OrderType OrderType;
+    public TimeInForce TimeInForce;
+    public bool PostOnly;
+
+    /// <summary>In the order-id index, the account's open list and the ClOrdID index.</summary>
+    public bool Registered;
+
+    /// <summary>An untriggered stop order (hidden, not in the book).</summary>
+    public bool StopWaiting;
+
+    /// <summary>Executes as a market order (market, or a triggered stop).</summary>
+    public readonly bool IsMarket => OrderType is OrderType.Market or OrderType.Stop;
+
+    /// <summary>A buy whose price is known at entry, so it reserves quote currency.</summary>
+    public readonly bool LocksQuote => Side == Side.Buy && OrderType is OrderType.Limit or OrderType.StopLimit;
+}

@@ -1,0 +1,60 @@
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>Pool of <see cref="OrderSlot"/>s in one array with a free list; slots are reused, so steady state allocates nothing.</summary>
+internal sealed class OrderStore
+{
+    private OrderSlot[] _slots;
+
+    /// <summary>Per-account open-order list links, kept apart from the (large) slots so walking and relinking
+    /// neighbours touches a dense array instead of pulling whole order slots into the cache.</summary>
+    private OpenOrderLink[] _links;
+    private int _freeHead = -1;
+    private int _used;
+
+    public OrderStore(int capacity)
+    {
+        _slots = new OrderSlot[Math.Max(capacity, 16)];
+        _links = new OpenOrderLink[_slots.Length];
+    }
+
+    /// <summary>Slots currently allocated.</summary>
+    public int LiveCount { get; private set; }
+
+    /// <summary>The slot. The reference is invalidated by <see cref="Allocate"/> (the array may grow).</summary>
+    public ref OrderSlot this[int slot] => ref _slots[slot];
+
+    /// <summary>The account-list link of the slot.</summary>
+    public ref OpenOrderLink Link(int slot) => ref _links[slot];
+
+    public int Allocate()
+    {
+        int slot;
+        if (_freeHead >= 0)
+        {
+            slot = _freeHead;
+            _freeHead = _slots[slot].NextFree;
+        }
+        else
+        {
+            if (_used == _slots.Length)
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _links, _slots.Length);
+            }
+
+            slot = _used++;
+        }
+
+        LiveCount++;
+        return slot;
+    }
+
+    public void Free(int slot)
+    {
+        ref var order = ref _slots[slot];
+        order = default;
+        order.NextFree = _freeHead;
+        _freeHead = slot;
+        LiveCount--;
+    }
+}

@@ -1,0 +1,96 @@
+namespace BlinkTrade.Testing.Matching;
+
+/// <summary>
+/// The FIFO queue of order slots at one price, stored contiguously (<c>Slots[Head..Tail)</c>) rather than as a
+/// linked list: fills pop the head in O(1), and a cancel finds its order with a vectorised search whose index is
+/// also the order's rank in the level (needed for market-data positions), then closes the gap by moving the shorter side.
+/// A struct stored in its side's dense level array, so reaching a level's head and tail costs no extra pointer chase.
+/// Mutating members must be called on the array element (by reference), never on a copy.
+/// </summary>
+internal struct PriceLevel
+{
+    private int[] _slots;
+
+    public PriceLevel(int capacity) => _slots = new int[Math.Max(capacity, 4)];
+
+    public long Price { get; set; }
+
+    public int Head { get; private set; }
+
+    public int Tail { get; private set; }
+
+    public readonly int Count => Tail - Head;
+
+    public readonly int HeadSlot => _slots[Head];
+
+    public readonly ReadOnlySpan<int> Orders => new(_slots, Head, Tail - Head);
+
+    /// <summary>Appends an order at the back of the queue.</summary>
+    public void Append(int slot)
+    {
+        if (Tail == _slots.Length)
+        {
+            if (Head > 0)
+            {
+                // Reuse the room freed by fills at the front before growing.
+                Array.Copy(_slots, Head, _slots, 0, Count);
+                Tail -= Head;
+                Head = 0;
+            }
+            else
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+            }
+        }
+
+        _slots[Tail++] = slot;
+    }
+
+    /// <summary>Removes the first order.</summary>
+    public void RemoveHead()
+    {
+        Head++;
+        if (Head == Tail)
+        {
+            Head = 0;
+            Tail = 0;
+        }
+    }
+
+    /// <summary>Removes <paramref name="slot"/> and returns its 0-based rank in the queue before removal.</summary>
+    public int Remove(int slot)
+    {
+        var rank = Orders.IndexOf(slot);
+        if (rank < 0)
+        {
+            throw new InvalidOperationException("Order is not in its price level.");
+        }
+
+        var index = Head + rank;
+        if (rank < Count - 1 - rank)
+        {
+            Array.Copy(_slots, Head, _slots, Head + 1, rank);
+            Head++;
+        }
+        else
+        {
+            Array.Copy(_slots, index + 1, _slots, index, Tail - index - 1);
+            Tail--;
+        }
+
+        if (Head == Tail)
+        {
+            Head = 0;
+            Tail = 0;
+        }
+
+        return rank;
+    }
+
+    public void Reset(long price)
+    {
+        Price = price;
+        Head = 0;
+        Tail = 0;
+    }
+}
