@@ -104,13 +104,14 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
     /// <param name="name">The short name, also the broker user's username.</param>
     /// <param name="makerFeeBps">The maker fee (basis points).</param>
     /// <param name="takerFeeBps">The taker fee (basis points).</param>
+    /// <param name="password">The broker user's password (to log in as the broker); random when null.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the broker exists.</returns>
-    public Task CreateBrokerAsync(int brokerId, string name, int makerFeeBps = 0, int takerFeeBps = 0, CancellationToken cancellationToken = default)
+    public Task CreateBrokerAsync(int brokerId, string name, int makerFeeBps = 0, int takerFeeBps = 0, string? password = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var password = PasswordHash.Create(Guid.NewGuid().ToString("N"), Options.PasswordHashIterations);
-        return _runtime.Actor.InvokeAsync(s => s.AddBroker(brokerId, name, makerFeeBps, takerFeeBps, password), cancellationToken);
+        var hash = PasswordHash.Create(password ?? Guid.NewGuid().ToString("N"), Options.PasswordHashIterations);
+        return _runtime.Actor.InvokeAsync(s => s.AddBroker(brokerId, name, makerFeeBps, takerFeeBps, hash), cancellationToken);
     }
 
     /// <summary>Creates an instrument. Currencies are registered as needed (BTC and other known codes are crypto).</summary>

@@ -7,7 +7,7 @@ internal static class SeedLoader
     {
         foreach (var broker in seed.Brokers)
         {
-            await exchange.CreateBrokerAsync(broker.Id, broker.Name, broker.MakerFeeBps, broker.TakerFeeBps, cancellationToken).ConfigureAwait(false);
+            await exchange.CreateBrokerAsync(broker.Id, broker.Name, broker.MakerFeeBps, broker.TakerFeeBps, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         foreach (var instrument in seed.Instruments)
         {

@@ -13,6 +13,7 @@ internal sealed partial class ExchangeState
 {
     private MatchingEngine? _engine;
     private MarketDataHub? _marketData;
+    private int _pendingSender;
 
     /// <summary>Order ids look like production's 13-digit ids; exec ids and trade ids are monotonic per instance (§5 G17).</summary>
     public MatchingEngine Engine => _engine ??= new MatchingEngine(new EngineOptions { FirstOrderId = 1_459_028_830_001, FirstExecId = 1, FirstTradeId = 1 });
@@ -59,11 +60,20 @@ internal sealed partial class ExchangeState
         PublishEngineEvents();
     }
 
-    public long PlaceOrder(in NewOrder order)
+    /// <summary>Enters an order; <paramref name="senderUserId"/> (a broker acting for a customer) also gets its reports.</summary>
+    public long PlaceOrder(in NewOrder order, int senderUserId)
     {
-        var id = Engine.PlaceOrder(order);
-        PublishEngineEvents();
-        return id;
+        _pendingSender = senderUserId;
+        try
+        {
+            var id = Engine.PlaceOrder(order);
+            PublishEngineEvents();
+            return id;
+        }
+        finally
+        {
+            _pendingSender = 0;
+        }
     }
 
     /// <summary>
@@ -77,7 +87,13 @@ internal sealed partial class ExchangeState
         foreach (ref readonly var report in events.ExecutionReports)
         {
             var record = Track(in report, now);
-            Runtime.Registry.Publish(report.UserId, "8", ExecutionReportFrame(in report, record));
+            // To the order's owner and, when someone else sent it (a broker for its customer), to the sender (§1.6).
+            var frame = ExecutionReportFrame(in report, record);
+            Runtime.Registry.Publish(report.UserId, "8", frame);
+            if (record.SenderUserId != report.UserId)
+            {
+                Runtime.Registry.Publish(record.SenderUserId, "8", frame);
+            }
         }
         PublishBalanceChanges(events.BalanceChanges);
         var trades = new List<TradeRecord>(events.Trades.Length);
@@ -139,6 +155,7 @@ internal sealed partial class ExchangeState
                 OrderQty = report.OrderQty,
                 Price = report.Price,
                 Created = now,
+                SenderUserId = _pendingSender != 0 && report.OrderId == Engine.Events.ExecutionReports[0].OrderId ? _pendingSender : report.UserId,
             };
             Orders[report.OrderId] = record;
             if (!OrdersByUser.TryGetValue(report.UserId, out var list))

@@ -95,7 +95,7 @@ internal static class OrderHandlers
                 TimeInForce = tif,
                 PostOnly = postOnly,
                 Timestamp = state.NowTicks,
-            });
+            }, identity.UserId);
         }, cancellationToken).ConfigureAwait(false);
     }
 

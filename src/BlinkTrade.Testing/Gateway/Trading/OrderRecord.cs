@@ -11,6 +11,9 @@ internal sealed class OrderRecord
 
     public required int BrokerId { get; init; }
 
+    /// <summary>Who sent the order: the owner, or a broker acting for its customer.</summary>
+    public int SenderUserId { get; init; }
+
     public string? ClOrdId { get; init; }
 
     public required string Symbol { get; init; }
