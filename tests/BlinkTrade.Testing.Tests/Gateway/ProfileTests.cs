@@ -26,10 +26,12 @@ public sealed class ProfileTests
         Assert.Equal("Not authorized", other.GetProperty("Description").GetString());
     }
 
-    [Fact]
-    public async Task Broker_list_shows_the_brokers_with_fees()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Broker_list_shows_the_brokers_with_fees(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync();
+        await using var harness = await ExchangeHarness.StartAsync(kind);
         await using var alice = await harness.LoginAsync("alice");
 
         var u29 = await alice.RequestAsync("""{"MsgType":"U28","BrokerListReqID":4,"Page":0,"PageSize":10}""", "U29");

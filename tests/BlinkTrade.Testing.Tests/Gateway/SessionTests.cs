@@ -51,10 +51,12 @@ public sealed class SessionTests
         Assert.Equal("0", hb.GetProperty("MsgType").GetString());
     }
 
-    [Fact]
-    public async Task Anonymous_sessions_may_not_send_account_messages()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Anonymous_sessions_may_not_send_account_messages(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync();
+        await using var harness = await ExchangeHarness.StartAsync(kind);
         await using var client = await harness.ConnectAsync();
 
         var error = await client.RequestAsync("""{"MsgType":"U16","EnableTwoFactorReqID":9,"Enable":true}""", "U17");
@@ -161,10 +163,12 @@ public sealed class SessionTests
         Assert.False(bf.GetProperty("NeedSecondFactor").GetBoolean());
     }
 
-    [Fact]
-    public async Task Signup_creates_the_user_and_logs_in_and_duplicates_are_refused()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Signup_creates_the_user_and_logs_in_and_duplicates_are_refused(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync();
+        await using var harness = await ExchangeHarness.StartAsync(kind);
         await using var client = await harness.ConnectAsync();
 
         var bf = await client.RequestAsync("""{"MsgType":"U0","UserReqID":5,"Username":"carol","Password":"pass12345","Email":"carol@example.com","BrokerID":5}""", "BF");
@@ -184,10 +188,12 @@ public sealed class SessionTests
         Assert.Equal(1, login.GetProperty("UserStatus").GetInt32());
     }
 
-    [Fact]
-    public async Task Change_password_needs_the_current_one()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Change_password_needs_the_current_one(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync();
+        await using var harness = await ExchangeHarness.StartAsync(kind);
         await using var client = await harness.LoginAsync("alice");
 
         var wrong = await client.RequestAsync("""{"MsgType":"BE","UserReqID":2,"BrokerID":5,"Password":"nope12345","NewPassword":"newpass123","UserReqTyp":"3"}""", "BF");
@@ -203,10 +209,12 @@ public sealed class SessionTests
         Assert.Equal(3, refused.GetProperty("UserStatus").GetInt32());
     }
 
-    [Fact]
-    public async Task Password_reset_with_the_emailed_token()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Password_reset_with_the_emailed_token(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync();
+        await using var harness = await ExchangeHarness.StartAsync(kind);
         await using var client = await harness.ConnectAsync();
 
         var u11 = await client.RequestAsync("""{"MsgType":"U10","ForgotPasswordReqID":1,"BrokerID":5,"Email":"bob@example.com"}""", "U11");

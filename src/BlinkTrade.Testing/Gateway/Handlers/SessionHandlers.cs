@@ -336,10 +336,4 @@ internal static class SessionHandlers
             w.WriteString("TwoFactorSecret", returnedSecret);
         }));
     }
-
-    internal static void WriteEmptyPermissionList(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteEndObject();
-    }
 }

@@ -5,10 +5,12 @@ namespace BlinkTrade.Testing.Tests.Gateway.Trading;
 /// <summary>A broker may act for its own customers through ClientID; reports go to the owner and the sender.</summary>
 public sealed class BrokerTests
 {
-    [Fact]
-    public async Task A_broker_reads_balances_and_places_orders_for_its_customer()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_broker_reads_balances_and_places_orders_for_its_customer(TransportKind kind)
     {
-        await using var harness = await StartFundedAsync();
+        await using var harness = await StartFundedAsync(kind);
         await using var broker = await harness.LoginAsync("exchange", "broker12345");
         await using var alice = await harness.LoginAsync("alice");
 

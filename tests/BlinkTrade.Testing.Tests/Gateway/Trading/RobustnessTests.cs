@@ -46,11 +46,13 @@ public sealed class RobustnessTests
         "{\"MsgType\":\"U54\",\"APIKeyRevokeReqID\":1}", "{\"MsgType\":\"U54\",\"APIKeyRevokeReqID\":1,\"APIKey\":\"zzz\"}",
     ];
 
-    [Fact]
-    public async Task Hostile_frames_each_get_ERROR_while_another_session_keeps_trading()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Hostile_frames_each_get_ERROR_while_another_session_keeps_trading(TransportKind kind)
     {
         Assert.True(HostileFrames.Length >= 50);
-        await using var harness = await StartFundedAsync();
+        await using var harness = await StartFundedAsync(kind);
         await using var hostile = await harness.LoginAsync("alice");
         await using var trader = await harness.LoginAsync("bob");
         using var stop = new CancellationTokenSource();

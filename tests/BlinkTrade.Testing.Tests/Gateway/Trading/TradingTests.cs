@@ -109,10 +109,12 @@ public sealed class TradingTests
         Assert.Single(trades.GetProperty("TradeHistoryGrp").EnumerateArray());
     }
 
-    [Fact]
-    public async Task Cancel_by_ClOrdID_OrderID_and_side_and_unknown_orders_get_ERROR()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Cancel_by_ClOrdID_OrderID_and_side_and_unknown_orders_get_ERROR(TransportKind kind)
     {
-        await using var harness = await StartFundedAsync(TransportKind.InMemory);
+        await using var harness = await StartFundedAsync(kind);
         await using var alice = await harness.LoginAsync("alice");
         await alice.SendAsync(Order("c1", "1", 500 * Btc, Btc));
         var c1 = await alice.WaitForAsync(Er("c1", "0"));
@@ -171,10 +173,12 @@ public sealed class TradingTests
         Assert.Equal("1", unknownSymbol.GetProperty("OrdRejReason").GetString());
     }
 
-    [Fact]
-    public async Task Order_list_filters_and_pages_and_ledger_lists_trades()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Order_list_filters_and_pages_and_ledger_lists_trades(TransportKind kind)
     {
-        await using var harness = await StartFundedAsync(TransportKind.InMemory);
+        await using var harness = await StartFundedAsync(kind);
         await using var alice = await harness.LoginAsync("alice");
         await using var bob = await harness.LoginAsync("bob");
         for (var i = 0; i < 5; i++)
@@ -208,10 +212,12 @@ public sealed class TradingTests
         Assert.Equal(6, positions.GetProperty("PositionReqID").GetInt32());
     }
 
-    [Fact]
-    public async Task No_user_can_touch_another_users_orders_or_balances()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task No_user_can_touch_another_users_orders_or_balances(TransportKind kind)
     {
-        await using var harness = await StartFundedAsync(TransportKind.InMemory);
+        await using var harness = await StartFundedAsync(kind);
         await using var alice = await harness.LoginAsync("alice");
         await using var bob = await harness.LoginAsync("bob");
         await alice.SendAsync(Order("mine", "1", 500 * Btc, Btc));
@@ -231,10 +237,12 @@ public sealed class TradingTests
         Assert.Empty(ownList.GetProperty("OrdListGrp").EnumerateArray());
     }
 
-    [Fact]
-    public async Task Unknown_symbols_get_Y_and_unsubscribe_stops_updates_and_security_list_lists_instruments()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Unknown_symbols_get_Y_and_unsubscribe_stops_updates_and_security_list_lists_instruments(TransportKind kind)
     {
-        await using var harness = await StartFundedAsync(TransportKind.InMemory);
+        await using var harness = await StartFundedAsync(kind);
         await using var watcher = await harness.ConnectAsync();
 
         var y = await watcher.RequestAsync("""{"MsgType":"V","MDReqID":9,"SubscriptionRequestType":"1","MarketDepth":0,"MDEntryTypes":["0","1"],"Instruments":["DOGEUSD"]}""", "Y");
