@@ -44,9 +44,16 @@ public sealed class ApiKeyTests
             Assert.Equal("0", hb.GetProperty("MsgType").GetString());
         }
 
+        await using var live = await harness.ConnectAsync();
+        Assert.Equal(1, (await live.RequestAsync(Login(apiKey, password), "BF")).GetProperty("UserStatus").GetInt32());
+
         var revoked = await alice.RequestAsync($$"""{"MsgType":"U54","APIKeyRevokeReqID":4,"APIKey":"{{apiKey}}"}""", "U55");
         Assert.Equal(0, revoked.GetProperty("Status").GetInt32());
         Assert.Equal(4, revoked.GetProperty("APIKeyRevokeReqID").GetInt32());
+
+        // A session that logged in with the key before it was revoked is refused from now on.
+        var afterRevoke = await live.RequestAsync("""{"MsgType":"U2","BalanceReqID":5}""", "U3");
+        Assert.Equal("Not authorized", afterRevoke.GetProperty("Description").GetString());
 
         await using var after = await harness.ConnectAsync();
         var refused = await after.RequestAsync(Login(apiKey, password), "BF");

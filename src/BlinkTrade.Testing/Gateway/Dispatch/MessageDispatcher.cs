@@ -25,6 +25,11 @@ internal sealed class MessageDispatcher
         if (route.Access == RouteAccess.Authenticated)
         {
             var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
+            // A key revoked or disabled after login stops working at once.
+            if (identity.ApiKey is { } apiKey && session.Runtime.ApiKeys.Find(null, apiKey) is not { IsUsable: true })
+            {
+                throw GatewayException.NotAuthorized("API key is no longer active");
+            }
             if (!PermissionEvaluator.IsAllowed(identity.PermissionList, message.MsgType, message.Root))
             {
                 throw GatewayException.NotAuthorized($"Permission denied for {message.MsgType}");
