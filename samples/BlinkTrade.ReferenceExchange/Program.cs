@@ -45,7 +45,15 @@ root.SetAction(async (parseResult, cancellationToken) =>
     ExchangeSeed? seed = null;
     if (parseResult.GetValue(seedOption) is { } seedFile)
     {
-        seed = await ExchangeSeed.LoadAsync(seedFile.FullName, cancellationToken).ConfigureAwait(false);
+        // `--seed seed.json` from the repository root finds the example seed shipped beside the executable.
+        var path = seedFile.Exists ? seedFile.FullName : Path.Combine(AppContext.BaseDirectory, seedFile.Name);
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"Seed file not found: {seedFile.FullName}").ConfigureAwait(false);
+            return 2;
+        }
+        seed = await ExchangeSeed.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Seeded from {SeedFile}", path);
     }
 
     // Ctrl+C and SIGTERM both stop the server cleanly.
