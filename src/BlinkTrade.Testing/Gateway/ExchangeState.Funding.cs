@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using BlinkTrade.Testing.Gateway.Trading;
+using BlinkTrade.Testing.Gateway.Funding;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
 

@@ -1,4 +1,6 @@
 using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Funding;
+using BlinkTrade.Testing.Gateway.MarketData;
 using BlinkTrade.Testing.Gateway.Trading;
 
 namespace BlinkTrade.Testing.Gateway.Handlers;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BlinkTrade.Testing.Gateway.Sessions;
-using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
 

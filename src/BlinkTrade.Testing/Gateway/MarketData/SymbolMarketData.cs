@@ -1,4 +1,3 @@
-using BlinkTrade.Testing.Gateway.Trading;
 
 namespace BlinkTrade.Testing.Gateway.MarketData;
 

@@ -3,7 +3,7 @@ using BlinkTrade.Testing.Gateway.MarketData;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.MarketData;
 
 /// <summary>Public market data: V (W/X/Y), x (y), e (f), U32 (U33).</summary>
 internal static class MarketDataHandlers

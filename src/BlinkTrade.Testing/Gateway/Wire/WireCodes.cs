@@ -1,6 +1,6 @@
 using BlinkTrade.Testing.Matching;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Wire;
 
 /// <summary>Engine enums ↔ FIX wire strings (PROTOCOL.md Appendix A).</summary>
 internal static class WireCodes

@@ -1,4 +1,4 @@
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>A deposit (§2.5): created by U18, confirmed or cancelled by the broker through the control API.</summary>
 internal sealed class DepositRecord

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BlinkTrade.Testing.Gateway.Wire;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>Writes the deposit and withdraw models (U19/U23/U31 rows, U7/U9/U25/U27 rows/U71).</summary>
 internal static class FundingWriter

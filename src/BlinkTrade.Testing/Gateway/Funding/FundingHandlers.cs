@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>Deposits (U18/U19, U20/U21, U30/U31) and withdrawals (U6/U7, U24/U25, U26/U27, U70/U71).</summary>
 internal static class FundingHandlers

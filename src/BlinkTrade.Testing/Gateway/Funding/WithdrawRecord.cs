@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>A withdrawal (§2.7): requested by U6, confirmed by U24, processed by the broker through the control API.</summary>
 internal sealed class WithdrawRecord

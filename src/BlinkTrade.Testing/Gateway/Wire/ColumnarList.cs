@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BlinkTrade.Testing.Gateway.Trading;
+namespace BlinkTrade.Testing.Gateway.Wire;
 
 /// <summary>Writes a column-oriented list: <c>Columns</c> + <c>&lt;Name&gt;Grp</c> rows of arrays + Page/PageSize (§0.2).</summary>
 internal static class ColumnarList
