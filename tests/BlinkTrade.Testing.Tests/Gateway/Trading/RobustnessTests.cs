@@ -135,6 +135,10 @@ public sealed class RobustnessTests
             await harness.Exchange.CreditAsync(users[i], "USD", 1_000 * Btc);
         }
 
+        // A market-data watcher keeps a replica of the book from W + X only (PROTOCOL.md §3.8 rules).
+        await using var watcher = await harness.ConnectAsync();
+        await watcher.RequestAsync("""{"MsgType":"V","MDReqID":"w","SubscriptionRequestType":"1","MarketDepth":0,"MDUpdateType":"1","MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""", "W");
+
         var tasks = Enumerable.Range(0, Sessions).Select(i => Task.Run(async () =>
         {
             var random = new Random(i);
@@ -187,5 +191,59 @@ public sealed class RobustnessTests
         var book = await harness.Exchange.GetBookAsync("BTCUSD");
         Assert.Empty(book.Bids);
         Assert.Empty(book.Offers);
+
+        // The ledger explains every balance: credits minus debits, and the newest row's running balance.
+        var ledgerProblems = await harness.Exchange.Runtime.Actor.InvokeAsync(state =>
+        {
+            var problems = new List<string>();
+            foreach (var (brokerId, userId) in state.Engine.Accounts.AccountIds)
+            {
+                foreach (var (currency, balance) in state.Engine.Accounts.GetBalances(brokerId, userId))
+                {
+                    var rows = state.Engine.Accounts.GetLedger(brokerId, userId, currency, 0, 1_000_000);
+                    var sum = rows.Sum(r => r.Operation == BlinkTrade.Testing.Accounts.LedgerOperation.Credit ? r.Amount : -r.Amount);
+                    if (sum != balance.Total || (rows.Count > 0 && rows[0].Balance != balance.Total))
+                    {
+                        problems.Add($"{userId} {currency}: total {balance.Total}, ledger sum {sum}");
+                    }
+                }
+            }
+            return problems;
+        }, CancellationToken.None);
+        Assert.Empty(ledgerProblems);
+
+        // The watcher's replica, built from incrementals alone, ends equal to the engine's (empty) book.
+        await watcher.SendAsync("""{"MsgType":"1","TestReqID":"flush"}""");
+        await watcher.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "0", TimeSpan.FromSeconds(30));
+        var replica = new Dictionary<string, List<(long OrderId, long Size)>> { ["0"] = [], ["1"] = [] };
+        var updates = 0;
+        foreach (var x in watcher.Backlog.Where(f => f.GetProperty("MsgType").GetString() == "X"))
+        {
+            foreach (var entry in x.GetProperty("MDIncGrp").EnumerateArray())
+            {
+                var side = replica[entry.GetProperty("MDEntryType").GetString()!];
+                var position = entry.GetProperty("MDEntryPositionNo").GetInt32();
+                updates++;
+                switch (entry.GetProperty("MDUpdateAction").GetString())
+                {
+                    case "0":
+                        side.Insert(position - 1, (entry.GetProperty("OrderID").GetInt64(), entry.GetProperty("MDEntrySize").GetInt64()));
+                        break;
+                    case "1":
+                        Assert.Equal(side[position - 1].OrderId, entry.GetProperty("OrderID").GetInt64());
+                        side[position - 1] = (side[position - 1].OrderId, entry.GetProperty("MDEntrySize").GetInt64());
+                        break;
+                    case "2":
+                        side.RemoveAt(position - 1);
+                        break;
+                    case "3":
+                        side.RemoveRange(0, position);
+                        break;
+                }
+            }
+        }
+        Assert.True(updates > Sessions, $"only {updates} book updates");
+        Assert.Empty(replica["0"]);
+        Assert.Empty(replica["1"]);
     }
 }
