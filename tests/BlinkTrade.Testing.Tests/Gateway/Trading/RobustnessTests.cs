@@ -139,10 +139,11 @@ public sealed class RobustnessTests
         await using var watcher = await harness.ConnectAsync();
         await watcher.RequestAsync("""{"MsgType":"V","MDReqID":"w","SubscriptionRequestType":"1","MarketDepth":0,"MDUpdateType":"1","MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""", "W");
 
-        var tasks = Enumerable.Range(0, Sessions).Select(i => Task.Run(async () =>
+        var clients = new GatewayClient[Sessions];
+        var trading = Enumerable.Range(0, Sessions).Select(i => Task.Run(async () =>
         {
             var random = new Random(i);
-            await using var client = i % 5 == 0 ? await harness.ConnectWebSocketAsync() : await harness.ConnectAsync();
+            var client = clients[i] = i % 5 == 0 ? await harness.ConnectWebSocketAsync() : await harness.ConnectAsync();
             var bf = await client.RequestAsync(Login("trader" + i, "pass12345"), "BF");
             Assert.Equal(1, bf.GetProperty("UserStatus").GetInt32());
             var pending = new HashSet<string>();
@@ -165,13 +166,32 @@ public sealed class RobustnessTests
                 var er = await client.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "8" && pending.Contains(f.GetProperty("ClOrdID").GetString()!), TimeSpan.FromSeconds(30));
                 pending.Remove(er.GetProperty("ClOrdID").GetString()!);
             }
+            // Wait for this very heartbeat (earlier cancels of filled orders left ERRORs in the backlog).
+            await client.SendAsync("""{"MsgType":"1","TestReqID":"traded"}""");
+            await client.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "0" && f.GetProperty("TestReqID").GetString() == "traded", TimeSpan.FromSeconds(30));
+        })).ToArray();
+        await Task.WhenAll(trading);
+
+        // Quiescent with a full book: the watcher's replica equals the engine's book, order by order.
+        var replica = new Dictionary<string, List<(long OrderId, long Size)>> { ["0"] = [], ["1"] = [] };
+        var applied = 0;
+        var updates = await ApplyIncrementalsAsync(watcher, replica, applied);
+        applied = watcher.Backlog.Count;
+        var fullBook = await harness.Exchange.GetBookAsync("BTCUSD");
+        Assert.True(fullBook.Bids.Count + fullBook.Offers.Count > 0, "the random trading left no resting orders");
+        Assert.Equal(fullBook.Bids.Select(b => (b.OrderId, b.Quantity)), replica["0"]);
+        Assert.Equal(fullBook.Offers.Select(o => (o.OrderId, o.Quantity)), replica["1"]);
+
+        var cancelling = Enumerable.Range(0, Sessions).Select(i => Task.Run(async () =>
+        {
+            var client = clients[i];
             await client.SendAsync("""{"MsgType":"F","Side":"1"}""");
             await client.SendAsync("""{"MsgType":"F","Side":"2"}""");
-            // Wait for this very heartbeat (earlier cancels of filled orders left ERRORs in the backlog).
             await client.SendAsync("""{"MsgType":"1","TestReqID":"done"}""");
             await client.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "0" && f.GetProperty("TestReqID").GetString() == "done", TimeSpan.FromSeconds(30));
+            await client.DisposeAsync();
         })).ToArray();
-        await Task.WhenAll(tasks);
+        await Task.WhenAll(cancelling);
 
         // Invariants of part 1: nothing created or destroyed; nothing locked once every order is gone; no negative balance.
         Assert.Equal(Sessions * 5 * Btc + 2 * 10 * 0, await harness.Exchange.GetTotalInCirculationAsync("BTC"));
@@ -212,12 +232,21 @@ public sealed class RobustnessTests
         }, CancellationToken.None);
         Assert.Empty(ledgerProblems);
 
-        // The watcher's replica, built from incrementals alone, ends equal to the engine's (empty) book.
-        await watcher.SendAsync("""{"MsgType":"1","TestReqID":"flush"}""");
-        await watcher.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "0", TimeSpan.FromSeconds(30));
-        var replica = new Dictionary<string, List<(long OrderId, long Size)>> { ["0"] = [], ["1"] = [] };
+        // After the cancels the replica, still fed by incrementals alone, is empty like the book.
+        updates += await ApplyIncrementalsAsync(watcher, replica, applied);
+        Assert.True(updates > Sessions, $"only {updates} book updates");
+        Assert.Empty(replica["0"]);
+        Assert.Empty(replica["1"]);
+    }
+
+    // Flushes the watcher with a heartbeat, then applies the X frames kept from index `from` on (PROTOCOL.md §3.8).
+    private static async Task<int> ApplyIncrementalsAsync(GatewayClient watcher, Dictionary<string, List<(long OrderId, long Size)>> replica, int from)
+    {
+        var flush = Guid.NewGuid().ToString("N");
+        await watcher.SendAsync($$"""{"MsgType":"1","TestReqID":"{{flush}}"}""");
+        await watcher.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "0" && f.GetProperty("TestReqID").GetString() == flush, TimeSpan.FromSeconds(30));
         var updates = 0;
-        foreach (var x in watcher.Backlog.Where(f => f.GetProperty("MsgType").GetString() == "X"))
+        foreach (var x in watcher.Backlog.Skip(from).Where(f => f.GetProperty("MsgType").GetString() == "X"))
         {
             foreach (var entry in x.GetProperty("MDIncGrp").EnumerateArray())
             {
@@ -242,8 +271,6 @@ public sealed class RobustnessTests
                 }
             }
         }
-        Assert.True(updates > Sessions, $"only {updates} book updates");
-        Assert.Empty(replica["0"]);
-        Assert.Empty(replica["1"]);
+        return updates;
     }
 }
