@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using BlinkTrade.Client.Transport;
+using BlinkTrade.Testing.ApiKeys;
+using BlinkTrade.Testing.Faults;
+using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Engine;
+using BlinkTrade.Testing.Gateway.Handlers;
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BlinkTrade.Testing.Gateway;
+
+/// <summary>
+/// The running exchange behind every transport: options, the single-writer actor over <see cref="ExchangeState"/>,
+/// the session registry, the dispatcher and the fault injector. Transports hand it connections.
+/// </summary>
+internal sealed class ExchangeRuntime : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly ConcurrentDictionary<long, Task> _sessionTasks = new();
+    private long _nextSessionId;
+
+    public ExchangeRuntime(ReferenceExchangeOptions options)
+    {
+        Options = options;
+        TimeProvider = options.TimeProvider;
+        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        SecondFactor = options.SecondFactorCodeProvider ?? new TotpCodeProvider(options.TimeProvider);
+        Registry = new SessionRegistry();
+        Faults = new ExchangeFaults(Registry, TimeProvider);
+        Dispatcher = new MessageDispatcher();
+        HandlerCatalog.MapAll(Dispatcher);
+        Logger = LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway");
+        DummyPassword = PasswordHash.Create(Guid.NewGuid().ToString("N"), options.PasswordHashIterations);
+        ApiKeys = new ApiKeyStore(TimeProvider, new ApiKeyStoreOptions { PasswordHashIterations = Math.Max(1, options.PasswordHashIterations) });
+        Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
+    }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Verified against when a login names no user, so a missing user costs the same time as a wrong password.</summary>
+    public PasswordHash DummyPassword { get; }
+
+    public ReferenceExchangeOptions Options { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public ISecondFactorCodeProvider SecondFactor { get; }
+
+    public SessionRegistry Registry { get; }
+
+    public ExchangeFaults Faults { get; }
+
+    public MessageDispatcher Dispatcher { get; }
+
+    public ExchangeActor<ExchangeState> Actor { get; }
+
+    public CancellationToken ShutdownToken => _shutdown.Token;
+
+    /// <summary>Starts a session on a server-side connection and returns the task that runs it.</summary>
+    public Task StartSession(IBlinkTradeConnection connection, string remoteIp)
+    {
+        var id = Interlocked.Increment(ref _nextSessionId);
+        var session = new ExchangeSession(id, connection, remoteIp, this);
+        Registry.Add(session);
+        var task = Task.Run(() => session.RunAsync(_shutdown.Token), CancellationToken.None);
+        _sessionTasks[id] = task;
+        _ = task.ContinueWith(_ => _sessionTasks.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    /// <summary>The API keys (shared with the REST endpoints): U50–U55 and API-key logins.</summary>
+    public ApiKeyStore ApiKeys { get; }
+
+    /// <summary>
+    /// Authenticates an API key + API password from the client's IP (§4.3: active key, matching password, IP in the
+    /// whitelist when it has one); null when anything does not match.
+    /// </summary>
+    public async Task<SessionIdentity?> AuthenticateApiKeyAsync(string apiKey, string apiPassword, string remoteIp, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    {
+        // The store verifies a slow hash; keep it off the caller's thread only as far as the caller awaits us.
+        var entry = ApiKeys.AuthenticateWithPassword(apiKey, apiPassword, remoteIp);
+        if (entry is null || entry.Owner == ApiKeyOwner.Platform)
+        {
+            return null;
+        }
+        return await Actor.InvokeAsync(s =>
+        {
+            var user = s.Directory.FindUser(entry.Owner.UserId);
+            if (user is null || user.BrokerId != entry.Owner.BrokerId)
+            {
+                return null;
+            }
+            var permissionList = s.PermissionListOverrides.TryGetValue(entry.ApiKey, out var overridden) ? overridden : entry.PermissionList;
+            return new SessionIdentity(user.UserId, user.BrokerId, user.Username, user.IsBroker, entry.ApiKey, permissionList.Clone(), cancelOnDisconnect);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Clean-up after a session ends: market-data subscriptions and cancel-on-disconnect orders.</summary>
+    public Task OnSessionClosedAsync(ExchangeSession session, SessionIdentity? identity) =>
+        Actor.InvokeAsync(state => state.OnSessionClosed(session, identity), CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        foreach (var session in Registry.All)
+        {
+            session.Abort();
+        }
+        try
+        {
+            await Task.WhenAll(_sessionTasks.Values).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Sessions stuck in a transport; the process is going away.
+        }
+        await Actor.DisposeAsync().ConfigureAwait(false);
+        _shutdown.Dispose();
+    }
+}

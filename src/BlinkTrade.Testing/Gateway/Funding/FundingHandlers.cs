@@ -1,0 +1,311 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text;
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Trading;
+using BlinkTrade.Testing.Gateway.Wire;
+
+namespace BlinkTrade.Testing.Gateway.Funding;
+
+/// <summary>Deposits (U18/U19, U20/U21, U30/U31) and withdrawals (U6/U7, U24/U25, U26/U27, U70/U71).</summary>
+internal static class FundingHandlers
+{
+    private static readonly string[] AllStatuses = ["0", "1", "2", "4", "8"];
+
+    /// <summary>U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup (or CANCEL).</summary>
+    public static async ValueTask DepositAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("DepositReqID"))
+        {
+            throw GatewayException.MissingTag("DepositReqID");
+        }
+        var depositId = message.GetOptionalString("DepositID");
+        var methodId = message.GetOptionalInt32("DepositMethodID");
+        var currency = message.GetOptionalString("Currency");
+        var value = message.GetOptionalInt64("Value") ?? 0;
+        var action = message.GetOptionalString("Action");
+        var clOrdId = message.GetOptionalString("ClOrdID");
+        if (depositId is null && methodId is null && currency is null)
+        {
+            throw GatewayException.MissingTag("Currency");
+        }
+        if (value < 0)
+        {
+            throw GatewayException.InvalidValue("Value", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var user = AccountResolver.Resolve(state, identity, message);
+            DepositRecord? deposit;
+            if (depositId is not null)
+            {
+                deposit = state.Deposits.GetValueOrDefault(depositId);
+                if (deposit is null || deposit.UserId != user.UserId)
+                {
+                    return Frames.Build("U19", w =>
+                    {
+                        w.WriteRequestId(message);
+                        w.WriteNumber("DepositID", -1);
+                    });
+                }
+                deposit = action switch
+                {
+                    null => deposit,
+                    "CANCEL" => state.CancelDeposit(deposit.DepositId, "Cancelled by the user"),
+                    _ => throw GatewayException.NotAuthorized($"Action {action} is for the broker"),
+                };
+            }
+            else if (methodId is { } id)
+            {
+                var broker = state.Directory.FindBroker(user.BrokerId);
+                var method = broker?.DepositMethods.FirstOrDefault(m => m.DepositMethodId == id) ?? throw GatewayException.InvalidValue("DepositMethodID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (value <= 0)
+                {
+                    throw GatewayException.MissingTag("Value");
+                }
+                deposit = state.CreateDeposit(user, method.Currency, value, method, clOrdId);
+            }
+            else
+            {
+                if (state.Directory.FindCurrency(currency!) is null)
+                {
+                    throw GatewayException.InvalidValue("Currency", currency);
+                }
+                deposit = state.CreateDeposit(user, currency!, value, null, clOrdId);
+            }
+            return Frames.Build("U19", w =>
+            {
+                w.WriteRequestId(message);
+                FundingWriter.WriteDeposit(w, deposit);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    public static async ValueTask DepositMethodsAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Has("DepositMethodReqID"))
+        {
+            throw GatewayException.MissingTag("DepositMethodReqID");
+        }
+        var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Frames.Build("U21", w =>
+            {
+                w.WriteRequestId(message);
+                w.WriteStartArray("DepositMethodGrp");
+                foreach (var method in broker.DepositMethods)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("DepositMethodID", method.DepositMethodId);
+                    w.WriteString("Description", method.Description);
+                    w.WriteString("Disclaimer", string.Empty);
+                    w.WriteString("Type", method.Type);
+                    w.WriteStartObject("DepositLimits");
+                    w.WriteEndObject();
+                    w.WriteString("Currency", method.Currency);
+                    w.WriteNumber("PercentFee", method.PercentFee);
+                    w.WriteNumber("FixedFee", method.FixedFee);
+                    w.WriteNull("UserReceiptURL");
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    public static async ValueTask DepositListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("DepositListReqID"))
+        {
+            throw GatewayException.MissingTag("DepositListReqID");
+        }
+        var (page, pageSize) = ColumnarList.Paging(message, 100);
+        var statuses = message.GetOptionalStringArray("StatusList") ?? AllStatuses;
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var user = AccountResolver.Resolve(state, identity, message);
+            var rows = state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
+                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize).ToList();
+            return Frames.Build("U31", w =>
+            {
+                w.WriteRequestId(message);
+                ColumnarList.Write(w, page, pageSize, FundingWriter.DepositColumns, "DepositListGrp", rows, FundingWriter.WriteDepositRow);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
+    public static async ValueTask WithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("WithdrawReqID"))
+        {
+            throw GatewayException.MissingTag("WithdrawReqID");
+        }
+        var currency = message.GetString("Currency");
+        var amount = message.GetInt64("Amount");
+        if (amount <= 0)
+        {
+            throw GatewayException.InvalidValue("Amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var method = message.GetString("Method");
+        JsonElement? data = null;
+        if (message.TryGet("Data", out var raw))
+        {
+            // fe sends Data JSON-stringified, the JS SDK as an object (§5 G36).
+            data = raw.ValueKind switch
+            {
+                JsonValueKind.Object => raw.Clone(),
+                JsonValueKind.String => ParseObject(raw.GetString()!),
+                _ => throw GatewayException.InvalidValue("Data", raw.GetRawText()),
+            };
+        }
+        var clOrdId = message.GetOptionalString("ClOrdID");
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var user = AccountResolver.Resolve(state, identity, message);
+            var broker = state.Directory.FindBroker(user.BrokerId);
+            if (broker is null || !broker.WithdrawMethods.TryGetValue(currency, out var methods) || methods.All(m => m.Method != method))
+            {
+                throw GatewayException.NotAuthorized($"No withdrawal method {method} for {currency}");
+            }
+            var withdrawal = state.CreateWithdrawal(user, currency, amount, method, data, clOrdId);
+            return Frames.Build("U7", w =>
+            {
+                w.WriteRequestId(message);
+                FundingWriter.WriteWithdraw(w, withdrawal);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U24: ConfirmationToken, or WithdrawID + SecondFactor → status "1"; failure leaves the status unchanged.</summary>
+    public static async ValueTask ConfirmWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("WithdrawReqID"))
+        {
+            throw GatewayException.MissingTag("WithdrawReqID");
+        }
+        var token = message.GetOptionalString("ConfirmationToken");
+        var withdrawId = message.GetOptionalInt64("WithdrawID");
+        var secondFactor = message.GetOptionalString("SecondFactor");
+        if (token is null && (withdrawId is null || secondFactor is null))
+        {
+            throw GatewayException.MissingTag(withdrawId is null ? "ConfirmationToken" : "SecondFactor");
+        }
+        var runtime = session.Runtime;
+        var frame = await runtime.Actor.InvokeAsync(state =>
+        {
+            var user = state.RequireUser(identity.UserId);
+            WithdrawRecord? withdrawal;
+            bool ok;
+            if (token is not null)
+            {
+                withdrawal = state.Withdrawals.Values.FirstOrDefault(w => w.UserId == user.UserId && w.Status == "0" &&
+                    CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(w.ConfirmationToken), Encoding.UTF8.GetBytes(token)));
+                ok = withdrawal is not null;
+            }
+            else
+            {
+                withdrawal = state.Withdrawals.GetValueOrDefault(withdrawId!.Value);
+                if (withdrawal is not null && withdrawal.UserId != user.UserId)
+                {
+                    withdrawal = null;
+                }
+                ok = withdrawal is { Status: "0" } && user.TwoFactorEnabled && user.TwoFactorSecret is { } secret &&
+                     runtime.SecondFactor.IsValid(user.UserId, secret, secondFactor!);
+            }
+            if (ok)
+            {
+                withdrawal!.Status = "1";
+                state.PublishWithdrawal(withdrawal);
+                return Frames.Build("U25", w =>
+                {
+                    w.WriteRequestId(message);
+                    FundingWriter.WriteWithdraw(w, withdrawal);
+                });
+            }
+            return Frames.Build("U25", w =>
+            {
+                w.WriteRequestId(message);
+                w.WriteNumber("WithdrawID", withdrawal?.WithdrawId ?? withdrawId ?? -1);
+                w.WriteString("Status", withdrawal?.Status ?? "0");
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    public static async ValueTask WithdrawListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("WithdrawListReqID"))
+        {
+            throw GatewayException.MissingTag("WithdrawListReqID");
+        }
+        var (page, pageSize) = ColumnarList.Paging(message, 100);
+        var statuses = message.GetOptionalStringArray("StatusList") ?? ["1", "2"];
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var user = AccountResolver.Resolve(state, identity, message);
+            var rows = state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
+                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize).ToList();
+            return Frames.Build("U27", w =>
+            {
+                w.WriteRequestId(message);
+                ColumnarList.Write(w, page, pageSize, FundingWriter.WithdrawColumns, "WithdrawListGrp", rows, FundingWriter.WriteWithdrawRow);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
+    public static async ValueTask CancelWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("WithdrawCancelReqID"))
+        {
+            throw GatewayException.MissingTag("WithdrawCancelReqID");
+        }
+        var withdrawId = message.GetInt64("WithdrawID");
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var withdrawal = state.Withdrawals.GetValueOrDefault(withdrawId);
+            if (withdrawal is null || withdrawal.UserId != identity.UserId)
+            {
+                throw GatewayException.InvalidParameter("Withdrawal not found");
+            }
+            if (withdrawal.Status is not ("0" or "1"))
+            {
+                throw GatewayException.InvalidParameter($"Withdrawal in status {withdrawal.Status} cannot be cancelled");
+            }
+            state.ProcessWithdrawal(withdrawId, WithdrawalAction.Cancel, "Cancelled by the user");
+            return Frames.Build("U71", w =>
+            {
+                w.WriteRequestId(message);
+                FundingWriter.WriteWithdraw(w, withdrawal);
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    private static JsonElement ParseObject(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : throw GatewayException.InvalidValue("Data", text);
+        }
+        catch (JsonException)
+        {
+            throw GatewayException.InvalidValue("Data", text);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
+using BlinkTrade.Testing.Users;
+
+namespace BlinkTrade.Testing.Gateway.Handlers;
+
+/// <summary>Profile U38 → U39 (+ U40 to the updated user) and the broker directory U28 → U29.</summary>
+internal static class ProfileHandlers
+{
+    // 2016+: a user may change these of himself; turning 2FA on goes through U16 (it needs a verified code).
+    private static readonly HashSet<string> SelfFields = new(StringComparer.Ordinal) { "EmailLang", "ConfirmationOrder", "TwoFactorEnabled", "State", "CountryCode" };
+
+    private static readonly HashSet<string> BrokerFields = new(StringComparer.Ordinal)
+    {
+        "EmailLang", "ConfirmationOrder", "TwoFactorEnabled", "State", "CountryCode", "Verified",
+        "TransactionFeeBuy", "TransactionFeeSell", "TakerTransactionFeeBuy", "TakerTransactionFeeSell",
+    };
+
+    private static readonly string[] BrokerColumns =
+    [
+        "BrokerID", "ShortName", "BusinessName", "Address", "City", "State", "ZipCode", "Country", "PhoneNumber1", "PhoneNumber2", "Skype", "Currencies",
+        "TosUrl", "FeeStructure", "TransactionFeeBuy", "TransactionFeeSell", "Status", "ranking", "Email", "CountryCode", "CryptoCurrencies", "WithdrawStructure",
+        "SupportURL", "SignupLabel", "AcceptCustomersFrom", "IsBrokerHub", "TakerTransactionFeeBuy", "TakerTransactionFeeSell",
+    ];
+
+    public static async ValueTask UpdateProfileAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("UpdateReqID"))
+        {
+            throw GatewayException.MissingTag("UpdateReqID");
+        }
+        if (!message.TryGet("Fields", out var fields) || fields.ValueKind != JsonValueKind.Object)
+        {
+            throw message.Has("Fields") ? GatewayException.InvalidValue("Fields", fields.GetRawText()) : GatewayException.MissingTag("Fields");
+        }
+        var changes = fields.EnumerateObject().Select(p => (p.Name, Value: p.Value.Clone())).ToList();
+        var (reply, refresh, userId) = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var self = state.RequireUser(identity.UserId);
+            var target = self;
+            if (message.GetOptionalInt32("UserID") is { } requested && requested != self.UserId)
+            {
+                target = state.Directory.FindUser(requested) ?? throw new GatewayException(GatewayErrors.InvalidClientId, "Unknown UserID");
+                if (!self.IsBroker || target.BrokerId != self.BrokerId)
+                {
+                    throw GatewayException.NotAuthorized("UserID is not yours");
+                }
+            }
+            var allowed = target == self && !self.IsBroker ? SelfFields : BrokerFields;
+            foreach (var (name, value) in changes)
+            {
+                if (!allowed.Contains(name))
+                {
+                    throw GatewayException.NotAuthorized($"Field {name} cannot be changed");
+                }
+            }
+            foreach (var (name, value) in changes)
+            {
+                Apply(target, name, value);
+            }
+            state.OnProfileChanged(target);
+            var viewer = identity;
+            var u39 = Frames.Build("U39", w =>
+            {
+                w.WriteRequestId(message);
+                ProfileWriter.WriteUserFields(w, state, target, target == self ? viewer : null);
+            });
+            var u40 = Frames.Build("U40", w => ProfileWriter.WriteUserFields(w, state, target, null));
+            return (u39, u40, target.UserId);
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(reply);
+        session.Runtime.Registry.Publish(userId, "U40", refresh);
+    }
+
+    public static async ValueTask BrokerListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Has("BrokerListReqID"))
+        {
+            throw GatewayException.MissingTag("BrokerListReqID");
+        }
+        var page = message.GetOptionalInt32("Page") ?? 0;
+        var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
+        if (page < 0 || pageSize is < 1 or > 1000)
+        {
+            throw GatewayException.InvalidParameter("Page/PageSize");
+        }
+        var statusList = message.GetOptionalStringArray("StatusList") ?? ["1"];
+        var country = message.GetOptionalString("Country");
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var brokers = statusList.Contains("1")
+                ? state.Directory.Brokers.Where(b => country is null || string.Equals(b.Country, country, StringComparison.OrdinalIgnoreCase)).Skip(page * pageSize).Take(pageSize).ToList()
+                : [];
+            return Frames.Build("U29", w =>
+            {
+                w.WriteRequestId(message);
+                w.WriteNumber("Page", page);
+                w.WriteNumber("PageSize", pageSize);
+                w.WriteStartArray("Columns");
+                foreach (var column in BrokerColumns)
+                {
+                    w.WriteStringValue(column);
+                }
+                w.WriteEndArray();
+                w.WriteStartArray("BrokerListGrp");
+                foreach (var broker in brokers)
+                {
+                    WriteBrokerRow(w, broker);
+                }
+                w.WriteEndArray();
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    private static void WriteBrokerRow(Utf8JsonWriter w, BrokerAccount broker)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(broker.BrokerId);
+        w.WriteStringValue(broker.Name);
+        w.WriteStringValue(broker.Name);
+        for (var i = 0; i < 4; i++)
+        {
+            w.WriteNullValue(); // Address, City, State, ZipCode
+        }
+        w.WriteStringValue(broker.Country);
+        for (var i = 0; i < 3; i++)
+        {
+            w.WriteNullValue(); // PhoneNumber1, PhoneNumber2, Skype
+        }
+        w.WriteStringValue(string.Join(',', broker.Currencies.Where(c => c != "BTC")));
+        w.WriteNullValue(); // TosUrl
+        w.WriteStartArray();
+        w.WriteEndArray(); // FeeStructure
+        w.WriteNumberValue(broker.MakerFeeBps);
+        w.WriteNumberValue(broker.MakerFeeBps);
+        w.WriteStringValue("1");
+        w.WriteNumberValue(broker.BrokerId);
+        w.WriteNullValue(); // Email
+        w.WriteStringValue(broker.Country);
+        w.WriteStartArray();
+        foreach (var currency in broker.Currencies.Where(c => c == "BTC"))
+        {
+            w.WriteStartObject();
+            w.WriteString("CurrencyCode", currency);
+            w.WriteString("CurrencyDescription", currency);
+            w.WriteStartArray("Confirmations");
+            w.WriteEndArray();
+            w.WriteStartArray("Wallets");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        ProfileWriter.WriteWithdrawStructure(w, broker);
+        w.WriteNullValue(); // SupportURL
+        w.WriteNullValue(); // SignupLabel
+        w.WriteStartArray();
+        w.WriteStartArray();
+        w.WriteStringValue("*");
+        w.WriteEndArray();
+        w.WriteStartArray();
+        w.WriteEndArray();
+        w.WriteEndArray(); // AcceptCustomersFrom
+        w.WriteBooleanValue(false);
+        w.WriteNumberValue(broker.TakerFeeBps);
+        w.WriteNumberValue(broker.TakerFeeBps);
+        w.WriteEndArray();
+    }
+
+    private static void Apply(UserAccount user, string name, JsonElement value)
+    {
+        switch (name)
+        {
+            case "EmailLang":
+                user.EmailLang = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw GatewayException.InvalidValue(name, value.GetRawText());
+                break;
+            case "State":
+                user.State = value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(name, value.GetRawText());
+                break;
+            case "CountryCode":
+                user.CountryCode = value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(name, value.GetRawText());
+                break;
+            case "ConfirmationOrder":
+                user.ConfirmationOrder = Bool(name, value);
+                break;
+            case "TwoFactorEnabled":
+                if (Bool(name, value))
+                {
+                    throw GatewayException.NotAuthorized("Enable two-factor authentication with U16");
+                }
+                user.TwoFactorEnabled = false;
+                user.TwoFactorSecret = null;
+                break;
+            case "Verified":
+                user.Verified = Int(name, value, 0, 7);
+                break;
+            case "TransactionFeeBuy":
+                user.MakerFeeBuyBps = Int(name, value, 0, 10_000);
+                break;
+            case "TransactionFeeSell":
+                user.MakerFeeSellBps = Int(name, value, 0, 10_000);
+                break;
+            case "TakerTransactionFeeBuy":
+                user.TakerFeeBuyBps = Int(name, value, 0, 10_000);
+                break;
+            case "TakerTransactionFeeSell":
+                user.TakerFeeSellBps = Int(name, value, 0, 10_000);
+                break;
+        }
+    }
+
+    private static bool Bool(string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw GatewayException.InvalidValue(name, value.GetRawText()),
+    };
+
+    private static int Int(string name, JsonElement value, int min, int max) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= min && n <= max ? n : throw GatewayException.InvalidValue(name, value.GetRawText());
+}

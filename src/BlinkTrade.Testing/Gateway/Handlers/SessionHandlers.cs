@@ -1,0 +1,339 @@
+using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
+using BlinkTrade.Testing.Users;
+
+namespace BlinkTrade.Testing.Gateway.Handlers;
+
+/// <summary>Heartbeat, login/logout/change password (BE), signup (U0), password reset (U10/U12), two-factor (U16).</summary>
+internal static class SessionHandlers
+{
+    public const string InvalidUsernameOrPassword = "MSG_LOGIN_ERROR_INVALID_USERNAME_OR_PASSWORD";
+    public const string InvalidPassword = "MSG_LOGIN_ERROR_INVALID_PASSWORD";
+    public const string InvalidSecondStep = "MSG_LOGIN_ERROR_INVALID_SECOND_STEP";
+    public const string InvalidBroker = "MSG_LOGIN_ERROR_INVALID_BROKER";
+    public const string UsernameTaken = "MSG_LOGIN_ERROR_USERNAME_ALREADY_TAKEN";
+    public const string PasswordChanged = "MSG_SUCCESS_PASSWORD_CHANGE";
+    public const string InvalidSecurityCode = "MSG_CHANGE_PASSWORD_INVALID_SECURITY_CODE";
+
+    /// <summary>1 (or 0) → 0 with TestReqID and SendTime echoed and ServerTimestamp in unix seconds (§1.4).</summary>
+    public static ValueTask HeartbeatAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Has("TestReqID"))
+        {
+            throw GatewayException.MissingTag("TestReqID");
+        }
+        if (message.RequestId is null)
+        {
+            throw GatewayException.InvalidValue("TestReqID", message.Root.GetProperty("TestReqID").GetRawText());
+        }
+        var now = session.Runtime.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        session.Send(Frames.Build("0", w =>
+        {
+            w.WriteRequestId(message);
+            w.CopyField(message, "SendTime");
+            w.WriteNumber("ServerTimestamp", now);
+        }));
+        return ValueTask.CompletedTask;
+    }
+
+    public static ValueTask UserRequestAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken) =>
+        message.GetString("UserReqTyp") switch
+        {
+            "1" => LoginAsync(session, message, cancellationToken),
+            "2" => LogoutAsync(session, message, cancellationToken),
+            "3" => ChangePasswordAsync(session, message, cancellationToken),
+            var other => throw GatewayException.InvalidValue("UserReqTyp", other),
+        };
+
+    private static async ValueTask LoginAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (session.Identity is not null)
+        {
+            throw new GatewayException(GatewayErrors.UserAlreadyLoggedIn, string.Empty);
+        }
+        var username = message.GetString("Username");
+        var password = message.GetString("Password");
+        var brokerId = message.GetOptionalInt32("BrokerID");
+        var secondFactor = message.GetOptionalString("SecondFactor");
+        var cancelOnDisconnect = message.GetOptionalBoolean("CancelOnDisconnect") ?? false;
+        var runtime = session.Runtime;
+
+        var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(username), cancellationToken).ConfigureAwait(false);
+        var passwordOk = candidate is not null ? candidate.Password.Verify(password) : runtime.DummyPassword.Verify(password) && false;
+        SessionIdentity? identity = null;
+        if (candidate is not null && passwordOk)
+        {
+            if (brokerId is { } requested && requested != candidate.BrokerId && !candidate.IsBroker)
+            {
+                SendLoginFailure(session, message, InvalidBroker, needSecondFactor: false);
+                return;
+            }
+            if (candidate.TwoFactorEnabled)
+            {
+                if (string.IsNullOrEmpty(secondFactor) || candidate.TwoFactorSecret is null ||
+                    !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret, secondFactor))
+                {
+                    SendLoginFailure(session, message, InvalidSecondStep, needSecondFactor: true);
+                    return;
+                }
+            }
+            identity = new SessionIdentity(candidate.UserId, candidate.BrokerId, candidate.Username, candidate.IsBroker, null, null, cancelOnDisconnect);
+        }
+        else
+        {
+            // Not a user: maybe an API key + API password (PROTOCOL.md §4.3).
+            identity = await runtime.AuthenticateApiKeyAsync(username, password, session.RemoteIp, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+        }
+        if (identity is null)
+        {
+            SendLoginFailure(session, message, InvalidUsernameOrPassword, needSecondFactor: false);
+            return;
+        }
+
+        session.SetIdentity(identity);
+        GatewayLog.LoggedIn(runtime.Logger, session.Id, identity.UserId, identity.BrokerId, identity.IsApiKey);
+        var frame = await runtime.Actor.InvokeAsync(s => LoginResponse(s, identity, message), cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>A successful BF (UserStatus 1) for a session that just logged in.</summary>
+    public static byte[] LoginResponse(ExchangeState state, SessionIdentity identity, InboundMessage request)
+    {
+        var user = state.RequireUser(identity.UserId);
+        return Frames.Build("BF", w =>
+        {
+            w.WriteRequestId(request);
+            w.WriteNumber("UserStatus", 1);
+            ProfileWriter.WriteUserFields(w, state, user, identity);
+            w.WritePropertyName("PermissionList");
+            if (identity.PermissionList is { } list)
+            {
+                list.WriteTo(w);
+            }
+            else
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("*");
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteBoolean("CancelOnDisconnect", identity.CancelOnDisconnect);
+        });
+    }
+
+    private static void SendLoginFailure(ExchangeSession session, InboundMessage message, string reason, bool needSecondFactor)
+    {
+        GatewayLog.LoginRefused(session.Runtime.Logger, session.Id, reason);
+        session.Send(Frames.Build("BF", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteString("Username", string.Empty);
+            w.WriteNumber("UserStatus", 3);
+            w.WriteBoolean("NeedSecondFactor", needSecondFactor);
+            w.WriteString("UserStatusText", reason);
+            if (needSecondFactor)
+            {
+                w.WriteString("SecondFactorType", "OTP");
+            }
+            else
+            {
+                w.WriteNull("SecondFactorType");
+            }
+        }));
+    }
+
+    private static ValueTask LogoutAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
+        session.SetIdentity(null);
+        session.Send(Frames.Build("BF", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteNumber("UserID", identity.UserId);
+            w.WriteString("Username", identity.Username);
+            w.WriteNumber("UserStatus", 2);
+        }));
+        return ValueTask.CompletedTask;
+    }
+
+    private static async ValueTask ChangePasswordAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
+        if (!Permissions.PermissionEvaluator.IsAllowed(identity.PermissionList, "BE", message.Root))
+        {
+            throw GatewayException.NotAuthorized("Permission denied for BE");
+        }
+        var current = message.GetString("Password");
+        var next = message.GetString("NewPassword");
+        if (next.Length < 8)
+        {
+            throw GatewayException.InvalidParameter("NewPassword must have at least 8 characters");
+        }
+        var runtime = session.Runtime;
+        var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(identity.UserId), cancellationToken).ConfigureAwait(false)
+            ?? throw GatewayException.NotAuthorized();
+        string? failure = null;
+        if (!candidate.Password.Verify(current))
+        {
+            failure = InvalidPassword;
+        }
+        else if (candidate.TwoFactorEnabled && (message.GetOptionalString("SecondFactor") is not { Length: > 0 } code ||
+                                                !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret ?? string.Empty, code)))
+        {
+            failure = InvalidSecondStep;
+        }
+        if (failure is null)
+        {
+            var hash = PasswordHash.Create(next, runtime.Options.PasswordHashIterations);
+            await runtime.Actor.InvokeAsync(s => s.RequireUser(identity.UserId).Password = hash, cancellationToken).ConfigureAwait(false);
+        }
+        session.Send(Frames.Build("BF", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteString("UserReqTyp", "3");
+            w.WriteNumber("UserStatus", 3); // sic: bitex answers 3 on success too (§5 G7)
+            w.WriteString("UserStatusText", failure ?? PasswordChanged);
+            w.WriteBoolean("NeedSecondFactor", failure == InvalidSecondStep);
+        }));
+    }
+
+    /// <summary>U0 → BF: creates the user and logs the session in (engine-2015 behaviour).</summary>
+    public static async ValueTask SignupAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (session.Identity is not null)
+        {
+            throw new GatewayException(GatewayErrors.UserAlreadyLoggedIn, string.Empty);
+        }
+        var username = message.GetString("Username").Trim();
+        var password = message.GetString("Password");
+        var email = message.GetString("Email").Trim();
+        var brokerId = message.GetInt32("BrokerID");
+        if (username.Length is < 3 or > 15)
+        {
+            throw GatewayException.InvalidValue("Username", username);
+        }
+        if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
+        {
+            throw GatewayException.InvalidValue("Email", email);
+        }
+        if (password.Length < 8)
+        {
+            throw GatewayException.InvalidParameter("Password must have at least 8 characters");
+        }
+        var runtime = session.Runtime;
+        var hash = PasswordHash.Create(password, runtime.Options.PasswordHashIterations);
+        var state = message.GetOptionalString("State");
+        var country = message.GetOptionalString("CountryCode");
+        var (user, failure) = await runtime.Actor.InvokeAsync(s =>
+        {
+            if (s.Directory.FindBroker(brokerId) is null)
+            {
+                return ((SessionIdentity?)null, InvalidBroker);
+            }
+            var created = s.CreateUser(brokerId, username, email, hash);
+            if (created is null)
+            {
+                return (null, UsernameTaken);
+            }
+            created.State = state;
+            created.CountryCode = country;
+            return (new SessionIdentity(created.UserId, brokerId, created.Username, false, null, null, false), (string?)null);
+        }, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            SendLoginFailure(session, message, failure!, needSecondFactor: false);
+            return;
+        }
+        session.SetIdentity(user);
+        var frame = await runtime.Actor.InvokeAsync(s => LoginResponse(s, user, message), cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U10 → U11 (Success 1 when the email exists). The token is readable through the control API.</summary>
+    public static async ValueTask CreatePasswordResetAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var email = message.GetString("Email");
+        var ok = await session.Runtime.Actor.InvokeAsync(s => s.CreateResetToken(email), cancellationToken).ConfigureAwait(false);
+        session.Send(Frames.Build("U11", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteNumber("Success", ok ? 1 : 0);
+        }));
+    }
+
+    /// <summary>U12 → U13: sets the password from a reset token.</summary>
+    public static async ValueTask ProcessPasswordResetAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var token = message.GetString("Token");
+        var next = message.GetString("NewPassword");
+        var runtime = session.Runtime;
+        var hash = PasswordHash.Create(next, runtime.Options.PasswordHashIterations);
+        var ok = await runtime.Actor.InvokeAsync(s =>
+        {
+            var user = s.FindByResetToken(token);
+            if (user is null || next.Length < 8)
+            {
+                return false;
+            }
+            user.Password = hash;
+            user.ResetToken = null;
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(Frames.Build("U13", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteNumber("UserStatus", ok ? 1 : 3);
+            w.WriteString("UserStatusText", ok ? PasswordChanged : InvalidSecurityCode);
+        }));
+    }
+
+    /// <summary>
+    /// U16 → U17 (§2.1): Enable without Secret issues a secret; Enable with that Secret and a valid Code turns 2FA on;
+    /// Enable:false turns it off. Acting on another user (ClientID) is refused.
+    /// </summary>
+    public static async ValueTask TwoFactorAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        var enable = message.GetOptionalBoolean("Enable") ?? throw GatewayException.MissingTag("Enable");
+        if (message.GetOptionalInt32("ClientID") is { } client && client != identity.UserId)
+        {
+            throw new GatewayException(GatewayErrors.InvalidClientId, string.Empty);
+        }
+        var secret = message.GetOptionalString("Secret");
+        var code = message.GetOptionalString("Code");
+        var runtime = session.Runtime;
+        var (enabled, returnedSecret) = await runtime.Actor.InvokeAsync(s =>
+        {
+            var user = s.RequireUser(identity.UserId);
+            if (!enable)
+            {
+                user.TwoFactorEnabled = false;
+                user.TwoFactorSecret = null;
+                return (false, string.Empty);
+            }
+            if (user.TwoFactorEnabled)
+            {
+                return (true, string.Empty);
+            }
+            if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(code))
+            {
+                user.TwoFactorSecret = runtime.SecondFactor.CreateSecret(user.UserId);
+                return (false, user.TwoFactorSecret);
+            }
+            if (user.TwoFactorSecret is { } pending && string.Equals(pending, secret, StringComparison.Ordinal) &&
+                runtime.SecondFactor.IsValid(user.UserId, pending, code))
+            {
+                user.TwoFactorEnabled = true;
+                return (true, string.Empty);
+            }
+            return (false, user.TwoFactorSecret ?? string.Empty);
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(Frames.Build("U17", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteBoolean("TwoFactorEnabled", enabled);
+            w.WriteString("TwoFactorSecret", returnedSecret);
+        }));
+    }
+}

@@ -1,0 +1,322 @@
+using System.Buffers;
+using System.Threading.Channels;
+using BlinkTrade.Client.Transport;
+using BlinkTrade.Testing.Gateway.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace BlinkTrade.Testing.Gateway.Sessions;
+
+/// <summary>
+/// One client connection: a reader loop that parses, authorizes and dispatches each inbound frame in order, and a
+/// writer loop that drains a bounded outbound queue. Both transports (in-memory and Kestrel WebSocket) run this code.
+/// </summary>
+/// <remarks>
+/// Threading: the reader loop is the only code that mutates <see cref="Identity"/> and the rate limiter; any thread
+/// (the engine actor above all) may call <see cref="Send"/>, which never blocks: when the queue is full the session is
+/// too far behind and is disconnected with an ERROR, so a slow client can never stall the engine.
+/// </remarks>
+internal sealed class ExchangeSession
+{
+    private readonly IBlinkTradeConnection _connection;
+    private readonly ExchangeRuntime _runtime;
+    private readonly ILogger _logger;
+    private readonly Channel<byte[]> _outbound;
+    private readonly SlidingWindowRateLimiter _rateLimiter;
+    private readonly CancellationTokenSource _writerStop = new();
+    private int _overflowed;
+    private long _lastInbound;
+    private CancellationTokenSource? _lifetime;
+    private volatile SessionIdentity? _identity;
+    private volatile bool _closing;
+
+    public ExchangeSession(long id, IBlinkTradeConnection connection, string remoteIp, ExchangeRuntime runtime)
+    {
+        Id = id;
+        _connection = connection;
+        RemoteIp = remoteIp;
+        _runtime = runtime;
+        _logger = runtime.LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway.Session");
+        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(runtime.Options.SessionQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of dropping silently
+        });
+        _rateLimiter = new SlidingWindowRateLimiter(runtime.TimeProvider, runtime.Options.MaxMessagesPerSecond);
+    }
+
+    public long Id { get; }
+
+    /// <summary>The client's IP address as the server sees it (never a client-supplied RemoteIP).</summary>
+    public string RemoteIp { get; }
+
+    public string RemoteDescription => _connection.RemoteDescription;
+
+    public ExchangeRuntime Runtime => _runtime;
+
+    public SessionIdentity? Identity => _identity;
+
+    public bool IsClosed { get; private set; }
+
+    /// <summary>Replaces the session's identity (login, logout). Also keeps the publication registry in step.</summary>
+    public void SetIdentity(SessionIdentity? identity)
+    {
+        var previous = _identity;
+        _identity = identity;
+        if (previous is not null)
+        {
+            _runtime.Registry.Unbind(this, previous);
+        }
+        if (identity is not null)
+        {
+            _runtime.Registry.Bind(this, identity);
+        }
+    }
+
+    /// <summary>Queues one frame without blocking. Returns false (and disconnects the session) when it is too far behind.</summary>
+    public bool Send(byte[] frame)
+    {
+        if (_outbound.Writer.TryWrite(frame))
+        {
+            return true;
+        }
+        // A closing session refuses frames quietly; only a full queue means the client is too far behind.
+        if (!_closing && !IsClosed && Interlocked.Exchange(ref _overflowed, 1) == 0)
+        {
+            GatewayLog.SlowConsumer(_logger, Id, _connection.RemoteDescription, _runtime.Options.SessionQueueCapacity);
+            _writerStop.Cancel();
+        }
+        return false;
+    }
+
+    /// <summary>Runs the session until the peer leaves, the session is closed or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        GatewayLog.SessionOpened(_logger, Id, _connection.RemoteDescription);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _lifetime = linked;
+        Volatile.Write(ref _lastInbound, _runtime.TimeProvider.GetTimestamp());
+        using var idleTimer = StartIdleTimer();
+        var writer = Task.Run(() => WriteLoopAsync(linked.Token), CancellationToken.None);
+        try
+        {
+            await ReadLoopAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        catch (FrameTooLargeException e)
+        {
+            // The transport already dropped the connection; an ERROR could no longer be delivered.
+            GatewayLog.FrameTooLarge(_logger, Id, e.MaxFrameBytes);
+        }
+        catch (ConnectionClosedException)
+        {
+            // The peer went away abruptly.
+        }
+        finally
+        {
+            _closing = true;
+            IsClosed = true;
+            _outbound.Writer.TryComplete();
+            try
+            {
+                await writer.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _connection.Abort();
+            }
+            await linked.CancelAsync().ConfigureAwait(false);
+            await OnClosedAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _writerStop.Dispose();
+            GatewayLog.SessionClosed(_logger, Id, _connection.RemoteDescription);
+        }
+    }
+
+    /// <summary>Drops the connection at once (fault injection, shutdown).</summary>
+    public void Abort()
+    {
+        _closing = true;
+        IsClosed = true;
+        _connection.Abort();
+        _outbound.Writer.TryComplete();
+    }
+
+    /// <summary>Sends what is queued, then closes gracefully.</summary>
+    public void Close()
+    {
+        _closing = true;
+        _outbound.Writer.TryComplete();
+    }
+
+    // Checks for idleness a few times per timeout period on the exchange's clock (a manual clock in tests).
+    private ITimer? StartIdleTimer()
+    {
+        var timeout = _runtime.Options.IdleTimeout;
+        if (timeout <= TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, timeout.Ticks / 4));
+        return _runtime.TimeProvider.CreateTimer(_ =>
+        {
+            var idle = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastInbound));
+            if (idle >= timeout && !IsClosed && !_outbound.Reader.Completion.IsCompleted)
+            {
+                GatewayLog.IdleTimeout(_logger, Id, (int)idle.TotalSeconds);
+                Send(Frames.Error(GatewayErrors.SessionTimeout, $"No message for {(int)idle.TotalSeconds} seconds", null));
+                Close();
+            }
+        }, null, period, period);
+    }
+
+    private async Task ReadLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            buffer.ResetWrittenCount();
+            if (!await _connection.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+            if (IsClosed || _overflowed != 0)
+            {
+                return;
+            }
+            Volatile.Write(ref _lastInbound, _runtime.TimeProvider.GetTimestamp());
+            if (!_rateLimiter.TryAcquire())
+            {
+                GatewayLog.RateLimited(_logger, Id, _rateLimiter.Count);
+                Send(Frames.Error(GatewayErrors.TooManyMessages, $"{_rateLimiter.Count} messages in the last second", null));
+                Close();
+                return;
+            }
+            await ProcessFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            if (_outbound.Reader.Completion.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        InboundMessage? message = null;
+        try
+        {
+            message = InboundMessage.Parse(frame);
+            GatewayLog.MessageReceived(_logger, Id, message.MsgType);
+            if (_runtime.Faults.TryConsumeReject())
+            {
+                throw new GatewayException(GatewayErrors.InvalidMessage, "Rejected by fault injection");
+            }
+            await _runtime.Dispatcher.DispatchAsync(this, message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GatewayException e)
+        {
+            GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", e.Description, e.Detail);
+            Send(Frames.Error(e.Description, e.Detail, message?.RequestId));
+            if (e.CloseSession)
+            {
+                Close();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Never leak internals: the client gets a generic ERROR, the log gets the exception.
+            GatewayLog.HandlerFailed(_logger, e, Id, message?.MsgType ?? "?");
+            Send(Frames.Error(GatewayErrors.UnknownError, string.Empty, message?.RequestId));
+        }
+        finally
+        {
+            message?.Dispose();
+        }
+    }
+
+    private async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _writerStop.Token);
+        var token = linked.Token;
+        try
+        {
+            while (await _outbound.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                while (_outbound.Reader.TryRead(out var frame))
+                {
+                    await _runtime.Faults.BeforeSendAsync(this, token).ConfigureAwait(false);
+                    await _connection.SendAsync(frame, token).ConfigureAwait(false);
+                }
+            }
+            await _connection.CloseAsync("closed by server", CancellationToken.None).ConfigureAwait(false);
+            // Closed by the server (rate limit, idle, fault): stop reading too, whatever the peer does.
+            await CancelLifetimeAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_writerStop.IsCancellationRequested)
+        {
+            // Too far behind: tell the client why (best effort, bounded), then drop it.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                var error = Frames.Error(GatewayErrors.SlowConsumer, $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected", null);
+                await _connection.SendAsync(error, timeout.Token).ConfigureAwait(false);
+                await _connection.CloseAsync(GatewayErrors.SlowConsumer, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ConnectionClosedException)
+            {
+                _connection.Abort();
+            }
+            IsClosed = true;
+            _connection.Abort();
+        }
+        catch (OperationCanceledException)
+        {
+            _connection.Abort();
+        }
+        catch (ConnectionClosedException)
+        {
+            _connection.Abort();
+        }
+    }
+
+    private async Task CancelLifetimeAsync()
+    {
+        try
+        {
+            if (_lifetime is { } lifetime)
+            {
+                await lifetime.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session already ended.
+        }
+    }
+
+    private async Task OnClosedAsync()
+    {
+        var identity = _identity;
+        _identity = null;
+        if (identity is not null)
+        {
+            _runtime.Registry.Unbind(this, identity);
+        }
+        _runtime.Registry.Remove(this);
+        try
+        {
+            await _runtime.OnSessionClosedAsync(this, identity).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or ChannelClosedException)
+        {
+            // The exchange is shutting down.
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace BlinkTrade.Testing.Gateway.Sessions;
+
+/// <summary>
+/// Every open session, and the logged-in ones by user id, so publications (8, U3, U9, U23, U40) reach every session
+/// of the account (PROTOCOL.md §1.6). Thread-safe; reads take a snapshot.
+/// </summary>
+internal sealed class SessionRegistry
+{
+    private readonly ConcurrentDictionary<long, ExchangeSession> _all = new();
+    private readonly Dictionary<int, List<ExchangeSession>> _byUser = [];
+    private readonly Lock _gate = new();
+
+    public int Count => _all.Count;
+
+    public IReadOnlyCollection<ExchangeSession> All => [.. _all.Values];
+
+    public void Add(ExchangeSession session) => _all[session.Id] = session;
+
+    public void Remove(ExchangeSession session) => _all.TryRemove(session.Id, out _);
+
+    public void Bind(ExchangeSession session, SessionIdentity identity)
+    {
+        lock (_gate)
+        {
+            if (!_byUser.TryGetValue(identity.UserId, out var list))
+            {
+                _byUser[identity.UserId] = list = [];
+            }
+            if (!list.Contains(session))
+            {
+                list.Add(session);
+            }
+        }
+    }
+
+    public void Unbind(ExchangeSession session, SessionIdentity identity)
+    {
+        lock (_gate)
+        {
+            if (_byUser.TryGetValue(identity.UserId, out var list))
+            {
+                list.Remove(session);
+                if (list.Count == 0)
+                {
+                    _byUser.Remove(identity.UserId);
+                }
+            }
+        }
+    }
+
+    public ExchangeSession[] SessionsOf(int userId)
+    {
+        lock (_gate)
+        {
+            return _byUser.TryGetValue(userId, out var list) ? [.. list] : [];
+        }
+    }
+
+    /// <summary>
+    /// Delivers an unsolicited message to every session of the user. API-key sessions get it only when their
+    /// PermissionList names the MsgType (or <c>*</c>), PROTOCOL.md §4.1 "Outbound filtering".
+    /// </summary>
+    public void Publish(int userId, string msgType, byte[] frame)
+    {
+        foreach (var session in SessionsOf(userId))
+        {
+            if (session.Identity is { } identity && Permissions.PermissionEvaluator.AllowsPublication(identity.PermissionList, msgType))
+            {
+                session.Send(frame);
+            }
+        }
+    }
+}

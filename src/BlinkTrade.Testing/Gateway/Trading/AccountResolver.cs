@@ -1,0 +1,35 @@
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
+using BlinkTrade.Testing.Users;
+
+namespace BlinkTrade.Testing.Gateway.Trading;
+
+/// <summary>
+/// Resolves the account a request acts on. Without ClientID it is the session's own; with one (id, username or
+/// email) it must be the caller himself or — for a broker — one of the broker's customers. Anything else is refused,
+/// so no user can read or act on another user's orders, balances or keys.
+/// </summary>
+internal static class AccountResolver
+{
+    public static UserAccount Resolve(ExchangeState state, SessionIdentity identity, InboundMessage message, string field = "ClientID")
+    {
+        var self = state.RequireUser(identity.UserId);
+        var clientId = message.GetOptionalString(field);
+        if (clientId is null || clientId.Length == 0)
+        {
+            return self;
+        }
+        var target = int.TryParse(clientId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? state.Directory.FindUser(id)
+            : state.Directory.FindByLogin(clientId);
+        if (target is null)
+        {
+            throw new GatewayException(GatewayErrors.InvalidClientId, $"Unknown {field}");
+        }
+        if (target.UserId == self.UserId || (self.IsBroker && target.BrokerId == self.BrokerId))
+        {
+            return target;
+        }
+        throw new GatewayException(GatewayErrors.NotAuthorized, $"{field} is not yours");
+    }
+}

@@ -1,0 +1,294 @@
+using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
+using BlinkTrade.Testing.Matching;
+
+namespace BlinkTrade.Testing.Gateway.Trading;
+
+/// <summary>Orders (D, F, U4) and account queries (U2, U34, U42) over the engine.</summary>
+internal static class OrderHandlers
+{
+    private static readonly string[] OrderColumns =
+        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"];
+
+    private static readonly string[] LedgerColumns =
+        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"];
+
+    /// <summary>D: validated here (ERROR for malformed fields), business rejects come back as ER "8" from the engine.</summary>
+    public static async ValueTask NewOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        var clOrdId = message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
+        if (clOrdId.Length is 0 or > 30)
+        {
+            throw GatewayException.InvalidValue("ClOrdID", clOrdId);
+        }
+        var symbol = message.GetString("Symbol");
+        var side = message.GetString("Side") switch
+        {
+            "1" => Side.Buy,
+            "2" => Side.Sell,
+            var other => throw GatewayException.InvalidValue("Side", other),
+        };
+        var type = message.GetString("OrdType") switch
+        {
+            "1" => OrderType.Market,
+            "2" => OrderType.Limit,
+            "3" => OrderType.Stop,
+            "4" => OrderType.StopLimit,
+            var other => throw GatewayException.InvalidValue("OrdType", other),
+        };
+        var quantity = message.GetInt64("OrderQty");
+        if (quantity <= 0)
+        {
+            throw GatewayException.InvalidValue("OrderQty", quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        long price = 0, stopPx = 0;
+        if (type is OrderType.Limit or OrderType.StopLimit)
+        {
+            price = message.GetInt64("Price");
+            if (price <= 0)
+            {
+                throw GatewayException.InvalidValue("Price", price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        if (type is OrderType.Stop or OrderType.StopLimit)
+        {
+            stopPx = message.GetInt64("StopPx");
+            if (stopPx <= 0)
+            {
+                throw GatewayException.InvalidValue("StopPx", stopPx.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        var tif = message.GetOptionalString("TimeInForce") switch
+        {
+            null or "1" => TimeInForce.GoodTillCancel,
+            "0" => TimeInForce.Day,
+            "3" => TimeInForce.ImmediateOrCancel,
+            "4" => TimeInForce.FillOrKill,
+            var other => throw GatewayException.InvalidValue("TimeInForce", other),
+        };
+        var postOnly = message.GetOptionalString("ExecInst") switch
+        {
+            null or "" => false,
+            "6" => true,
+            var other => throw GatewayException.InvalidValue("ExecInst", other),
+        };
+
+        await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, message);
+            var instrument = state.Directory.FindInstrument(symbol);
+            var tick = instrument?.TickSize ?? 1;
+            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
+            state.PlaceOrder(new NewOrder
+            {
+                BrokerId = account.BrokerId,
+                UserId = account.UserId,
+                ClOrdId = clOrdId,
+                Symbol = symbol,
+                Side = side,
+                OrderType = type,
+                Price = price - (price % tick),
+                StopPx = stopPx - (stopPx % tick),
+                Quantity = quantity,
+                TimeInForce = tif,
+                PostOnly = postOnly,
+                Timestamp = state.NowTicks,
+            }, identity.UserId);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side; unknown order → ERROR with ReqID (§5 G15).</summary>
+    public static async ValueTask CancelOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        var origClOrdId = message.GetOptionalString("OrigClOrdID");
+        var clOrdId = message.GetOptionalString("ClOrdID");
+        var orderId = message.GetOptionalInt64("OrderID");
+        Side? side = message.GetOptionalString("Side") switch
+        {
+            null => null,
+            "1" => Side.Buy,
+            "2" => Side.Sell,
+            var other => throw GatewayException.InvalidValue("Side", other),
+        };
+        var symbol = message.GetOptionalString("Symbol");
+        var found = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, message);
+            if (orderId is null && origClOrdId is null && clOrdId is null)
+            {
+                if (side is null)
+                {
+                    throw GatewayException.MissingTag("Side");
+                }
+                state.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = account.BrokerId, UserId = account.UserId, Side = side, Symbol = symbol, Timestamp = state.NowTicks });
+                state.PublishEngineEvents();
+                return true;
+            }
+            var result = state.Engine.CancelOrder(new CancelOrder
+            {
+                BrokerId = account.BrokerId,
+                UserId = account.UserId,
+                OrderId = orderId ?? 0,
+                OrigClOrdId = origClOrdId,
+                ClOrdId = origClOrdId is null ? clOrdId : null,
+                Timestamp = state.NowTicks,
+            });
+            state.PublishEngineEvents();
+            return result == CancelResult.Canceled;
+        }, cancellationToken).ConfigureAwait(false);
+        if (!found)
+        {
+            throw GatewayException.InvalidParameter("Order not found");
+        }
+    }
+
+    /// <summary>U2 → U3: every currency's total and <c>_locked</c> under the broker id key (§2.2).</summary>
+    public static async ValueTask BalanceAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("BalanceReqID"))
+        {
+            throw GatewayException.MissingTag("BalanceReqID");
+        }
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, message);
+            var balances = state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId);
+            return Frames.Build("U3", w =>
+            {
+                w.WriteRequestId(message);
+                w.WriteNumber("ClientID", account.UserId);
+                w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var (currency, balance) in balances)
+                {
+                    w.WriteNumber(currency, balance.Total);
+                    w.WriteNumber(currency + "_locked", balance.Locked);
+                }
+                w.WriteEndObject();
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U4 → U5: the account's orders, newest first, with has_leaves_qty / has_cum_qty / has_cxl_qty filters.</summary>
+    public static async ValueTask OrderListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("OrdersReqID"))
+        {
+            throw GatewayException.MissingTag("OrdersReqID");
+        }
+        var (page, pageSize) = ColumnarList.Paging(message, 100);
+        var filters = ParseOrderFilters(message.GetOptionalStringArray("Filter"));
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, message);
+            var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
+            var rows = Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize).ToList();
+            return Frames.Build("U5", w =>
+            {
+                w.WriteRequestId(message);
+                ColumnarList.Write(w, page, pageSize, OrderColumns, "OrdListGrp", rows, (row, o) =>
+                {
+                    row.WriteStringValue(o.ClOrdId);
+                    row.WriteNumberValue(o.OrderId);
+                    row.WriteNumberValue(o.CumQty);
+                    row.WriteStringValue(WireCodes.Status(o.Status));
+                    row.WriteNumberValue(o.LeavesQty);
+                    row.WriteNumberValue(o.CxlQty);
+                    row.WriteNumberValue(o.AvgPx);
+                    row.WriteStringValue(o.Symbol);
+                    row.WriteStringValue(WireCodes.Side(o.Side));
+                    row.WriteStringValue(WireCodes.OrdType(o.OrderType));
+                    row.WriteNumberValue(o.OrderQty);
+                    row.WriteNumberValue(o.Price);
+                    row.WriteStringValue(Frames.FormatDateTime(o.Created));
+                    row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
+                    row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
+                });
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
+    public static async ValueTask LedgerAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("LedgerListReqID"))
+        {
+            throw GatewayException.MissingTag("LedgerListReqID");
+        }
+        var (page, pageSize) = ColumnarList.Paging(message, 100);
+        var currency = message.GetOptionalString("Currency");
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, message);
+            var rows = state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize);
+            return Frames.Build("U35", w =>
+            {
+                w.WriteRequestId(message);
+                ColumnarList.Write(w, page, pageSize, LedgerColumns, "LedgerListGrp", rows, (row, e) =>
+                {
+                    row.WriteNumberValue(e.LedgerId);
+                    row.WriteStringValue(e.Currency);
+                    row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
+                    row.WriteNumberValue(e.UserId);
+                    row.WriteNumberValue(e.BrokerId);
+                    row.WriteNumberValue(e.PayeeUserId);
+                    row.WriteNumberValue(e.PayeeBrokerId);
+                    row.WriteNumberValue(e.Amount);
+                    row.WriteNumberValue(e.Balance);
+                    row.WriteStringValue(e.FormatReference());
+                    row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
+                    row.WriteStringValue(e.Kind.ToWireCode());
+                    row.WriteStringValue(account.Username);
+                });
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
+    public static async ValueTask PositionAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("PositionReqID"))
+        {
+            throw GatewayException.MissingTag("PositionReqID");
+        }
+        var account = await session.Runtime.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
+        session.Send(Frames.Build("U43", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteNumber("ClientID", account.UserId);
+            w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }));
+    }
+
+    private static List<Func<OrderRecord, bool>> ParseOrderFilters(IReadOnlyList<string>? filters)
+    {
+        var result = new List<Func<OrderRecord, bool>>();
+        foreach (var filter in filters ?? [])
+        {
+            var parts = filter.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 3 || parts[1] != "eq" || parts[2] is not ("0" or "1"))
+            {
+                throw GatewayException.InvalidValue("Filter", filter);
+            }
+            var wanted = parts[2] == "1";
+            result.Add(parts[0] switch
+            {
+                "has_leaves_qty" => o => o.LeavesQty > 0 == wanted,
+                "has_cum_qty" => o => o.CumQty > 0 == wanted,
+                "has_cxl_qty" => o => o.CxlQty > 0 == wanted,
+                _ => throw GatewayException.InvalidValue("Filter", filter),
+            });
+        }
+        return result;
+    }
+}

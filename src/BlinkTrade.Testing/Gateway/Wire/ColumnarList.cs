@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace BlinkTrade.Testing.Gateway.Wire;
+
+/// <summary>Writes a column-oriented list: <c>Columns</c> + <c>&lt;Name&gt;Grp</c> rows of arrays + Page/PageSize (§0.2).</summary>
+internal static class ColumnarList
+{
+    public static void Write<T>(Utf8JsonWriter w, int page, int pageSize, string[] columns, string groupName, IEnumerable<T> rows, Action<Utf8JsonWriter, T> writeRow)
+    {
+        w.WriteNumber("Page", page);
+        w.WriteNumber("PageSize", pageSize);
+        w.WriteStartArray("Columns");
+        foreach (var column in columns)
+        {
+            w.WriteStringValue(column);
+        }
+        w.WriteEndArray();
+        w.WriteStartArray(groupName);
+        foreach (var row in rows)
+        {
+            w.WriteStartArray();
+            writeRow(w, row);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    public static (int Page, int PageSize) Paging(Wire.InboundMessage message, int defaultPageSize)
+    {
+        var page = message.GetOptionalInt32("Page") ?? 0;
+        var pageSize = message.GetOptionalInt32("PageSize") ?? defaultPageSize;
+        if (page < 0)
+        {
+            throw Wire.GatewayException.InvalidValue("Page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (pageSize is < 1 or > 1000)
+        {
+            throw Wire.GatewayException.InvalidValue("PageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return (page, pageSize);
+    }
+}

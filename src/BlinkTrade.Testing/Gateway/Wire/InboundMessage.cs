@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace BlinkTrade.Testing.Gateway.Wire;
+
+/// <summary>
+/// One parsed inbound frame: the JSON object, its MsgType and the request's correlation value. Field accessors
+/// validate as bitex's <c>pbt:msg</c> table does and throw <see cref="GatewayException"/> ("Missing tag X",
+/// "Invalid value tag(X)=v") so every bad input becomes an ERROR, never an exception escaping the session.
+/// </summary>
+/// <remarks>Numbers are accepted as JSON numbers or numeric strings (clients differ, PROTOCOL.md §0.2).</remarks>
+internal sealed class InboundMessage : IDisposable
+{
+    private readonly JsonDocument _document;
+
+    private InboundMessage(JsonDocument document, string msgType)
+    {
+        _document = document;
+        MsgType = msgType;
+        RequestIdField = RequestIds.FieldFor(msgType);
+        if (RequestIdField is not null && Root.TryGetProperty(RequestIdField, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            RequestId = id.Clone();
+        }
+    }
+
+    public JsonElement Root => _document.RootElement;
+
+    public string MsgType { get; }
+
+    /// <summary>The name of the correlation field of this MsgType (PROTOCOL.md §1.2), when it has one.</summary>
+    public string? RequestIdField { get; }
+
+    /// <summary>The correlation value as sent (string or number), echoed unchanged in replies and ERRORs.</summary>
+    public JsonElement? RequestId { get; }
+
+    /// <summary>Parses one frame. Malformed JSON, a non-object or a missing MsgType throw a closing <see cref="GatewayException"/>.</summary>
+    public static InboundMessage Parse(ReadOnlyMemory<byte> frame)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException)
+        {
+            throw new GatewayException(GatewayErrors.InvalidMessage, "Invalid JSON");
+        }
+
+        try
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new GatewayException(GatewayErrors.InvalidMessage, "Message is not a JSON object");
+            }
+            if (!document.RootElement.TryGetProperty("MsgType", out var type))
+            {
+                throw GatewayException.MissingTag("MsgType");
+            }
+            if (type.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(type.GetString()))
+            {
+                throw GatewayException.InvalidValue("MsgType", type.GetRawText());
+            }
+            return new InboundMessage(document, type.GetString()!);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    public bool Has(string field) => Root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    public bool TryGet(string field, out JsonElement value)
+    {
+        if (Root.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    public string GetString(string field) => GetOptionalString(field) ?? throw GatewayException.MissingTag(field);
+
+    public string? GetOptionalString(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
+        };
+    }
+
+    /// <summary>A field that must be a JSON string (ClOrdID is validated as a string by bitex, PROTOCOL.md §5 G16).</summary>
+    public string? GetOptionalStrictString(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(field, value.GetRawText());
+    }
+
+    public long GetInt64(string field) => GetOptionalInt64(field) ?? throw GatewayException.MissingTag(field);
+
+    public long? GetOptionalInt64(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetInt64(out var number))
+            {
+                return number;
+            }
+            if (value.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue)
+            {
+                return (long)d;
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+        throw GatewayException.InvalidValue(field, value.GetRawText());
+    }
+
+    public int GetInt32(string field) => GetOptionalInt32(field) ?? throw GatewayException.MissingTag(field);
+
+    public int? GetOptionalInt32(string field)
+    {
+        var value = GetOptionalInt64(field);
+        if (value is null)
+        {
+            return null;
+        }
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value.Value : throw GatewayException.InvalidValue(field, value.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public bool? GetOptionalBoolean(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number when value.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
+            JsonValueKind.String when value.GetString() is "0" or "1" or "true" or "false" => value.GetString() is "1" or "true",
+            _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
+        };
+    }
+
+    /// <summary>An array of strings (numbers are taken as their text), e.g. <c>Instruments</c>, <c>StatusList</c>.</summary>
+    public IReadOnlyList<string>? GetOptionalStringArray(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw GatewayException.InvalidValue(field, value.GetRawText());
+        }
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            list.Add(item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString()!,
+                JsonValueKind.Number => item.GetRawText(),
+                _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
+            });
+        }
+        return list;
+    }
+
+    public void Dispose() => _document.Dispose();
+}

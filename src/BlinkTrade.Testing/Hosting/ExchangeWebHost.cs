@@ -1,0 +1,81 @@
+using System.Net;
+using BlinkTrade.Client.Transport;
+using BlinkTrade.Testing.Gateway;
+using BlinkTrade.Testing.Hosting.Rest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlinkTrade.Testing.Hosting;
+
+/// <summary>
+/// The Kestrel host: WebSocket sessions on <c>/trade/</c> and <c>/</c> plus the API-key REST endpoints; each accepted socket wrapped in a
+/// <see cref="WebSocketConnection"/> and run by the same session code as the in-memory transport.
+/// </summary>
+internal sealed class ExchangeWebHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ExchangeWebHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The HTTP base address, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts listening on <paramref name="endpoint"/> (port 0 picks a free port).</summary>
+    public static async Task<ExchangeWebHost> StartAsync(ExchangeRuntime runtime, IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (runtime.Options.LoggerFactory is { } loggerFactory)
+        {
+            builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
+        }
+        builder.WebHost.UseKestrel(k => k.Listen(endpoint));
+        // The same app serves the API-key REST endpoints over the same store as U50–U55.
+        builder.Services.AddBlinkTradeApiKeysRest(runtime.ApiKeys, new ApiKeysRestOptions { TimeProvider = runtime.TimeProvider });
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        RequestDelegate accept = context => AcceptAsync(runtime, context);
+        app.Map("/trade/", accept);
+        app.Map("/", accept);
+        app.MapBlinkTradeApiKeys();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new ExchangeWebHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task AcceptAsync(ExchangeRuntime runtime, HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("BlinkTrade reference exchange: connect with a WebSocket.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped)
+        {
+            ip = mapped.MapToIPv4().ToString();
+        }
+        var remote = $"{ip}:{context.Connection.RemotePort}";
+        var connection = new WebSocketConnection(socket, remote, runtime.Options.MaxFrameBytes);
+        // The request stays open for the lifetime of the session.
+        await runtime.StartSession(connection, ip).ConfigureAwait(false);
+    }
+}

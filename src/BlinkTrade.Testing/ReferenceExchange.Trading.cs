@@ -1,0 +1,123 @@
+using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Matching;
+
+namespace BlinkTrade.Testing;
+
+/// <content>The control API over the engine: balances, books, orders, ledger totals.</content>
+public sealed partial class ReferenceExchange
+{
+    /// <summary>Credits a user's balance (a completed deposit with no fee) and publishes the U3 delta.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="amount">The amount (1e8-scaled, &gt; 0).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when credited.</returns>
+    public Task CreditAsync(int userId, string currency, long amount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
+        return _runtime.Actor.InvokeAsync(s =>
+        {
+            var user = s.RequireUser(userId);
+            s.Engine.CreditDeposit(user.BrokerId, user.UserId, currency, amount, 0, 0, s.NowTicks);
+            s.PublishEngineEvents();
+        }, cancellationToken);
+    }
+
+    /// <summary>A user's balance in one currency (total and locked).</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The balance.</returns>
+    public Task<Balance> GetBalanceAsync(int userId, string currency, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s =>
+        {
+            var user = s.RequireUser(userId);
+            return s.Engine.Accounts.GetBalance(user.BrokerId, user.UserId, currency);
+        }, cancellationToken);
+
+    /// <summary>The visible book of a symbol: bids and offers, best first.</summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The book.</returns>
+    public Task<OrderBookSnapshot> GetBookAsync(string symbol, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => new OrderBookSnapshot(s.Engine.GetBook(symbol, Side.Buy), s.Engine.GetBook(symbol, Side.Sell)), cancellationToken);
+
+    /// <summary>A user's open orders.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The open orders, oldest first.</returns>
+    public Task<IReadOnlyList<OrderState>> GetOpenOrdersAsync(int userId, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s =>
+        {
+            var user = s.RequireUser(userId);
+            return s.Engine.GetOpenOrders(user.BrokerId, user.UserId);
+        }, cancellationToken);
+
+    /// <summary>The sum of every account's total in a currency (fee accounts included): deposits minus withdrawals.</summary>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The sum.</returns>
+    public Task<long> GetTotalInCirculationAsync(string currency, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.Engine.Accounts.TotalInCirculation(currency), cancellationToken);
+
+    /// <summary>Every account's balances, for invariant checks: (user id, currency) → balance.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The balances.</returns>
+    public Task<IReadOnlyDictionary<(int UserId, string Currency), Balance>> GetAllBalancesAsync(CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync<IReadOnlyDictionary<(int UserId, string Currency), Balance>>(s =>
+        {
+            var result = new Dictionary<(int, string), Balance>();
+            foreach (var (brokerId, userId) in s.Engine.Accounts.AccountIds)
+            {
+                foreach (var (currency, balance) in s.Engine.Accounts.GetBalances(brokerId, userId))
+                {
+                    result[(userId, currency)] = balance;
+                }
+            }
+            return result;
+        }, cancellationToken);
+
+    /// <summary>The broker completes a deposit (created by U18): credits it and publishes U23 and U3.</summary>
+    /// <param name="depositId">The DepositID from U19.</param>
+    /// <param name="amount">The amount paid; null for the declared Value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when credited.</returns>
+    public Task ConfirmDepositAsync(string depositId, long? amount = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.CompleteDeposit(depositId, amount), cancellationToken);
+
+    /// <summary>The broker cancels a deposit that was not completed.</summary>
+    /// <param name="depositId">The DepositID.</param>
+    /// <param name="reason">A reason shown to the user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when cancelled.</returns>
+    public Task CancelDepositAsync(string depositId, string? reason = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.CancelDeposit(depositId, reason), cancellationToken);
+
+    /// <summary>The broker processes a withdrawal: progress (debit), complete, or cancel (unlock). Publishes U9 and U3.</summary>
+    /// <param name="withdrawId">The WithdrawID from U7.</param>
+    /// <param name="action">What to do.</param>
+    /// <param name="reason">A reason for a cancel.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new status ("2", "4" or "8").</returns>
+    public Task<string> ProcessWithdrawalAsync(long withdrawId, WithdrawalAction action, string? reason = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.ProcessWithdrawal(withdrawId, action, reason).Status, cancellationToken);
+
+    /// <summary>The confirmation token U6 would have emailed (for U24), or null.</summary>
+    /// <param name="withdrawId">The WithdrawID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token or null.</returns>
+    public Task<string?> GetWithdrawalConfirmationTokenAsync(long withdrawId, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.Withdrawals.GetValueOrDefault(withdrawId)?.ConfirmationToken, cancellationToken);
+
+    partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
+    {
+        foreach (var (currency, amount) in user.Balances)
+        {
+            if (amount > 0)
+            {
+                pending.Add(CreditAsync(userId, currency, amount, cancellationToken));
+            }
+        }
+    }
+}

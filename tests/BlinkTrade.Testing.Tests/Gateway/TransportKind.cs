@@ -1,0 +1,7 @@
+namespace BlinkTrade.Testing.Tests.Gateway;
+
+public enum TransportKind
+{
+    InMemory,
+    WebSocket,
+}
