@@ -205,4 +205,29 @@ public sealed class ReferenceExchangeEndToEndTests
             }
         }
     }
+
+    [Fact]
+    public async Task The_default_websocket_transport_works_against_the_exchange_kestrel_host()
+    {
+        await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions { PasswordHashIterations = 1, EnableWebSocketServer = true });
+        await exchange.CreateBrokerAsync(5, "testnet");
+        await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD");
+        await CreateFundedUserAsync(exchange, "carol");
+        await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
+        {
+            Endpoint = exchange.WebSocketUri,
+            BrokerId = 5,
+            Credentials = BlinkTradeCredentials.FromPassword("carol", "carol-pw-1"),
+        });
+        var books = new RecordingObserver<OrderBookSnapshot>();
+        using var subscription = client.ObserveOrderBook("BTCUSD").Subscribe(books);
+
+        await client.ConnectAsync().WaitAsync(TestDefaults.Timeout);
+        await books.WaitForAsync(s => s.IsReset);
+        var report = await client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(0.1m), Price.FromDecimal(600m))).WaitAsync(TestDefaults.Timeout);
+
+        Assert.Equal(ExecType.New, report.ExecType);
+        Assert.Equal(report.OrderID, (await books.WaitForAsync(s => s.Bids.Count == 1)).Bids[0].OrderId);
+        Assert.True(await client.PingAsync().WaitAsync(TestDefaults.Timeout) >= TimeSpan.Zero);
+    }
 }
