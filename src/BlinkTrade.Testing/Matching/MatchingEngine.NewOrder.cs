@@ -320,9 +320,9 @@ public sealed partial class MatchingEngine
         var needed = order.LeavesQty;
         var marketBuy = order.IsMarket && order.Side == Side.Buy;
         var budget = marketBuy ? Accounts.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
-        for (var levelIndex = opposite.LevelCount - 1; levelIndex >= 0 && needed > 0; levelIndex--)
+        for (var id = opposite.FirstLevel(out var cursor); id >= 0 && needed > 0; id = opposite.NextWorseLevel(ref cursor))
         {
-            ref var level = ref opposite.LevelAt(levelIndex);
+            ref var level = ref opposite.Level(id);
             if (!IsMarketable(order.Side, limit, level.Price))
             {
                 break;
