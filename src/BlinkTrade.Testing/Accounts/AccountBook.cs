@@ -19,8 +19,10 @@ public sealed class AccountBook
     private readonly EngineEventBuffer _events;
     /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
     /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
-    private BalanceCell[] _cells = new BalanceCell[1024 * 8];
-    private int _stride = 8;
+    /// <remarks>The stride starts at 2 (one trading pair: 32 bytes per account) and doubles as currencies are registered, so the
+    /// array stays as small as the currencies in use allow: with many accounts it decides how much of it the cache holds.</remarks>
+    private BalanceCell[] _cells = new BalanceCell[1024 * 2];
+    private int _stride = 2;
     private long _nextLedgerId = 1;
 
     internal AccountBook(EngineEventBuffer events, long ledgerCapacity)
