@@ -104,7 +104,7 @@ public sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            Accounts.Unlock(order.Account, LockCurrency(ref order), order.Locked);
+            Accounts.Unlock(order.Account, order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 

@@ -18,9 +18,9 @@ public sealed partial class MatchingEngine
         Events.Clear();
         _now = command.Timestamp;
         var orderId = _nextOrderId++;
-        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId);
+        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
         var instrument = FindInstrument(command.Symbol);
-        var reason = Validate(in command, instrument, account, out var text, out var lockAmount);
+        var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {
             EmitReject(in command, orderId, reason, text);
@@ -32,6 +32,7 @@ public sealed partial class MatchingEngine
         order.OrderId = orderId;
         order.ClOrdId = command.ClOrdId;
         order.Account = account;
+        order.AccountIndex = accountIndex;
         order.Instrument = instrument!;
         order.Side = command.Side;
         order.OrderType = command.OrderType;
@@ -45,7 +46,7 @@ public sealed partial class MatchingEngine
         order.MakerBps = account.MakerBps(command.Side);
         order.TakerBps = account.TakerBps(command.Side);
         order.Locked = lockAmount;
-        Accounts.Lock(account, LockCurrency(ref order), lockAmount);
+        Accounts.Lock(account, accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {
@@ -63,7 +64,7 @@ public sealed partial class MatchingEngine
         return orderId;
     }
 
-    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, out string? text, out long lockAmount)
+    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, int accountIndex, out string? text, out long lockAmount)
     {
         lockAmount = 0;
         text = null;
@@ -166,7 +167,7 @@ public sealed partial class MatchingEngine
         if (command.Side == Side.Sell)
         {
             lockAmount = command.Quantity;
-            if (Accounts.Available(account, instrument.BaseCurrencyId) < lockAmount)
+            if (Accounts.Available(accountIndex, instrument.BaseCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
@@ -175,13 +176,13 @@ public sealed partial class MatchingEngine
         else if (hasPrice)
         {
             lockAmount = Notional(command.Price, command.Quantity);
-            if (Accounts.Available(account, instrument.QuoteCurrencyId) < lockAmount)
+            if (Accounts.Available(accountIndex, instrument.QuoteCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
             }
         }
-        else if (command.OrderType == OrderType.Market && Accounts.Available(account, instrument.QuoteCurrencyId) <= 0)
+        else if (command.OrderType == OrderType.Market && Accounts.Available(accountIndex, instrument.QuoteCurrencyId) <= 0)
         {
             // A market buy locks nothing up front (its price is unknown) and is capped per fill by the available quote.
             text = "Insufficient funds";

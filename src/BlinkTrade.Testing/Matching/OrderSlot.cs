@@ -20,6 +20,8 @@ internal struct OrderSlot
     public string? ClOrdId;
     public Account Account;
     public Instrument Instrument;
+    /// <summary>The owner's <see cref="Account.Index"/>: the balance cell is addressed without reading the account object first.</summary>
+    public int AccountIndex;
     public int MakerBps;
     public int TakerBps;
 
