@@ -43,8 +43,10 @@ public sealed partial class MatchingEngine
         order.OrderQty = command.Quantity;
         order.LeavesQty = command.Quantity;
         order.Timestamp = command.Timestamp;
-        order.MakerBps = account.MakerBps(command.Side);
-        order.TakerBps = account.TakerBps(command.Side);
+        order.BrokerId = command.BrokerId;
+        order.UserId = command.UserId;
+        order.MakerBps = (short)account.MakerBps(command.Side);
+        order.TakerBps = (short)account.TakerBps(command.Side);
         order.Locked = lockAmount;
         Accounts.Lock(account, accountIndex, LockCurrency(ref order), lockAmount);
 
@@ -411,10 +413,10 @@ public sealed partial class MatchingEngine
         trade.AggressorSide = taker.Side;
         trade.OrderId = aggressorId;
         trade.SecondaryOrderId = restingId;
-        trade.BuyerBrokerId = buyer.Account.BrokerId;
-        trade.BuyerUserId = buyer.Account.UserId;
-        trade.SellerBrokerId = seller.Account.BrokerId;
-        trade.SellerUserId = seller.Account.UserId;
+        trade.BuyerBrokerId = buyer.BrokerId;
+        trade.BuyerUserId = buyer.UserId;
+        trade.SellerBrokerId = seller.BrokerId;
+        trade.SellerUserId = seller.UserId;
         trade.Timestamp = _now;
         _tradeLog.Append() = trade;
         instrument.LastPrice = price;
