@@ -13,6 +13,16 @@ public static class Program
             return Replay.ReplayCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "md-throughput")
+        {
+            return Client.MdThroughputCommand.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "order-latency")
+        {
+            return Client.OrderLatencyCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlinkTrade.Client;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Trading;
+using BlinkTrade.Testing;
+
+namespace BlinkTrade.Benchmarks.Client;
+
+/// <summary>
+/// <c>order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S]</c>: order
+/// round-trip latency of a real <see cref="BlinkTradeClient"/> against the reference exchange (gateway, engine,
+/// accounts), over its loopback Kestrel WebSocket server and/or its in-memory transport. One sample = <c>await
+/// SendOrderAsync</c> of a limit buy that rests (send → first execution report, <c>New</c>), then <c>await
+/// CancelOrderAsync</c> of it (send → cancel report); one request in flight at a time. Percentiles are nearest-rank
+/// over the timed samples, after the warm-up samples.
+/// </summary>
+public static class OrderLatencyCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static int Run(string[] args)
+    {
+        var samples = BenchOptions.Int(args, "--samples", 10_000);
+        var warmup = BenchOptions.Int(args, "--warmup", 2_000);
+        var transport = BenchOptions.String(args, "--transport") ?? "both";
+        var maxSeconds = BenchOptions.Int(args, "--max-seconds", 25);
+        if (transport is not ("websocket" or "inmemory" or "both"))
+        {
+            Console.Error.WriteLine("usage: order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S]");
+            return 2;
+        }
+        BenchOptions.PrintMachine();
+        var ok = true;
+        foreach (var name in transport == "both" ? new[] { "websocket", "inmemory" } : [transport])
+        {
+            ok &= RunAsync(name, samples, warmup, TimeSpan.FromSeconds(maxSeconds)).GetAwaiter().GetResult();
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<bool> RunAsync(string transport, int samples, int warmup, TimeSpan maxTime)
+    {
+        await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions
+        {
+            PasswordHashIterations = 1,
+            MaxMessagesPerSecond = 1_000_000,
+            EnableWebSocketServer = transport == "websocket",
+        });
+        await exchange.CreateBrokerAsync(5, "exchange", 10, 20);
+        await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD");
+        var user = await exchange.CreateUserAsync("bench", "bench-pw-1", 5, "bench@example.com");
+        await exchange.CreditAsync(user, "USD", 1_000_000_00000000);
+        await exchange.CreditAsync(user, "BTC", 1_000_00000000);
+        await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
+        {
+            Endpoint = transport == "websocket" ? exchange.WebSocketUri : new Uri("ws://in-memory/trade/"),
+            Transport = transport == "websocket" ? null : exchange.CreateInMemoryTransport(),
+            BrokerId = 5,
+            Credentials = BlinkTradeCredentials.FromPassword("bench", "bench-pw-1"),
+            HeartbeatInterval = TimeSpan.FromMinutes(10),
+            HeartbeatAfterSilence = TimeSpan.FromMinutes(10),
+        });
+        await client.ConnectAsync();
+
+        var order = NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(0.01m), Price.FromDecimal(500m));
+        var sendTicks = new long[samples];
+        var cancelTicks = new long[samples];
+        var ok = true;
+        var n = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(maxTime.TotalSeconds * Stopwatch.Frequency);
+        long allocated = 0;
+        int gen0 = 0, gen1 = 0, gen2 = 0;
+        var wall = Stopwatch.StartNew();
+        for (var i = -warmup; i < samples && Stopwatch.GetTimestamp() < deadline; i++)
+        {
+            if (i == 0)
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                allocated = GC.GetTotalAllocatedBytes(precise: true);
+                wall.Restart();
+            }
+            var t0 = Stopwatch.GetTimestamp();
+            var report = await client.SendOrderAsync(order);
+            var t1 = Stopwatch.GetTimestamp();
+            var cancel = await client.CancelOrderAsync(report.ClOrdID!);
+            var t2 = Stopwatch.GetTimestamp();
+            if (report.OrdStatus != OrdStatus.New || cancel.OrdStatus != OrdStatus.Cancelled)
+            {
+                Console.WriteLine($"unexpected reports: order {report.OrdStatus} {report.Text}, cancel {cancel.OrdStatus} {cancel.Text}");
+                ok = false;
+                break;
+            }
+            if (i >= 0)
+            {
+                sendTicks[i] = t1 - t0;
+                cancelTicks[i] = t2 - t1;
+                n = i + 1;
+            }
+        }
+        var seconds = wall.Elapsed.TotalSeconds;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"order-latency over {transport}: {n:N0} samples after {warmup:N0} warm-up ({(n < samples ? "stopped at --max-seconds" : "complete")}), {n / Math.Max(seconds, 1e-9):F0} order+cancel pairs/s, " +
+            $"{(n == 0 ? 0 : bytes / (double)n):F0} B allocated per pair (client + exchange), GC gen0/1/2 = {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, load {BenchOptions.LoadAverage()}"));
+        Console.WriteLine($"  {"µs",-28} {"p50",8} {"p90",8} {"p99",8} {"p99.9",8} {"max",8}");
+        Print("SendOrderAsync → first ER", sendTicks[..n]);
+        Print("CancelOrderAsync → ER", cancelTicks[..n]);
+        return ok && n > 0;
+    }
+
+    private static void Print(string label, long[] ticks)
+    {
+        if (ticks.Length == 0)
+        {
+            return;
+        }
+        Array.Sort(ticks);
+        var us = 1e6 / Stopwatch.Frequency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-28} {BenchOptions.Percentile(ticks, 0.50) * us,8:F1} {BenchOptions.Percentile(ticks, 0.90) * us,8:F1} {BenchOptions.Percentile(ticks, 0.99) * us,8:F1} {BenchOptions.Percentile(ticks, 0.999) * us,8:F1} {ticks[^1] * us,8:F1}"));
+    }
+}
