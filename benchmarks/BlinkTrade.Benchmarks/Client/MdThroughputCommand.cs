@@ -21,9 +21,9 @@ public static class MdThroughputCommand
     /// <summary>Runs the command.</summary>
     public static int Run(string[] args)
     {
-        var frames = BenchOptions.Int(args, "--frames", 1_000_000);
+        var frames = BenchOptions.Int(args, "--frames", 500_000);
         var reps = BenchOptions.Int(args, "--reps", 5);
-        var warmupFrames = BenchOptions.Int(args, "--warmup-frames", 200_000);
+        var warmupFrames = BenchOptions.Int(args, "--warmup-frames", 100_000);
         var stream = BenchOptions.String(args, "--stream") ?? "book";
         var queue = BenchOptions.Int(args, "--queue", new BlinkTradeClientOptions().SubscriberQueueCapacity);
         var timeout = TimeSpan.FromSeconds(BenchOptions.Int(args, "--rep-timeout", 20));
