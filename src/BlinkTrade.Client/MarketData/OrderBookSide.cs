@@ -5,11 +5,14 @@ namespace BlinkTrade.Client.MarketData;
 /// array is stored worst-first: the best entry is the last element. Most book activity happens at the top (new
 /// best price, fills that delete-thru the top, partial fills changing position 1), and at the end of an array those
 /// are O(1) instead of shifting the whole side. Steady-state operations do not allocate (the array only grows).
+/// <see cref="ToArray"/> caches its result until the next change, so a snapshot after an update of one side shares
+/// the other side's array with the previous snapshot instead of copying it again.
 /// </summary>
 internal sealed class OrderBookSide
 {
     private OrderBookEntry[] _items;
     private int _count;
+    private OrderBookEntry[]? _published;
 
     public OrderBookSide(int capacity = 64) => _items = new OrderBookEntry[Math.Max(capacity, 4)];
 
@@ -47,6 +50,7 @@ internal sealed class OrderBookSide
         }
         _items[index] = entry;
         _count++;
+        _published = null;
         return true;
     }
 
@@ -59,6 +63,7 @@ internal sealed class OrderBookSide
             return false;
         }
         _items[index] = entry;
+        _published = null;
         return true;
     }
 
@@ -76,6 +81,7 @@ internal sealed class OrderBookSide
             Array.Copy(_items, index + 1, _items, index, _count - index);
         }
         _items[_count] = default; // drop the string reference
+        _published = null;
         return true;
     }
 
@@ -88,6 +94,7 @@ internal sealed class OrderBookSide
         }
         _count -= position;
         Array.Clear(_items, _count, position);
+        _published = position == 0 ? _published : null;
         return true;
     }
 
@@ -95,6 +102,7 @@ internal sealed class OrderBookSide
     {
         Array.Clear(_items, 0, _count);
         _count = 0;
+        _published = null;
     }
 
     /// <summary>Replaces the content with <paramref name="bestFirst"/> (a snapshot, best entry first).</summary>
@@ -110,13 +118,20 @@ internal sealed class OrderBookSide
             _items[bestFirst.Count - 1 - i] = bestFirst[i];
         }
         _count = bestFirst.Count;
+        _published = null;
     }
 
     public void Add(in OrderBookEntry entry) => TryInsert(_count + 1, entry);
 
-    /// <summary>The entries best first.</summary>
-    public OrderBookEntry[] ToArray()
+    /// <summary>The entries best first. The array is shared by every call until the side changes: never mutate it.</summary>
+    public OrderBookEntry[] ToArray() => _published ??= Copy();
+
+    private OrderBookEntry[] Copy()
     {
+        if (_count == 0)
+        {
+            return [];
+        }
         var result = new OrderBookEntry[_count];
         for (var i = 0; i < _count; i++)
         {
