@@ -7,7 +7,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages] [--queue N]</c>: market-data
+/// <c>md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N]</c>: market-data
 /// frames per second delivered to an <see cref="IObservable{T}"/> subscriber of a real <see cref="BlinkTradeClient"/>
 /// over a loopback Kestrel WebSocket (<see cref="MarketDataFrameServer"/>: W, then N pre-serialized X frames as fast as
 /// the socket takes them). Each rep is a fresh client and connection; the clock runs from the subscribe call to the
@@ -15,6 +15,8 @@ namespace BlinkTrade.Benchmarks.Client;
 /// allocated bytes per frame (all threads, <c>GC.GetTotalAllocatedBytes(true)</c>: client and the in-process server),
 /// GC counts, and how many book snapshots the subscriber saw (a state stream drops superseded snapshots when the
 /// subscriber lags: the rate counts frames applied, the "seen" count what the subscriber was handed).
+/// <c>--stream raw</c> replaces the client by a bare <see cref="System.Net.WebSockets.ClientWebSocket"/> that only
+/// counts received frames: the ceiling of the server and the loopback socket on this machine.
 /// </summary>
 public static class MdThroughputCommand
 {
@@ -27,9 +29,9 @@ public static class MdThroughputCommand
         var stream = BenchOptions.String(args, "--stream") ?? "book";
         var queue = BenchOptions.Int(args, "--queue", new BlinkTradeClientOptions().SubscriberQueueCapacity);
         var timeout = TimeSpan.FromSeconds(BenchOptions.Int(args, "--rep-timeout", 20));
-        if (stream is not ("book" or "messages"))
+        if (stream is not ("book" or "messages" or "raw"))
         {
-            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages] [--queue N] [--rep-timeout S]");
+            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--rep-timeout S]");
             return 2;
         }
         return RunAsync(frames, reps, warmupFrames, stream, queue, timeout).GetAwaiter().GetResult();
@@ -39,7 +41,7 @@ public static class MdThroughputCommand
     {
         BenchOptions.PrintMachine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"md-throughput: {frames:N0} X frames/rep ({MarketDataFrameServer.Script.Length}-frame cycle, {MarketDataFrameServer.AverageFrameBytes:F0} B avg, book depth {MarketDataFrameServer.Depth}/side), subscriber = {(stream == "book" ? "ObserveOrderBook(\"BTCUSD\")" : "Messages (X count)")}, queue {queue:N0}"));
+            $"md-throughput: {frames:N0} X frames/rep ({MarketDataFrameServer.Script.Length}-frame cycle, {MarketDataFrameServer.AverageFrameBytes:F0} B avg, book depth {MarketDataFrameServer.Depth}/side), subscriber = {stream switch { "book" => "ObserveOrderBook(\"BTCUSD\")", "messages" => "Messages (X count)", _ => "raw ClientWebSocket frame count (no client)" }}, queue {queue:N0}"));
         var ok = true;
         if (warmupFrames > 0)
         {
@@ -75,6 +77,11 @@ public static class MdThroughputCommand
 
     private static async Task<Result> RunOnceAsync(MarketDataFrameServer server, int frames, string stream, int queue, TimeSpan timeout)
     {
+        if (stream == "raw")
+        {
+            return await RunRawAsync(server, frames, timeout);
+        }
+
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
             Endpoint = server.Uri,
@@ -141,6 +148,45 @@ public static class MdThroughputCommand
         subscription.Dispose();
         messages?.Dispose();
         return result;
+    }
+
+    private static async Task<Result> RunRawAsync(MarketDataFrameServer server, int frames, TimeSpan timeout)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(server.Uri, CancellationToken.None);
+        var buffer = new byte[64 * 1024];
+        using var cts = new CancellationTokenSource(timeout);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var start = Stopwatch.GetTimestamp();
+        await socket.SendAsync("{\"MsgType\":\"V\",\"MDReqID\":1,\"SubscriptionRequestType\":\"1\",\"MarketDepth\":0,\"MDUpdateType\":\"1\",\"MDEntryTypes\":[\"0\",\"1\",\"2\"],\"Instruments\":[\"BTCUSD\"]}"u8.ToArray(),
+            System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        long received = 0;
+        var completed = true;
+        try
+        {
+            while (received < frames + 1)
+            {
+                var result = await socket.ReceiveAsync(buffer.AsMemory(), cts.Token);
+                if (result.EndOfMessage)
+                {
+                    received++;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            completed = false;
+        }
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        process.Refresh();
+        return new Result(completed, Math.Min(received, frames) / elapsed.TotalSeconds, elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, bytes,
+            GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, received);
     }
 
     private sealed record Result(bool Completed, double FramesPerSecond, double Seconds, double CpuSeconds, long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs, long Delivered);
