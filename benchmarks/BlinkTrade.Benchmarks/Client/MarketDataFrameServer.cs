@@ -122,6 +122,10 @@ internal sealed class MarketDataFrameServer : IAsyncDisposable
         }
     }
 
+    public static byte[] FrameBytes(long mdReqId, byte[] body) => Frame(mdReqId, body);
+
+    public static byte[] SnapshotBytes(long mdReqId) => Snapshot(mdReqId);
+
     private static byte[] Frame(long mdReqId, byte[] body)
     {
         var prefix = System.Text.Encoding.UTF8.GetBytes($"{{\"MsgType\":\"X\",\"MDReqID\":{mdReqId},\"MDBkTyp\":\"3\",\"MDIncGrp\":");

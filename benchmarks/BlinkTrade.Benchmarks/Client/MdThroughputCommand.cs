@@ -7,7 +7,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N]</c>: market-data
+/// <c>md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--breakdown]</c>: market-data
 /// frames per second delivered to an <see cref="IObservable{T}"/> subscriber of a real <see cref="BlinkTradeClient"/>
 /// over a loopback Kestrel WebSocket (<see cref="MarketDataFrameServer"/>: W, then N pre-serialized X frames as fast as
 /// the socket takes them). Each rep is a fresh client and connection; the clock runs from the subscribe call to the
@@ -31,8 +31,14 @@ public static class MdThroughputCommand
         var timeout = TimeSpan.FromSeconds(BenchOptions.Int(args, "--rep-timeout", 20));
         if (stream is not ("book" or "messages" or "raw"))
         {
-            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--rep-timeout S]");
+            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--rep-timeout S] [--breakdown]");
             return 2;
+        }
+        if (Array.IndexOf(args, "--breakdown") >= 0)
+        {
+            BenchOptions.PrintMachine();
+            MdBreakdown.Run(frames);
+            return 0;
         }
         return RunAsync(frames, reps, warmupFrames, stream, queue, timeout).GetAwaiter().GetResult();
     }
