@@ -7,7 +7,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--breakdown]</c>: market-data
+/// <c>md-throughput [--frames N] [--reps N] [--warmup N] [--stream book|messages|raw] [--queue N] [--breakdown]</c>: market-data
 /// frames per second delivered to an <see cref="IObservable{T}"/> subscriber of a real <see cref="BlinkTradeClient"/>
 /// over a loopback Kestrel WebSocket (<see cref="MarketDataFrameServer"/>: W, then N pre-serialized X frames as fast as
 /// the socket takes them). Each rep is a fresh client and connection; the clock runs from the subscribe call to the
@@ -25,13 +25,13 @@ public static class MdThroughputCommand
     {
         var frames = BenchOptions.Int(args, "--frames", 500_000);
         var reps = BenchOptions.Int(args, "--reps", 5);
-        var warmupFrames = BenchOptions.Int(args, "--warmup-frames", 100_000);
+        var warmups = BenchOptions.Int(args, "--warmup", 1);
         var stream = BenchOptions.String(args, "--stream") ?? "book";
         var queue = BenchOptions.Int(args, "--queue", new BlinkTradeClientOptions().SubscriberQueueCapacity);
         var timeout = TimeSpan.FromSeconds(BenchOptions.Int(args, "--rep-timeout", 20));
         if (stream is not ("book" or "messages" or "raw"))
         {
-            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup-frames N] [--stream book|messages|raw] [--queue N] [--rep-timeout S] [--breakdown]");
+            Console.Error.WriteLine("usage: md-throughput [--frames N] [--reps N] [--warmup N] [--stream book|messages|raw] [--queue N] [--rep-timeout S] [--breakdown]");
             return 2;
         }
         if (Array.IndexOf(args, "--breakdown") >= 0)
@@ -40,23 +40,23 @@ public static class MdThroughputCommand
             MdBreakdown.Run(frames);
             return 0;
         }
-        return RunAsync(frames, reps, warmupFrames, stream, queue, timeout).GetAwaiter().GetResult();
+        return RunAsync(frames, reps, warmups, stream, queue, timeout).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int frames, int reps, int warmupFrames, string stream, int queue, TimeSpan timeout)
+    private static async Task<int> RunAsync(int frames, int reps, int warmups, string stream, int queue, TimeSpan timeout)
     {
         BenchOptions.PrintMachine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"md-throughput: {frames:N0} X frames/rep ({MarketDataFrameServer.Script.Length}-frame cycle, {MarketDataFrameServer.AverageFrameBytes:F0} B avg, book depth {MarketDataFrameServer.Depth}/side), subscriber = {stream switch { "book" => "ObserveOrderBook(\"BTCUSD\")", "messages" => "Messages (X count)", _ => "raw ClientWebSocket frame count (no client)" }}, queue {queue:N0}"));
         var ok = true;
-        if (warmupFrames > 0)
+        await using var server = await MarketDataFrameServer.StartAsync(frames);
+        for (var i = 0; i < warmups; i++)
         {
-            await using var warmServer = await MarketDataFrameServer.StartAsync(warmupFrames);
-            var warm = await RunOnceAsync(warmServer, warmupFrames, stream, queue, timeout);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm.FramesPerSecond / 1e3:F0} k frames/s"));
+            // Full-size reps on the same server: the first rep of a process is consistently slower (tier-up, heap growth).
+            var warm = await RunOnceAsync(server, frames, stream, queue, timeout);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up {i + 1}: {warm.FramesPerSecond / 1e3:F0} k frames/s"));
         }
 
-        await using var server = await MarketDataFrameServer.StartAsync(frames);
         var results = new List<Result>();
         for (var i = 0; i < reps; i++)
         {
