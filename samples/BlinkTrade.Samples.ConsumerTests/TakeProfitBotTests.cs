@@ -124,12 +124,16 @@ public sealed class TakeProfitBotTests
     [Fact]
     public async Task An_entry_still_open_after_the_timeout_is_cancelled_on_a_manual_clock()
     {
-        // One ManualTimeProvider drives the exchange, the client and the bot: time only moves when the test says so,
-        // so a one-minute timeout is tested in microseconds, and never flakes on a slow machine.
+        // A ManualTimeProvider drives the bot and the exchange: time only moves when the test says so, so a
+        // one-minute timeout is tested in microseconds and never flakes on a slow machine.
+        // The client keeps the system clock here on purpose: on a manual clock its heartbeat (a TestRequest every
+        // 30 s, a reply expected within 15 s) would also fire inside a one-minute jump, before the reply could arrive.
+        // Give the client the manual clock too (BlinkTradeClientOptions.TimeProvider) when you test heartbeats,
+        // request timeouts or reconnect back-off, and advance it in steps.
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var exchange = await StartExchangeAsync(clock);
         var alice = await CreateTraderAsync(exchange, "alice", usd: 1_000, btc: 0);
-        await using var bot = await ConnectAsync(exchange, "alice", clock);
+        await using var bot = await ConnectAsync(exchange, "alice");
 
         using var strategy = new TakeProfitBot(bot, Symbol, Price.FromDecimal(10m), TimeSpan.FromMinutes(1), clock);
         await strategy.EnterAsync(Quantity.FromDecimal(1m), Price.FromDecimal(600m));
@@ -181,7 +185,7 @@ public sealed class TakeProfitBotTests
     }
 
     /// <summary>A real client, connected and logged in over the exchange's in-memory transport.</summary>
-    private static async Task<BlinkTradeClient> ConnectAsync(ReferenceExchange exchange, string username, TimeProvider? clock = null)
+    private static async Task<BlinkTradeClient> ConnectAsync(ReferenceExchange exchange, string username)
     {
         var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
@@ -189,7 +193,6 @@ public sealed class TakeProfitBotTests
             Transport = exchange.CreateInMemoryTransport(),
             BrokerId = 5,
             Credentials = BlinkTradeCredentials.FromPassword(username, Password(username)),
-            TimeProvider = clock ?? TimeProvider.System,
         });
         await client.ConnectAsync().WaitAsync(Timeout); // connects and logs in
         return client;
