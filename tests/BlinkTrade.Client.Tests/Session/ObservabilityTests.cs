@@ -50,6 +50,8 @@ public sealed class ObservabilityTests
         {
             await harness.Client.PingAsync().WaitAsync(TestDefaults.Timeout);
         }
+        // The subscriber's own task may not have been scheduled yet on a busy machine: wait for its first item.
+        await blocked.WaitUntilAsync(items => items.Count >= 1);
         Assert.Single(blocked.Items);
         gate.Set();
         await blocked.WaitUntilAsync(items => items.Count == 5);
