@@ -1,0 +1,115 @@
+using System.Text.Json;
+using BlinkTrade.Client.Account;
+using BlinkTrade.Client.Protocol;
+
+namespace BlinkTrade.Client;
+
+public partial interface IBlinkTradeClient
+{
+    /// <summary>Balance snapshots: after <see cref="GetBalancesAsync"/> and after every unsolicited <c>U3</c> update
+    /// (merged). A new subscriber first receives the latest snapshot.</summary>
+    IObservable<BalanceSnapshot> Balances { get; }
+
+    /// <summary>Unsolicited deposit changes (<c>U23</c>: created, confirmed, credited…).</summary>
+    IObservable<DepositRefresh> DepositUpdates { get; }
+
+    /// <summary>Unsolicited withdrawal changes (<c>U9</c>).</summary>
+    IObservable<WithdrawRefresh> WithdrawalUpdates { get; }
+
+    /// <summary>Unsolicited profile changes (<c>U40</c>).</summary>
+    IObservable<ProfileRefresh> ProfileUpdates { get; }
+
+    /// <summary>Requests the balances (<c>U2</c> → <c>U3</c>) and publishes them on <see cref="Balances"/>.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The snapshot.</returns>
+    Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The user's orders (<c>U4</c> → <c>U5</c>), newest first, fetched page by page as enumerated.</summary>
+    /// <param name="filter">Which orders.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The orders.</returns>
+    IAsyncEnumerable<OrderListEntry> GetOrdersAsync(OrderListFilter filter = OrderListFilter.All, int pageSize = 40, CancellationToken cancellationToken = default);
+
+    /// <summary>Recent public trades (<c>U32</c> → <c>U33</c>), newest first.</summary>
+    /// <param name="since">A TradeID (trades after it) or, above 1 000 000 000, a unix time in seconds (G26); the last 24 h when <see langword="null"/>.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The trades.</returns>
+    IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(long? since = null, int pageSize = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>The account's ledger (<c>U34</c> → <c>U35</c>), newest first.</summary>
+    /// <param name="currency">Only this currency, when given.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The ledger entries.</returns>
+    IAsyncEnumerable<LedgerEntry> GetLedgerAsync(string? currency = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The account's deposits (<c>U30</c> → <c>U31</c>).</summary>
+    /// <param name="statuses">Only these statuses (at most 5), when given.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The deposits.</returns>
+    IAsyncEnumerable<Deposit> GetDepositsAsync(IReadOnlyList<DepositStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The account's withdrawals (<c>U26</c> → <c>U27</c>).</summary>
+    /// <param name="statuses">Only these statuses (at most 5), when given.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The withdrawals.</returns>
+    IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(IReadOnlyList<WithdrawStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's active WebSocket/REST API keys (<c>U50</c> → <c>U51</c>); secrets are never listed.</summary>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The keys.</returns>
+    IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The broker directory (<c>U28</c> → <c>U29</c>; public).</summary>
+    /// <param name="country">Only brokers of this country, when given.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The brokers.</returns>
+    Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or looks up a deposit (<c>U18</c> → <c>U19</c>): <paramref name="currency"/> alone creates a crypto
+    /// deposit address; <paramref name="depositMethodId"/> with <paramref name="value"/> a fiat deposit;
+    /// <paramref name="depositId"/> looks one up.</summary>
+    /// <param name="currency">The currency of a new crypto deposit.</param>
+    /// <param name="depositMethodId">The broker's deposit method of a fiat deposit.</param>
+    /// <param name="value">The declared amount of a fiat deposit.</param>
+    /// <param name="depositId">An existing deposit to look up.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The deposit (<c>DepositID</c> "-1" when not found).</returns>
+    Task<DepositResponse> RequestDepositAsync(string? currency = null, int? depositMethodId = null, Amount? value = null, string? depositId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests a withdrawal (<c>U6</c> → <c>U7</c>).</summary>
+    /// <param name="currency">The currency.</param>
+    /// <param name="amount">The amount.</param>
+    /// <param name="method">A method of the broker's withdraw structure, e.g. <c>bitcoin</c>.</param>
+    /// <param name="data">Method fields, e.g. <c>{"Wallet":"…"}</c>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The withdrawal.</returns>
+    Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, JsonElement? data = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates profile fields (<c>U38</c> → <c>U39</c>).</summary>
+    /// <param name="fields">Field names and new values.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The updated profile.</returns>
+    Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates an API key (<c>U52</c> → <c>U53</c>). The response holds the API secret and password: the only
+    /// time they are returned.</summary>
+    /// <param name="label">A label (≤ 15 characters).</param>
+    /// <param name="permissions">The permission list; none when <see langword="null"/>.</param>
+    /// <param name="ipWhiteList">Allowed client IPs; any when <see langword="null"/>.</param>
+    /// <param name="revocable">Whether the key can be revoked (default true).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The new key.</returns>
+    Task<ApiKeyCreateResponse> CreateApiKeyAsync(string label, PermissionList? permissions = null, IReadOnlyList<string>? ipWhiteList = null, bool? revocable = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes an API key (<c>U54</c> → <c>U55</c>).</summary>
+    /// <param name="apiKey">The key.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The server's answer (<c>Status</c> 0).</returns>
+    Task<ApiKeyRevokeResponse> RevokeApiKeyAsync(string apiKey, CancellationToken cancellationToken = default);
+}

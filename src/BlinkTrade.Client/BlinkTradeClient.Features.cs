@@ -1,0 +1,53 @@
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Session;
+
+namespace BlinkTrade.Client;
+
+// The seams between the connection core and the features (session, market data, trading, account).
+public partial class BlinkTradeClient
+{
+    private void InitializeFeatures()
+    {
+        InitializeTrading();
+        InitializeAccount();
+    }
+
+    private void CompleteFeatures()
+    {
+        CompleteMarketData();
+        _executionReports.OnCompleted();
+        _balanceSnapshots.OnCompleted();
+    }
+
+    // Called on the receive loop for every message of the current connection, before the Messages stream.
+    private void OnInbound(SessionConnection session, BlinkTradeMessage message)
+    {
+        OnTrading(message);
+        OnAccount(message);
+        OnMarketData(message);
+    }
+
+    private void OnConnectionLost()
+    {
+        OnMarketDataConnectionLost();
+    }
+
+    private async Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
+    {
+        await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
+        // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
+        if (isReconnect && CurrentUser is not null && _orders.All.Count > 0)
+        {
+            try
+            {
+                await ReconcileOrdersAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
+            {
+                // A server that cannot list orders must not block the reconnect; the live reports still flow.
+                Diagnostics.ClientLog.ReconcileFailed(_logger, e);
+                ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Order reconciliation failed: " + e.Message, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,385 @@
+using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
+using BlinkTrade.Client.Session;
+using BlinkTrade.Client.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Retry;
+
+namespace BlinkTrade.Client;
+
+/// <summary>
+/// The BlinkTrade client (see <see cref="IBlinkTradeClient"/>). Thread-safe: call it from any thread.
+/// </summary>
+/// <remarks>
+/// <para>Threading: one receive loop per connection parses frames and updates the client's state (order books,
+/// order tracker, balances) synchronously; subscribers are called on their own delivery tasks, so a slow or throwing
+/// subscriber never holds up the socket or other subscribers. One writer task serializes sends.</para>
+/// <para>Back-pressure: each subscriber has a bounded queue (<see cref="BlinkTradeClientOptions.SubscriberQueueCapacity"/>).
+/// State streams (order books, tickers, balances, connection state, latency) drop the oldest queued state when it
+/// is full — the newest state supersedes it; event streams (execution reports, trades, messages, errors) unsubscribe
+/// a subscriber that falls that far behind with <see cref="SubscriberOverflowException"/> rather than lose events
+/// silently.</para>
+/// </remarks>
+public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
+{
+    private readonly BlinkTradeClientOptions _options;
+    private readonly IBlinkTradeTransport _transport;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RequestIdGenerator _ids = new();
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly ResiliencePipeline _reconnectPipeline;
+    private readonly SafeSubject<ConnectionStateChange> _states;
+    private readonly SafeSubject<BlinkTradeClientError> _errors;
+    private readonly SafeSubject<TimeSpan> _latency;
+    private readonly SafeSubject<BlinkTradeMessage> _messages;
+    private SessionConnection? _session;
+    private CancellationTokenSource _lifetime = new();
+    private volatile bool _wantConnected;
+    private volatile bool _disposed;
+    private volatile ConnectionState _state = ConnectionState.Disconnected;
+
+    /// <summary>Creates a client; nothing is opened until <see cref="ConnectAsync"/>.</summary>
+    /// <param name="options">The options (validated here).</param>
+    public BlinkTradeClient(BlinkTradeClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _time = options.TimeProvider;
+        _transport = options.Transport ?? new WebSocketTransport();
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BlinkTradeClient>();
+        var capacity = options.SubscriberQueueCapacity;
+        _errors = new SafeSubject<BlinkTradeClientError>("Errors", OverflowPolicy.FaultSubscriber, capacity, replayLatest: false, _logger, report: null, _time);
+        _states = CreateStateSubject<ConnectionStateChange>("ConnectionStates");
+        _latency = CreateStateSubject<TimeSpan>("Latency");
+        _messages = CreateEventSubject<BlinkTradeMessage>("Messages");
+        _states.OnNext(new ConnectionStateChange(ConnectionState.Disconnected, "Not connected yet.", null, _time.GetUtcNow()));
+        _reconnectPipeline = BuildReconnectPipeline();
+        InitializeFeatures();
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected BlinkTradeClient()
+    {
+        _options = new BlinkTradeClientOptions();
+        _time = TimeProvider.System;
+        _transport = null!;
+        _logger = NullLogger.Instance;
+        _errors = null!;
+        _states = null!;
+        _latency = null!;
+        _messages = null!;
+        _reconnectPipeline = ResiliencePipeline.Empty;
+    }
+
+    /// <inheritdoc />
+    public virtual ConnectionState State => _state;
+
+    /// <inheritdoc />
+    public virtual IObservable<ConnectionStateChange> ConnectionStates => _states;
+
+    /// <inheritdoc />
+    public virtual IObservable<BlinkTradeClientError> Errors => _errors;
+
+    /// <inheritdoc />
+    public virtual IObservable<TimeSpan> Latency => _latency;
+
+    /// <inheritdoc />
+    public virtual IObservable<BlinkTradeMessage> Messages => _messages;
+
+    /// <summary>The options this client was created with.</summary>
+    public BlinkTradeClientOptions Options => _options;
+
+    /// <inheritdoc />
+    public virtual async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_wantConnected && _session is { IsOpen: true })
+            {
+                return;
+            }
+            if (_wantConnected && _state == ConnectionState.Reconnecting)
+            {
+                // The reconnect loop owns the connection: wait for its outcome rather than open a second one.
+                var outcome = await WaitForStateAsync(s => s is not ConnectionState.Reconnecting, cancellationToken).ConfigureAwait(false);
+                if (outcome.State == ConnectionState.Disconnected)
+                {
+                    throw outcome.Exception as Exception ?? new ConnectionClosedException(outcome.Reason);
+                }
+                return;
+            }
+            if (_lifetime.IsCancellationRequested)
+            {
+                _lifetime.Dispose();
+                _lifetime = new CancellationTokenSource();
+            }
+            _wantConnected = true;
+            SetState(ConnectionState.Connecting, "Connecting.", null);
+            try
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+                await OpenSessionAsync(isReconnect: false, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _wantConnected = false;
+                SetState(ConnectionState.Disconnected, "Connecting failed: " + e.Message, e);
+                throw;
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual async Task DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _wantConnected = false;
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+            var session = Interlocked.Exchange(ref _session, null);
+            if (session is not null)
+            {
+                await session.CloseAsync("Client disconnect", cancellationToken).ConfigureAwait(false);
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+            if (_state != ConnectionState.Disconnected)
+            {
+                ClientLog.Disconnected(_logger, "DisconnectAsync");
+                SetState(ConnectionState.Disconnected, "Disconnected by the application.", null);
+            }
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
+        => RequireSession().PingAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return RequireSession().SendAsync(message, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string responseMsgType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        ArgumentException.ThrowIfNullOrEmpty(responseMsgType);
+        return RequireSession().RequestAsync(request, requestId, [responseMsgType], null, null, cancellationToken);
+    }
+
+    /// <summary>Closes the connection, stops reconnecting and completes every stream.</summary>
+    /// <returns>A task that completes when the client is disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        _wantConnected = false;
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        var session = Interlocked.Exchange(ref _session, null);
+        if (session is not null)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+        if (_state != ConnectionState.Disconnected)
+        {
+            SetState(ConnectionState.Disconnected, "The client was disposed.", null);
+        }
+        CompleteFeatures();
+        _messages.OnCompleted();
+        _latency.OnCompleted();
+        _states.OnCompleted();
+        _errors.OnCompleted();
+        GC.SuppressFinalize(this);
+    }
+
+    // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
+    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken)
+        where TResponse : BlinkTradeMessage
+    {
+        var response = await RequireSession().RequestAsync(request, requestId, [responseMsgType], accept, null, cancellationToken).ConfigureAwait(false);
+        return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
+            $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
+    }
+
+    internal SafeSubject<T> CreateStateSubject<T>(string name)
+        => new(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time);
+
+    internal SafeSubject<T> CreateEventSubject<T>(string name)
+        => new(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time);
+
+    internal void ReportError(BlinkTradeClientError error) => _errors.OnNext(error);
+
+    internal void ReportError(ClientErrorKind kind, string message, Exception? exception)
+        => _errors.OnNext(new BlinkTradeClientError(kind, message, exception, _time.GetUtcNow()));
+
+    internal SessionConnection RequireSession()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var session = Volatile.Read(ref _session);
+        return session is { IsOpen: true }
+            ? session
+            : throw new ConnectionClosedException(_state == ConnectionState.Reconnecting ? "The client is reconnecting." : "The client is not connected.");
+    }
+
+    void ISessionSink.OnMessage(SessionConnection session, BlinkTradeMessage message)
+    {
+        // Only the current connection feeds state; a late frame of a replaced connection is ignored.
+        if (!ReferenceEquals(session, Volatile.Read(ref _session)) && Volatile.Read(ref _session) is not null)
+        {
+            return;
+        }
+        OnInbound(session, message);
+        _messages.OnNext(message);
+    }
+
+    void ISessionSink.OnError(BlinkTradeClientError error) => _errors.OnNext(error);
+
+    void ISessionSink.OnLatency(TimeSpan latency) => _latency.OnNext(latency);
+
+    private async Task<ConnectionStateChange> WaitForStateAsync(Func<ConnectionState, bool> predicate, CancellationToken cancellationToken)
+    {
+        var reached = new TaskCompletionSource<ConnectionStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _states.Subscribe(new StateWaiter(predicate, reached));
+        using var registration = cancellationToken.Register(() => reached.TrySetCanceled(cancellationToken));
+        return await reached.Task.ConfigureAwait(false);
+    }
+
+    private void SetState(ConnectionState state, string reason, Exception? exception)
+    {
+        _state = state;
+        _states.OnNext(new ConnectionStateChange(state, reason, exception, _time.GetUtcNow()));
+    }
+
+    private async Task OpenSessionAsync(bool isReconnect, CancellationToken cancellationToken)
+    {
+        var endpoint = _options.Endpoint!;
+        ClientLog.Connecting(_logger, endpoint);
+        var connection = await _transport.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        if (_disposed || cancellationToken.IsCancellationRequested)
+        {
+            // DisposeAsync or DisconnectAsync ran while the connection was being opened: do not leak it.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new OperationCanceledException("The client was disconnected or disposed while connecting.", cancellationToken);
+        }
+        var session = new SessionConnection(connection, _options, _ids, _logger, this);
+        Volatile.Write(ref _session, session);
+        session.Start();
+        ClientLog.Connected(_logger, session.RemoteDescription);
+        try
+        {
+            if (!isReconnect)
+            {
+                SetState(ConnectionState.Connected, "Connected to " + session.RemoteDescription + ".", null);
+            }
+            var loggedIn = await LoginOnConnectAsync(session, cancellationToken).ConfigureAwait(false);
+            await RestoreAsync(session, isReconnect, cancellationToken).ConfigureAwait(false);
+            if (loggedIn)
+            {
+                SetState(ConnectionState.LoggedIn, isReconnect ? "Reconnected and logged in." : "Logged in.", null);
+            }
+            else if (isReconnect)
+            {
+                SetState(ConnectionState.Connected, "Reconnected to " + session.RemoteDescription + ".", null);
+            }
+        }
+        catch
+        {
+            Interlocked.CompareExchange(ref _session, null, session);
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        _ = SuperviseAsync(session);
+    }
+
+    // Waits for the connection to end, then replaces it (or reports the end) per the reconnect policy.
+    private async Task SuperviseAsync(SessionConnection session)
+    {
+        var reason = await session.Completion.ConfigureAwait(false);
+        if (_disposed || !_wantConnected || !ReferenceEquals(Volatile.Read(ref _session), session))
+        {
+            return;
+        }
+        ClientLog.ConnectionLost(_logger, reason.Message, reason);
+        ReportError(ClientErrorKind.ConnectionLost, "Connection lost: " + reason.Message, reason);
+        Interlocked.CompareExchange(ref _session, null, session);
+        await session.DisposeAsync().ConfigureAwait(false);
+        OnConnectionLost();
+        if (!_options.Reconnect.Enabled)
+        {
+            _wantConnected = false;
+            SetState(ConnectionState.Disconnected, "Connection lost: " + reason.Message, reason);
+            return;
+        }
+        SetState(ConnectionState.Reconnecting, "Connection lost: " + reason.Message, reason);
+        var lifetime = _lifetime.Token;
+        try
+        {
+            await _reconnectPipeline.ExecuteAsync(async token =>
+            {
+                token.ThrowIfCancellationRequested();
+                await OpenSessionAsync(isReconnect: true, token).ConfigureAwait(false);
+            }, lifetime).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // DisconnectAsync or DisposeAsync took over.
+        }
+        catch (Exception e)
+        {
+            _wantConnected = false;
+            ClientLog.ReconnectFailed(_logger, "giving up: " + e.Message, e);
+            SetState(ConnectionState.Disconnected, "Reconnecting gave up: " + e.Message, e);
+        }
+    }
+
+    private ResiliencePipeline BuildReconnectPipeline()
+    {
+        var reconnect = _options.Reconnect;
+        if (reconnect.MaxAttempts == 1)
+        {
+            return ResiliencePipeline.Empty; // one attempt, no retry (Polly needs at least one retry)
+        }
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                // A refused login will not succeed by retrying (and could lock the account): give up on it.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not BlinkTradeLoginException && !(e is OperationCanceledException && _lifetime.IsCancellationRequested)),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = reconnect.UseJitter,
+                Delay = reconnect.InitialDelay,
+                MaxDelay = reconnect.MaxDelay,
+                MaxRetryAttempts = reconnect.MaxAttempts is { } max ? max - 1 : int.MaxValue,
+                OnRetry = args =>
+                {
+                    var error = args.Outcome.Exception;
+                    ClientLog.ReconnectFailed(_logger, error?.Message ?? "unknown", error);
+                    ClientLog.Reconnecting(_logger, args.AttemptNumber + 2, args.RetryDelay);
+                    ReportError(ClientErrorKind.ReconnectFailed, "Reconnect attempt failed: " + error?.Message, error);
+                    return default;
+                },
+            })
+            .Build();
+    }
+}

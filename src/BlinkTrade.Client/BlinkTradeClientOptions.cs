@@ -1,0 +1,91 @@
+using BlinkTrade.Client.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace BlinkTrade.Client;
+
+/// <summary>Options of <see cref="BlinkTradeClient"/>.</summary>
+public sealed class BlinkTradeClientOptions
+{
+    /// <summary>The WebSocket endpoint (<c>ws://</c> or <c>wss://</c>), e.g. <c>wss://api_testnet.blinktrade.com/trade/</c>.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>The broker (exchange) id, sent on login and orders (5 = testnet).</summary>
+    public int BrokerId { get; set; }
+
+    /// <summary>How to log in; <see langword="null"/> for an anonymous session (public market data only).
+    /// When set, <see cref="IBlinkTradeClient.ConnectAsync"/> logs in, and every reconnect logs in again.</summary>
+    public BlinkTradeCredentials? Credentials { get; set; }
+
+    /// <summary>How often a TestRequest is sent; default 30 seconds (PROTOCOL.md G28).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a TestRequest may go unanswered before it counts as missed; default 15 seconds.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>After this long without any inbound frame a TestRequest is sent at once instead of waiting for the
+    /// next interval; default 20 seconds (PROTOCOL.md §1.4). <see cref="Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan HeartbeatAfterSilence { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Missed heartbeats in a row after which the connection is stale and replaced; default 2.</summary>
+    public int MaxMissedHeartbeats { get; set; } = 2;
+
+    /// <summary>How long a request waits for its response before failing with
+    /// <see cref="Requests.BlinkTradeTimeoutException"/>; default 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The reconnect policy.</summary>
+    public ReconnectOptions Reconnect { get; set; } = new();
+
+    /// <summary>How many items a subscriber may fall behind before the back-pressure policy applies; default 10 000.</summary>
+    public int SubscriberQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>The clock for heartbeats, timeouts and backoff; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the client logs; nothing is logged when <see langword="null"/>.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>How connections are opened; a <see cref="WebSocketTransport"/> when <see langword="null"/>.
+    /// Tests use an in-memory transport (the reference exchange's, or a scripted peer).</summary>
+    public IBlinkTradeTransport? Transport { get; set; }
+
+    /// <summary>Checks the options before a client uses them.</summary>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    public void Validate()
+    {
+        if (Endpoint is null || Endpoint.Scheme is not ("ws" or "wss"))
+        {
+            throw new ArgumentException("BlinkTradeClientOptions.Endpoint must be a ws:// or wss:// URI.", nameof(Endpoint));
+        }
+        if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Heartbeat interval and timeout must be positive.", nameof(HeartbeatInterval));
+        }
+        if (HeartbeatAfterSilence <= TimeSpan.Zero && HeartbeatAfterSilence != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("HeartbeatAfterSilence must be positive or infinite.", nameof(HeartbeatAfterSilence));
+        }
+        if (MaxMissedHeartbeats < 1)
+        {
+            throw new ArgumentException("MaxMissedHeartbeats must be at least 1.", nameof(MaxMissedHeartbeats));
+        }
+        if (RequestTimeout <= TimeSpan.Zero && RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("RequestTimeout must be positive or infinite.", nameof(RequestTimeout));
+        }
+        if (SubscriberQueueCapacity < 1)
+        {
+            throw new ArgumentException("SubscriberQueueCapacity must be at least 1.", nameof(SubscriberQueueCapacity));
+        }
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        ArgumentNullException.ThrowIfNull(Reconnect);
+        if (Reconnect.MaxAttempts is < 1)
+        {
+            throw new ArgumentException("Reconnect.MaxAttempts must be at least 1 (or null for unlimited).", nameof(Reconnect));
+        }
+        if (Reconnect.InitialDelay <= TimeSpan.Zero || Reconnect.MaxDelay < Reconnect.InitialDelay)
+        {
+            throw new ArgumentException("Reconnect delays must be positive, with MaxDelay at least InitialDelay.", nameof(Reconnect));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using BlinkTrade.Client;
+using BlinkTrade.Client.Transport;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The conventional namespace for IServiceCollection extensions, so `services.AddBlinkTradeClient(...)` needs no using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the BlinkTrade client in a service collection.</summary>
+public static class BlinkTradeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IBlinkTradeClient"/> (and <see cref="BlinkTradeClient"/>) as a singleton configured by
+    /// <paramref name="configure"/>. Unless the options set them, the client takes its <see cref="ILoggerFactory"/>,
+    /// <see cref="TimeProvider"/> and <see cref="IBlinkTradeTransport"/> from the container when registered there
+    /// (e.g. the reference exchange's in-memory transport in tests). The container disposes the client.
+    /// The client is not connected: call <see cref="IBlinkTradeClient.ConnectAsync"/> (e.g. from a hosted service).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options (endpoint, broker, credentials…).</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBlinkTradeClient(this IServiceCollection services, Action<BlinkTradeClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BlinkTradeClientOptions>().Configure(configure);
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<BlinkTradeClientOptions>>().Value;
+            options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+            options.Transport ??= provider.GetService<IBlinkTradeTransport>();
+            if (ReferenceEquals(options.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is { } time)
+            {
+                options.TimeProvider = time;
+            }
+            return new BlinkTradeClient(options);
+        });
+        services.TryAddSingleton<IBlinkTradeClient>(provider => provider.GetRequiredService<BlinkTradeClient>());
+        return services;
+    }
+}

@@ -1,0 +1,404 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.MarketData;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Session;
+using BlinkTrade.Client.Transport;
+
+namespace BlinkTrade.Client;
+
+// Ref-counted market-data subscriptions (PROTOCOL.md §2.4, §3.8).
+public partial class BlinkTradeClient
+{
+    private readonly object _marketDataGate = new();
+    private readonly Dictionary<string, BookSubscription> _booksBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, BookSubscription> _booksByReqId = [];
+    private readonly Dictionary<string, TickerSubscription> _tickersBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, TickerSubscription> _tickersByReqId = [];
+
+    /// <inheritdoc />
+    public virtual IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        return Observable.Create<OrderBookSnapshot>(observer =>
+        {
+            var subscription = AcquireBook(symbol);
+            var inner = subscription.Books.Subscribe(observer);
+            return Disposable.Create(() =>
+            {
+                inner.Dispose();
+                ReleaseBook(subscription);
+            });
+        });
+    }
+
+    /// <inheritdoc />
+    public virtual IObservable<MarketTrade> ObserveTrades(string symbol)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        return Observable.Create<MarketTrade>(observer =>
+        {
+            var subscription = AcquireBook(symbol);
+            var inner = subscription.Trades.Subscribe(observer);
+            return Disposable.Create(() =>
+            {
+                inner.Dispose();
+                ReleaseBook(subscription);
+            });
+        });
+    }
+
+    /// <inheritdoc />
+    public virtual IObservable<SecurityStatus> ObserveTicker(string symbol)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        return Observable.Create<SecurityStatus>(observer =>
+        {
+            var subscription = AcquireTicker(symbol);
+            var inner = subscription.Ticks.Subscribe(observer);
+            return Disposable.Create(() =>
+            {
+                inner.Dispose();
+                ReleaseTicker(subscription);
+            });
+        });
+    }
+
+    /// <inheritdoc />
+    public virtual Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
+        return RequestCoreAsync<SecurityList>(request, Id(id), MessageTypes.SecurityList, null, cancellationToken);
+    }
+
+    private BookSubscription AcquireBook(string symbol)
+    {
+        BookSubscription? created = null;
+        BookSubscription subscription;
+        lock (_marketDataGate)
+        {
+            if (!_booksBySymbol.TryGetValue(symbol, out subscription!))
+            {
+                subscription = created = new BookSubscription(symbol,
+                    CreateStateSubject<OrderBookSnapshot>("OrderBook(" + symbol + ")"),
+                    CreateEventSubject<MarketTrade>("Trades(" + symbol + ")"));
+                subscription.MDReqID = _ids.Next();
+                _booksBySymbol.Add(symbol, subscription);
+                _booksByReqId.Add(subscription.MDReqID, subscription);
+            }
+            subscription.RefCount++;
+        }
+        if (created is not null)
+        {
+            // When not connected yet (or reconnecting), RestoreAsync sends it once the session is up.
+            ArmSnapshotWatchdog(created);
+            _ = TrySendAsync(BookRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
+        }
+        return subscription;
+    }
+
+    private void ReleaseBook(BookSubscription subscription)
+    {
+        lock (_marketDataGate)
+        {
+            if (--subscription.RefCount > 0)
+            {
+                return;
+            }
+            _booksBySymbol.Remove(subscription.Symbol);
+            _booksByReqId.Remove(subscription.MDReqID);
+        }
+        subscription.SnapshotTimer?.Dispose();
+        _ = TrySendAsync(BookRequest(subscription, SubscriptionRequestType.Unsubscribe));
+        subscription.Books.OnCompleted();
+        subscription.Trades.OnCompleted();
+    }
+
+    private TickerSubscription AcquireTicker(string symbol)
+    {
+        TickerSubscription? created = null;
+        TickerSubscription subscription;
+        lock (_marketDataGate)
+        {
+            if (!_tickersBySymbol.TryGetValue(symbol, out subscription!))
+            {
+                subscription = created = new TickerSubscription(symbol, CreateStateSubject<SecurityStatus>("Ticker(" + symbol + ")"));
+                subscription.ReqID = _ids.Next();
+                _tickersBySymbol.Add(symbol, subscription);
+                _tickersByReqId.Add(subscription.ReqID, subscription);
+            }
+            subscription.RefCount++;
+        }
+        if (created is not null)
+        {
+            _ = TrySendAsync(TickerRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
+        }
+        return subscription;
+    }
+
+    private void ReleaseTicker(TickerSubscription subscription)
+    {
+        lock (_marketDataGate)
+        {
+            if (--subscription.RefCount > 0)
+            {
+                return;
+            }
+            _tickersBySymbol.Remove(subscription.Symbol);
+            _tickersByReqId.Remove(subscription.ReqID);
+        }
+        _ = TrySendAsync(TickerRequest(subscription, SubscriptionRequestType.Unsubscribe));
+        subscription.Ticks.OnCompleted();
+    }
+
+    private static MarketDataRequest BookRequest(BookSubscription subscription, SubscriptionRequestType type) => new()
+    {
+        MDReqID = subscription.MDReqID,
+        SubscriptionRequestType = type,
+        MarketDepth = 0,
+        MDUpdateType = type == SubscriptionRequestType.Unsubscribe ? null : MarketDataUpdateType.Incremental,
+        MDEntryTypes = type == SubscriptionRequestType.Unsubscribe ? null : [MarketDataEntryType.Bid, MarketDataEntryType.Offer, MarketDataEntryType.Trade],
+        Instruments = [subscription.Symbol],
+    };
+
+    private static SecurityStatusRequest TickerRequest(TickerSubscription subscription, SubscriptionRequestType type) => new()
+    {
+        SecurityStatusReqID = subscription.ReqID,
+        SubscriptionRequestType = type,
+        Instruments = [subscription.Symbol],
+    };
+
+    // Fire-and-forget send for subscriptions: when there is no connection the restore after (re)connect covers it.
+    private async Task TrySendAsync(BlinkTradeMessage message)
+    {
+        var session = Volatile.Read(ref _session);
+        if (session is not { IsOpen: true })
+        {
+            return;
+        }
+        try
+        {
+            await session.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ConnectionClosedException)
+        {
+        }
+    }
+
+    // Receive loop: W, X, Y and f.
+    private void OnMarketData(BlinkTradeMessage message)
+    {
+        switch (message)
+        {
+            case MarketDataFullRefresh full:
+                OnFullRefresh(full);
+                break;
+            case MarketDataIncrementalRefresh incremental:
+                OnIncrementalRefresh(incremental);
+                break;
+            case MarketDataRequestReject reject:
+                OnMarketDataReject(reject);
+                break;
+            case SecurityStatus status:
+                TickerSubscription? ticker;
+                lock (_marketDataGate)
+                {
+                    _tickersByReqId.TryGetValue(status.SecurityStatusReqID, out ticker);
+                }
+                ticker?.Ticks.OnNext(status);
+                break;
+        }
+    }
+
+    private BookSubscription? FindBook(long mdReqId)
+    {
+        lock (_marketDataGate)
+        {
+            return _booksByReqId.GetValueOrDefault(mdReqId);
+        }
+    }
+
+    private void OnFullRefresh(MarketDataFullRefresh full)
+    {
+        if (FindBook(full.MDReqID) is not { } subscription)
+        {
+            return;
+        }
+        if (!subscription.Book.TryReset(full.MDFullGrp))
+        {
+            ResyncBook(subscription, "inconsistent snapshot positions");
+            return;
+        }
+        subscription.Synced = true;
+        subscription.SnapshotTimer?.Dispose();
+        subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, _time.GetUtcNow()));
+    }
+
+    private void OnIncrementalRefresh(MarketDataIncrementalRefresh incremental)
+    {
+        if (FindBook(incremental.MDReqID) is not { } subscription || incremental.MDIncGrp is not { } entries)
+        {
+            return;
+        }
+        var bookChanged = false;
+        foreach (var entry in entries)
+        {
+            if (entry.MDEntryType == MarketDataEntryType.Trade)
+            {
+                subscription.Trades.OnNext(MarketTrade.From(subscription.Symbol, entry));
+                continue;
+            }
+            if (!subscription.Synced || (entry.MDEntryType != MarketDataEntryType.Bid && entry.MDEntryType != MarketDataEntryType.Offer))
+            {
+                continue;
+            }
+            if (!subscription.Book.TryApply(entry))
+            {
+                ResyncBook(subscription, $"{entry.MDUpdateAction} at position {entry.MDEntryPositionNo} does not fit a side of {(entry.MDEntryType == MarketDataEntryType.Bid ? subscription.Book.Bids.Count : subscription.Book.Asks.Count)} orders");
+                return;
+            }
+            bookChanged = true;
+        }
+        if (bookChanged)
+        {
+            subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: false, _time.GetUtcNow()));
+        }
+    }
+
+    // A gap: stop applying, and ask for a fresh snapshot under a new MDReqID (late X of the old id are then ignored).
+    private void ResyncBook(BookSubscription subscription, string reason)
+    {
+        ClientLog.BookOutOfSync(_logger, subscription.Symbol, reason);
+        ReportError(ClientErrorKind.BookOutOfSync, $"Order book {subscription.Symbol} out of sync ({reason}); resubscribing.", null);
+        subscription.Synced = false;
+        var old = BookRequest(subscription, SubscriptionRequestType.Unsubscribe);
+        lock (_marketDataGate)
+        {
+            _booksByReqId.Remove(subscription.MDReqID);
+            subscription.MDReqID = _ids.Next();
+            _booksByReqId.Add(subscription.MDReqID, subscription);
+        }
+        ArmSnapshotWatchdog(subscription);
+        _ = ResubscribeAsync(old, BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
+
+        async Task ResubscribeAsync(MarketDataRequest unsubscribe, MarketDataRequest subscribe)
+        {
+            await TrySendAsync(unsubscribe).ConfigureAwait(false);
+            await TrySendAsync(subscribe).ConfigureAwait(false);
+        }
+    }
+
+    // Nothing hangs: a subscription whose snapshot does not arrive within the request timeout is requested again.
+    private void ArmSnapshotWatchdog(BookSubscription subscription)
+    {
+        subscription.SnapshotTimer?.Dispose();
+        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan || Volatile.Read(ref _session) is not { IsOpen: true })
+        {
+            subscription.SnapshotTimer = null;
+            return;
+        }
+        var mdReqId = subscription.MDReqID;
+        subscription.SnapshotTimer = _time.CreateTimer(_ =>
+        {
+            bool stillWaiting;
+            lock (_marketDataGate)
+            {
+                stillWaiting = !subscription.Synced && subscription.MDReqID == mdReqId && _booksByReqId.ContainsKey(mdReqId);
+            }
+            if (stillWaiting && Volatile.Read(ref _session) is { IsOpen: true })
+            {
+                ResyncBook(subscription, $"no snapshot within {_options.RequestTimeout}");
+            }
+        }, null, _options.RequestTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnMarketDataReject(MarketDataRequestReject reject)
+    {
+        BookSubscription? subscription;
+        lock (_marketDataGate)
+        {
+            if (!_booksByReqId.Remove(reject.MDReqID, out subscription))
+            {
+                return;
+            }
+            _booksBySymbol.Remove(subscription.Symbol);
+        }
+        var reason = reject.MDReqRejReason?.Value;
+        ClientLog.MarketDataRejected(_logger, reject.MDReqID.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+        var error = new MarketDataRejectedException(subscription.Symbol, reason, reject.Text);
+        ReportError(ClientErrorKind.MarketDataRejected, error.Message, error);
+        subscription.Books.OnError(error);
+        subscription.Trades.OnError(error);
+    }
+
+    private void OnMarketDataConnectionLost()
+    {
+        lock (_marketDataGate)
+        {
+            foreach (var subscription in _booksBySymbol.Values)
+            {
+                subscription.Synced = false;
+            }
+        }
+    }
+
+    // After a (re)connect: every live subscription again, under new request ids; books reset on their new W.
+    private async Task RestoreMarketDataAsync(SessionConnection session, CancellationToken cancellationToken)
+    {
+        List<BlinkTradeMessage> requests = [];
+        lock (_marketDataGate)
+        {
+            foreach (var subscription in _booksBySymbol.Values)
+            {
+                subscription.Synced = false;
+                _booksByReqId.Remove(subscription.MDReqID);
+                subscription.MDReqID = _ids.Next();
+                _booksByReqId.Add(subscription.MDReqID, subscription);
+                ArmSnapshotWatchdog(subscription);
+                requests.Add(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
+            }
+            foreach (var subscription in _tickersBySymbol.Values)
+            {
+                _tickersByReqId.Remove(subscription.ReqID);
+                subscription.ReqID = _ids.Next();
+                _tickersByReqId.Add(subscription.ReqID, subscription);
+                requests.Add(TickerRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
+            }
+        }
+        foreach (var request in requests)
+        {
+            await session.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        if (requests.Count > 0)
+        {
+            ClientLog.Resubscribed(_logger, requests.Count);
+        }
+    }
+
+    private void CompleteMarketData()
+    {
+        List<BookSubscription> books;
+        List<TickerSubscription> tickers;
+        lock (_marketDataGate)
+        {
+            books = [.. _booksBySymbol.Values];
+            tickers = [.. _tickersBySymbol.Values];
+            _booksBySymbol.Clear();
+            _booksByReqId.Clear();
+            _tickersBySymbol.Clear();
+            _tickersByReqId.Clear();
+        }
+        foreach (var book in books)
+        {
+            book.SnapshotTimer?.Dispose();
+            book.Books.OnCompleted();
+            book.Trades.OnCompleted();
+        }
+        foreach (var ticker in tickers)
+        {
+            ticker.Ticks.OnCompleted();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using BlinkTrade.Client.Diagnostics;
+
+namespace BlinkTrade.Client.MarketData;
+
+/// <summary>One wire market-data subscription (<c>V</c>, bids + offers + trades) shared by every book and trade
+/// subscriber of a symbol. Mutable state is touched by the receive loop only; the ref count under the client's lock.</summary>
+internal sealed class BookSubscription(string symbol, SafeSubject<OrderBookSnapshot> books, SafeSubject<MarketTrade> trades)
+{
+    public string Symbol { get; } = symbol;
+
+    public long MDReqID { get; set; }
+
+    public int RefCount { get; set; }
+
+    public LocalOrderBook Book { get; } = new(symbol);
+
+    /// <summary>Whether the replica reflects a snapshot; X entries are ignored until the next W when not.</summary>
+    public bool Synced { get; set; }
+
+    public long Sequence { get; set; }
+
+    /// <summary>Fires when the snapshot of the current request does not arrive in time.</summary>
+    public ITimer? SnapshotTimer { get; set; }
+
+    public SafeSubject<OrderBookSnapshot> Books { get; } = books;
+
+    public SafeSubject<MarketTrade> Trades { get; } = trades;
+}

@@ -1,0 +1,386 @@
+using System.Globalization;
+using System.Threading.Channels;
+using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
+using BlinkTrade.Client.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace BlinkTrade.Client.Session;
+
+/// <summary>
+/// One live connection: a receive loop (pooled buffer, <see cref="ProtocolSerializer"/> dispatch), a single writer
+/// draining a channel (the transport allows one send at a time), request/response correlation and the heartbeat.
+/// It never reconnects: when the connection ends for any reason it fails every pending request at once and
+/// completes <see cref="Completion"/>; the client then decides whether to replace it.
+/// </summary>
+internal sealed class SessionConnection : IAsyncDisposable
+{
+    private const int InitialReceiveBuffer = 16 * 1024;
+
+    private readonly IBlinkTradeConnection _connection;
+    private readonly BlinkTradeClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ISessionSink _sink;
+    private readonly RequestIdGenerator _ids;
+    private readonly PendingRequestRegistry _pending;
+    private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ITimer? _heartbeatTimer;
+    private ITimer? _silenceTimer;
+    private int _missedHeartbeats;
+    private int _heartbeatInFlight;
+    private long _lastInbound;
+    private int _shutdown;
+    private Task _receiveTask = Task.CompletedTask;
+    private Task _sendTask = Task.CompletedTask;
+
+    public SessionConnection(IBlinkTradeConnection connection, BlinkTradeClientOptions options, RequestIdGenerator ids, ILogger logger, ISessionSink sink)
+    {
+        _connection = connection;
+        _options = options;
+        _time = options.TimeProvider;
+        _ids = ids;
+        _logger = logger;
+        _sink = sink;
+        _pending = new PendingRequestRegistry(_time);
+    }
+
+    /// <summary>Completes, with the reason, when the connection has ended (never faults).</summary>
+    public Task<Exception> Completion => _completion.Task;
+
+    /// <summary>Whether the connection is still usable.</summary>
+    public bool IsOpen => Volatile.Read(ref _shutdown) == 0;
+
+    /// <summary>The peer, for logs.</summary>
+    public string RemoteDescription => _connection.RemoteDescription;
+
+    /// <summary>Requests waiting for a response.</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Starts the loops and the heartbeat.</summary>
+    public void Start()
+    {
+        _receiveTask = Task.Run(ReceiveLoopAsync);
+        _sendTask = Task.Run(SendLoopAsync);
+        _lastInbound = _time.GetTimestamp();
+        _heartbeatTimer = _time.CreateTimer(static state => ((SessionConnection)state!).OnHeartbeatTick(), this, _options.HeartbeatInterval, _options.HeartbeatInterval);
+        if (_options.HeartbeatAfterSilence != Timeout.InfiniteTimeSpan)
+        {
+            // Checked at half the silence period (so a probe goes out between 1× and 1.5× the silence) rather than
+            // re-arming a timer on every inbound frame, which would cost a timer-queue update per frame.
+            var check = _options.HeartbeatAfterSilence / 2;
+            _silenceTimer = _time.CreateTimer(static state => ((SessionConnection)state!).OnSilenceCheck(), this, check, check);
+        }
+    }
+
+    /// <summary>Queues a message for the writer and waits until it was handed to the transport.</summary>
+    /// <exception cref="ConnectionClosedException">The connection has ended.</exception>
+    public async Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken)
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(message, sent);
+        await sent.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a request and waits for the response correlated by <paramref name="requestId"/> (PROTOCOL.md §1.2).
+    /// </summary>
+    /// <param name="request">The request (already carrying <paramref name="requestId"/> in its id field).</param>
+    /// <param name="requestId">The correlation value as text.</param>
+    /// <param name="responseTypes">The MsgTypes that answer it.</param>
+    /// <param name="accept">An extra filter (e.g. only a cancel report answers a cancel request).</param>
+    /// <param name="timeout">The timeout; the client's <see cref="BlinkTradeClientOptions.RequestTimeout"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The response.</returns>
+    public Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var wait = timeout ?? _options.RequestTimeout;
+        var pending = _pending.Register(requestId, request.MsgType, responseTypes, accept, wait,
+            p => ClientLog.RequestTimedOut(_logger, p.RequestMsgType, p.Id, wait), cancellationToken);
+        try
+        {
+            Enqueue(request, sent: null);
+        }
+        catch (Exception e)
+        {
+            if (_pending.Remove(pending))
+            {
+                pending.TryFail(e);
+            }
+        }
+        return pending.Task;
+    }
+
+    /// <summary>Sends a TestRequest and measures the round trip.</summary>
+    public async Task<TimeSpan> PingAsync(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var id = _ids.NextString();
+        var started = _time.GetTimestamp();
+        var request = new TestRequest { TestReqID = id, SendTime = _time.GetUtcNow().ToUnixTimeMilliseconds() };
+        await RequestAsync(request, id, [MessageTypes.Heartbeat], null, timeout, cancellationToken).ConfigureAwait(false);
+        return _time.GetElapsedTime(started);
+    }
+
+    /// <summary>Closes gracefully: the peer sees a close; pending requests fail with <see cref="ConnectionClosedException"/>.</summary>
+    public async Task CloseAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (!Shutdown(new ConnectionClosedException(reason), abort: false))
+        {
+            return;
+        }
+        try
+        {
+            // Let the writer flush what was queued before the close (e.g. a logout).
+            await _sendTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _connection.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
+        {
+            _connection.Abort();
+        }
+    }
+
+    /// <summary>Drops the connection at once (e.g. stale, or the client is disposed).</summary>
+    public void Abort(Exception reason) => Shutdown(reason, abort: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        Abort(new ConnectionClosedException("The session was disposed."));
+        // After a graceful close the loops may still be draining: stop them for good.
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _connection.Abort();
+        try
+        {
+            await Task.WhenAll(_receiveTask, _sendTask).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ConnectionClosedException)
+        {
+        }
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent)
+    {
+        // Serialize on the caller's thread: a message the serializer rejects fails the caller, not the writer loop.
+        var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
+        if (!IsOpen || !_outbound.Writer.TryWrite(new Outbound(frame, message.MsgType, sent)))
+        {
+            throw new ConnectionClosedException("The connection is closed.");
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var item in _outbound.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await _connection.SendAsync(item.Frame, _stop.Token).ConfigureAwait(false);
+                    item.Sent?.TrySetResult();
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
+                {
+                    ClientLog.SendFailed(_logger, item.MsgType, e);
+                    var reason = e as ConnectionClosedException ?? new ConnectionClosedException("Sending failed: " + e.Message, e);
+                    item.Sent?.TrySetException(reason);
+                    Shutdown(reason, abort: true);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Whatever is still queued will never be sent.
+            while (_outbound.Reader.TryRead(out var left))
+            {
+                left.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        using var buffer = new PooledBufferWriter(InitialReceiveBuffer);
+        try
+        {
+            while (true)
+            {
+                buffer.Reset();
+                if (!await _connection.ReceiveAsync(buffer, _stop.Token).ConfigureAwait(false))
+                {
+                    Shutdown(new ConnectionClosedException("The server closed the connection."), abort: false);
+                    return;
+                }
+                Volatile.Write(ref _lastInbound, _time.GetTimestamp());
+                Dispatch(buffer.WrittenSpan);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Shutdown(e as ConnectionClosedException ?? new ConnectionClosedException("Receiving failed: " + e.Message, e), abort: true);
+        }
+    }
+
+    private void Dispatch(ReadOnlySpan<byte> frame)
+    {
+        if (!ProtocolSerializer.TryDeserialize(frame, out var message, out var parseError))
+        {
+            ClientLog.MalformedFrame(_logger, parseError.Kind, parseError.MsgType, parseError);
+            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.MalformedFrame, parseError.Message, parseError, _time.GetUtcNow()));
+            return;
+        }
+
+        // The client's state (order tracker, books, balances) is updated before the request waiting for this
+        // message resumes, so a caller that awaited a response observes the state it implies.
+        try
+        {
+            _sink.OnMessage(this, message);
+        }
+        catch (Exception e)
+        {
+            // The client's own handlers are written not to throw; if one does, the loop must survive it anyway.
+            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.SubscriberFault, $"Handling a {message.MsgType} message failed: {e.Message}", e, _time.GetUtcNow()));
+        }
+
+        var correlated = false;
+        switch (message)
+        {
+            case ErrorMessage error:
+                OnServerError(error);
+                correlated = true;
+                break;
+            case TestRequest test:
+                // The server probes us: answer at once with the same TestReqID (PROTOCOL.md §1.4).
+                TryEnqueue(new Heartbeat { TestReqID = test.TestReqID, SendTime = test.SendTime });
+                break;
+            default:
+                if (CorrelationTable.TryGetResponseFields(message.MsgType, out var fields))
+                {
+                    foreach (var field in fields)
+                    {
+                        if (CorrelationReader.TryRead(frame, field, out var id) && _pending.TryComplete(id, message))
+                        {
+                            correlated = true;
+                            break;
+                        }
+                    }
+                }
+                break;
+        }
+
+        if (message is UnknownMessage unknown && !correlated)
+        {
+            ClientLog.UnknownMessage(_logger, unknown.MsgType);
+            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.UnknownMessage, $"Received a message of unknown type '{unknown.MsgType}'.", null, _time.GetUtcNow()));
+        }
+    }
+
+    private void OnServerError(ErrorMessage error)
+    {
+        ClientLog.ServerError(_logger, error.Description, error.Detail, error.ReqID);
+        var exception = new BlinkTradeErrorException(error);
+        // G2: an ERROR goes to the request it names; without a ReqID, to the most recent pending request.
+        var failed = error.ReqID is { Length: > 0 } reqId ? _pending.TryFail(reqId, exception) : _pending.TryFailMostRecent(exception);
+        _sink.OnError(new BlinkTradeClientError(ClientErrorKind.ServerError,
+            exception.Message + (failed ? string.Empty : " (no pending request matched)"), exception, _time.GetUtcNow()));
+    }
+
+    private void TryEnqueue(BlinkTradeMessage message)
+    {
+        try
+        {
+            Enqueue(message, sent: null);
+        }
+        catch (ConnectionClosedException)
+        {
+        }
+    }
+
+    private void OnHeartbeatTick()
+    {
+        if (IsOpen)
+        {
+            _ = HeartbeatAsync();
+        }
+    }
+
+    private void OnSilenceCheck()
+    {
+        if (IsOpen && _time.GetElapsedTime(Volatile.Read(ref _lastInbound)) >= _options.HeartbeatAfterSilence)
+        {
+            _ = HeartbeatAsync();
+        }
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        // One probe at a time: a scheduled tick and a silence probe never overlap.
+        if (Interlocked.Exchange(ref _heartbeatInFlight, 1) != 0)
+        {
+            return;
+        }
+        try
+        {
+            var latency = await PingAsync(_options.HeartbeatTimeout, _stop.Token).ConfigureAwait(false);
+            Volatile.Write(ref _missedHeartbeats, 0);
+            ClientLog.HeartbeatLatency(_logger, latency);
+            _sink.OnLatency(latency);
+        }
+        catch (BlinkTradeTimeoutException e)
+        {
+            var missed = Interlocked.Increment(ref _missedHeartbeats);
+            ClientLog.HeartbeatMissed(_logger, missed);
+            _sink.OnError(new BlinkTradeClientError(ClientErrorKind.HeartbeatMissed,
+                string.Create(CultureInfo.InvariantCulture, $"Heartbeat missed ({missed} in a row)."), e, _time.GetUtcNow()));
+            if (missed >= _options.MaxMissedHeartbeats)
+            {
+                ClientLog.ConnectionStale(_logger, missed);
+                Abort(new StaleConnectionException(missed));
+            }
+        }
+        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException or BlinkTradeErrorException)
+        {
+            // The connection ended (reported elsewhere), or the server rejected the probe (ERROR is on the errors stream).
+        }
+        finally
+        {
+            Volatile.Write(ref _heartbeatInFlight, 0);
+        }
+    }
+
+    private bool Shutdown(Exception reason, bool abort)
+    {
+        if (Interlocked.Exchange(ref _shutdown, 1) != 0)
+        {
+            return false;
+        }
+        _heartbeatTimer?.Dispose();
+        _silenceTimer?.Dispose();
+        _outbound.Writer.TryComplete();
+        var closed = reason as ConnectionClosedException ?? new ConnectionClosedException(reason.Message, reason);
+        _pending.FailAll(closed);
+        if (abort)
+        {
+            _stop.Cancel();
+            _connection.Abort();
+        }
+        // Otherwise the writer flushes what is queued (e.g. a logout) and the reader drains until the peer closes;
+        // the owner disposes the session, which aborts whatever is left.
+        _completion.TrySetResult(closed);
+        return true;
+    }
+
+    private readonly record struct Outbound(byte[] Frame, string MsgType, TaskCompletionSource? Sent);
+}

@@ -1,0 +1,161 @@
+using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Session;
+using BlinkTrade.Client.Trading;
+
+namespace BlinkTrade.Client;
+
+// Orders: D / F, the execution-report stream, the order tracker and the post-reconnect reconciliation.
+public partial class BlinkTradeClient
+{
+    private const int ReconcilePageSize = 100;
+    private const int ReconcileMaxPages = 10;
+    private readonly OrderTracker _orders = new();
+    private SafeSubject<ExecutionReport> _executionReports = null!;
+
+    /// <inheritdoc />
+    public virtual IObservable<ExecutionReport> ExecutionReports => _executionReports;
+
+    /// <inheritdoc />
+    public virtual OrderTracker Orders => _orders;
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> SendOrderAsync(NewOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        order.Validate();
+        var clOrdId = order.ClOrdID ?? _ids.NextClOrdID();
+        var message = new NewOrderSingle
+        {
+            ClOrdID = clOrdId,
+            Symbol = order.Symbol,
+            Side = order.Side,
+            OrdType = order.OrdType,
+            Price = order.Price,
+            StopPx = order.StopPrice,
+            OrderQty = order.Quantity,
+            TimeInForce = order.TimeInForce,
+            ExecInst = order.PostOnly ? ExecInst.PostOnly : null,
+            BrokerID = _options.BrokerId,
+            ClientID = order.ClientID,
+        };
+        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clOrdId);
+        return RequestCoreAsync<ExecutionReport>(OrderCancelRequest.ByClOrdID(clOrdId), clOrdId, MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default)
+        => RequestCoreAsync<ExecutionReport>(OrderCancelRequest.ByOrderID(orderId), Id(orderId), MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default)
+    {
+        var session = RequireSession();
+        foreach (var each in side is { } one ? [one] : new[] { Side.Buy, Side.Sell })
+        {
+            await session.SendAsync(OrderCancelRequest.All(each), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Only a cancel report answers a cancel request (a fill of the same order may arrive first).
+    private static bool IsCancelReport(BlinkTradeMessage message)
+        => message is ExecutionReport report && (report.ExecType == ExecType.Cancelled || report.OrdStatus == OrdStatus.Cancelled);
+
+    private void InitializeTrading() => _executionReports = CreateEventSubject<ExecutionReport>("ExecutionReports");
+
+    // Receive loop.
+    private void OnTrading(BlinkTradeMessage message)
+    {
+        if (message is ExecutionReport report && _orders.TryApply(report))
+        {
+            _executionReports.OnNext(report);
+        }
+    }
+
+    /// <summary>
+    /// After a reconnect: list recent orders (U4, newest first) and publish, for every tracked order whose state
+    /// changed while the connection was down, one synthesized report with the server's state (ExecID 0). Replayed
+    /// reports are dropped by the tracker, so no report is lost or delivered twice.
+    /// </summary>
+    private async Task ReconcileOrdersAsync(SessionConnection session, CancellationToken cancellationToken)
+    {
+        var pendingOpen = _orders.Open.Where(r => r.OrderID != 0).Select(r => r.OrderID).ToHashSet();
+        var checkedCount = 0;
+        var synthesized = 0;
+        for (var page = 0; page < ReconcileMaxPages; page++)
+        {
+            var id = _ids.Next();
+            var request = new OrdersListRequest { OrdersReqID = id, Page = page, PageSize = ReconcilePageSize };
+            var response = (OrdersListResponse)await session.RequestAsync(request, Id(id), [MessageTypes.OrdersListResponse], null, null, cancellationToken).ConfigureAwait(false);
+            var rows = response.OrdListGrp ?? [];
+            foreach (var row in rows)
+            {
+                if (row.OrderID is not { } orderId)
+                {
+                    continue;
+                }
+                checkedCount++;
+                pendingOpen.Remove(orderId);
+                var known = _orders.TryGet(orderId, out var report) ? report : null;
+                // Orders unknown to this client are only news when they are still working (e.g. placed elsewhere).
+                if (known is null && !OrderTracker.IsOpen(row.OrdStatus))
+                {
+                    continue;
+                }
+                var current = ToReport(row, known);
+                if (known is not null && OrderTracker.SameState(known, current))
+                {
+                    continue;
+                }
+                if (_orders.TryApply(current))
+                {
+                    synthesized++;
+                    _executionReports.OnNext(current);
+                }
+            }
+            if (pendingOpen.Count == 0 || rows.Count < ReconcilePageSize)
+            {
+                break;
+            }
+        }
+        ClientLog.OrdersReconciled(_logger, checkedCount, synthesized);
+    }
+
+    private static ExecutionReport ToReport(OrderListEntry row, ExecutionReport? known)
+    {
+        var execType = row.OrdStatus == OrdStatus.Filled ? ExecType.Filled
+            : row.OrdStatus == OrdStatus.PartiallyFilled ? ExecType.PartiallyFilled
+            : row.OrdStatus == OrdStatus.Cancelled ? ExecType.Cancelled
+            : row.OrdStatus == OrdStatus.Rejected ? ExecType.Rejected
+            : ExecType.New;
+        return new ExecutionReport
+        {
+            OrderID = row.OrderID ?? 0,
+            ClOrdID = row.ClOrdID ?? known?.ClOrdID,
+            ExecID = 0,
+            ExecType = execType,
+            OrdStatus = row.OrdStatus,
+            ExecSide = row.Side,
+            Symbol = row.Symbol,
+            Side = row.Side,
+            OrdType = row.OrdType,
+            TimeInForce = row.TimeInForce,
+            OrderQty = row.OrderQty,
+            Price = row.Price,
+            StopPx = known?.StopPx,
+            LeavesQty = row.LeavesQty,
+            CumQty = row.CumQty,
+            CxlQty = row.CxlQty,
+            AvgPx = row.AvgPx,
+            OrderDate = row.OrderDate,
+            Volume = row.Volume,
+            Text = "Reconciled after reconnect",
+        };
+    }
+}

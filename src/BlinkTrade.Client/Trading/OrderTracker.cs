@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using BlinkTrade.Client.Protocol;
+
+namespace BlinkTrade.Client.Trading;
+
+/// <summary>
+/// Each order's latest state (its most recent execution report), fed by every report the session receives —
+/// including orders placed by other sessions of the same user — and by the reconciliation after a reconnect.
+/// Thread-safe for readers; written by the receive loop.
+/// </summary>
+public sealed class OrderTracker
+{
+    private readonly ConcurrentDictionary<long, ExecutionReport> _byOrderId = new();
+    private readonly ConcurrentDictionary<string, long> _orderIdByClOrdId = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, long> _maxExecId = [];
+
+    /// <summary>Every known order's latest report.</summary>
+    public IReadOnlyCollection<ExecutionReport> All => [.. _byOrderId.Values];
+
+    /// <summary>Orders still working (new, partially filled, stopped or pending).</summary>
+    public IReadOnlyCollection<ExecutionReport> Open => [.. _byOrderId.Values.Where(r => IsOpen(r.OrdStatus))];
+
+    /// <summary>Finds an order by exchange id.</summary>
+    /// <param name="orderId">The <c>OrderID</c>.</param>
+    /// <param name="report">The latest report.</param>
+    /// <returns>Whether the order is known.</returns>
+    public bool TryGet(long orderId, out ExecutionReport report) => _byOrderId.TryGetValue(orderId, out report!);
+
+    /// <summary>Finds an order by client id.</summary>
+    /// <param name="clOrdId">The <c>ClOrdID</c>.</param>
+    /// <param name="report">The latest report.</param>
+    /// <returns>Whether the order is known.</returns>
+    public bool TryGet(string clOrdId, out ExecutionReport report)
+    {
+        report = null!;
+        return _orderIdByClOrdId.TryGetValue(clOrdId, out var orderId) && _byOrderId.TryGetValue(orderId, out report!);
+    }
+
+    /// <summary>Whether an order status is still working.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns><see langword="true"/> for new, partially filled, stopped, pending new and pending cancel.</returns>
+    public static bool IsOpen(OrdStatus status)
+        => status == OrdStatus.New || status == OrdStatus.PartiallyFilled || status == OrdStatus.Stopped
+        || status == OrdStatus.PendingNew || status == OrdStatus.PendingCancel;
+
+    /// <summary>
+    /// Records a report unless it is a duplicate or older than what is known (ExecIDs grow per exchange, G17;
+    /// CumQty and CxlQty never decrease), so a report replayed after a reconnect is not delivered twice.
+    /// </summary>
+    /// <returns><see langword="true"/> when the report is new information.</returns>
+    internal bool TryApply(ExecutionReport report)
+    {
+        if (report.OrderID == 0)
+        {
+            return true; // e.g. a reject without an order id: nothing to track, but still news.
+        }
+        lock (_byOrderId)
+        {
+            var maxExecId = _maxExecId.GetValueOrDefault(report.OrderID);
+            if (report.ExecID != 0)
+            {
+                if (report.ExecID <= maxExecId)
+                {
+                    return false; // a replay of a report already delivered
+                }
+                _maxExecId[report.OrderID] = report.ExecID;
+            }
+            if (_byOrderId.TryGetValue(report.OrderID, out var known))
+            {
+                // Executed and cancelled quantities never decrease: a report behind the known state is stale (e.g. a
+                // report from before a gap, delivered after the reconciliation caught up).
+                if (report.CumQty < known.CumQty || report.CxlQty < known.CxlQty)
+                {
+                    return false;
+                }
+                // A synthesized (ExecID 0) report and a real one for the same state are the same news.
+                if ((report.ExecID == 0 || known.ExecID == 0) && SameState(known, report))
+                {
+                    return false;
+                }
+            }
+            _byOrderId[report.OrderID] = report;
+            if (report.ClOrdID is { Length: > 0 } clOrdId)
+            {
+                _orderIdByClOrdId[clOrdId] = report.OrderID;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Whether two reports describe the same order state (a replay carries nothing new).</summary>
+    internal static bool SameState(ExecutionReport a, ExecutionReport b)
+        => a.OrdStatus == b.OrdStatus && a.CumQty == b.CumQty && a.LeavesQty == b.LeavesQty && a.CxlQty == b.CxlQty;
+}
