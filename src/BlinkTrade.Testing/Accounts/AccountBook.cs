@@ -19,8 +19,10 @@ public sealed class AccountBook
     private readonly EngineEventBuffer _events;
     /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
     /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
-    private BalanceCell[] _cells = new BalanceCell[1024 * 8];
-    private int _stride = 8;
+    /// <remarks>The stride starts at 2 (one trading pair: 32 bytes per account) and doubles as currencies are registered, so the
+    /// array stays as small as the currencies in use allow: with many accounts it decides how much of it the cache holds.</remarks>
+    private BalanceCell[] _cells = new BalanceCell[1024 * 2];
+    private int _stride = 2;
     private long _nextLedgerId = 1;
 
     internal AccountBook(EngineEventBuffer events, long ledgerCapacity)
@@ -168,12 +170,21 @@ public sealed class AccountBook
     internal ChunkedLog<LedgerEntry> Ledger => _ledger;
 
     /// <summary>The balance cell of an account in one currency.</summary>
-    internal ref BalanceCell Cell(Account account, int ccy) => ref _cells[(account.Index * _stride) + ccy];
+    internal ref BalanceCell Cell(Account account, int ccy) => ref Cell(account.Index, ccy);
+
+    /// <summary>The balance cell of the account with index <paramref name="accountIndex"/> in one currency.</summary>
+    /// <remarks>Hot paths pass the index they already hold (from the account map or the order slot), so the cell's address
+    /// does not wait for the account object to arrive from memory: with many accounts both loads are cache misses, and
+    /// they then overlap instead of following each other.</remarks>
+    internal ref BalanceCell Cell(int accountIndex, int ccy) => ref _cells[(accountIndex * _stride) + ccy];
 
     /// <summary>Total minus locked.</summary>
-    internal long Available(Account account, int ccy)
+    internal long Available(Account account, int ccy) => Available(account.Index, ccy);
+
+    /// <summary>Total minus locked, by account index.</summary>
+    internal long Available(int accountIndex, int ccy)
     {
-        ref var cell = ref Cell(account, ccy);
+        ref var cell = ref Cell(accountIndex, ccy);
         return cell.Total - cell.Locked;
     }
 
@@ -221,15 +232,19 @@ public sealed class AccountBook
         return false;
     }
 
-    internal Account GetOrOpen(int brokerId, int userId)
+    internal Account GetOrOpen(int brokerId, int userId) => GetOrOpen(brokerId, userId, out _);
+
+    /// <summary>The account, opened if new, and its <see cref="Account.Index"/> (known before the account object is read).</summary>
+    internal Account GetOrOpen(int brokerId, int userId, out int index)
     {
         var key = Key(brokerId, userId);
-        if (_accounts.TryGet(key, out var index))
+        if (_accounts.TryGet(key, out index))
         {
             return _accountList[index];
         }
 
-        var account = new Account(_accountList.Count, brokerId, userId);
+        index = _accountList.Count;
+        var account = new Account(index, brokerId, userId);
         if ((account.Index + 1) * _stride > _cells.Length)
         {
             Array.Resize(ref _cells, _cells.Length * 2);
@@ -242,27 +257,35 @@ public sealed class AccountBook
     }
 
     /// <summary>Reserves <paramref name="amount"/> (no ledger row: nothing moves).</summary>
-    internal void Lock(Account account, int ccy, long amount)
+    internal void Lock(Account account, int ccy, long amount) => Lock(account, account.Index, ccy, amount);
+
+    /// <summary>Reserves <paramref name="amount"/>; <paramref name="accountIndex"/> is the account's <see cref="Account.Index"/>.</summary>
+    internal void Lock(Account account, int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
             return;
         }
 
-        Cell(account, ccy).Locked += amount;
-        EmitBalance(account, ccy);
+        ref var cell = ref Cell(accountIndex, ccy);
+        cell.Locked += amount;
+        EmitBalance(account, ref cell, ccy);
     }
 
     /// <summary>Releases <paramref name="amount"/> of a reservation.</summary>
-    internal void Unlock(Account account, int ccy, long amount)
+    internal void Unlock(Account account, int ccy, long amount) => Unlock(account, account.Index, ccy, amount);
+
+    /// <summary>Releases <paramref name="amount"/>; <paramref name="accountIndex"/> is the account's <see cref="Account.Index"/>.</summary>
+    internal void Unlock(Account account, int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
             return;
         }
 
-        Cell(account, ccy).Locked -= amount;
-        EmitBalance(account, ccy);
+        ref var cell = ref Cell(accountIndex, ccy);
+        cell.Locked -= amount;
+        EmitBalance(account, ref cell, ccy);
     }
 
     /// <summary>Moves money in or out of an account (optionally releasing a reservation at the same time) and writes its ledger row.</summary>
@@ -322,14 +345,16 @@ public sealed class AccountBook
     internal Account? BrokerFeeAccount(int brokerId) =>
         _brokers.TryGetValue(brokerId, out var broker) && TryGet(brokerId, broker.FeeAccountUserId, out var fee) ? fee : null;
 
-    private void EmitBalance(Account account, int ccy)
+    private void EmitBalance(Account account, int ccy) => EmitBalance(account, ref Cell(account, ccy), ccy);
+
+    private void EmitBalance(Account account, ref BalanceCell cell, int ccy)
     {
         ref var change = ref _events.AddBalanceChange();
         change.BrokerId = account.BrokerId;
         change.UserId = account.UserId;
         change.Currency = _currencies[ccy];
-        change.Total = Cell(account, ccy).Total;
-        change.Locked = Cell(account, ccy).Locked;
+        change.Total = cell.Total;
+        change.Locked = cell.Locked;
     }
 
     private void ResolveFees(Account account)

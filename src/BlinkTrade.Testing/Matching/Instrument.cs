@@ -5,7 +5,7 @@ public sealed class Instrument
 {
     internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel)
     {
-        Book = new OrderBook(levelCapacity, ordersPerLevel);
+        Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize);
         Config = config;
         BaseCurrencyId = baseCurrencyId;
         QuoteCurrencyId = quoteCurrencyId;

@@ -13,9 +13,22 @@ internal sealed class LongIntMap
     private int _mask;
     private int _shift;
 
-    public LongIntMap(int capacity)
+    /// <summary>Entries from which the load may reach 1/2 whatever <see cref="_loadShift"/> asks (16 MB of entries): a table this
+    /// large misses the cache on every lookup anyway, and a sparser one would only add memory traffic and TLB misses.</summary>
+    private const int LargeTable = 1 << 20;
+
+    /// <summary>A table smaller than <see cref="LargeTable"/> holds at most one key per 2^<see cref="_loadShift"/> entries.</summary>
+    private readonly int _loadShift;
+
+    /// <summary>Creates a map with room for <paramref name="capacity"/> keys before it grows.</summary>
+    /// <param name="capacity">Keys expected.</param>
+    /// <param name="loadShift">Maximum load factor 1/2^loadShift below <see cref="LargeTable"/> entries: 1 (half full) by default;
+    /// 2 (a quarter) for a table whose probes must stay short under heavy insert/remove churn (linear probing's expected probe
+    /// count climbs steeply towards a load of 1/2).</param>
+    public LongIntMap(int capacity, int loadShift = 1)
     {
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity * 2, 16));
+        _loadShift = loadShift;
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity << loadShift, 16));
         _entries = new Entry[size];
         _mask = size - 1;
         _shift = 64 - BitOperations.Log2((uint)size);
@@ -25,7 +38,7 @@ internal sealed class LongIntMap
 
     public void Add(long key, int value)
     {
-        if ((Count + 1) * 2 > _entries.Length)
+        if ((Count + 1) << (_entries.Length >= LargeTable ? 1 : _loadShift) > _entries.Length)
         {
             Grow();
         }

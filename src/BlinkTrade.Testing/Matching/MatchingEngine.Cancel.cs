@@ -17,7 +17,7 @@ public sealed partial class MatchingEngine
         if (command.OrderId != 0)
         {
             // Ownership is checked on the order's own account: no account-map lookup (a cache miss in big books).
-            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].Account.UserId != command.UserId || _orders[slot].Account.BrokerId != command.BrokerId)
+            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
@@ -104,7 +104,7 @@ public sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            Accounts.Unlock(order.Account, LockCurrency(ref order), order.Locked);
+            Accounts.Unlock(order.Account, order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 
@@ -199,8 +199,8 @@ public sealed partial class MatchingEngine
         report.AvgPx = order.AvgPx;
         report.OrdRejReason = OrderRejectReason.None;
         report.Text = text;
-        report.BrokerId = order.Account.BrokerId;
-        report.UserId = order.Account.UserId;
+        report.BrokerId = order.BrokerId;
+        report.UserId = order.UserId;
         report.Timestamp = _now;
     }
 
@@ -235,8 +235,8 @@ public sealed partial class MatchingEngine
             {
                 entry.Price = order.Price;
                 entry.Quantity = order.LeavesQty;
-                entry.BrokerId = order.Account.BrokerId;
-                entry.UserId = order.Account.UserId;
+                entry.BrokerId = order.BrokerId;
+                entry.UserId = order.UserId;
                 entry.OrderTimestamp = order.Timestamp;
                 return;
             }

@@ -18,9 +18,9 @@ public sealed partial class MatchingEngine
         Events.Clear();
         _now = command.Timestamp;
         var orderId = _nextOrderId++;
-        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId);
+        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
         var instrument = FindInstrument(command.Symbol);
-        var reason = Validate(in command, instrument, account, out var text, out var lockAmount);
+        var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {
             EmitReject(in command, orderId, reason, text);
@@ -32,6 +32,7 @@ public sealed partial class MatchingEngine
         order.OrderId = orderId;
         order.ClOrdId = command.ClOrdId;
         order.Account = account;
+        order.AccountIndex = accountIndex;
         order.Instrument = instrument!;
         order.Side = command.Side;
         order.OrderType = command.OrderType;
@@ -42,10 +43,12 @@ public sealed partial class MatchingEngine
         order.OrderQty = command.Quantity;
         order.LeavesQty = command.Quantity;
         order.Timestamp = command.Timestamp;
-        order.MakerBps = account.MakerBps(command.Side);
-        order.TakerBps = account.TakerBps(command.Side);
+        order.BrokerId = command.BrokerId;
+        order.UserId = command.UserId;
+        order.MakerBps = (short)account.MakerBps(command.Side);
+        order.TakerBps = (short)account.TakerBps(command.Side);
         order.Locked = lockAmount;
-        Accounts.Lock(account, LockCurrency(ref order), lockAmount);
+        Accounts.Lock(account, accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {
@@ -63,7 +66,7 @@ public sealed partial class MatchingEngine
         return orderId;
     }
 
-    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, out string? text, out long lockAmount)
+    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, int accountIndex, out string? text, out long lockAmount)
     {
         lockAmount = 0;
         text = null;
@@ -166,7 +169,7 @@ public sealed partial class MatchingEngine
         if (command.Side == Side.Sell)
         {
             lockAmount = command.Quantity;
-            if (Accounts.Available(account, instrument.BaseCurrencyId) < lockAmount)
+            if (Accounts.Available(accountIndex, instrument.BaseCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
@@ -175,13 +178,13 @@ public sealed partial class MatchingEngine
         else if (hasPrice)
         {
             lockAmount = Notional(command.Price, command.Quantity);
-            if (Accounts.Available(account, instrument.QuoteCurrencyId) < lockAmount)
+            if (Accounts.Available(accountIndex, instrument.QuoteCurrencyId) < lockAmount)
             {
                 text = "Insufficient funds";
                 return OrderRejectReason.OrderExceedsLimit;
             }
         }
-        else if (command.OrderType == OrderType.Market && Accounts.Available(account, instrument.QuoteCurrencyId) <= 0)
+        else if (command.OrderType == OrderType.Market && Accounts.Available(accountIndex, instrument.QuoteCurrencyId) <= 0)
         {
             // A market buy locks nothing up front (its price is unknown) and is capped per fill by the available quote.
             text = "Insufficient funds";
@@ -320,9 +323,9 @@ public sealed partial class MatchingEngine
         var needed = order.LeavesQty;
         var marketBuy = order.IsMarket && order.Side == Side.Buy;
         var budget = marketBuy ? Accounts.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
-        for (var levelIndex = opposite.LevelCount - 1; levelIndex >= 0 && needed > 0; levelIndex--)
+        for (var id = opposite.FirstLevel(out var cursor); id >= 0 && needed > 0; id = opposite.NextWorseLevel(ref cursor))
         {
-            ref var level = ref opposite.LevelAt(levelIndex);
+            ref var level = ref opposite.Level(id);
             if (!IsMarketable(order.Side, limit, level.Price))
             {
                 break;
@@ -410,10 +413,10 @@ public sealed partial class MatchingEngine
         trade.AggressorSide = taker.Side;
         trade.OrderId = aggressorId;
         trade.SecondaryOrderId = restingId;
-        trade.BuyerBrokerId = buyer.Account.BrokerId;
-        trade.BuyerUserId = buyer.Account.UserId;
-        trade.SellerBrokerId = seller.Account.BrokerId;
-        trade.SellerUserId = seller.Account.UserId;
+        trade.BuyerBrokerId = buyer.BrokerId;
+        trade.BuyerUserId = buyer.UserId;
+        trade.SellerBrokerId = seller.BrokerId;
+        trade.SellerUserId = seller.UserId;
         trade.Timestamp = _now;
         _tradeLog.Append() = trade;
         instrument.LastPrice = price;

@@ -17,9 +17,9 @@ public sealed partial class MatchingEngine
         }
 
         var bookSide = instrument.Book.Own(side);
-        for (var levelIndex = bookSide.LevelCount - 1; levelIndex >= 0; levelIndex--)
+        for (var id = bookSide.FirstLevel(out var cursor); id >= 0; id = bookSide.NextWorseLevel(ref cursor))
         {
-            foreach (var slot in bookSide.LevelAt(levelIndex).Orders)
+            foreach (var slot in bookSide.Level(id).Orders)
             {
                 if (depth > 0 && entries.Count == depth)
                 {
@@ -48,9 +48,9 @@ public sealed partial class MatchingEngine
         }
 
         var bookSide = instrument.Book.Own(side);
-        for (var levelIndex = bookSide.LevelCount - 1; levelIndex >= 0; levelIndex--)
+        for (var id = bookSide.FirstLevel(out var cursor); id >= 0; id = bookSide.NextWorseLevel(ref cursor))
         {
-            foreach (var slot in bookSide.LevelAt(levelIndex).Orders)
+            foreach (var slot in bookSide.Level(id).Orders)
             {
                 ref var order = ref _orders[slot];
                 visitor.Visit(order.OrderId, order.Price, order.LeavesQty);

@@ -44,7 +44,8 @@ public sealed partial class MatchingEngine
         _nextTradeId = Options.FirstTradeId;
         _orders = new OrderStore(Options.OrderCapacity);
         // Sized for the live orders, not the capacity: a compact table stays in cache (it grows as needed).
-        _orderIndex = new LongIntMap(1024);
+        // Every place and cancel inserts or removes here: at most a quarter full keeps probe chains short.
+        _orderIndex = new LongIntMap(1024, loadShift: 2);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         Accounts = new AccountBook(Events, Options.LedgerCapacity);

@@ -20,11 +20,17 @@ internal struct OrderSlot
     public string? ClOrdId;
     public Account Account;
     public Instrument Instrument;
-    public int MakerBps;
-    public int TakerBps;
+    /// <summary>The owner's <see cref="Account.Index"/>: the balance cell is addressed without reading the account object first.</summary>
+    public int AccountIndex;
 
-    /// <summary>Next free slot while the slot is in the free list.</summary>
-    public int NextFree;
+    /// <summary>The owner's broker and user, copied from <see cref="Account"/>: ownership checks and reports need no
+    /// second dependent load (the account object) after the slot's.</summary>
+    public int BrokerId;
+    public int UserId;
+
+    /// <summary>Fee rates fixed at entry (basis points, 0–10,000): <see cref="short"/> keeps the slot at 128 bytes.</summary>
+    public short MakerBps;
+    public short TakerBps;
     public Side Side;
     public OrderType OrderType;
     public TimeInForce TimeInForce;
@@ -35,6 +41,13 @@ internal struct OrderSlot
 
     /// <summary>An untriggered stop order (hidden, not in the book).</summary>
     public bool StopWaiting;
+
+    /// <summary>Next free slot while the slot is in the free list (a free slot has no order id to keep).</summary>
+    public int NextFree
+    {
+        readonly get => (int)OrderId;
+        set => OrderId = value;
+    }
 
     /// <summary>Executes as a market order (market, or a triggered stop).</summary>
     public readonly bool IsMarket => OrderType is OrderType.Market or OrderType.Stop;

@@ -60,6 +60,21 @@ internal struct PriceLevel
     /// <summary>Removes <paramref name="slot"/> and returns its 0-based rank in the queue before removal.</summary>
     public int Remove(int slot)
     {
+        // Ends first, without a search or a copy: in a thin book most levels hold one or two orders.
+        if (_slots[Head] == slot)
+        {
+            RemoveHead();
+            return 0;
+        }
+
+        var last = Tail - 1;
+        if (_slots[last] == slot)
+        {
+            // Not also the head, so at least one order stays.
+            Tail = last;
+            return last - Head;
+        }
+
         var rank = Orders.IndexOf(slot);
         if (rank < 0)
         {
