@@ -236,27 +236,14 @@ internal sealed class BookSide
     }
 
     /// <summary>Orders at ticks better than <paramref name="offset"/> of the page at <paramref name="pageIndex"/>.</summary>
+    /// <remarks>Ticks without a level and blocks without an order count 0, so both partial sums simply run to the end of their
+    /// 64-entry run: whole vectors, one masked at the start, no scalar tail and a single horizontal add.</remarks>
     private int OrdersBetterThan(int pageIndex, BookPage page, int offset)
     {
-        var sum = 0;
         var block = offset >> BookPage.BlockShift;
-        var bit = offset & 63;
-
-        // Better ticks of the same block, up to its best occupied tick.
-        var above = bit == 63 ? 0 : page.Occupied[block] >> (bit + 1);
-        if (above != 0)
-        {
-            var top = bit + 1 + 63 - BitOperations.LeadingZeroCount(above);
-            sum = Sum(new ReadOnlySpan<int>(page.Counts, offset + 1, top - bit));
-        }
-
-        // Better blocks of the page, up to its best occupied block.
-        var blocksAbove = block == 63 ? 0 : page.OccupiedBlocks >> (block + 1);
-        if (blocksAbove != 0)
-        {
-            var topBlock = block + 1 + 63 - BitOperations.LeadingZeroCount(blocksAbove);
-            sum += Sum(new ReadOnlySpan<int>(page.BlockSums, block + 1, topBlock - block));
-        }
+        var acc = SumToEnd(page.Counts, offset + 1, (block + 1) << BookPage.BlockShift) +
+            SumToEnd(page.BlockSums, block + 1, BookPage.Blocks);
+        var sum = Vector.Sum(acc);
 
         // Better pages.
         for (var i = pageIndex + 1; i < _pageCount; i++)
@@ -267,27 +254,25 @@ internal sealed class BookSide
         return sum;
     }
 
-    private static int Sum(ReadOnlySpan<int> values)
+    /// <summary>Lane-wise sum of <c>values[start..end)</c>; <paramref name="end"/> is a multiple of 64 (so of the vector width).</summary>
+    private static Vector<int> SumToEnd(int[] values, int start, int end)
     {
-        var i = 0;
-        var sum = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<int>.Count)
+        var width = Vector<int>.Count;
+        var first = start & -width;
+        if (first >= end)
         {
-            var acc = Vector<int>.Zero;
-            for (; i <= values.Length - Vector<int>.Count; i += Vector<int>.Count)
-            {
-                acc += new Vector<int>(values[i..]);
-            }
-
-            sum = Vector.Sum(acc);
+            return Vector<int>.Zero;
         }
 
-        for (; i < values.Length; i++)
+        // The first vector may begin before start: zero its lanes below start.
+        var keep = Vector.GreaterThanOrEqual(Vector<int>.Indices + new Vector<int>(first), new Vector<int>(start));
+        var acc = Vector.ConditionalSelect(keep, new Vector<int>(values, first), Vector<int>.Zero);
+        for (var i = first + width; i < end; i += width)
         {
-            sum += values[i];
+            acc += new Vector<int>(values, i);
         }
 
-        return sum;
+        return acc;
     }
 
     private void InsertPage(int index, long number)
