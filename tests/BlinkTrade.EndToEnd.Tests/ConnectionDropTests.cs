@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using BlinkTrade.Client;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Trading;
+using BlinkTrade.EndToEnd.Tests.Support;
+using ClientBook = BlinkTrade.Client.MarketData.OrderBookSnapshot;
+
+namespace BlinkTrade.EndToEnd.Tests;
+
+/// <summary>
+/// Issue #5 (5): more than 100 injected connection drops while orders are placed and filled — no execution report
+/// lost or delivered twice, the book re-synced and the subscription restored.
+/// </summary>
+public sealed class ConnectionDropTests
+{
+    private const long Coin = 1_0000_0000;
+    private const int Drops = 110;
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Over_100_drops_while_trading_lose_and_duplicate_no_execution_report_and_the_book_resyncs(TransportKind kind)
+    {
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 10_000_000 * Coin, btc: 100_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", usd: 10_000_000 * Coin, btc: 100_000 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct, clientIp: "10.0.2.1");
+        var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.2.2");
+
+        var reports = new Recorder<ExecutionReport>();
+        var books = new Recorder<ClientBook>();
+        var reconnected = 0;
+        using var r = alice.ExecutionReports.Subscribe(reports);
+        using var b = alice.ObserveOrderBook(E2EHarness.Symbol).Subscribe(books);
+        using var s = alice.ConnectionStates.Subscribe(change =>
+        {
+            if (change.State == ConnectionState.LoggedIn && change.Reason.StartsWith("Reconnected", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref reconnected);
+            }
+        });
+        await books.WaitForAsync(x => x.IsReset, what: "initial snapshot");
+
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var aliceFailures = 0;
+
+        // Alice rests small orders on both sides and cancels some; Bob takes liquidity with market orders.
+        var aliceLoop = Task.Run(async () =>
+        {
+            var random = new Random(11);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
+                    var price = side == Side.Buy ? 600 - random.Next(0, 5) : 601 + random.Next(0, 5);
+                    var report = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, side, Quantity.FromSatoshis(random.Next(1, 10) * 10_000_000L), Price.FromSatoshis(price * Coin)), ct);
+                    acknowledged.TryAdd(report.OrderID, 0);
+                    if (random.Next(4) == 0)
+                    {
+                        await alice.CancelOrderAsync(report.OrderID, ct);
+                    }
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    // A request in flight when the connection drops fails (ConnectionClosedException) or the
+                    // cancel finds the order already filled (ERROR, G15); both are expected here.
+                    Interlocked.Increment(ref aliceFailures);
+                    await Task.Delay(1, ct);
+                }
+            }
+        }, ct);
+        var bobLoop = Task.Run(async () =>
+        {
+            var random = new Random(12);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
+                    await bob.SendOrderAsync(NewOrder.Market(E2EHarness.Symbol, side, Quantity.FromSatoshis(random.Next(1, 10) * 5_000_000L)), ct);
+                    await Task.Delay(1, ct);
+                }
+                catch (Exception) when (!ct.IsCancellationRequested)
+                {
+                    await Task.Delay(1, ct);
+                }
+            }
+        }, ct);
+
+        var watch = Stopwatch.StartNew();
+        var dropped = 0;
+        var dropAll = 0;
+        for (var i = 0; dropped < Drops; i++)
+        {
+            await Task.Delay(5, ct); // let some orders flow on the fresh connection
+            var before = Volatile.Read(ref reconnected);
+            int n;
+            if (i % 10 == 9)
+            {
+                n = h.Exchange.Faults.DropAllConnections();
+                dropAll++;
+            }
+            else
+            {
+                n = h.Exchange.Faults.DropConnectionsOf(aliceId);
+            }
+            if (n == 0)
+            {
+                continue; // alice was between connections
+            }
+            dropped++;
+            await Wait.Eventually(() => Volatile.Read(ref reconnected) > before && alice.State == ConnectionState.LoggedIn,
+                TimeSpan.FromSeconds(10), $"alice reconnected after drop {dropped}");
+        }
+        var dropPhase = watch.Elapsed;
+        await Task.Delay(20, ct);
+        await stop.CancelAsync();
+        await Task.WhenAll(aliceLoop, bobLoop).WaitAsync(TimeSpan.FromSeconds(15), ct);
+        await Wait.Eventually(() => alice.State == ConnectionState.LoggedIn && bob.State == ConnectionState.LoggedIn, what: "both logged in at the end");
+
+        Assert.True(dropped >= 100, $"{dropped} drops injected");
+        Assert.True(acknowledged.Count > 100, $"orders acknowledged to alice: {acknowledged.Count}");
+        var makerFills = reports.Items.Count(x => x.ExecID != 0 && x.LastShares > Quantity.Zero);
+        Assert.True(makerFills > 20, $"alice's orders filled while dropping: {makerFills}");
+
+        // The subscription is restored: a new order after the last drop shows up in alice's replica.
+        var probe = await bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromSatoshis(1_000_000), Price.FromSatoshis(500 * Coin)), ct);
+        await books.WaitForAsync(x => x.Bids.Any(e => e.OrderId == probe.OrderID), what: "a post-drop order in the replica");
+        await BookAssert.ConvergesAsync(h.Exchange, E2EHarness.Symbol, () => books.Last, TimeSpan.FromSeconds(10), ct);
+
+        // The exchange's truth, read by an auditor session that was never dropped.
+        var auditor = await h.ConnectAsync("alice", ct, clientIp: "10.0.2.3");
+        var truth = new Dictionary<long, OrderListEntry>();
+        await foreach (var row in auditor.GetOrdersAsync(cancellationToken: ct))
+        {
+            truth[row.OrderID!.Value] = row;
+        }
+        Assert.True(truth.Count >= acknowledged.Count, $"exchange orders {truth.Count} ≥ acknowledged {acknowledged.Count}");
+
+        // Every order alice's tracker knows ends in the exchange's final state.
+        try
+        {
+            await Wait.Eventually(() => acknowledged.Keys.All(id => alice.Orders.TryGet(id, out var mine) && truth.TryGetValue(id, out var t) && SameState(mine, t)),
+                TimeSpan.FromSeconds(5), "alice's tracker agrees with the exchange on every acknowledged order");
+        }
+        catch (TimeoutException)
+        {
+            var wrong = acknowledged.Keys.Where(id => !(alice.Orders.TryGet(id, out var mine) && truth.TryGetValue(id, out var t) && SameState(mine, t))).Take(5)
+                .Select(id => $"order {id}: client {(alice.Orders.TryGet(id, out var m) ? $"{m.OrdStatus} {m.CumQty}/{m.LeavesQty}/{m.CxlQty}" : "unknown")}, "
+                    + $"exchange {(truth.TryGetValue(id, out var t) ? $"{t.OrdStatus} {t.CumQty}/{t.LeavesQty}/{t.CxlQty}" : "unknown")}; reports "
+                    + string.Join(" | ", reports.Items.Where(x => x.OrderID == id).Select(x => $"{x.ExecID}:{x.ExecType}:{x.OrdStatus}:{x.CumQty}/{x.LeavesQty}/{x.CxlQty} {x.Text}")));
+            Assert.Fail($"{acknowledged.Keys.Count(id => !(alice.Orders.TryGet(id, out var mine) && truth.TryGetValue(id, out var t) && SameState(mine, t)))} of {acknowledged.Count} orders disagree:\n" + string.Join("\n", wrong));
+        }
+        foreach (var mine in alice.Orders.All)
+        {
+            Assert.True(truth.TryGetValue(mine.OrderID, out var t), $"order {mine.OrderID} exists at the exchange");
+            Assert.True(SameState(mine, t), $"order {mine.OrderID}: client {mine.OrdStatus} {mine.CumQty}/{mine.LeavesQty}/{mine.CxlQty}, exchange {t.OrdStatus} {t.CumQty}/{t.LeavesQty}/{t.CxlQty}");
+        }
+
+        // The ER stream: no ExecID delivered twice for an order, and every closed order's final report exactly once.
+        var stream = reports.Items;
+        foreach (var group in stream.Where(x => x.OrderID != 0).GroupBy(x => x.OrderID))
+        {
+            var execIds = group.Where(x => x.ExecID != 0).Select(x => x.ExecID).ToList();
+            Assert.True(execIds.Count == execIds.Distinct().Count(), $"order {group.Key}: duplicated ExecIDs {string.Join(",", execIds)}");
+            var finals = group.Count(x => x.OrdStatus == OrdStatus.Filled || x.OrdStatus == OrdStatus.Cancelled);
+            var closed = truth.TryGetValue(group.Key, out var t) && (t.OrdStatus == OrdStatus.Filled || t.OrdStatus == OrdStatus.Cancelled);
+            Assert.True(finals == (closed ? 1 : 0), $"order {group.Key}: {finals} final reports, exchange {t?.OrdStatus}: {string.Join(" | ", group.Select(x => $"{x.ExecID}:{x.OrdStatus}:{x.CumQty}"))}");
+        }
+        foreach (var id in acknowledged.Keys)
+        {
+            Assert.Contains(stream, x => x.OrderID == id);
+        }
+
+        Console.WriteLine($"{kind}: {dropped} drops ({dropAll} of all connections) in {dropPhase.TotalMilliseconds:F0} ms, {acknowledged.Count} orders, {makerFills} maker fills, {aliceFailures} failed requests, {stream.Count} reports");
+    }
+
+    private static bool SameState(ExecutionReport mine, OrderListEntry truth)
+        => mine.OrdStatus == truth.OrdStatus && mine.CumQty == truth.CumQty && mine.LeavesQty == truth.LeavesQty && mine.CxlQty == truth.CxlQty;
+}
