@@ -63,6 +63,7 @@ public sealed class ConnectionDropTests
                     {
                         await alice.CancelOrderAsync(report.OrderID, ct);
                     }
+                    await Task.Delay(1, ct); // keeps the history to a few thousand orders (each reconnect pages through it)
                 }
                 catch (Exception) when (!ct.IsCancellationRequested)
                 {
@@ -177,6 +178,63 @@ public sealed class ConnectionDropTests
         }
 
         Console.WriteLine($"{kind}: {dropped} drops ({dropAll} of all connections) in {dropPhase.TotalMilliseconds:F0} ms, {acknowledged.Count} orders, {makerFills} maker fills, {aliceFailures} failed requests, {stream.Count} reports");
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_fill_during_the_gap_of_an_order_older_than_1000_others_is_reconciled_exactly_once(TransportKind kind)
+    {
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 10_000_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", btc: 100 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct, clientIp: "10.0.3.1");
+        var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.3.2");
+        var reports = new Recorder<ExecutionReport>();
+        var reconnected = 0;
+        using var r = alice.ExecutionReports.Subscribe(reports);
+        using var s = alice.ConnectionStates.Subscribe(change =>
+        {
+            if (change.State == ConnectionState.LoggedIn && change.Reason.StartsWith("Reconnected", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref reconnected);
+            }
+        });
+
+        var old = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(590m)), ct);
+        // 1,100 newer orders (IOC with nothing to match: each closed at once) push it beyond ten pages of history.
+        for (var i = 0; i < 1_100; i++)
+        {
+            var ioc = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.01m), Price.FromDecimal(100m)) with { TimeInForce = TimeInForce.ImmediateOrCancel }, ct);
+            if (OrderTracker.IsOpen(ioc.OrdStatus))
+            {
+                await WaitClosedAsync(alice, ioc.OrderID);
+            }
+        }
+
+        // Alice hears nothing while Bob fills the old order; then her connection drops (the held frames are lost).
+        h.Exchange.Faults.StallOutbound(kind == TransportKind.WebSocket ? "127.0.0.1" : "10.0.3.1");
+        var fill = bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(590m)), ct);
+        await Wait.Eventually(async () => (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count == 0, what: "the old order filled at the exchange");
+        var before = Volatile.Read(ref reconnected);
+        Assert.Equal(1, h.Exchange.Faults.DropConnectionsOf(aliceId));
+        h.Exchange.Faults.ResumeOutbound();
+        await fill.WaitAsync(ct);
+        await Wait.Eventually(() => Volatile.Read(ref reconnected) > before && alice.State == ConnectionState.LoggedIn, what: "alice reconnected");
+
+        await Wait.Eventually(() => alice.Orders.TryGet(old.OrderID, out var now) && now.OrdStatus == OrdStatus.Filled, what: "the old order reconciled as filled");
+        await alice.PingAsync(ct);
+        Assert.Single(reports.Items, x => x.OrderID == old.OrderID && x.OrdStatus == OrdStatus.Filled);
+        Assert.Equal(Quantity.FromDecimal(1m), alice.Orders.TryGet(old.OrderID, out var final) ? final.CumQty : default);
+    }
+
+    private static async Task<ExecutionReport> WaitClosedAsync(BlinkTradeClient client, long orderId)
+    {
+        ExecutionReport report = null!;
+        await Wait.Eventually(() => client.Orders.TryGet(orderId, out report) && !OrderTracker.IsOpen(report.OrdStatus), what: $"order {orderId} closed");
+        return report;
     }
 
     private static bool SameState(ExecutionReport mine, OrderListEntry truth)
