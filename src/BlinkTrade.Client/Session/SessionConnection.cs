@@ -331,33 +331,40 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             return;
         }
+        TimeSpan latency;
         try
         {
-            var latency = await PingAsync(_options.HeartbeatTimeout, _stop.Token).ConfigureAwait(false);
-            Volatile.Write(ref _missedHeartbeats, 0);
-            ClientLog.HeartbeatLatency(_logger, latency);
-            _sink.OnLatency(latency);
+            latency = await PingAsync(_options.HeartbeatTimeout, _stop.Token).ConfigureAwait(false);
         }
-        catch (BlinkTradeTimeoutException e)
+        catch (Exception e)
+        {
+            // Free the slot before reporting, so whoever reacts to the report can probe again at once.
+            Volatile.Write(ref _heartbeatInFlight, 0);
+            OnHeartbeatFailed(e);
+            return;
+        }
+        Volatile.Write(ref _heartbeatInFlight, 0);
+        Volatile.Write(ref _missedHeartbeats, 0);
+        ClientLog.HeartbeatLatency(_logger, latency);
+        _sink.OnLatency(latency);
+    }
+
+    private void OnHeartbeatFailed(Exception error)
+    {
+        if (error is BlinkTradeTimeoutException)
         {
             var missed = Interlocked.Increment(ref _missedHeartbeats);
             ClientLog.HeartbeatMissed(_logger, missed);
             _sink.OnError(new BlinkTradeClientError(ClientErrorKind.HeartbeatMissed,
-                string.Create(CultureInfo.InvariantCulture, $"Heartbeat missed ({missed} in a row)."), e, _time.GetUtcNow()));
+                string.Create(CultureInfo.InvariantCulture, $"Heartbeat missed ({missed} in a row)."), error, _time.GetUtcNow()));
             if (missed >= _options.MaxMissedHeartbeats)
             {
                 ClientLog.ConnectionStale(_logger, missed);
                 Abort(new StaleConnectionException(missed));
             }
         }
-        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException or BlinkTradeErrorException)
-        {
-            // The connection ended (reported elsewhere), or the server rejected the probe (ERROR is on the errors stream).
-        }
-        finally
-        {
-            Volatile.Write(ref _heartbeatInFlight, 0);
-        }
+        // Otherwise the connection ended (reported elsewhere), or the server rejected the probe with an ERROR (already
+        // on the errors stream); neither counts as a missed beat.
     }
 
     private bool Shutdown(Exception reason, bool abort)

@@ -425,9 +425,20 @@ public sealed partial class MatchingEngine
     private static void ApplyFill(ref OrderSlot order, long quantity, long price)
     {
         // §3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.
-        var total = (Int128)price * quantity + ((Int128)order.CumQty * order.AvgPx);
+        // Fast path: both products and their sum fit in 63 bits (always, for realistic orders); 128-bit arithmetic is far slower.
         var count = order.CumQty + quantity;
-        order.AvgPx = total <= long.MaxValue ? (long)total / count : (long)(total / count);
+        var fillHigh = Math.BigMul(price, quantity, out long fill);
+        var pastHigh = Math.BigMul(order.CumQty, order.AvgPx, out long past);
+        if ((fillHigh | pastHigh) == 0 && fill >= 0 && past >= 0 && fill <= long.MaxValue - past)
+        {
+            order.AvgPx = (fill + past) / count;
+        }
+        else
+        {
+            var total = (Int128)price * quantity + ((Int128)order.CumQty * order.AvgPx);
+            order.AvgPx = total <= long.MaxValue ? (long)total / count : (long)(total / count);
+        }
+
         order.CumQty += quantity;
         order.LeavesQty -= quantity;
     }

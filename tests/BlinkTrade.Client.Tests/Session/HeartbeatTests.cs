@@ -91,6 +91,8 @@ public sealed class HeartbeatTests
         await using var harness = ClientHarness.Create(p => { }, o => o.HeartbeatAfterSilence = TimeSpan.FromSeconds(20));
         var messages = new RecordingObserver<BlinkTradeMessage>();
         harness.Client.Messages.Subscribe(messages);
+        var latency = new RecordingObserver<TimeSpan>();
+        harness.Client.Latency.Subscribe(latency);
         var peer = await harness.ConnectAsync();
 
         // Traffic at t=15 keeps the link "heard from" until t=35.
@@ -103,7 +105,8 @@ public sealed class HeartbeatTests
         harness.Time.Advance(TimeSpan.FromSeconds(1)); // t=30: the interval tick
         var scheduled = await peer.ExpectAsync<TestRequest>();
         peer.Send(new Heartbeat { TestReqID = scheduled.TestReqID, SendTime = scheduled.SendTime });
-        await messages.WaitForAsync(m => m is Heartbeat { TestReqID: var id } && id == scheduled.TestReqID);
+        // The latency is published once the probe is complete, so the next probe is free to go.
+        await latency.WaitUntilAsync(items => items.Count == 1);
 
         // Silence from t=30: the check at t=50 probes, ahead of the interval tick at t=60.
         harness.Time.Advance(TimeSpan.FromSeconds(20));

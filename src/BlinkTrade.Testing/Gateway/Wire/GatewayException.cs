@@ -42,7 +42,12 @@ internal sealed class GatewayException : Exception
 
     public static GatewayException MissingTag(string tag) => new(GatewayErrors.InvalidMessage, "Missing tag " + tag);
 
-    public static GatewayException InvalidValue(string tag, string? value) => new(GatewayErrors.InvalidMessage, $"Invalid value tag({tag})={Truncate(value)}");
+    public static GatewayException InvalidValue(string tag, string? value)
+        => new(GatewayErrors.InvalidMessage, $"Invalid value tag({tag})={(IsSecretTag(tag) ? "***" : Truncate(value))}");
+
+    // Credentials are never echoed: the Detail goes back on the wire and into the session log.
+    private static bool IsSecretTag(string tag) => tag is "Password" or "NewPassword" or "APIPassword" or "APISecret"
+        or "SecondFactor" or "Token" or "Secret" or "Code" or "ConfirmationToken" or "TwoFactorSecret";
 
     public static GatewayException NotAuthorized(string detail = "") => new(GatewayErrors.NotAuthorized, detail);
 
