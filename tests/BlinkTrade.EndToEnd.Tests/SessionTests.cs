@@ -1,4 +1,5 @@
 using BlinkTrade.Client;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.EndToEnd.Tests.Support;
 
 namespace BlinkTrade.EndToEnd.Tests;
@@ -76,8 +77,11 @@ public sealed class SessionTests
 
         Assert.NotNull(bye);
         Assert.NotEqual(ConnectionState.LoggedIn, alice.State);
-        // Logged out: an authenticated request is refused (or the session is gone).
-        await Assert.ThrowsAnyAsync<Exception>(() => alice.GetBalancesAsync(cts.Token));
+        // Logged out: the connection stays, but an authenticated request is refused by the exchange.
+        Assert.Equal(ConnectionState.Connected, alice.State);
+        var refused = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => alice.GetBalancesAsync(cts.Token));
+        Assert.Equal("Not authorized", refused.Description);
+        await alice.PingAsync(cts.Token);
 
         var again = await h.ConnectAsync("alice", cts.Token);
         Assert.Equal(ConnectionState.LoggedIn, again.State);
