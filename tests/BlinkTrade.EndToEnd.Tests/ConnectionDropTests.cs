@@ -230,6 +230,47 @@ public sealed class ConnectionDropTests
         Assert.Equal(Quantity.FromDecimal(1m), alice.Orders.TryGet(old.OrderID, out var final) ? final.CumQty : default);
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Balances_missed_during_the_gap_are_refreshed_after_the_reconnect(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", btc: 10 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct, clientIp: "10.0.7.1");
+        var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.7.2");
+        var balances = new Recorder<Client.Account.BalanceSnapshot>();
+        var reconnected = 0;
+        using var b = alice.Balances.Subscribe(balances);
+        using var s = alice.ConnectionStates.Subscribe(change =>
+        {
+            if (change.State == ConnectionState.LoggedIn && change.Reason.StartsWith("Reconnected", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref reconnected);
+            }
+        });
+        await alice.GetBalancesAsync(ct);
+        await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600m)), ct);
+        await Wait.Eventually(() => balances.Last?.Get("USD") is { Locked.Satoshis: 600 * Coin }, what: "600 USD locked");
+
+        h.Exchange.Faults.StallOutbound(kind == TransportKind.WebSocket ? "127.0.0.1" : "10.0.7.1");
+        var fill = bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(600m)), ct);
+        await Wait.Eventually(async () => (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count == 0, what: "filled at the exchange");
+        Assert.Equal(1, h.Exchange.Faults.DropConnectionsOf(aliceId));
+        h.Exchange.Faults.ResumeOutbound();
+        await fill.WaitAsync(ct);
+        await Wait.Eventually(() => Volatile.Read(ref reconnected) > 0 && alice.State == ConnectionState.LoggedIn, what: "alice reconnected");
+
+        // Alice was maker: 10 bps of 1 BTC; 600 USD spent, nothing locked.
+        var btc = (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total;
+        Assert.Equal(Coin - (Coin * E2EHarness.MakerBps / 10_000), btc);
+        await Wait.Eventually(() => balances.Last?.Get("USD") is { Total.Satoshis: 400 * Coin, Locked.Satoshis: 0 } && balances.Last?.Get("BTC")?.Total?.Satoshis == btc,
+            TimeSpan.FromSeconds(5), "the balances stream caught up with the fill missed during the gap");
+    }
+
     private static async Task<ExecutionReport> WaitClosedAsync(BlinkTradeClient client, long orderId)
     {
         ExecutionReport report = null!;
