@@ -32,10 +32,18 @@ public sealed class BookReplicaTests
         await books.WaitForAsync(s => s.IsReset, what: "initial snapshot");
 
         var traders = new List<BlinkTradeClient>();
+        var traderIds = new List<int>();
+        var traderBalances = new List<Recorder<BlinkTrade.Client.Account.BalanceSnapshot>>();
+        var subscriptions = new List<IDisposable>();
         for (var i = 0; i < Traders; i++)
         {
-            await h.CreateUserAsync($"t{i}", usd: 100_000_000 * Coin, btc: 1_000_000 * Coin, cancellationToken: ct);
-            traders.Add(await h.ConnectAsync($"t{i}", ct, clientIp: $"10.0.1.{i + 1}"));
+            traderIds.Add(await h.CreateUserAsync($"t{i}", usd: 100_000_000 * Coin, btc: 1_000_000 * Coin, cancellationToken: ct));
+            var trader = await h.ConnectAsync($"t{i}", ct, clientIp: $"10.0.1.{i + 1}");
+            var recorder = new Recorder<BlinkTrade.Client.Account.BalanceSnapshot>();
+            subscriptions.Add(trader.Balances.Subscribe(recorder));
+            await trader.GetBalancesAsync(ct);
+            traders.Add(trader);
+            traderBalances.Add(recorder);
         }
 
         var placed = 0;
@@ -75,6 +83,13 @@ public sealed class BookReplicaTests
         await BookAssert.ConvergesAsync(h.Exchange, E2EHarness.Symbol, () => books.Last, TimeSpan.FromSeconds(15), ct);
         var truth = await h.Exchange.GetBookAsync(E2EHarness.Symbol, ct);
         Assert.True(truth.Bids.Count + truth.Offers.Count > 100, $"a deep book is compared ({truth.Bids.Count}/{truth.Offers.Count})");
+        // Every trader's balances stream (U3 deltas merged, fees included) ends equal to the exchange's ledger.
+        for (var i = 0; i < Traders; i++)
+        {
+            var recorder = traderBalances[i];
+            await BalanceAssert.ConvergesAsync(h.Exchange, traderIds[i], () => recorder.Last, ct, "USD", "BTC");
+        }
+        subscriptions.ForEach(x => x.Dispose());
         Assert.DoesNotContain(errors.Items, x => x.Kind is ClientErrorKind.MalformedFrame or ClientErrorKind.UnknownMessage or ClientErrorKind.SubscriberOverflow);
     }
 }

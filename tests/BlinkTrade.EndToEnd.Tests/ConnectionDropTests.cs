@@ -41,6 +41,9 @@ public sealed class ConnectionDropTests
                 Interlocked.Increment(ref reconnected);
             }
         });
+        var balances = new Recorder<Client.Account.BalanceSnapshot>();
+        using var bal = alice.Balances.Subscribe(balances);
+        await alice.GetBalancesAsync(ct);
         await books.WaitForAsync(x => x.IsReset, what: "initial snapshot");
 
         var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<long, byte>();
@@ -132,6 +135,8 @@ public sealed class ConnectionDropTests
         var probe = await bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromSatoshis(1_000_000), Price.FromSatoshis(500 * Coin)), ct);
         await books.WaitForAsync(x => x.Bids.Any(e => e.OrderId == probe.OrderID), what: "a post-drop order in the replica");
         await BookAssert.ConvergesAsync(h.Exchange, E2EHarness.Symbol, () => books.Last, TimeSpan.FromSeconds(10), ct);
+
+        await BalanceAssert.ConvergesAsync(h.Exchange, aliceId, () => balances.Last, ct, "USD", "BTC");
 
         // The exchange's truth, read by an auditor session that was never dropped.
         var auditor = await h.ConnectAsync("alice", ct, clientIp: "10.0.2.3");
