@@ -276,6 +276,33 @@ public sealed class ConnectionDropTests
             TimeSpan.FromSeconds(5), "the balances stream caught up with the fill missed during the gap");
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_re_login_refused_by_an_error_is_retried_until_the_session_is_restored(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1_000 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+        var errors = new Recorder<Client.Diagnostics.BlinkTradeClientError>();
+        var states = new Recorder<ConnectionStateChange>();
+        using var e = alice.Errors.Subscribe(errors);
+        using var s = alice.ConnectionStates.Subscribe(states);
+        var order = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(500m)), ct);
+
+        // The next three messages the exchange reads (the re-login attempts) are answered with ERROR.
+        h.Exchange.Faults.RejectNextMessages(3);
+        Assert.Equal(1, h.Exchange.Faults.DropConnectionsOf(aliceId));
+
+        await states.WaitForAsync(x => x.State == ConnectionState.LoggedIn && x.Reason.StartsWith("Reconnected", StringComparison.Ordinal), what: "reconnected after refused attempts");
+        Assert.DoesNotContain(states.Items, x => x.State == ConnectionState.Disconnected);
+        Assert.Contains(errors.Items, x => x.Kind == Client.Diagnostics.ClientErrorKind.ReconnectFailed);
+        Assert.True(alice.Orders.TryGet(order.OrderID, out var tracked) && tracked.OrdStatus == OrdStatus.New);
+        Assert.Equal(1_000 * Coin, (await alice.GetBalancesAsync(ct)).Get("USD")?.Total?.Satoshis);
+    }
+
     private static async Task<ExecutionReport> WaitClosedAsync(BlinkTradeClient client, long orderId)
     {
         ExecutionReport report = null!;
