@@ -40,6 +40,29 @@ public sealed class CancellationTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task Cancel_by_client_order_id_answers_with_the_cancel_report_of_that_order(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 10_000 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+        var keep = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.1m), Price.FromDecimal(500m)) with { ClOrdID = "keep-1" }, ct);
+        var drop = await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.2m), Price.FromDecimal(501m)) with { ClOrdID = "drop-1" }, ct);
+        Assert.Equal("drop-1", drop.ClOrdID);
+
+        var cancelled = await alice.CancelOrderAsync("drop-1", ct);
+
+        Assert.Equal(drop.OrderID, cancelled.OrderID);
+        Assert.Equal(OrdStatus.Cancelled, cancelled.OrdStatus);
+        Assert.Equal(Quantity.FromDecimal(0.2m), cancelled.CxlQty);
+        Assert.True(alice.Orders.TryGet("drop-1", out var tracked) && tracked.OrdStatus == OrdStatus.Cancelled);
+        Assert.Equal(keep.OrderID, Assert.Single(await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).OrderId);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task Cancel_on_disconnect_cancels_at_the_exchange_and_the_client_reconciles_it(TransportKind kind)
     {
         using var cts = Wait.Budget();

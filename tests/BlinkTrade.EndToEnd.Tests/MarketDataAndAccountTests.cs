@@ -58,6 +58,37 @@ public sealed class MarketDataAndAccountTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task An_anonymous_client_follows_the_public_book_and_trades(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        await h.CreateUserAsync("alice", usd: 10_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", btc: 10 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct, clientIp: "10.0.5.1");
+        var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.5.2");
+        var ask = await bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(620m)), ct);
+
+        var viewer = h.Client((BlinkTradeCredentials?)null, clientIp: "10.0.5.9");
+        await viewer.ConnectAsync(ct);
+        Assert.Equal(ConnectionState.Connected, viewer.State);
+        var books = new Recorder<BlinkTrade.Client.MarketData.OrderBookSnapshot>();
+        var trades = new Recorder<MarketTrade>();
+        using var b = viewer.ObserveOrderBook(E2EHarness.Symbol).Subscribe(books);
+        using var t = viewer.ObserveTrades(E2EHarness.Symbol).Subscribe(trades);
+        await books.WaitForAsync(x => x.IsReset && x.Asks.Count == 1 && x.Asks[0].OrderId == ask.OrderID, what: "the resting ask in the anonymous snapshot");
+
+        await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.25m), Price.FromDecimal(620m)), ct);
+
+        var trade = await trades.WaitForAsync(_ => true, what: "the public trade");
+        Assert.Equal((Price.FromDecimal(620m), Quantity.FromDecimal(0.25m)), (trade.Price, trade.Size));
+        await BookAssert.ConvergesAsync(h.Exchange, E2EHarness.Symbol, () => books.Last, TimeSpan.FromSeconds(5), ct);
+        Assert.Equal(Quantity.FromDecimal(0.75m), books.Last!.Asks[0].Size);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task Deposit_and_withdrawal_round_trip_through_the_broker_control_api(TransportKind kind)
     {
         using var cts = Wait.Budget();
