@@ -86,6 +86,42 @@ public sealed class RequestTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task The_exchanges_rate_limit_fails_the_request_with_its_reason_and_the_client_reconnects(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { MaxMessagesPerSecond = 15 });
+        var aliceId = await h.CreateUserAsync("alice", usd: 100_000 * Coin, cancellationToken: ct);
+        var states = new Recorder<ConnectionStateChange>();
+        var alice = h.Client("alice");
+        using var s = alice.ConnectionStates.Subscribe(states);
+        await alice.ConnectAsync(ct);
+
+        var accepted = new List<long>();
+        BlinkTradeErrorException? limited = null;
+        for (var i = 0; i < 200 && limited is null; i++)
+        {
+            try
+            {
+                accepted.Add((await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.1m), Price.FromDecimal(100m + i)), ct)).OrderID);
+            }
+            catch (BlinkTradeErrorException e)
+            {
+                limited = e;
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.Equal("Too many messages per second", limited.Description);
+        Assert.True(accepted.Count >= 1, "orders were accepted before the limit");
+        await states.WaitForAsync(x => x.State == ConnectionState.LoggedIn && x.Reason.StartsWith("Reconnected", StringComparison.Ordinal), what: "reconnected after the exchange closed the session");
+        Assert.Equal(accepted.Order(), (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Select(x => x.OrderId).Order());
+        Assert.Equal(accepted.Count, alice.Orders.Open.Count);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task A_throwing_subscriber_is_isolated_and_reported_on_errors(TransportKind kind)
     {
         using var cts = Wait.Budget();
