@@ -89,6 +89,34 @@ public sealed class TradingTests
         Assert.True(Matches(fresh, "USD", bobUsd, 0));
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Hundreds_of_concurrent_requests_on_one_session_each_get_their_own_answer(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1_000_000 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+
+        var sends = Enumerable.Range(0, 300).Select(i => alice.SendOrderAsync(
+            NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromSatoshis(1_000_000L * (i + 1)), Price.FromDecimal(100m + i)) with { ClOrdID = $"c-{i}" }, ct)).ToArray();
+        var balances = Enumerable.Range(0, 20).Select(_ => alice.GetBalancesAsync(ct)).ToArray();
+        var reports = await Task.WhenAll(sends);
+        await Task.WhenAll(balances);
+
+        for (var i = 0; i < reports.Length; i++)
+        {
+            Assert.Equal($"c-{i}", reports[i].ClOrdID);
+            Assert.Equal(Quantity.FromSatoshis(1_000_000L * (i + 1)), reports[i].OrderQty);
+            Assert.Equal(OrdStatus.New, reports[i].OrdStatus);
+        }
+        Assert.Equal(300, reports.Select(x => x.OrderID).Distinct().Count());
+        Assert.Equal(300, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
+        Assert.Equal(300, alice.Orders.Open.Count);
+    }
+
     private static bool Matches(BalanceSnapshot? snapshot, string currency, long total, long locked)
         => snapshot?.Get(currency) is { } b && b.Total?.Satoshis == total && (b.Locked?.Satoshis ?? 0) == locked;
 }
