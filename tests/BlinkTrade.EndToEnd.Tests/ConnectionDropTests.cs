@@ -98,6 +98,7 @@ public sealed class ConnectionDropTests
         var watch = Stopwatch.StartNew();
         var dropped = 0;
         var dropAll = 0;
+        var closeAll = 0;
         for (var i = 0; dropped < Drops; i++)
         {
             await Task.Delay(5, ct); // let some orders flow on the fresh connection
@@ -107,6 +108,11 @@ public sealed class ConnectionDropTests
             {
                 n = h.Exchange.Faults.DropAllConnections();
                 dropAll++;
+            }
+            else if (i % 10 == 4)
+            {
+                n = h.Exchange.Faults.CloseAllConnections(); // graceful: queued frames first, then the close
+                closeAll++;
             }
             else
             {
@@ -182,7 +188,7 @@ public sealed class ConnectionDropTests
             Assert.Contains(stream, x => x.OrderID == id);
         }
 
-        Console.WriteLine($"{kind}: {dropped} drops ({dropAll} of all connections) in {dropPhase.TotalMilliseconds:F0} ms, {acknowledged.Count} orders, {makerFills} maker fills, {aliceFailures} failed requests, {stream.Count} reports");
+        Console.WriteLine($"{kind}: {dropped} drops ({dropAll} drops and {closeAll} graceful closes of all connections) in {dropPhase.TotalMilliseconds:F0} ms, {acknowledged.Count} orders, {makerFills} maker fills, {aliceFailures} failed requests, {stream.Count} reports");
     }
 
     [Theory]
