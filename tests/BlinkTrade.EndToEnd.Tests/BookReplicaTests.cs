@@ -90,6 +90,20 @@ public sealed class BookReplicaTests
             await BalanceAssert.ConvergesAsync(h.Exchange, traderIds[i], () => recorder.Last, ct, "USD", "BTC");
         }
         subscriptions.ForEach(x => x.Dispose());
+
+        // Every trader's order tracker ends in the exchange's final state for every order (U4 paged by each trader).
+        foreach (var trader in traders)
+        {
+            var orders = new Dictionary<long, OrderListEntry>();
+            await foreach (var row in trader.GetOrdersAsync(pageSize: 100, cancellationToken: ct))
+            {
+                orders[row.OrderID!.Value] = row;
+            }
+            Assert.True(orders.Count >= OrdersPerTrader, $"{orders.Count} orders listed");
+            await Wait.Eventually(() => orders.Values.All(t => trader.Orders.TryGet(t.OrderID!.Value, out var mine)
+                && mine.OrdStatus == t.OrdStatus && mine.CumQty == t.CumQty && mine.LeavesQty == t.LeavesQty && mine.CxlQty == t.CxlQty),
+                TimeSpan.FromSeconds(10), "the tracker agrees with the exchange on every order");
+        }
         Assert.DoesNotContain(errors.Items, x => x.Kind is ClientErrorKind.MalformedFrame or ClientErrorKind.UnknownMessage or ClientErrorKind.SubscriberOverflow);
     }
 }
