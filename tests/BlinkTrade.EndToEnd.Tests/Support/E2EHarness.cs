@@ -18,6 +18,7 @@ internal sealed class E2EHarness : IAsyncDisposable
 
     private static readonly Uri InMemoryEndpoint = new("ws://in-memory/trade/");
     private readonly List<BlinkTradeClient> _clients = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _protocolErrors = new();
 
     private E2EHarness(ReferenceExchange exchange, TransportKind kind)
     {
@@ -87,6 +88,14 @@ internal sealed class E2EHarness : IAsyncDisposable
         var options = Options(credentials, clientIp);
         configure?.Invoke(options);
         var client = new BlinkTradeClient(options);
+        // Every frame the exchange sends must parse with the client's serializer: malformed or unknown ones fail the test.
+        client.Errors.Subscribe(e =>
+        {
+            if (e.Kind is BlinkTrade.Client.Diagnostics.ClientErrorKind.MalformedFrame or BlinkTrade.Client.Diagnostics.ClientErrorKind.UnknownMessage)
+            {
+                _protocolErrors.Enqueue($"{e.Kind}: {e.Message}");
+            }
+        });
         lock (_clients)
         {
             _clients.Add(client);
@@ -121,5 +130,6 @@ internal sealed class E2EHarness : IAsyncDisposable
             }
         }
         await Exchange.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(_protocolErrors.IsEmpty, "The client could not read frames of the exchange: " + string.Join(" | ", _protocolErrors.Take(5)));
     }
 }
