@@ -79,6 +79,49 @@ public sealed class HeartbeatTests
         Assert.NotNull(await alice.GetBalancesAsync(ct));
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Default_heartbeats_keep_a_quiet_session_within_the_exchanges_idle_timeout_and_without_them_it_is_closed(TransportKind kind)
+    {
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        var start = new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero);
+        var clock = new ManualTimeProvider(start);
+        await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { TimeProvider = clock, IdleTimeout = TimeSpan.FromSeconds(90) });
+        await h.CreateUserAsync("alice", cancellationToken: ct);
+        await h.CreateUserAsync("bob", cancellationToken: ct);
+        var aliceStates = new Recorder<ConnectionStateChange>();
+        var bobStates = new Recorder<ConnectionStateChange>();
+        var bobErrors = new Recorder<BlinkTradeClientError>();
+        // Alice: default heartbeat settings. Bob: no heartbeats at all.
+        var alice = h.Client("alice", configure: o => o.TimeProvider = clock);
+        var bob = h.Client("bob", configure: o =>
+        {
+            o.TimeProvider = clock;
+            o.HeartbeatInterval = TimeSpan.FromHours(1);
+            o.HeartbeatAfterSilence = Timeout.InfiniteTimeSpan;
+        });
+        using var a = alice.ConnectionStates.Subscribe(aliceStates);
+        using var b = bob.ConnectionStates.Subscribe(bobStates);
+        using var e = bob.Errors.Subscribe(bobErrors);
+        await alice.ConnectAsync(ct);
+        await bob.ConnectAsync(ct);
+
+        await AdvanceUntil(clock, TimeSpan.FromSeconds(1), () => bobStates.Any(x => x.State == ConnectionState.Reconnecting), "bob's quiet session closed by the exchange");
+        Assert.Contains(bobErrors.Items, x => x.Kind == ClientErrorKind.ServerError && x.Message.Contains("Session timeout", StringComparison.Ordinal));
+        Assert.InRange(clock.GetUtcNow() - start, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(100));
+
+        // Five idle timeouts' worth of silence: alice's heartbeats keep her session.
+        for (var i = 0; i < 450; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(1, ct);
+        }
+        Assert.DoesNotContain(aliceStates.Items, x => x.State == ConnectionState.Reconnecting);
+        Assert.Equal(ConnectionState.LoggedIn, alice.State);
+    }
+
     private static async Task AdvanceUntil(ManualTimeProvider clock, TimeSpan step, Func<bool> condition, string what)
     {
         for (var i = 0; i < 2_000 && !condition(); i++)
