@@ -309,6 +309,40 @@ public sealed class ConnectionDropTests
         Assert.Equal(1_000 * Coin, (await alice.GetBalancesAsync(ct)).Get("USD")?.Total?.Satoshis);
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Trade_and_ticker_subscriptions_are_restored_after_a_drop(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        await h.CreateUserAsync("alice", usd: 10_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", btc: 10 * Coin, cancellationToken: ct);
+        var carolId = await h.CreateUserAsync("carol", cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct, clientIp: "10.0.9.1");
+        var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.9.2");
+        var carol = await h.ConnectAsync("carol", ct, clientIp: "10.0.9.3");
+        var trades = new Recorder<Client.MarketData.MarketTrade>();
+        var ticks = new Recorder<SecurityStatus>();
+        var states = new Recorder<ConnectionStateChange>();
+        using var t = carol.ObserveTrades(E2EHarness.Symbol).Subscribe(trades);
+        using var k = carol.ObserveTicker(E2EHarness.Symbol).Subscribe(ticks);
+        using var s = carol.ConnectionStates.Subscribe(states);
+        await ticks.WaitForAsync(_ => true, what: "first ticker");
+
+        Assert.Equal(1, h.Exchange.Faults.DropConnectionsOf(carolId));
+        await states.WaitForAsync(x => x.State == ConnectionState.LoggedIn && x.Reason.StartsWith("Reconnected", StringComparison.Ordinal), what: "carol reconnected");
+
+        await bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(0.3m), Price.FromDecimal(615m)), ct);
+        await alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.3m), Price.FromDecimal(615m)), ct);
+
+        var trade = await trades.WaitForAsync(x => x.Price == Price.FromDecimal(615m), what: "the trade after the reconnect");
+        Assert.Equal(Quantity.FromDecimal(0.3m), trade.Size);
+        await ticks.WaitForAsync(x => x.LastPx == Price.FromDecimal(615m), what: "the ticker after the reconnect");
+        Assert.Single(trades.Items, x => x.Price == Price.FromDecimal(615m));
+    }
+
     private static async Task<ExecutionReport> WaitClosedAsync(BlinkTradeClient client, long orderId)
     {
         ExecutionReport report = null!;
