@@ -90,6 +90,28 @@ public sealed class SessionTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task Disconnect_and_dispose_close_the_exchange_session_and_a_reconnect_works(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        await using var h = await E2EHarness.StartAsync(kind, cts.Token);
+        await h.CreateUserAsync("alice", cancellationToken: cts.Token);
+        var alice = await h.ConnectAsync("alice", cts.Token);
+        Assert.Equal(1, h.Exchange.ConnectionCount);
+
+        await alice.DisconnectAsync(cts.Token);
+        Assert.Equal(ConnectionState.Disconnected, alice.State);
+        await Wait.Eventually(() => h.Exchange.ConnectionCount == 0, what: "the exchange closed the session");
+
+        await alice.ConnectAsync(cts.Token);
+        Assert.Equal(ConnectionState.LoggedIn, alice.State);
+        Assert.Equal(1, h.Exchange.ConnectionCount);
+        await alice.DisposeAsync();
+        await Wait.Eventually(() => h.Exchange.ConnectionCount == 0, what: "dispose closed the session");
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task Change_password_then_only_the_new_password_logs_in(TransportKind kind)
     {
         using var cts = Wait.Budget();
