@@ -47,6 +47,28 @@ public sealed class SessionTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task An_api_key_logs_in_only_from_its_whitelisted_ip(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        await using var h = await E2EHarness.StartAsync(kind, cts.Token);
+        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cts.Token);
+        // Over WebSocket the client is always 127.0.0.1; in memory the transport says which address it is.
+        var allowed = kind == TransportKind.WebSocket ? "127.0.0.1" : "10.1.1.1";
+        var other = await h.Exchange.CreateApiKeyAsync(aliceId, """{"*":[]}""", ["10.9.9.9"], cts.Token);
+        var mine = await h.Exchange.CreateApiKeyAsync(aliceId, """{"*":[]}""", [allowed], cts.Token);
+
+        var refused = h.Client(BlinkTradeCredentials.FromApiKey(other.ApiKey, other.ApiPassword!), clientIp: allowed);
+        var error = await Assert.ThrowsAsync<BlinkTradeLoginException>(() => refused.ConnectAsync(cts.Token));
+        Assert.DoesNotContain(other.ApiPassword!, error.ToString(), StringComparison.Ordinal);
+
+        var bot = h.Client(BlinkTradeCredentials.FromApiKey(mine.ApiKey, mine.ApiPassword!), clientIp: allowed);
+        await bot.ConnectAsync(cts.Token);
+        Assert.Equal(aliceId, bot.CurrentUser!.UserID);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task Wrong_password_fails_with_the_servers_reason_and_never_the_password(TransportKind kind)
     {
         using var cts = Wait.Budget();
