@@ -122,6 +122,48 @@ public sealed class RequestTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task Api_keys_created_over_the_socket_page_log_in_with_their_permission_list_and_are_revoked(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 7 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+        var created = new List<ApiKeyCreateResponse>();
+        for (var i = 0; i < 12; i++)
+        {
+            created.Add(await alice.CreateApiKeyAsync($"bot-{i}", cancellationToken: ct));
+        }
+        var readOnly = await alice.CreateApiKeyAsync("read-only", PermissionList.Parse("""{"U2":[]}"""), cancellationToken: ct);
+
+        var listed = new List<ApiKeyInfo>();
+        await foreach (var key in alice.GetApiKeysAsync(pageSize: 5, cancellationToken: ct))
+        {
+            listed.Add(key);
+        }
+        Assert.Equal(13, listed.Count);
+        Assert.Equal(13, listed.Select(x => x.APIKey).Distinct().Count());
+
+        var bot = h.Client(BlinkTradeCredentials.FromApiKey(readOnly.APIKey!, readOnly.APIPassword!.Value));
+        await bot.ConnectAsync(ct);
+        Assert.Equal(7 * Coin, (await bot.GetBalancesAsync(ct)).Get("USD")?.Total?.Satoshis);
+        var denied = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => bot.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.01m), Price.FromDecimal(100m)), ct));
+        Assert.Equal("Not authorized", denied.Description);
+
+        await alice.RevokeApiKeyAsync(created[3].APIKey!, ct);
+        var after = new List<string?>();
+        await foreach (var key in alice.GetApiKeysAsync(pageSize: 5, cancellationToken: ct))
+        {
+            after.Add(key.APIKey);
+        }
+        Assert.Equal(12, after.Count);
+        Assert.DoesNotContain(created[3].APIKey, after);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task A_throwing_subscriber_is_isolated_and_reported_on_errors(TransportKind kind)
     {
         using var cts = Wait.Budget();
