@@ -49,5 +49,17 @@ public partial class BlinkTradeClient
                 ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Order reconciliation failed: " + e.Message, e);
             }
         }
+        // Balance deltas sent while the connection was down are lost: a known balance state is read again (U2).
+        if (isReconnect && CurrentUser is not null && HasBalances)
+        {
+            try
+            {
+                await RefreshBalancesAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
+            {
+                ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Balance refresh failed: " + e.Message, e);
+            }
+        }
     }
 }

@@ -170,6 +170,24 @@ public partial class BlinkTradeClient
 
     private void InitializeAccount() => _balanceSnapshots = CreateStateSubject<BalanceSnapshot>("Balances");
 
+    private bool HasBalances
+    {
+        get
+        {
+            lock (_balancesGate)
+            {
+                return _balances.Count > 0;
+            }
+        }
+    }
+
+    // After a reconnect: the U3 answer replaces the balances (applied by the receive loop, published on Balances).
+    private async Task RefreshBalancesAsync(Session.SessionConnection session, CancellationToken cancellationToken)
+    {
+        var id = _ids.Next();
+        await session.RequestAsync(new UserBalanceRequest { BalanceReqID = id }, Id(id), [MessageTypes.BalanceResponse], null, null, cancellationToken).ConfigureAwait(false);
+    }
+
     // Receive loop: a U3 answer replaces the brokers it lists; an unsolicited U3 merges the changed currencies (G30).
     private void OnAccount(BlinkTradeMessage message)
     {

@@ -9,7 +9,6 @@ namespace BlinkTrade.Client;
 public partial class BlinkTradeClient
 {
     private const int ReconcilePageSize = 100;
-    private const int ReconcileMaxPages = 10;
     private readonly OrderTracker _orders = new();
     private SafeSubject<ExecutionReport> _executionReports = null!;
 
@@ -81,14 +80,15 @@ public partial class BlinkTradeClient
     /// <summary>
     /// After a reconnect: list recent orders (U4, newest first) and publish, for every tracked order whose state
     /// changed while the connection was down, one synthesized report with the server's state (ExecID 0). Replayed
-    /// reports are dropped by the tracker, so no report is lost or delivered twice.
+    /// reports are dropped by the tracker, so no report is lost or delivered twice. Pages until every order the
+    /// tracker holds open has been seen (or the history ends): an old order filled during the gap may be far down.
     /// </summary>
     private async Task ReconcileOrdersAsync(SessionConnection session, CancellationToken cancellationToken)
     {
         var pendingOpen = _orders.Open.Where(r => r.OrderID != 0).Select(r => r.OrderID).ToHashSet();
         var checkedCount = 0;
         var synthesized = 0;
-        for (var page = 0; page < ReconcileMaxPages; page++)
+        for (var page = 0; ; page++)
         {
             var id = _ids.Next();
             var request = new OrdersListRequest { OrdersReqID = id, Page = page, PageSize = ReconcilePageSize };

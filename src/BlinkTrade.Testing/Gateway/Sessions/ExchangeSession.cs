@@ -23,6 +23,7 @@ internal sealed class ExchangeSession
     private readonly Channel<byte[]> _outbound;
     private readonly SlidingWindowRateLimiter _rateLimiter;
     private readonly CancellationTokenSource _writerStop = new();
+    private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _overflowed;
     private long _lastInbound;
     private CancellationTokenSource? _lifetime;
@@ -117,6 +118,7 @@ internal sealed class ExchangeSession
         }
         finally
         {
+            _readerDone.TrySetResult();
             _closing = true;
             IsClosed = true;
             _outbound.Writer.TryComplete();
@@ -256,6 +258,9 @@ internal sealed class ExchangeSession
                 }
             }
             await _connection.CloseAsync("closed by server", CancellationToken.None).ConfigureAwait(false);
+            // Let the peer read the last frames (e.g. ERROR "Session timeout") and answer the close, briefly: cancelling
+            // the read at once aborts the socket, and the TCP reset discards what the peer has not read yet.
+            await _readerDone.Task.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // Closed by the server (rate limit, idle, fault): stop reading too, whatever the peer does.
             await CancelLifetimeAsync().ConfigureAwait(false);
         }
