@@ -40,8 +40,8 @@ public sealed partial class ReferenceExchange
     /// <param name="symbol">The symbol.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The book.</returns>
-    public Task<OrderBookSnapshot> GetBookAsync(string symbol, CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync(s => new OrderBookSnapshot(s.Engine.GetBook(symbol, Side.Buy), s.Engine.GetBook(symbol, Side.Sell)), cancellationToken);
+    public Task<ExchangeBook> GetBookAsync(string symbol, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => new ExchangeBook(s.Engine.GetBook(symbol, Side.Buy), s.Engine.GetBook(symbol, Side.Sell)), cancellationToken);
 
     /// <summary>A user's open orders.</summary>
     /// <param name="userId">The user.</param>

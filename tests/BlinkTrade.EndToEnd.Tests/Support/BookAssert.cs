@@ -7,13 +7,13 @@ namespace BlinkTrade.EndToEnd.Tests.Support;
 internal static class BookAssert
 {
     /// <summary>Whether the client's replica equals the exchange's book order by order (price, size, order id).</summary>
-    public static bool Same(OrderBookSnapshot truth, ClientBook? replica)
+    public static bool Same(ExchangeBook truth, ClientBook? replica)
         => replica is not null
         && Flatten(truth.Bids).SequenceEqual(replica.Bids.Select(e => (e.Price.Satoshis, e.Size.Satoshis, e.OrderId)))
         && Flatten(truth.Offers).SequenceEqual(replica.Asks.Select(e => (e.Price.Satoshis, e.Size.Satoshis, e.OrderId)));
 
     /// <summary>Asserts equality with a readable diff.</summary>
-    public static void Equal(OrderBookSnapshot truth, ClientBook? replica)
+    public static void Equal(ExchangeBook truth, ClientBook? replica)
     {
         Assert.NotNull(replica);
         Assert.Equal(Flatten(truth.Bids), replica.Bids.Select(e => (e.Price.Satoshis, e.Size.Satoshis, e.OrderId)));
@@ -25,7 +25,7 @@ internal static class BookAssert
     /// <summary>Waits until the replica equals the exchange's book (the exchange is quiescent), then asserts it.</summary>
     public static async Task ConvergesAsync(ReferenceExchange exchange, string symbol, Func<ClientBook?> replica, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        OrderBookSnapshot truth = await exchange.GetBookAsync(symbol, cancellationToken);
+        ExchangeBook truth = await exchange.GetBookAsync(symbol, cancellationToken);
         try
         {
             await Wait.Eventually(async () =>

@@ -5,4 +5,4 @@ namespace BlinkTrade.Testing;
 /// <summary>A book as the control API sees it.</summary>
 /// <param name="Bids">Bids, best (highest) first.</param>
 /// <param name="Offers">Offers, best (lowest) first.</param>
-public sealed record OrderBookSnapshot(IReadOnlyList<BookEntry> Bids, IReadOnlyList<BookEntry> Offers);
+public sealed record ExchangeBook(IReadOnlyList<BookEntry> Bids, IReadOnlyList<BookEntry> Offers);
