@@ -1,0 +1,67 @@
+using System.Security;
+
+namespace BlinkTrade.Packaging.Tests;
+
+/// <summary>
+/// A brand-new console project outside the repository (so none of its Directory.*.props apply) that references the
+/// three packages by version from the temporary feed — what a user gets from <c>dotnet new console</c> plus
+/// <c>dotnet add package</c>.
+/// </summary>
+internal static class ConsumerProject
+{
+    /// <summary>Writes the project, its <c>Program.cs</c> and a nuget.config into <c>WorkDirectory/name</c>; returns the folder.</summary>
+    public static async Task<string> CreateAsync(PackagesFixture packages, string name, string program)
+    {
+        var project = Path.Combine(packages.WorkDirectory, name);
+        Directory.CreateDirectory(project);
+        var references = string.Join(Environment.NewLine, PackagesFixture.PackageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{packages.Version}" />"""));
+        await File.WriteAllTextAsync(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- The audit queries a vulnerability feed: not this test's business, and it must work offline. -->
+                <NuGetAudit>false</NuGetAudit>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), program);
+        // The repository's source (nuget.org) plus the temporary feed. Source mapping sends BlinkTrade.* to the feed
+        // only; everything else resolves from the machine's package cache first (the versions the repo restored).
+        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{SecurityElement.Escape(packages.Feed)}" />
+                <add key="nuget.org" value="{RepositoryNuGetOrgSource(packages)}" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="BlinkTrade.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        return project;
+    }
+
+    /// <summary>Builds the project in Release with warnings as errors (throws with the output on failure).</summary>
+    public static Task<DotNet.Result> BuildAsync(string project) => DotNet.RunAsync(project, ["build", "-c", "Release", "-nodeReuse:false"]);
+
+    /// <summary>Runs the built program; the result carries its exit code and output.</summary>
+    public static Task<DotNet.Result> RunAsync(string project) =>
+        DotNet.RunAsync(project, [Path.Combine("bin", "Release", "net10.0", Path.GetFileName(project) + ".dll")], TimeSpan.FromMinutes(2), allowFailure: true);
+
+    /// <summary>The nuget.org source URL of the repository's nuget.config (so the consumer uses the same registry).</summary>
+    private static string RepositoryNuGetOrgSource(PackagesFixture packages)
+    {
+        var config = System.Xml.Linq.XDocument.Load(Path.Combine(packages.RepositoryRoot, "nuget.config"));
+        return config.Descendants("add").Single(e => e.Attribute("key")?.Value == "nuget.org").Attribute("value")!.Value;
+    }
+}
