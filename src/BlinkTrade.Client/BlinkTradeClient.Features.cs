@@ -36,7 +36,7 @@ public partial class BlinkTradeClient
     {
         await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
         // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
-        if (isReconnect && CurrentUser is not null && _orders.All.Count > 0)
+        if (isReconnect && CurrentUser is not null && (_orders.All.Count > 0 || !_unacknowledgedOrders.IsEmpty))
         {
             try
             {

@@ -194,6 +194,42 @@ public sealed class ConnectionDropTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task An_order_sent_just_before_a_drop_and_filled_before_its_first_report_arrives_is_reconciled_by_ClOrdID(TransportKind kind)
+    {
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 10_000 * Coin, cancellationToken: ct);
+        await h.CreateUserAsync("bob", btc: 10 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+        var bob = await h.ConnectAsync("bob", ct);
+        var reports = new Recorder<ExecutionReport>();
+        using var r = alice.ExecutionReports.Subscribe(reports);
+
+        // Nothing reaches any client from now on: alice's order is accepted and filled, but she never hears of it.
+        h.Exchange.Faults.StallOutbound();
+        var send = alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.5m), Price.FromDecimal(600m)) with { ClOrdID = "gap-1" }, ct);
+        await Wait.Eventually(async () => (await h.Exchange.GetBookAsync(E2EHarness.Symbol, ct)).Bids.Count == 1, what: "alice's bid rests at the exchange");
+        var take = bob.SendOrderAsync(NewOrder.Market(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(0.5m)), ct);
+        await Wait.Eventually(async () => (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total > 0, what: "alice's bid filled at the exchange");
+        Assert.Equal(0, reports.Count);
+
+        h.Exchange.Faults.DropAllConnections();
+        h.Exchange.Faults.ResumeOutbound();
+        await Assert.ThrowsAnyAsync<Exception>(() => send);   // the connection closed before the report arrived
+        await Assert.ThrowsAnyAsync<Exception>(() => take);
+
+        await reports.WaitForAsync(x => x.ClOrdID == "gap-1" && x.OrdStatus == OrdStatus.Filled, what: "the reconciled fill");
+        await Task.Delay(200, ct);                              // nothing else may follow
+        var mine = Assert.Single(reports.Items);
+        Assert.Equal(0, mine.ExecID);                           // synthesized from the order list
+        Assert.Equal(Quantity.FromDecimal(0.5m), mine.CumQty);
+        Assert.True(alice.Orders.TryGet("gap-1", out var tracked) && tracked.OrdStatus == OrdStatus.Filled);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task A_fill_during_the_gap_of_an_order_older_than_1000_others_is_reconciled_exactly_once(TransportKind kind)
     {
         using var cts = Wait.Budget(60);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Session;
@@ -10,6 +11,10 @@ public partial class BlinkTradeClient
 {
     private const int ReconcilePageSize = 100;
     private readonly OrderTracker _orders = new();
+
+    // ClOrdIDs of orders sent whose first execution report has not arrived yet. If the connection drops in between,
+    // the exchange may have accepted (and even filled) such an order: the reconciliation looks for them by ClOrdID.
+    private readonly ConcurrentDictionary<string, byte> _unacknowledgedOrders = new(StringComparer.Ordinal);
     private SafeSubject<ExecutionReport> _executionReports = null!;
 
     /// <inheritdoc />
@@ -38,6 +43,7 @@ public partial class BlinkTradeClient
             BrokerID = _options.BrokerId,
             ClientID = order.ClientID,
         };
+        _unacknowledgedOrders.TryAdd(clOrdId, 0);
         return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken);
     }
 
@@ -71,7 +77,15 @@ public partial class BlinkTradeClient
     // Receive loop.
     private void OnTrading(BlinkTradeMessage message)
     {
-        if (message is ExecutionReport report && _orders.TryApply(report))
+        if (message is not ExecutionReport report)
+        {
+            return;
+        }
+        if (report.ClOrdID is { } clOrdId && !_unacknowledgedOrders.IsEmpty)
+        {
+            _unacknowledgedOrders.TryRemove(clOrdId, out _);
+        }
+        if (_orders.TryApply(report))
         {
             _executionReports.OnNext(report);
         }
@@ -82,10 +96,16 @@ public partial class BlinkTradeClient
     /// changed while the connection was down, one synthesized report with the server's state (ExecID 0). Replayed
     /// reports are dropped by the tracker, so no report is lost or delivered twice. Pages until every order the
     /// tracker holds open has been seen (or the history ends): an old order filled during the gap may be far down.
+    /// Orders this client sent whose first report never arrived (the connection dropped in between) are found by
+    /// ClOrdID and reported whatever their state — filled, cancelled or rejected during the gap included.
     /// </summary>
     private async Task ReconcileOrdersAsync(SessionConnection session, CancellationToken cancellationToken)
     {
         var pendingOpen = _orders.Open.Where(r => r.OrderID != 0).Select(r => r.OrderID).ToHashSet();
+        // Sent before the drop, never acknowledged: either the exchange has them (then U4 lists them) or they were
+        // lost with the connection. Either way they are settled by this reconciliation.
+        var sentBeforeReconnect = _unacknowledgedOrders.Keys.ToArray();
+        var unacknowledged = sentBeforeReconnect.ToHashSet(StringComparer.Ordinal);
         var checkedCount = 0;
         var synthesized = 0;
         for (var page = 0; ; page++)
@@ -102,9 +122,10 @@ public partial class BlinkTradeClient
                 }
                 checkedCount++;
                 pendingOpen.Remove(orderId);
+                var sentUnacknowledged = row.ClOrdID is { } rowClOrdId && unacknowledged.Remove(rowClOrdId);
                 var known = _orders.TryGet(orderId, out var report) ? report : null;
-                // Orders unknown to this client are only news when they are still working (e.g. placed elsewhere).
-                if (known is null && !OrderTracker.IsOpen(row.OrdStatus))
+                // Other unknown orders are only news when they are still working (e.g. placed by another session).
+                if (known is null && !sentUnacknowledged && !OrderTracker.IsOpen(row.OrdStatus))
                 {
                     continue;
                 }
@@ -119,10 +140,14 @@ public partial class BlinkTradeClient
                     _executionReports.OnNext(current);
                 }
             }
-            if (pendingOpen.Count == 0 || rows.Count < ReconcilePageSize)
+            if ((pendingOpen.Count == 0 && unacknowledged.Count == 0) || rows.Count < ReconcilePageSize)
             {
                 break;
             }
+        }
+        foreach (var clOrdId in sentBeforeReconnect)
+        {
+            _unacknowledgedOrders.TryRemove(clOrdId, out _);
         }
         ClientLog.OrdersReconciled(_logger, checkedCount, synthesized);
     }
