@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
@@ -9,86 +7,42 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// every digits-only key whose value is an object is a broker's positions (currency → integer); any other key is
 /// extension data.
 /// </summary>
-public sealed class PositionResponseConverter : JsonConverter<PositionResponse>
+internal sealed class PositionResponseConverter : BrokerKeyedResponseConverter<PositionResponse, IReadOnlyDictionary<string, Amount>>
 {
     /// <inheritdoc />
-    public override PositionResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string MsgType => MessageTypes.PositionResponse;
+
+    /// <inheritdoc />
+    protected override string RequestIdField => "PositionReqID";
+
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<string, Amount> ReadBroker(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        var positions = new Dictionary<string, Amount>(StringComparer.Ordinal);
+        foreach (var (currency, satoshis) in BrokerKeyedJson.ReadCurrencyObject(ref reader))
         {
-            throw new JsonException($"Expected a U43 object, got {reader.TokenType}.");
+            positions[currency] = Amount.FromSatoshis(satoshis);
         }
-        long? positionReqId = null;
-        long? clientId = null;
-        var brokers = new Dictionary<int, IReadOnlyDictionary<string, Amount>>();
-        Dictionary<string, JsonElement>? extension = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString()!;
-            reader.Read();
-            switch (name)
-            {
-                case "MsgType":
-                    BrokerKeyedJson.CheckMsgType(ref reader, MessageTypes.PositionResponse);
-                    break;
-                case "PositionReqID":
-                    positionReqId = BrokerKeyedJson.ReadNullableInt64(ref reader);
-                    break;
-                case "ClientID":
-                    clientId = BrokerKeyedJson.ReadNullableInt64(ref reader);
-                    break;
-                default:
-                    if (reader.TokenType == JsonTokenType.StartObject && BrokerKeyedJson.TryParseBrokerKey(name, out var brokerId))
-                    {
-                        var positions = new Dictionary<string, Amount>(StringComparer.Ordinal);
-                        foreach (var (currency, satoshis) in BrokerKeyedJson.ReadCurrencyObject(ref reader))
-                        {
-                            positions[currency] = Amount.FromSatoshis(satoshis);
-                        }
-                        brokers[brokerId] = positions;
-                    }
-                    else
-                    {
-                        BrokerKeyedJson.AddExtension(ref extension, name, ref reader);
-                    }
-                    break;
-            }
-        }
-        return new PositionResponse
-        {
-            PositionReqID = positionReqId,
-            ClientID = clientId,
-            Positions = brokers,
-            ExtensionData = extension,
-        };
+        return positions;
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, PositionResponse value, JsonSerializerOptions options)
+    protected override IReadOnlyDictionary<string, Amount> Merge(IReadOnlyDictionary<string, Amount> earlier, IReadOnlyDictionary<string, Amount> later) => later;
+
+    /// <inheritdoc />
+    protected override void WriteBroker(Utf8JsonWriter writer, IReadOnlyDictionary<string, Amount> value)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
-        writer.WriteString("MsgType", value.MsgType);
-        if (value.PositionReqID is { } positionReqId)
+        foreach (var (currency, amount) in value)
         {
-            writer.WriteNumber("PositionReqID", positionReqId);
+            writer.WriteNumber(currency, amount.Satoshis);
         }
-        if (value.ClientID is { } clientId)
-        {
-            writer.WriteNumber("ClientID", clientId);
-        }
-        foreach (var (brokerId, positions) in value.Positions)
-        {
-            writer.WriteStartObject(brokerId.ToString(CultureInfo.InvariantCulture));
-            foreach (var (currency, amount) in positions)
-            {
-                writer.WriteNumber(currency, amount.Satoshis);
-            }
-            writer.WriteEndObject();
-        }
-        BrokerKeyedJson.WriteExtension(writer, value.ExtensionData, name => name is "MsgType" or "PositionReqID" or "ClientID"
-            || (BrokerKeyedJson.TryParseBrokerKey(name, out var id) && value.Positions.ContainsKey(id)));
-        writer.WriteEndObject();
     }
+
+    /// <inheritdoc />
+    protected override PositionResponse Create(long? requestId, long? clientId, Dictionary<int, IReadOnlyDictionary<string, Amount>> brokers, Dictionary<string, JsonElement>? extension)
+        => new() { PositionReqID = requestId, ClientID = clientId, Positions = brokers, ExtensionData = extension };
+
+    /// <inheritdoc />
+    protected override (long? RequestId, long? ClientId, IReadOnlyDictionary<int, IReadOnlyDictionary<string, Amount>> Brokers, IDictionary<string, JsonElement>? Extension) Deconstruct(PositionResponse value)
+        => (value.PositionReqID, value.ClientID, value.Positions, value.ExtensionData);
 }

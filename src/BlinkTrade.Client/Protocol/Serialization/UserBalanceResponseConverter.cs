@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
@@ -9,93 +7,16 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// every digits-only key whose value is an object is a broker's balances (<c>&lt;CCY&gt;</c> = total,
 /// <c>&lt;CCY&gt;_locked</c> = reserved, either may be missing in a delta); any other key is extension data.
 /// </summary>
-public sealed class UserBalanceResponseConverter : JsonConverter<UserBalanceResponse>
+internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverter<UserBalanceResponse, BrokerBalances>
 {
     /// <inheritdoc />
-    public override UserBalanceResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a U3 object, got {reader.TokenType}.");
-        }
-        long? balanceReqId = null;
-        long? clientId = null;
-        var brokers = new Dictionary<int, BrokerBalances>();
-        Dictionary<string, JsonElement>? extension = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString()!;
-            reader.Read();
-            switch (name)
-            {
-                case "MsgType":
-                    BrokerKeyedJson.CheckMsgType(ref reader, MessageTypes.BalanceResponse);
-                    break;
-                case "BalanceReqID":
-                    balanceReqId = BrokerKeyedJson.ReadNullableInt64(ref reader);
-                    break;
-                case "ClientID":
-                    clientId = BrokerKeyedJson.ReadNullableInt64(ref reader);
-                    break;
-                default:
-                    if (reader.TokenType == JsonTokenType.StartObject && BrokerKeyedJson.TryParseBrokerKey(name, out var brokerId))
-                    {
-                        var balances = ReadBalances(ref reader);
-                        brokers[brokerId] = brokers.TryGetValue(brokerId, out var earlier) ? earlier.Apply(balances) : balances;
-                    }
-                    else
-                    {
-                        BrokerKeyedJson.AddExtension(ref extension, name, ref reader);
-                    }
-                    break;
-            }
-        }
-        return new UserBalanceResponse
-        {
-            BalanceReqID = balanceReqId,
-            ClientID = clientId,
-            Balances = brokers,
-            ExtensionData = extension,
-        };
-    }
+    protected override string MsgType => MessageTypes.BalanceResponse;
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, UserBalanceResponse value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
-        writer.WriteString("MsgType", value.MsgType);
-        if (value.BalanceReqID is { } balanceReqId)
-        {
-            writer.WriteNumber("BalanceReqID", balanceReqId);
-        }
-        if (value.ClientID is { } clientId)
-        {
-            writer.WriteNumber("ClientID", clientId);
-        }
-        foreach (var (brokerId, balances) in value.Balances)
-        {
-            writer.WriteStartObject(brokerId.ToString(CultureInfo.InvariantCulture));
-            foreach (var (currency, balance) in balances)
-            {
-                if (balance.Total is { } total)
-                {
-                    writer.WriteNumber(currency, total.Satoshis);
-                }
-                if (balance.Locked is { } locked)
-                {
-                    writer.WriteNumber(currency + BrokerKeyedJson.LockedSuffix, locked.Satoshis);
-                }
-            }
-            writer.WriteEndObject();
-        }
-        BrokerKeyedJson.WriteExtension(writer, value.ExtensionData, name => name is "MsgType" or "BalanceReqID" or "ClientID"
-            || (BrokerKeyedJson.TryParseBrokerKey(name, out var id) && value.Balances.ContainsKey(id)));
-        writer.WriteEndObject();
-    }
+    protected override string RequestIdField => "BalanceReqID";
 
-    private static BrokerBalances ReadBalances(ref Utf8JsonReader reader)
+    /// <inheritdoc />
+    protected override BrokerBalances ReadBroker(ref Utf8JsonReader reader)
     {
         var parts = new List<KeyValuePair<string, CurrencyBalance>>();
         foreach (var (key, satoshis) in BrokerKeyedJson.ReadCurrencyObject(ref reader))
@@ -107,4 +28,31 @@ public sealed class UserBalanceResponseConverter : JsonConverter<UserBalanceResp
         }
         return new BrokerBalances(parts);
     }
+
+    /// <inheritdoc />
+    protected override BrokerBalances Merge(BrokerBalances earlier, BrokerBalances later) => earlier.Apply(later);
+
+    /// <inheritdoc />
+    protected override void WriteBroker(Utf8JsonWriter writer, BrokerBalances value)
+    {
+        foreach (var (currency, balance) in value)
+        {
+            if (balance.Total is { } total)
+            {
+                writer.WriteNumber(currency, total.Satoshis);
+            }
+            if (balance.Locked is { } locked)
+            {
+                writer.WriteNumber(currency + BrokerKeyedJson.LockedSuffix, locked.Satoshis);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override UserBalanceResponse Create(long? requestId, long? clientId, Dictionary<int, BrokerBalances> brokers, Dictionary<string, JsonElement>? extension)
+        => new() { BalanceReqID = requestId, ClientID = clientId, Balances = brokers, ExtensionData = extension };
+
+    /// <inheritdoc />
+    protected override (long? RequestId, long? ClientId, IReadOnlyDictionary<int, BrokerBalances> Brokers, IDictionary<string, JsonElement>? Extension) Deconstruct(UserBalanceResponse value)
+        => (value.BalanceReqID, value.ClientID, value.Balances, value.ExtensionData);
 }
