@@ -4,6 +4,7 @@ using BlinkTrade.Client;
 using BlinkTrade.Client.Account;
 using BlinkTrade.Client.MarketData;
 using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.EndToEnd.Tests.Support;
 using BlinkTrade.Testing;
@@ -119,15 +120,47 @@ public sealed class MarketDataAndAccountTests
 
         var token = await h.Exchange.GetWithdrawalConfirmationTokenAsync(id, ct);
         Assert.NotNull(token);
-        var reqId = 77_001L;
-        var confirmed = (WithdrawConfirmationResponse)await alice.RequestAsync(
-            new WithdrawConfirmationRequest { WithdrawReqID = reqId, ConfirmationToken = token! }, reqId.ToString(CultureInfo.InvariantCulture), MessageTypes.WithdrawConfirmationResponse, ct);
-        Assert.Equal(WithdrawStatus.Pending, confirmed.Status);
+        var confirmed = await alice.ConfirmWithdrawalAsync(new SecretString(token!), ct);
+        Assert.Equal((id, WithdrawStatus.Pending), (confirmed.WithdrawID, confirmed.Status));
 
         Assert.Equal("4", await h.Exchange.ProcessWithdrawalAsync(id, WithdrawalAction.Complete, cancellationToken: ct));
         await withdrawals.WaitForAsync(x => x.WithdrawID == id && x.Status == WithdrawStatus.Complete, what: "withdrawal complete (U9)");
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "2 BTC left, nothing locked");
         Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_withdrawal_cancelled_by_the_user_unlocks_its_amount_and_positions_are_listed(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        var aliceId = await h.CreateUserAsync("alice", btc: 2 * Coin, cancellationToken: ct);
+        var alice = await h.ConnectAsync("alice", ct);
+        var balances = new Recorder<BalanceSnapshot>();
+        using var b = alice.Balances.Subscribe(balances);
+        await alice.GetBalancesAsync(ct);
+
+        using var data = JsonDocument.Parse("""{"Wallet":"mrA9d7J9C2NYsbZ1vRZcXQDgNUdfBhbY1H"}""");
+        var withdrawal = await alice.RequestWithdrawalAsync("BTC", Amount.FromSatoshis(Coin / 2), "bitcoin", data.RootElement.Clone(), ct);
+        var id = withdrawal.WithdrawID!.Value;
+        await Wait.Eventually(() => balances.Last?.Get("BTC") is { Locked.Satoshis: Coin / 2 }, what: "0.5 BTC locked");
+
+        var cancelled = await alice.CancelWithdrawalAsync(id, ct);
+        Assert.Equal((id, WithdrawStatus.Cancelled), (cancelled.WithdrawID, cancelled.Status));
+        await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "nothing locked after the cancel");
+        Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
+        // Twice is a readable reject, and the session goes on.
+        var again = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => alice.CancelWithdrawalAsync(id, ct));
+        Assert.Contains("cannot be cancelled", again.Detail ?? again.Description, StringComparison.Ordinal);
+        // A wrong token is answered, not rejected: the status stays as it was (PROTOCOL.md U24).
+        var wrong = await alice.ConfirmWithdrawalAsync(new SecretString("not-the-token"), ct);
+        Assert.NotEqual(WithdrawStatus.Pending, wrong.Status);
+
+        var positions = await alice.GetPositionsAsync(ct);
+        Assert.True(positions.Positions.ContainsKey(E2EHarness.BrokerId), "a position entry for the user's broker");
     }
 
     [Theory]

@@ -123,6 +123,37 @@ public partial class BlinkTradeClient
     }
 
     /// <inheritdoc />
+    public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(SecretString confirmationToken, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new WithdrawConfirmationRequest { WithdrawReqID = id, ConfirmationToken = confirmationToken };
+        return RequestCoreAsync<WithdrawConfirmationResponse>(request, Id(id), MessageTypes.WithdrawConfirmationResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(long withdrawId, SecretString secondFactor, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new WithdrawConfirmationRequest { WithdrawReqID = id, WithdrawID = withdrawId, SecondFactor = secondFactor };
+        return RequestCoreAsync<WithdrawConfirmationResponse>(request, Id(id), MessageTypes.WithdrawConfirmationResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new CancelWithdrawalRequest { WithdrawCancelReqID = id, WithdrawID = withdrawId };
+        return RequestCoreAsync<CancelWithdrawalResponse>(request, Id(id), MessageTypes.CancelWithdrawalResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        return RequestCoreAsync<PositionResponse>(new PositionRequest { PositionReqID = id }, Id(id), MessageTypes.PositionResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public virtual Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);

@@ -91,6 +91,30 @@ public partial interface IBlinkTradeClient
     /// <returns>The withdrawal.</returns>
     Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, JsonElement? data = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Confirms a withdrawal with the token the broker e-mailed (<c>U24</c> → <c>U25</c>): status unconfirmed → pending.</summary>
+    /// <param name="confirmationToken">The e-mailed token (never logged).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The withdrawal in its new state; a wrong token leaves the status unchanged (check <c>Status</c>).</returns>
+    Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(SecretString confirmationToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms a withdrawal with a second-factor code (<c>U24</c> → <c>U25</c>).</summary>
+    /// <param name="withdrawId">The withdrawal.</param>
+    /// <param name="secondFactor">The current TOTP code (never logged).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The withdrawal in its new state; a wrong code leaves the status unchanged (check <c>Status</c>).</returns>
+    Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(long withdrawId, SecretString secondFactor, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels one of the user's withdrawals that is not in progress yet (<c>U70</c> → <c>U71</c>); the amount is unlocked.</summary>
+    /// <param name="withdrawId">The withdrawal.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The cancelled withdrawal; a withdrawal already in progress fails with <see cref="Requests.BlinkTradeErrorException"/>.</returns>
+    Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the user's positions per broker and currency (<c>U42</c> → <c>U43</c>).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The positions.</returns>
+    Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Updates profile fields (<c>U38</c> → <c>U39</c>).</summary>
     /// <param name="fields">Field names and new values.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
