@@ -110,6 +110,13 @@ public sealed partial class ReferenceExchange
     public Task<string?> GetWithdrawalConfirmationTokenAsync(long withdrawId, CancellationToken cancellationToken = default) =>
         _runtime.Actor.InvokeAsync(s => s.Withdrawals.GetValueOrDefault(withdrawId)?.ConfirmationToken, cancellationToken);
 
+    /// <summary>The comments the user added to a withdrawal with U78, oldest first (empty when none or unknown).</summary>
+    /// <param name="withdrawId">The WithdrawID.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The comments.</returns>
+    public Task<IReadOnlyList<string>> GetWithdrawalCommentsAsync(long withdrawId, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync<IReadOnlyList<string>>(s => s.Withdrawals.GetValueOrDefault(withdrawId)?.Comments.ToArray() ?? [], cancellationToken);
+
     partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
     {
         foreach (var (currency, amount) in user.Balances)

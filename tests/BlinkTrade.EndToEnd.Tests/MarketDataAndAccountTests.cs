@@ -148,6 +148,11 @@ public sealed class MarketDataAndAccountTests
         var id = withdrawal.WithdrawID!.Value;
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Locked.Satoshis: Coin / 2 }, what: "0.5 BTC locked");
 
+        var comment = await alice.CommentWithdrawalAsync(id, "please send to the cold wallet", ct);
+        Assert.Equal(id, comment.WithdrawID);
+        Assert.Equal(["please send to the cold wallet"], await h.Exchange.GetWithdrawalCommentsAsync(id, ct));
+        await Assert.ThrowsAsync<BlinkTradeErrorException>(() => alice.CommentWithdrawalAsync(id + 1000, "no such withdrawal", ct));
+
         var cancelled = await alice.CancelWithdrawalAsync(id, ct);
         Assert.Equal((id, WithdrawStatus.Cancelled), (cancelled.WithdrawID, cancelled.Status));
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "nothing locked after the cancel");
@@ -161,6 +166,44 @@ public sealed class MarketDataAndAccountTests
 
         var positions = await alice.GetPositionsAsync(ct);
         Assert.True(positions.Positions.ContainsKey(E2EHarness.BrokerId), "a position entry for the user's broker");
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Traders_are_ranked_by_balance_across_pages(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        for (var i = 1; i <= 5; i++)
+        {
+            await h.CreateUserAsync($"trader{i}", usd: i * Coin, btc: (i % 3 + 1) * Coin, cancellationToken: ct);
+        }
+        await h.CreateUserAsync("empty", cancellationToken: ct);
+        var alice = await h.ConnectAsync("trader1", ct);
+
+        var btc = new List<TradersRankEntry>();
+        await foreach (var row in alice.GetTradersRankAsync(pageSize: 2, cancellationToken: ct))
+        {
+            btc.Add(row);
+        }
+        var usd = new List<TradersRankEntry>();
+        await foreach (var row in alice.GetTradersRankAsync(["Currency eq USD"], cancellationToken: ct))
+        {
+            usd.Add(row);
+        }
+
+        // BTC: 3, 3, 2, 2, 1 coins — ties by username; the empty account is not ranked.
+        Assert.Equal(["trader2:3", "trader5:3", "trader1:2", "trader4:2", "trader3:1"], btc.Select(x => $"{x.Trader}:{x.Amount!.Value.Satoshis / Coin}"));
+        Assert.Equal([1, 2, 3, 4, 5], btc.Select(x => x.Rank!.Value));
+        Assert.Equal(["trader5", "trader4", "trader3", "trader2", "trader1"], usd.Select(x => x.Trader));
+        await Assert.ThrowsAsync<BlinkTradeErrorException>(async () =>
+        {
+            await foreach (var _ in alice.GetTradersRankAsync(["Amount gt 5"], cancellationToken: ct))
+            {
+            }
+        });
     }
 
     [Theory]

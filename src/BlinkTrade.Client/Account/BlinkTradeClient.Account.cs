@@ -147,6 +147,21 @@ public partial class BlinkTradeClient
     }
 
     /// <inheritdoc />
+    public virtual Task<WithdrawCommentResponse> CommentWithdrawalAsync(long withdrawId, string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        var id = _ids.Next();
+        var request = new WithdrawCommentRequest { WithdrawReqID = id, WithdrawID = withdrawId, Message = message };
+        return RequestCoreAsync<WithdrawCommentResponse>(request, Id(id), MessageTypes.WithdrawCommentResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<TradersRankEntry> GetTradersRankAsync(IReadOnlyList<string>? filter = null, int pageSize = 20, CancellationToken cancellationToken = default)
+        => PageAsync<TradersRankResponse, TradersRankEntry>(
+            (id, page) => new TradersRankRequest { TradersRankReqID = id, Page = page, PageSize = pageSize, Filter = filter },
+            MessageTypes.TradersRankResponse, r => r.TradersRankGrp, pageSize, cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default)
     {
         var id = _ids.Next();

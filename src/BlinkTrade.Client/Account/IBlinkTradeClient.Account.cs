@@ -110,6 +110,20 @@ public partial interface IBlinkTradeClient
     /// <returns>The cancelled withdrawal; a withdrawal already in progress fails with <see cref="Requests.BlinkTradeErrorException"/>.</returns>
     Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a comment to one of the user's withdrawals, e.g. a note for the broker (<c>U78</c> → <c>U79</c>).</summary>
+    /// <param name="withdrawId">The withdrawal.</param>
+    /// <param name="message">The comment.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The acknowledgement.</returns>
+    Task<WithdrawCommentResponse> CommentWithdrawalAsync(long withdrawId, string message, CancellationToken cancellationToken = default);
+
+    /// <summary>Traders ranked by balance (<c>U36</c> → <c>U37</c>), highest first.</summary>
+    /// <param name="filter">Server filters, e.g. <c>["Currency eq BTC"]</c> on the reference exchange.</param>
+    /// <param name="pageSize">Rows per request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The ranking.</returns>
+    IAsyncEnumerable<TradersRankEntry> GetTradersRankAsync(IReadOnlyList<string>? filter = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the user's positions per broker and currency (<c>U42</c> → <c>U43</c>).</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The positions.</returns>

@@ -296,6 +296,40 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
+    /// <summary>The longest comment U78 accepts (the original server's column is not known; 1,000 characters is generous).</summary>
+    public const int MaxWithdrawCommentLength = 1000;
+
+    /// <summary>U78 → U79: the user comments on one of their withdrawals (e.g. a note for the broker).</summary>
+    public static async ValueTask CommentWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var identity = session.Identity!;
+        if (!message.Has("WithdrawReqID"))
+        {
+            throw GatewayException.MissingTag("WithdrawReqID");
+        }
+        var withdrawId = message.GetInt64("WithdrawID");
+        var comment = message.GetString("Message");
+        if (comment.Trim().Length == 0 || comment.Length > MaxWithdrawCommentLength)
+        {
+            throw GatewayException.InvalidParameter($"Message must hold 1 to {MaxWithdrawCommentLength} characters");
+        }
+        await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var withdrawal = state.Withdrawals.GetValueOrDefault(withdrawId);
+            if (withdrawal is null || withdrawal.UserId != identity.UserId)
+            {
+                throw GatewayException.InvalidParameter("Withdrawal not found");
+            }
+            withdrawal.Comments.Add(comment);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(Frames.Build("U79", w =>
+        {
+            w.WriteRequestId(message);
+            w.WriteNumber("WithdrawID", withdrawId);
+        }));
+    }
+
     private static JsonElement ParseObject(string text)
     {
         try

@@ -35,4 +35,7 @@ internal sealed class WithdrawRecord
 
     /// <summary>The emailed confirmation token (readable through the control API).</summary>
     public required string ConfirmationToken { get; init; }
+
+    /// <summary>Comments the user added with U78, oldest first (readable through the control API).</summary>
+    public List<string> Comments { get; } = [];
 }

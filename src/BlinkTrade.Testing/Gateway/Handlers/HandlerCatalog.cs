@@ -46,5 +46,7 @@ internal static class HandlerCatalog
         dispatcher.Map("U24", RouteAccess.Authenticated, FundingHandlers.ConfirmWithdrawAsync);
         dispatcher.Map("U26", RouteAccess.Authenticated, FundingHandlers.WithdrawListAsync);
         dispatcher.Map("U70", RouteAccess.Authenticated, FundingHandlers.CancelWithdrawAsync);
+        dispatcher.Map("U78", RouteAccess.Authenticated, FundingHandlers.CommentWithdrawAsync);
+        dispatcher.Map("U36", RouteAccess.Authenticated, TradersRankHandler.TradersRankAsync);
     }
 }

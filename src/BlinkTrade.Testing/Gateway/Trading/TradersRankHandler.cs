@@ -1,0 +1,64 @@
+using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
+
+namespace BlinkTrade.Testing.Gateway.Trading;
+
+/// <summary>
+/// U36 → U37: traders ranked by their total balance in one currency (PROTOCOL.md §2.2: "BTC balances ranked"),
+/// highest first, ties by username; brokers and fee accounts are not traders. <c>Filter</c> may name the currency as
+/// <c>"Currency eq LTC"</c> (default BTC). Paged like every columnar list. The response echoes
+/// <c>TradersRankReqID</c> (G33 corrects engine-2015's <c>DepositListReqID</c>).
+/// </summary>
+internal static class TradersRankHandler
+{
+    private const string DefaultCurrency = "BTC";
+    private static readonly string[] Columns = ["Rank", "Trader", "Broker", "Amount"];
+
+    public static async ValueTask TradersRankAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Has("TradersRankReqID"))
+        {
+            throw GatewayException.MissingTag("TradersRankReqID");
+        }
+        var (page, pageSize) = ColumnarList.Paging(message, 20);
+        var currency = ParseCurrency(message.GetOptionalStringArray("Filter"));
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var ranked = state.Directory.Users
+                .Where(u => !u.IsBroker)
+                .Select(u => (User: u, Total: state.Engine.Accounts.GetBalance(u.BrokerId, u.UserId, currency).Total))
+                .Where(x => x.Total > 0)
+                .OrderByDescending(x => x.Total).ThenBy(x => x.User.Username, StringComparer.Ordinal)
+                .Select((x, index) => (Rank: index + 1, x.User, x.Total))
+                .Skip(page * pageSize).Take(pageSize)
+                .ToList();
+            return Frames.Build("U37", w =>
+            {
+                w.WriteRequestId(message);
+                ColumnarList.Write(w, page, pageSize, Columns, "TradersRankGrp", ranked, (row, e) =>
+                {
+                    row.WriteNumberValue(e.Rank);
+                    row.WriteStringValue(e.User.Username);
+                    row.WriteStringValue(state.Directory.FindBroker(e.User.BrokerId)?.Name);
+                    row.WriteNumberValue(e.Total);
+                });
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    private static string ParseCurrency(IReadOnlyList<string>? filters)
+    {
+        var currency = DefaultCurrency;
+        foreach (var filter in filters ?? [])
+        {
+            var parts = filter.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 3 || parts[0] != "Currency" || parts[1] != "eq")
+            {
+                throw GatewayException.InvalidValue("Filter", filter);
+            }
+            currency = parts[2];
+        }
+        return currency;
+    }
+}
