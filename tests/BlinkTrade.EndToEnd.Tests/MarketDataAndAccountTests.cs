@@ -209,6 +209,29 @@ public sealed class MarketDataAndAccountTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task Deposit_methods_are_public_lists(TransportKind kind)
+    {
+        using var cts = Wait.Budget();
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct);
+        await h.CreateUserAsync("alice", cancellationToken: ct);
+        await using var anonymous = h.Client(credentials: null);
+        await anonymous.ConnectAsync(ct);
+        var alice = await h.ConnectAsync("alice", ct);
+
+        var methods = await anonymous.GetDepositMethodsAsync(E2EHarness.BrokerId, ct);
+        var usd = Assert.Single(methods, m => m.Currency == "USD");
+        Assert.Equal(methods.Select(m => m.DepositMethodID), (await alice.GetDepositMethodsAsync(cancellationToken: ct)).Select(m => m.DepositMethodID));
+
+        var detail = await anonymous.GetDepositMethodAsync(usd.DepositMethodID!.Value, ct);
+        Assert.False(detail.IsNotFound);
+        Assert.Equal((usd.Description, "USD"), (detail.Description, detail.Currency));
+        Assert.True((await anonymous.GetDepositMethodAsync(999_999, ct)).IsNotFound);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task Orders_page_lazily_through_more_than_one_page(TransportKind kind)
     {
         using var cts = Wait.Budget();

@@ -97,6 +97,22 @@ public partial class BlinkTradeClient
     }
 
     /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<DepositMethod>> GetDepositMethodsAsync(int? brokerId = null, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        var request = new DepositMethodsRequest { DepositMethodReqID = id, BrokerID = brokerId ?? (CurrentUser is null ? _options.BrokerId : null) };
+        var response = await RequestCoreAsync<DepositMethodsResponse>(request, Id(id), MessageTypes.DepositMethodsResponse, null, cancellationToken).ConfigureAwait(false);
+        return response.DepositMethodGrp;
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DepositMethodResponse> GetDepositMethodAsync(int depositMethodId, CancellationToken cancellationToken = default)
+    {
+        var id = _ids.Next();
+        return RequestCoreAsync<DepositMethodResponse>(new DepositMethodRequest { DepositMethodReqID = id, DepositMethodID = depositMethodId }, Id(id), MessageTypes.DepositMethodResponse, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public virtual Task<DepositResponse> RequestDepositAsync(string? currency = null, int? depositMethodId = null, Amount? value = null, string? depositId = null, CancellationToken cancellationToken = default)
     {
         if (currency is null && depositMethodId is null && depositId is null)

@@ -82,6 +82,18 @@ public partial interface IBlinkTradeClient
     /// <returns>The deposit (<c>DepositID</c> "-1" when not found).</returns>
     Task<DepositResponse> RequestDepositAsync(string? currency = null, int? depositMethodId = null, Amount? value = null, string? depositId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>A broker's deposit methods (<c>U20</c> → <c>U21</c>; public).</summary>
+    /// <param name="brokerId">The broker; by default the logged-in user's (or <see cref="BlinkTradeClientOptions.BrokerId"/> when anonymous).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The methods.</returns>
+    Task<IReadOnlyList<DepositMethod>> GetDepositMethodsAsync(int? brokerId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One deposit method in detail (<c>U48</c> → <c>U49</c>; public).</summary>
+    /// <param name="depositMethodId">The method.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The method; <see cref="DepositMethodResponse.IsNotFound"/> when it does not exist.</returns>
+    Task<DepositMethodResponse> GetDepositMethodAsync(int depositMethodId, CancellationToken cancellationToken = default);
+
     /// <summary>Requests a withdrawal (<c>U6</c> → <c>U7</c>).</summary>
     /// <param name="currency">The currency.</param>
     /// <param name="amount">The amount.</param>

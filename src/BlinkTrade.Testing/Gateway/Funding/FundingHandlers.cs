@@ -100,19 +100,42 @@ internal static class FundingHandlers
                 foreach (var method in broker.DepositMethods)
                 {
                     w.WriteStartObject();
-                    w.WriteNumber("DepositMethodID", method.DepositMethodId);
-                    w.WriteString("Description", method.Description);
-                    w.WriteString("Disclaimer", string.Empty);
-                    w.WriteString("Type", method.Type);
-                    w.WriteStartObject("DepositLimits");
-                    w.WriteEndObject();
-                    w.WriteString("Currency", method.Currency);
-                    w.WriteNumber("PercentFee", method.PercentFee);
-                    w.WriteNumber("FixedFee", method.FixedFee);
-                    w.WriteNull("UserReceiptURL");
+                    FundingWriter.WriteDepositMethod(w, method);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+            });
+        }, cancellationToken).ConfigureAwait(false);
+        session.Send(frame);
+    }
+
+    /// <summary>U48 → U49: one deposit method of the session's broker (or <c>BrokerID</c>'s); <c>DepositMethodID</c> -1 when unknown.</summary>
+    public static async ValueTask DepositMethodAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.Has("DepositMethodReqID"))
+        {
+            throw GatewayException.MissingTag("DepositMethodReqID");
+        }
+        var methodId = message.GetInt64("DepositMethodID");
+        var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId;
+        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        {
+            var method = state.Directory.Brokers
+                .Where(b => brokerId is null || b.BrokerId == brokerId)
+                .SelectMany(b => b.DepositMethods)
+                .FirstOrDefault(m => m.DepositMethodId == methodId);
+            return Frames.Build("U49", w =>
+            {
+                w.WriteRequestId(message);
+                if (method is null)
+                {
+                    w.WriteNumber("DepositMethodID", -1);
+                    return;
+                }
+                FundingWriter.WriteDepositMethod(w, method);
+                w.WriteString("HtmlTemplate", string.Empty);
+                w.WriteStartObject("Parameters");
+                w.WriteEndObject();
             });
         }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);

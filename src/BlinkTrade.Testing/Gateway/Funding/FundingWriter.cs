@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.Testing.Gateway.Wire;
+using BlinkTrade.Testing.Users;
 
 namespace BlinkTrade.Testing.Gateway.Funding;
 
@@ -161,5 +162,20 @@ internal static class FundingWriter
         {
             w.WriteNull(name);
         }
+    }
+
+    /// <summary>The fields of one deposit method (U21 group element, U49 body).</summary>
+    public static void WriteDepositMethod(Utf8JsonWriter w, DepositMethod method)
+    {
+        w.WriteNumber("DepositMethodID", method.DepositMethodId);
+        w.WriteString("Description", method.Description);
+        w.WriteString("Disclaimer", string.Empty);
+        w.WriteString("Type", method.Type);
+        w.WriteStartObject("DepositLimits");
+        w.WriteEndObject();
+        w.WriteString("Currency", method.Currency);
+        w.WriteNumber("PercentFee", method.PercentFee);
+        w.WriteNumber("FixedFee", method.FixedFee);
+        w.WriteNull("UserReceiptURL");
     }
 }

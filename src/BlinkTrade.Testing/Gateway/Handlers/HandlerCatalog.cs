@@ -26,7 +26,7 @@ internal static class HandlerCatalog
         dispatcher.Map("U52", RouteAccess.Authenticated, ApiKeyHandlers.CreateAsync);
         dispatcher.Map("U54", RouteAccess.Authenticated, ApiKeyHandlers.RevokeAsync);
         dispatcher.Map("U38", RouteAccess.Authenticated, ProfileHandlers.UpdateProfileAsync);
-        dispatcher.Map("U28", RouteAccess.Authenticated, ProfileHandlers.BrokerListAsync);
+        dispatcher.Map("U28", RouteAccess.Public, ProfileHandlers.BrokerListAsync);   // a public list (PROTOCOL.md §1.5)
 
         // Orders, balances, lists, funding and market data (over the engine).
         dispatcher.Map("V", RouteAccess.Public, MarketDataHandlers.MarketDataRequestAsync);
@@ -40,7 +40,9 @@ internal static class HandlerCatalog
         dispatcher.Map("U34", RouteAccess.Authenticated, OrderHandlers.LedgerAsync);
         dispatcher.Map("U42", RouteAccess.Authenticated, OrderHandlers.PositionAsync);
         dispatcher.Map("U18", RouteAccess.Authenticated, FundingHandlers.DepositAsync);
-        dispatcher.Map("U20", RouteAccess.Authenticated, FundingHandlers.DepositMethodsAsync);
+        // Deposit methods are public lists (PROTOCOL.md §1.5): an anonymous session names the broker with BrokerID.
+        dispatcher.Map("U20", RouteAccess.Public, FundingHandlers.DepositMethodsAsync);
+        dispatcher.Map("U48", RouteAccess.Public, FundingHandlers.DepositMethodAsync);
         dispatcher.Map("U30", RouteAccess.Authenticated, FundingHandlers.DepositListAsync);
         dispatcher.Map("U6", RouteAccess.Authenticated, FundingHandlers.WithdrawAsync);
         dispatcher.Map("U24", RouteAccess.Authenticated, FundingHandlers.ConfirmWithdrawAsync);
