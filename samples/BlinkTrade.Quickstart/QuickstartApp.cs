@@ -88,9 +88,21 @@ internal static class QuickstartApp
         // 4. Let the market move, place and cancel an order, and watch.
         var simulation = embedded?.Simulator.RunAsync(cancellationToken) ?? Task.CompletedTask;
         var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(cancellationToken) : Task.CompletedTask;
-        await view.RunAsync(state, cancellationToken);
-        // Neither task faults; wait for them so the demo order's cancel is sent before the client goes away.
-        await Task.WhenAll(simulation, demo);
+        // The view gets its own token: on Ctrl+C or --duration it keeps drawing until the demo order's cancel has been
+        // sent and reported, so the last frame (or line) shows how everything ended.
+        using var viewStop = new CancellationTokenSource();
+        var viewing = view.RunAsync(state, viewStop.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or --duration: wind down below.
+        }
+        await Task.WhenAll(simulation, demo); // neither faults
+        await viewStop.CancelAsync();
+        await viewing;
     }
 
     // API keys are long and half-secret: show only a prefix.

@@ -14,58 +14,60 @@ internal sealed class QuickstartCommand
     /// shell history and the process list).</summary>
     public const string PasswordVariable = "BLINKTRADE_PASSWORD";
 
-    private readonly Option<double?> DurationOption = new("--duration")
+    private readonly Option<double?> _durationOption = new("--duration")
     {
         Description = "Stop after this many seconds (default: run until Ctrl+C).",
         HelpName = "seconds",
+        CustomParser = ParseDuration,
     };
 
-    private readonly Option<string?> UrlOption = new("--url")
+    private readonly Option<string?> _urlOption = new("--url")
     {
         Description = "Connect to this BlinkTrade server (ws:// or wss://, e.g. wss://api_testnet.blinktrade.com/trade/) " +
                       "instead of starting the embedded exchange. Needs --user and a password.",
     };
 
-    private readonly Option<int?> BrokerOption = new("--broker")
+    private readonly Option<int?> _brokerOption = new("--broker")
     {
         Description = $"The broker id to log in with (with --url; default {QuickstartOptions.DefaultBrokerId}).",
         HelpName = "id",
+        CustomParser = ParseBrokerId,
     };
 
-    private readonly Option<string?> UserOption = new("--user")
+    private readonly Option<string?> _userOption = new("--user")
     {
         Description = "Username, email or (with --api-key) API key (with --url).",
     };
 
-    private readonly Option<string?> PasswordOption = new("--password")
+    private readonly Option<string?> _passwordOption = new("--password")
     {
         Description = $"Password or API password (with --url); read from {PasswordVariable} when omitted.",
     };
 
-    private readonly Option<bool> ApiKeyOption = new("--api-key")
+    private readonly Option<bool> _apiKeyOption = new("--api-key")
     {
         Description = "--user is an API key and --password its API password (with --url).",
     };
 
-    private readonly Option<bool> DemoOrderOption = new("--demo-order")
+    private readonly Option<bool> _demoOrderOption = new("--demo-order")
     {
         Description = "With --url: place a small buy far below the best bid, then cancel it, to show the execution reports. " +
                       "Off by default because a real server trades real money. The embedded exchange always does it.",
     };
 
-    private readonly Option<string> SymbolOption = new("--symbol")
+    private readonly Option<string> _symbolOption = new("--symbol")
     {
         Description = "The instrument to show.",
         DefaultValueFactory = _ => QuickstartOptions.DefaultSymbol,
     };
 
-    private readonly Option<bool> PlainOption = new("--plain")
+    private readonly Option<bool> _plainOption = new("--plain")
     {
         Description = "Print plain text lines (once per second) even on an interactive terminal. " +
                       "Chosen automatically when the output is redirected.",
     };
 
-    private readonly Option<int> SeedOption = new("--seed")
+    private readonly Option<int> _seedOption = new("--seed")
     {
         Description = "Random seed of the simulated traders (embedded exchange only).",
         DefaultValueFactory = _ => 42,
@@ -75,33 +77,20 @@ internal sealed class QuickstartCommand
     /// <param name="run">The application.</param>
     public QuickstartCommand(Func<QuickstartOptions, CancellationToken, Task<int>> run)
     {
-        // Option validators run only for options given on the command line; the command validator checks combinations.
-        DurationOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds <= TimeSpan.FromDays(365).TotalSeconds))
-            {
-                result.AddError($"--duration must be a positive number of seconds (got {seconds.ToString(CultureInfo.InvariantCulture)}).");
-            }
-        });
-        SymbolOption.Validators.Add(result =>
+        // Custom parsers check single values (a validator that read an unparsable value would throw); the option
+        // validator checks the symbol when given; the command validator checks combinations.
+        _symbolOption.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is not { Length: > 0 } symbol || !symbol.All(char.IsAsciiLetterOrDigit))
             {
                 result.AddError("--symbol must be letters and digits, e.g. BTCUSD.");
             }
         });
-        BrokerOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0)
-            {
-                result.AddError("--broker must not be negative.");
-            }
-        });
         Root = new RootCommand("BlinkTrade quickstart: a live view of a market and your account. Without --url it " +
                                    "starts an embedded reference exchange with simulated traders.")
         {
-            DurationOption, UrlOption, BrokerOption, UserOption, PasswordOption, ApiKeyOption, DemoOrderOption, SymbolOption,
-            PlainOption, SeedOption,
+            _durationOption, _urlOption, _brokerOption, _userOption, _passwordOption, _apiKeyOption, _demoOrderOption, _symbolOption,
+            _plainOption, _seedOption,
         };
         Root.Validators.Add(Validate);
         Root.SetAction((parseResult, cancellationToken) => run(ToOptions(parseResult), cancellationToken));
@@ -127,45 +116,69 @@ internal sealed class QuickstartCommand
     /// <returns>The options.</returns>
     public QuickstartOptions ToOptions(ParseResult parseResult)
     {
-        var url = parseResult.GetValue(UrlOption);
+        var url = parseResult.GetValue(_urlOption);
         return new QuickstartOptions
         {
-            Duration = parseResult.GetValue(DurationOption) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Duration = parseResult.GetValue(_durationOption) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Url = url is null ? null : new Uri(url, UriKind.Absolute),
-            BrokerId = parseResult.GetValue(BrokerOption) ?? QuickstartOptions.DefaultBrokerId,
-            User = parseResult.GetValue(UserOption),
+            BrokerId = parseResult.GetValue(_brokerOption) ?? QuickstartOptions.DefaultBrokerId,
+            User = parseResult.GetValue(_userOption),
             Password = PasswordOf(parseResult) ?? string.Empty,
-            UseApiKey = parseResult.GetValue(ApiKeyOption),
-            DemoOrder = parseResult.GetValue(DemoOrderOption),
-            Symbol = parseResult.GetValue(SymbolOption)!.ToUpperInvariant(),
-            PlainText = parseResult.GetValue(PlainOption),
-            Seed = parseResult.GetValue(SeedOption),
+            UseApiKey = parseResult.GetValue(_apiKeyOption),
+            DemoOrder = parseResult.GetValue(_demoOrderOption),
+            Symbol = parseResult.GetValue(_symbolOption)!.ToUpperInvariant(),
+            PlainText = parseResult.GetValue(_plainOption),
+            Seed = parseResult.GetValue(_seedOption),
         };
     }
 
+    // Parsers report bad input as parse errors (printed, exit code 1) instead of letting the conversion throw.
+    private static double? ParseDuration(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
+            seconds > 0 && seconds <= TimeSpan.FromDays(365).TotalSeconds)
+        {
+            return seconds;
+        }
+        result.AddError($"--duration must be a positive number of seconds (got '{text}').");
+        return null;
+    }
+
+    private static int? ParseBrokerId(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var brokerId))
+        {
+            return brokerId;
+        }
+        result.AddError($"--broker must be a broker id such as 5 (got '{text}').");
+        return null;
+    }
+
     private string? PasswordOf(ParseResult parseResult) =>
-        parseResult.GetValue(PasswordOption) is { Length: > 0 } password ? password : Environment.GetEnvironmentVariable(PasswordVariable);
+        parseResult.GetValue(_passwordOption) is { Length: > 0 } password ? password : Environment.GetEnvironmentVariable(PasswordVariable);
 
     private string? PasswordOf(CommandResult result) =>
-        result.GetValue(PasswordOption) is { Length: > 0 } password ? password : Environment.GetEnvironmentVariable(PasswordVariable);
+        result.GetValue(_passwordOption) is { Length: > 0 } password ? password : Environment.GetEnvironmentVariable(PasswordVariable);
 
     private void Validate(CommandResult result)
     {
-        var url = result.GetValue(UrlOption);
+        var url = result.GetValue(_urlOption);
         if (url is null)
         {
             // Without --url the sample runs its own exchange; silently ignoring a user name would be confusing.
-            var remoteOnly = new Option[] { BrokerOption, UserOption, PasswordOption }
+            var remoteOnly = new Option[] { _brokerOption, _userOption, _passwordOption }
                 .Where(o => result.GetResult(o) is { Implicit: false })
                 .Select(o => o.Name)
-                .Concat(result.GetValue(ApiKeyOption) ? [ApiKeyOption.Name] : [])
+                .Concat(result.GetValue(_apiKeyOption) ? [_apiKeyOption.Name] : [])
                 .ToList();
             if (remoteOnly.Count > 0)
             {
                 result.AddError($"{string.Join(", ", remoteOnly)} only apply with --url (the embedded exchange logs in by itself).");
             }
             // The embedded exchange creates the instrument from the symbol's two three-letter currency codes.
-            if (result.GetResult(SymbolOption) is { Implicit: false } && result.GetValue(SymbolOption) is { Length: not 6 })
+            if (result.GetResult(_symbolOption) is { Implicit: false } && result.GetValue(_symbolOption) is { Length: not 6 })
             {
                 result.AddError("--symbol must be six letters (base and quote currency, e.g. BTCUSD) on the embedded exchange.");
             }
@@ -175,7 +188,7 @@ internal sealed class QuickstartCommand
         {
             result.AddError($"--url must be a ws:// or wss:// URL such as wss://api_testnet.blinktrade.com/trade/ (got '{url}').");
         }
-        if (string.IsNullOrWhiteSpace(result.GetValue(UserOption)))
+        if (string.IsNullOrWhiteSpace(result.GetValue(_userOption)))
         {
             result.AddError("--url needs --user (a username, email or API key).");
         }

@@ -96,6 +96,23 @@ internal sealed class DemoOrder
         return null;
     }
 
+    // The client delivers each subscriber's reports on that subscriber's own task: wait until the view's state has the
+    // final report too, so that a shutdown right after the cancel still shows it.
+    private async Task WaitUntilShownAsync(long orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!_state.Snapshot().RecentExecutionReports.Any(r => r.OrderID == orderId && !OrderTracker.IsOpen(r.OrdStatus)))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _timeProvider, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The order is cancelled; only its display is late.
+        }
+    }
+
     private async Task CancelAsync(ExecutionReport placed)
     {
         if (_client.Orders.TryGet(placed.OrderID, out var latest) && !OrderTracker.IsOpen(latest.OrdStatus))
@@ -108,6 +125,7 @@ internal sealed class DemoOrder
         {
             await _client.CancelOrderAsync(placed.ClOrdID!, timeout.Token);
             _state.Notice($"demo order {placed.OrderID} cancelled");
+            await WaitUntilShownAsync(placed.OrderID, timeout.Token);
         }
         catch (Exception ex) when (ex is BlinkTradeErrorException or BlinkTradeTimeoutException or ConnectionClosedException or OperationCanceledException)
         {

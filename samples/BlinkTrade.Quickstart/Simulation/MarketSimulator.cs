@@ -23,7 +23,7 @@ internal sealed class MarketSimulator
     /// <summary>The simulated takers.</summary>
     public static readonly IReadOnlyList<TakerProfile> DefaultTakers =
     [
-        new("taker-retail", MinInterval: TimeSpan.FromMilliseconds(300), MaxInterval: TimeSpan.FromMilliseconds(1200), MinSize: 0.005m, MaxSize: 0.15m),
+        new("taker-retail", MinInterval: TimeSpan.FromMilliseconds(200), MaxInterval: TimeSpan.FromMilliseconds(900), MinSize: 0.005m, MaxSize: 0.15m),
         new("taker-whale", MinInterval: TimeSpan.FromMilliseconds(1500), MaxInterval: TimeSpan.FromMilliseconds(4000), MinSize: 0.3m, MaxSize: 1.5m),
     ];
 

@@ -4,11 +4,11 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Quickstart.View;
 
 /// <summary>How amounts are written: invariant culture (a dot, whatever the machine's locale), prices and money with
-/// at least two decimals, quantities with as many as they need.</summary>
+/// at least two decimals, quantities with at least three decimals (aligned columns).</summary>
 internal static class Formats
 {
     private const string MoneyFormat = "0.00######";
-    private const string QuantityFormat = "0.########";
+    private const string QuantityFormat = "0.000#####";
 
     /// <summary>A price, e.g. <c>620.10</c>.</summary>
     /// <param name="price">The price.</param>

@@ -173,7 +173,7 @@ internal sealed class LiveView : IMarketView
 
     private static Table ExecutionReports(MarketSnapshot snapshot)
     {
-        var table = SmallTable("your execution reports (8)", "exec", "side", "qty@price", "status", "cum", "leaves", "order");
+        var table = SmallTable("your execution reports", "exec", "side", "qty@price", "status", "cum", "leaves", "order");
         foreach (var report in snapshot.RecentExecutionReports.Take(6))
         {
             var colour = report.ExecType == ExecType.Rejected ? "red" : report.ExecType == ExecType.Cancelled ? "yellow" : "white";
