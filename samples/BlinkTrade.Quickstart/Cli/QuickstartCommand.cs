@@ -77,15 +77,8 @@ internal sealed class QuickstartCommand
     /// <param name="run">The application.</param>
     public QuickstartCommand(Func<QuickstartOptions, CancellationToken, Task<int>> run)
     {
-        // Custom parsers check single values (a validator that read an unparsable value would throw); the option
-        // validator checks the symbol when given; the command validator checks combinations.
-        _symbolOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is not { Length: > 0 } symbol || !symbol.All(char.IsAsciiLetterOrDigit))
-            {
-                result.AddError("--symbol must be letters and digits, e.g. BTCUSD.");
-            }
-        });
+        // Custom parsers check single values (a validator reading an unparsable value would throw); the command
+        // validator checks the rest and the combinations.
         Root = new RootCommand("BlinkTrade quickstart: a live view of a market and your account. Without --url it " +
                                    "starts an embedded reference exchange with simulated traders.")
         {
@@ -164,6 +157,14 @@ internal sealed class QuickstartCommand
 
     private void Validate(CommandResult result)
     {
+        // Only an explicit --symbol needs checking (the default is fine, and not yet applied while validating).
+        var symbol = result.GetResult(_symbolOption) is { Implicit: false } ? result.GetValue(_symbolOption) : null;
+        if (symbol is not null && (symbol.Length == 0 || !symbol.All(char.IsAsciiLetterOrDigit)))
+        {
+            result.AddError("--symbol must be letters and digits, e.g. BTCUSD.");
+            symbol = null;
+        }
+
         var url = result.GetValue(_urlOption);
         if (url is null)
         {
@@ -175,10 +176,10 @@ internal sealed class QuickstartCommand
                 .ToList();
             if (remoteOnly.Count > 0)
             {
-                result.AddError($"{string.Join(", ", remoteOnly)} only apply with --url (the embedded exchange logs in by itself).");
+                result.AddError($"{string.Join(", ", remoteOnly)} can only be used with --url (the embedded exchange logs you in by itself).");
             }
             // The embedded exchange creates the instrument from the symbol's two three-letter currency codes.
-            if (result.GetResult(_symbolOption) is { Implicit: false } && result.GetValue(_symbolOption) is { Length: not 6 })
+            if (symbol is { Length: not 6 })
             {
                 result.AddError("--symbol must be six letters (base and quote currency, e.g. BTCUSD) on the embedded exchange.");
             }

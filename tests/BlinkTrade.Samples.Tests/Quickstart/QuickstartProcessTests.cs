@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using BlinkTrade.Samples.Tests.Support;
 
-namespace BlinkTrade.Samples.Tests;
+namespace BlinkTrade.Samples.Tests.Quickstart;
 
 /// <summary>
 /// The quickstart as a user (or CI) runs it: a real process, output redirected, so it prints plain text lines.
