@@ -42,7 +42,7 @@ internal static class QuickstartApp
         }
         catch (BlinkTradeLoginException ex)
         {
-            view.Fail($"The server refused the login: {ex.Message}");
+            view.Fail($"Login refused: {ex.Message}");
             return 1;
         }
         catch (ConnectionClosedException ex)
@@ -81,7 +81,7 @@ internal static class QuickstartApp
         // 3. Subscribe before connecting: the subscriptions go on the wire as soon as the session is up.
         using var subscriptions = state.Attach(client);
 
-        view.Info($"Connecting to {endpoint} as {Describe(credentials)}…");
+        view.Info($"Connecting to {endpoint} as {Describe(credentials)}");
         await client.ConnectAsync(cancellationToken);
         await client.GetBalancesAsync(cancellationToken); // the first full snapshot; later changes arrive unsolicited
 

@@ -84,6 +84,10 @@ internal sealed class DemoOrder
 
     private async Task<Price?> WaitForBestBidAsync(CancellationToken cancellationToken)
     {
+        if (_state.Snapshot().Book?.BestBid is null)
+        {
+            _state.Notice("demo order: waiting for a bid to price it from");
+        }
         var deadline = _timeProvider.GetUtcNow() + BookWait;
         while (_timeProvider.GetUtcNow() < deadline)
         {

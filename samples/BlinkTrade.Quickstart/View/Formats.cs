@@ -20,6 +20,11 @@ internal static class Formats
     /// <returns>The text.</returns>
     public static string Of(Price? price) => price is { } p ? Of(p) : "-";
 
+    /// <summary>A ticker price, or <c>-</c> when missing or zero (servers send 0 for "no trade yet" and for an empty side).</summary>
+    /// <param name="price">The price.</param>
+    /// <returns>The text.</returns>
+    public static string OfTicker(Price? price) => price is { Satoshis: not 0 } p ? Of(p) : "-";
+
     /// <summary>A quantity, e.g. <c>0.5</c>.</summary>
     /// <param name="quantity">The quantity.</param>
     /// <returns>The text.</returns>

@@ -54,7 +54,8 @@ internal sealed class LiveView : IMarketView
                 }
                 catch (OperationCanceledException)
                 {
-                    // Ctrl+C or --duration: leave the last frame on screen.
+                    // Stopping: draw the final state once more and leave it on screen.
+                    context.UpdateTarget(Render(state.Snapshot()));
                 }
             });
     }
@@ -74,10 +75,10 @@ internal sealed class LiveView : IMarketView
     private static Panel Header(MarketSnapshot snapshot)
     {
         var t = snapshot.Ticker;
-        var text = $"[bold]{Markup.Escape(snapshot.Symbol)}[/]  last [bold yellow]{Formats.Of(t?.LastPx)}[/]  " +
-                   $"high [green]{Formats.Of(t?.HighPx)}[/]  low [red]{Formats.Of(t?.LowPx)}[/]  " +
+        var text = $"[bold]{Markup.Escape(snapshot.Symbol)}[/]  last [bold yellow]{Formats.OfTicker(t?.LastPx)}[/]  " +
+                   $"high [green]{Formats.OfTicker(t?.HighPx)}[/]  low [red]{Formats.OfTicker(t?.LowPx)}[/]  " +
                    $"24h vol {Formats.Of(t?.SellVolume)} {Markup.Escape(snapshot.BaseCurrency)}  " +
-                   $"bid/ask {Formats.Of(t?.BestBid)} / {Formats.Of(t?.BestAsk)}  trades {snapshot.TradeCount}";
+                   $"bid/ask {Formats.OfTicker(t?.BestBid)} / {Formats.OfTicker(t?.BestAsk)}  trades {snapshot.TradeCount}";
         return new Panel(new Markup(text)) { Header = new PanelHeader(" ticker (e/f) "), Expand = true, Border = BoxBorder.Rounded };
     }
 

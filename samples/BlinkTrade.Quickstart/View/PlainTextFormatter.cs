@@ -5,7 +5,7 @@ namespace BlinkTrade.Quickstart.View;
 
 /// <summary>
 /// The one-line summaries of the plain-text view, stable enough to grep in CI logs:
-/// <c>book bid 0.5@620.1 ask 0.3@620.2 | last 620.15 high … | trades 42 | BTC 1.99/0.01 USD 4994.42/5.58 | orders 1 | Connected</c>
+/// <c>book bid 0.500@620.10 ask 0.300@620.20 | last 620.15 high … | trades 42 | BTC 1.990/0.010 USD 4994.42/5.58 | orders 1 | LoggedIn</c>
 /// (balances are available/locked) and one line per execution report.
 /// </summary>
 internal static class PlainTextFormatter
@@ -22,7 +22,7 @@ internal static class PlainTextFormatter
         var parts = new List<string>
         {
             $"book bid {Side(bid)} ask {Side(ask)}",
-            $"last {Formats.Of(ticker?.LastPx)} high {Formats.Of(ticker?.HighPx)} low {Formats.Of(ticker?.LowPx)} vol {Formats.Of(ticker?.SellVolume)}",
+            $"last {Formats.OfTicker(ticker?.LastPx)} high {Formats.OfTicker(ticker?.HighPx)} low {Formats.OfTicker(ticker?.LowPx)} vol {Formats.Of(ticker?.SellVolume)}",
             $"trades {snapshot.TradeCount}",
             $"{Balance(snapshot, snapshot.BaseCurrency, isFiat: false)} {Balance(snapshot, snapshot.QuoteCurrency, isFiat: true)}",
             $"orders {snapshot.OpenOrders.Count}",
