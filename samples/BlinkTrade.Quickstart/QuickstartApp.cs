@@ -60,7 +60,7 @@ internal static class QuickstartApp
         EmbeddedExchange? embedded = null;
         if (options.IsEmbedded)
         {
-            view.Info("Starting the embedded reference exchange and its simulated traders…");
+            view.Info("Starting the embedded reference exchange and its simulated traders...");
             embedded = await EmbeddedExchange.StartAsync(options.Symbol, options.Seed, problem => state.OnError($"simulation: {problem}"), cancellationToken);
         }
         await using var _ = embedded;
@@ -107,5 +107,5 @@ internal static class QuickstartApp
 
     // API keys are long and half-secret: show only a prefix.
     private static string Describe(BlinkTradeCredentials credentials) =>
-        credentials.IsApiKey ? $"API key {credentials.Username[..Math.Min(6, credentials.Username.Length)]}…" : credentials.Username;
+        credentials.IsApiKey ? $"API key {credentials.Username[..Math.Min(6, credentials.Username.Length)]}..." : credentials.Username;
 }

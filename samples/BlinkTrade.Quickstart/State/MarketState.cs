@@ -52,8 +52,8 @@ internal sealed class MarketState
         _orders = client.Orders;
         // Every Subscribe passes an onError: an unhandled OnError would throw on the client's subscriber task.
         return new CompositeDisposable(
-            client.ConnectionStates.Subscribe(change => OnConnection(change.State.ToString())),
-            client.Errors.Subscribe(error => OnError($"{error.Kind}: {error.Message}")),
+            client.ConnectionStates.Subscribe(change => OnConnection(change.State.ToString()), e => OnError($"connection: {e.Message}")),
+            client.Errors.Subscribe(error => OnError($"{error.Kind}: {error.Message}"), e => OnError($"errors: {e.Message}")),
             client.ObserveOrderBook(Symbol).Subscribe(OnBook, e => OnError($"order book: {e.Message}")),
             client.ObserveTrades(Symbol).Subscribe(OnTrade, e => OnError($"trades: {e.Message}")),
             client.ObserveTicker(Symbol).Subscribe(OnTicker, e => OnError($"ticker: {e.Message}")),

@@ -77,7 +77,7 @@ internal sealed class LiveView : IMarketView
         var t = snapshot.Ticker;
         var text = $"[bold]{Markup.Escape(snapshot.Symbol)}[/]  last [bold yellow]{Formats.OfTicker(t?.LastPx)}[/]  " +
                    $"high [green]{Formats.OfTicker(t?.HighPx)}[/]  low [red]{Formats.OfTicker(t?.LowPx)}[/]  " +
-                   $"24h vol {Formats.Of(t?.SellVolume)} {Markup.Escape(snapshot.BaseCurrency)}  " +
+                   $"24h vol {Formats.Of(t?.BaseVolume24h)} {Markup.Escape(snapshot.BaseCurrency)}  " +
                    $"bid/ask {Formats.OfTicker(t?.BestBid)} / {Formats.OfTicker(t?.BestAsk)}  trades {snapshot.TradeCount}";
         return new Panel(new Markup(text)) { Header = new PanelHeader(" ticker (e/f) "), Expand = true, Border = BoxBorder.Rounded };
     }

@@ -22,7 +22,7 @@ internal static class PlainTextFormatter
         var parts = new List<string>
         {
             $"book bid {Side(bid)} ask {Side(ask)}",
-            $"last {Formats.OfTicker(ticker?.LastPx)} high {Formats.OfTicker(ticker?.HighPx)} low {Formats.OfTicker(ticker?.LowPx)} vol {Formats.Of(ticker?.SellVolume)}",
+            $"last {Formats.OfTicker(ticker?.LastPx)} high {Formats.OfTicker(ticker?.HighPx)} low {Formats.OfTicker(ticker?.LowPx)} vol {Formats.Of(ticker?.BaseVolume24h)}",
             $"trades {snapshot.TradeCount}",
             $"{Balance(snapshot, snapshot.BaseCurrency, isFiat: false)} {Balance(snapshot, snapshot.QuoteCurrency, isFiat: true)}",
             $"orders {snapshot.OpenOrders.Count}",

@@ -14,7 +14,7 @@ public sealed class MarketStateTests
 
         for (var i = 1; i <= 25; i++)
         {
-            state.OnTrade(Samples.Trade(i, 620m + i / 100m));
+            state.OnTrade(TestData.Trade(i, 620m + i / 100m));
         }
 
         var snapshot = state.Snapshot();
@@ -27,13 +27,13 @@ public sealed class MarketStateTests
     public void A_snapshot_does_not_change_when_more_arrives()
     {
         var state = new MarketState("BTCUSD");
-        state.OnTrade(Samples.Trade(1, 620m));
-        state.OnExecutionReport(Samples.Report(7, ExecType.New, OrdStatus.New));
+        state.OnTrade(TestData.Trade(1, 620m));
+        state.OnExecutionReport(TestData.Report(7, ExecType.New, OrdStatus.New));
         var before = state.Snapshot();
 
-        state.OnTrade(Samples.Trade(2, 621m));
-        state.OnExecutionReport(Samples.Report(7, ExecType.Cancelled, OrdStatus.Cancelled));
-        state.OnBook(Samples.Book((620m, 1m)) with { Sequence = 2 });
+        state.OnTrade(TestData.Trade(2, 621m));
+        state.OnExecutionReport(TestData.Report(7, ExecType.Cancelled, OrdStatus.Cancelled));
+        state.OnBook(TestData.Book((620m, 1m)) with { Sequence = 2 });
 
         Assert.Equal(1, before.TradeCount);
         Assert.Single(before.RecentTrades);
@@ -53,7 +53,7 @@ public sealed class MarketStateTests
         state.ExecutionReportReceived += r => seen.Add($"{r.ExecType} {state.Snapshot().RecentExecutionReports.Count}");
         state.NoticeReceived += n => seen.Add($"{n} {state.Snapshot().LastNotice}");
 
-        state.OnExecutionReport(Samples.Report(1, ExecType.New, OrdStatus.New));
+        state.OnExecutionReport(TestData.Report(1, ExecType.New, OrdStatus.New));
         state.Notice("hello");
 
         Assert.Equal(["New 1", "hello hello"], seen);
@@ -66,7 +66,7 @@ public sealed class MarketStateTests
 
         Parallel.For(0, 8_000, i =>
         {
-            state.OnTrade(Samples.Trade(i, 620m));
+            state.OnTrade(TestData.Trade(i, 620m));
             if (i % 4 == 0)
             {
                 state.OnBalances(new BalanceSnapshot(new Dictionary<int, BrokerBalances>(), DateTimeOffset.UnixEpoch));
@@ -82,7 +82,7 @@ public sealed class MarketStateTests
     [Fact]
     public void Book_levels_add_up_the_orders_at_each_price_with_cumulative_depth()
     {
-        var book = Samples.Book((620.10m, 0.5m), (620.10m, 0.25m), (620.00m, 1m), (619.90m, 2m), (619.80m, 4m));
+        var book = TestData.Book((620.10m, 0.5m), (620.10m, 0.25m), (620.00m, 1m), (619.90m, 2m), (619.80m, 4m));
 
         var levels = BookLevel.Aggregate(book.Bids, depth: 3);
 

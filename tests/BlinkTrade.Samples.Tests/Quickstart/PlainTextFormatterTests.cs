@@ -11,7 +11,7 @@ public sealed class PlainTextFormatterTests
     public void The_status_line_shows_the_top_of_book_ticker_trade_count_balances_and_orders()
     {
         var state = new MarketState("BTCUSD");
-        state.OnBook(Samples.Book((620.10m, 0.25m), (620.10m, 0.25m), (619m, 3m)));
+        state.OnBook(TestData.Book((620.10m, 0.25m), (620.10m, 0.25m), (619m, 3m)));
         state.OnTicker(new SecurityStatus
         {
             Symbol = "BTCUSD",
@@ -20,8 +20,8 @@ public sealed class PlainTextFormatterTests
             LowPx = Price.FromDecimal(610.5m),
             SellVolume = Quantity.FromDecimal(12.5m),
         });
-        state.OnTrade(Samples.Trade(1, 620.15m));
-        state.OnTrade(Samples.Trade(2, 620.15m));
+        state.OnTrade(TestData.Trade(1, 620.15m));
+        state.OnTrade(TestData.Trade(2, 620.15m));
         state.OnBalances(new BalanceSnapshot(new Dictionary<int, BrokerBalances>
         {
             [5] = new([
@@ -61,8 +61,8 @@ public sealed class PlainTextFormatterTests
     public void An_execution_report_line_names_the_event_the_order_and_its_quantities()
     {
         Assert.Equal("exec New Buy 0.010@557.00 BTCUSD status New cum 0.000 leaves 0.010 order 42",
-            PlainTextFormatter.ExecutionReportLine(Samples.Report(42, ExecType.New, OrdStatus.New)));
+            PlainTextFormatter.ExecutionReportLine(TestData.Report(42, ExecType.New, OrdStatus.New)));
         Assert.Equal("exec Rejected Buy 0.010@557.00 BTCUSD status Rejected cum 0.000 leaves 0.000 order 42 (Insufficient funds)",
-            PlainTextFormatter.ExecutionReportLine(Samples.Report(42, ExecType.Rejected, OrdStatus.Rejected) with { Text = "Insufficient funds" }));
+            PlainTextFormatter.ExecutionReportLine(TestData.Report(42, ExecType.Rejected, OrdStatus.Rejected) with { Text = "Insufficient funds" }));
     }
 }

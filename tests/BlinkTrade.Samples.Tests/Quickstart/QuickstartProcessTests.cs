@@ -11,7 +11,8 @@ namespace BlinkTrade.Samples.Tests.Quickstart;
 /// </summary>
 public sealed partial class QuickstartProcessTests
 {
-    private const int DurationSeconds = 4;
+    // Long enough for the demo order's two seconds on the book to fall inside the run even when start-up is slow.
+    private const int DurationSeconds = 6;
 
     // Start-up (runtime, Kestrel) and shutdown on a busy 2-core CI machine, on top of --duration.
     private static readonly TimeSpan ExitMargin = TimeSpan.FromSeconds(10);
@@ -28,6 +29,7 @@ public sealed partial class QuickstartProcessTests
         Assert.True(run.Elapsed >= TimeSpan.FromSeconds(DurationSeconds - 0.5), $"stopped early after {run.Elapsed}{context}");
         Assert.True(string.IsNullOrWhiteSpace(run.Error), $"unexpected standard error{context}");
         Assert.DoesNotContain("Exception", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("last error", run.Output, StringComparison.Ordinal); // neither the client nor the simulation had a problem
 
         // Status lines: book bid <size>@<price> ask <size>@<price> | … | trades <n> | BTC <available>/<locked> USD <available>/<locked> | …
         var status = run.Lines.Select(line => StatusLine().Match(line)).Where(m => m.Success).ToList();
@@ -53,37 +55,6 @@ public sealed partial class QuickstartProcessTests
         Assert.True(run.Lines.ToList().FindIndex(l => l == placed.Value) < run.Lines.ToList().FindIndex(l => l == cancelled.Value), "Cancelled before New");
         // While it rested, it was an open order.
         Assert.Contains(run.Lines, line => line.Contains("| orders 1 |", StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("--duration=-1", "--duration")]
-    [InlineData("--duration=0", "--duration")]
-    [InlineData("--duration=soon", "soon")]
-    [InlineData("--url=ws://127.0.0.1:9/trade/", "--user")]
-    [InlineData("--url=http://127.0.0.1:9/trade/", "ws://")]
-    [InlineData("--user=alice", "--url")]
-    [InlineData("--no-such-option", "--no-such-option")]
-    public async Task Invalid_arguments_exit_with_a_non_zero_code_and_say_what_is_wrong(string argument, string mentioned)
-    {
-        var run = await QuickstartProcess.RunAsync(TimeSpan.FromSeconds(15), argument);
-
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains(mentioned, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Starting the embedded", run.Output, StringComparison.Ordinal); // refused before doing anything
-    }
-
-    [Fact]
-    public async Task An_unreachable_server_is_reported_without_a_stack_trace_or_the_password()
-    {
-        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-        var run = await QuickstartProcess.RunAsync(TimeSpan.FromSeconds(20),
-            "--url", "ws://127.0.0.1:9/trade/", "--user", "alice", "--password", "hunter2-secret", "--duration", "10");
-
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Could not connect", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2-secret", run.Output + run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^book bid (?<bidSize>[\d.]+)@(?<bid>[\d.]+) ask (?<askSize>[\d.]+)@(?<ask>[\d.]+) \|.*\| trades (?<trades>\d+) \| BTC (?<btc>[\d.]+)/(?<btcLocked>[\d.]+) USD (?<usd>[\d.]+)/(?<usdLocked>[\d.]+) \|")]

@@ -4,7 +4,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Samples.Tests.Quickstart;
 
 /// <summary>Test data: trades, books and execution reports as the client would publish them.</summary>
-internal static class Samples
+internal static class TestData
 {
     public static MarketTrade Trade(long id, decimal price) =>
         new("BTCUSD", id, Price.FromDecimal(price), Quantity.FromDecimal(0.1m), Side.Buy, id, id + 1, 1, 2, null, null);
