@@ -56,7 +56,7 @@ internal static class QuickstartApp
     {
         var state = new MarketState(options.Symbol);
 
-        // 1. An exchange to talk to.
+        // 1. An exchange to talk to. The embedded market is already moving when you connect, as a real one would be.
         EmbeddedExchange? embedded = null;
         if (options.IsEmbedded)
         {
@@ -64,16 +64,33 @@ internal static class QuickstartApp
             embedded = await EmbeddedExchange.StartAsync(options.Symbol, options.Seed, problem => state.OnError($"simulation: {problem}"), cancellationToken);
         }
         await using var _ = embedded;
-        var endpoint = embedded?.WebSocketUri ?? options.Url!;
-        var credentials = embedded?.Credentials ?? (options.UseApiKey
-            ? BlinkTradeCredentials.FromApiKey(options.User!, options.Password)
-            : BlinkTradeCredentials.FromPassword(options.User!, options.Password));
+        using var simulationStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var simulation = embedded?.Simulator.RunAsync(simulationStop.Token) ?? Task.CompletedTask;
+        try
+        {
+            var endpoint = embedded?.WebSocketUri ?? options.Url!;
+            var credentials = embedded?.Credentials ?? (options.UseApiKey
+                ? BlinkTradeCredentials.FromApiKey(options.User!, options.Password)
+                : BlinkTradeCredentials.FromPassword(options.User!, options.Password));
+            var brokerId = embedded is null ? options.BrokerId : EmbeddedExchange.BrokerId;
+            await WatchAsync(options, endpoint, brokerId, credentials, state, view, cancellationToken);
+        }
+        finally
+        {
+            // Also when the login failed: stop the traders before the exchange goes away.
+            await simulationStop.CancelAsync();
+            await simulation; // never faults
+        }
+    }
 
+    private static async Task WatchAsync(QuickstartOptions options, Uri endpoint, int brokerId, BlinkTradeCredentials credentials,
+        MarketState state, IMarketView view, CancellationToken cancellationToken)
+    {
         // 2. The client: one logical session that reconnects, logs in again and resubscribes by itself.
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
             Endpoint = endpoint,
-            BrokerId = embedded is null ? options.BrokerId : EmbeddedExchange.BrokerId,
+            BrokerId = brokerId,
             Credentials = credentials,
             RequestTimeout = TimeSpan.FromSeconds(10),
         });
@@ -85,8 +102,7 @@ internal static class QuickstartApp
         await client.ConnectAsync(cancellationToken);
         await client.GetBalancesAsync(cancellationToken); // the first full snapshot; later changes arrive unsolicited
 
-        // 4. Let the market move, place and cancel an order, and watch.
-        var simulation = embedded?.Simulator.RunAsync(cancellationToken) ?? Task.CompletedTask;
+        // 4. Place and cancel an order, and watch.
         var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(cancellationToken) : Task.CompletedTask;
         // The view gets its own token: on Ctrl+C or --duration it keeps drawing until the demo order's cancel has been
         // sent and reported, so the last frame (or line) shows how everything ended.
@@ -100,7 +116,7 @@ internal static class QuickstartApp
         {
             // Ctrl+C or --duration: wind down below.
         }
-        await Task.WhenAll(simulation, demo); // neither faults
+        await demo; // never faults
         await viewStop.CancelAsync();
         await viewing;
     }
