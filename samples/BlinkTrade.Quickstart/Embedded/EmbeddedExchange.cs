@@ -73,18 +73,20 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
             var credentials = BlinkTradeCredentials.FromPassword(Username, password);
 
             // The simulated traders use the in-memory transport: they are part of the exchange's scenery, not the demo.
-            var mid = new MidPriceWalk(MarketSimulator.AnchorPrice, volatility: 0.06m, reversion: 0.002m, new Random(seed));
+            // One seed drives everything: it seeds a generator of the traders' own seeds (neighbouring seeds such as
+            // 42 and 43 would give System.Random correlated sequences: two takers selling in lockstep).
+            var seeds = new Random(seed);
+            var mid = new MidPriceWalk(MarketSimulator.AnchorPrice, volatility: 0.06m, reversion: 0.002m, new Random(seeds.Next()));
             var traders = new List<SimulatedTrader>();
-            var index = 0;
             foreach (var profile in MarketSimulator.DefaultMakers)
             {
                 var client = await ConnectTraderAsync(exchange, profile.Name, symbol, traderClients, cancellationToken);
-                traders.Add(new MarketMaker(client, symbol, profile, mid, Tick, new Random(seed + ++index), TimeProvider.System, onProblem));
+                traders.Add(new MarketMaker(client, symbol, profile, mid, Tick, new Random(seeds.Next()), TimeProvider.System, onProblem));
             }
             foreach (var profile in MarketSimulator.DefaultTakers)
             {
                 var client = await ConnectTraderAsync(exchange, profile.Name, symbol, traderClients, cancellationToken);
-                traders.Add(new Taker(client, symbol, profile, mid, Tick, new Random(seed + ++index), TimeProvider.System, onProblem));
+                traders.Add(new Taker(client, symbol, profile, mid, Tick, new Random(seeds.Next()), TimeProvider.System, onProblem));
             }
             return new EmbeddedExchange(exchange, credentials, traderClients, new MarketSimulator(mid, traders, TimeProvider.System));
         }

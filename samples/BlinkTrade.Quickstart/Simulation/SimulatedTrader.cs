@@ -39,17 +39,19 @@ internal abstract class SimulatedTrader
     /// <summary>Reports a problem.</summary>
     protected Action<string> OnProblem { get; }
 
-    /// <summary>Acts, pauses, acts again… until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <summary>Pauses, acts, pauses again… until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="cancellationToken">Stops the trader.</param>
     /// <returns>A task that completes (never faults) when stopped.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var pause = FirstPause;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                await Task.Delay(pause, TimeProvider, cancellationToken);
+                pause = NextPause();
                 await ActAsync(cancellationToken);
-                await Task.Delay(NextPause(), TimeProvider, cancellationToken);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
@@ -59,17 +61,13 @@ internal abstract class SimulatedTrader
             catch (Exception ex)
             {
                 OnProblem($"{GetType().Name}: {ex.Message}");
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                pause = TimeSpan.FromSeconds(1);
             }
         }
     }
+
+    /// <summary>How long to wait before the first action (none by default).</summary>
+    protected virtual TimeSpan FirstPause => TimeSpan.Zero;
 
     /// <summary>One action: send, cancel or replace orders.</summary>
     /// <param name="cancellationToken">Stops the action.</param>

@@ -52,5 +52,9 @@ internal sealed class Taker : SimulatedTrader
     }
 
     /// <inheritdoc />
+    /// <remarks>Give the makers a moment to quote: a market order on an empty book would only be cancelled.</remarks>
+    protected override TimeSpan FirstPause => TimeSpan.FromMilliseconds(300) + NextPause();
+
+    /// <inheritdoc />
     protected override TimeSpan NextPause() => RandomPause(_profile.MinInterval, _profile.MaxInterval);
 }

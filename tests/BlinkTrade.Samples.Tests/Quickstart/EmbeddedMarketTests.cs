@@ -11,6 +11,7 @@ public sealed class EmbeddedMarketTests
     public async Task The_simulated_traders_keep_the_book_two_sided_and_trades_printing()
     {
         var problems = new List<string>();
+        var aggressors = new List<string>();
         await using var embedded = await EmbeddedExchange.StartAsync("BTCUSD", seed: 42, p => { lock (problems) { problems.Add(p); } }, CancellationToken.None);
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
@@ -20,6 +21,13 @@ public sealed class EmbeddedMarketTests
         });
         var state = new MarketState("BTCUSD");
         using var subscriptions = state.Attach(client);
+        using var sides = client.ObserveTrades("BTCUSD").Subscribe(trade =>
+        {
+            lock (aggressors)
+            {
+                aggressors.Add($"{trade.AggressorSide}");
+            }
+        });
         await client.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         using var stop = new CancellationTokenSource();
@@ -43,6 +51,11 @@ public sealed class EmbeddedMarketTests
             }
             var trades = state.Snapshot().TradeCount - tradesAtStart;
             Assert.True(trades >= 3, $"only {trades} trades in three seconds");
+            lock (aggressors)
+            {
+                // Takers buy and sell (their seeds are decorrelated: neighbouring seeds once made both sell in lockstep).
+                Assert.True(aggressors.Distinct().Count() == 2, $"one-way flow: {string.Join(", ", aggressors)}");
+            }
         }
         finally
         {
