@@ -58,7 +58,14 @@ internal static class QuickstartProcess
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited just now.
+            }
             await process.WaitForExitAsync();
             Assert.Fail($"The quickstart did not exit within {timeout.TotalSeconds} s and was killed.\nstdout:\n{await output}\nstderr:\n{await error}");
         }
