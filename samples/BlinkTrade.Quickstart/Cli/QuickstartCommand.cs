@@ -185,6 +185,10 @@ internal sealed class QuickstartCommand
             }
             return;
         }
+        if (result.GetResult(_seedOption) is { Implicit: false })
+        {
+            result.AddError("--seed can only be used without --url (it seeds the embedded exchange's simulated traders).");
+        }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
         {
             result.AddError($"--url must be a ws:// or wss:// URL such as wss://api_testnet.blinktrade.com/trade/ (got '{url}').");

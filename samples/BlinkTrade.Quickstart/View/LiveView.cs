@@ -133,7 +133,7 @@ internal sealed class LiveView : IMarketView
 
     private static Table Trades(MarketSnapshot snapshot)
     {
-        var table = SmallTable("latest trades", "time", "side", "price", "size");
+        var table = SmallTable("latest trades", "time (UTC)", "taker", "price", "size");
         foreach (var trade in snapshot.RecentTrades.Take(6))
         {
             var colour = trade.AggressorSide == Side.Buy ? "green" : "red";

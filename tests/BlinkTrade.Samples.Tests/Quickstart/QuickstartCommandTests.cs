@@ -41,6 +41,7 @@ public sealed class QuickstartCommandTests
     [InlineData("--url ws://127.0.0.1:9/ --password x", "--url needs --user (a username, email or API key).")]
     [InlineData("--url ftp://example.com/ --user a --password x", "--url must be a ws:// or wss:// URL such as wss://api_testnet.blinktrade.com/trade/ (got 'ftp://example.com/').")]
     [InlineData("--password x", "--password can only be used with --url (the embedded exchange logs you in by itself).")]
+    [InlineData("--url ws://127.0.0.1:9/ --user a --password x --seed 7", "--seed can only be used without --url (it seeds the embedded exchange's simulated traders).")]
     [InlineData("--symbol BTC-USD", "--symbol must be letters and digits, e.g. BTCUSD.")]
     [InlineData("--symbol BTCUSDT", "--symbol must be six letters (base and quote currency, e.g. BTCUSD) on the embedded exchange.")]
     public void Invalid_combinations_are_parse_errors_with_a_clear_message(string commandLine, string message)
