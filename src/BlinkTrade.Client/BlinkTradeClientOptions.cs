@@ -39,6 +39,10 @@ public sealed class BlinkTradeClientOptions
     /// <summary>How many items a subscriber may fall behind before the back-pressure policy applies; default 10 000.</summary>
     public int SubscriberQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>How many closed orders <see cref="IBlinkTradeClient.Orders"/> keeps (open orders are always kept); the
+    /// oldest closed orders are forgotten beyond it, so a long-running session does not grow without bound.</summary>
+    public int MaxClosedOrders { get; set; } = Trading.OrderTracker.DefaultMaxClosedOrders;
+
     /// <summary>The clock for heartbeats, timeouts and backoff; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -76,6 +80,10 @@ public sealed class BlinkTradeClientOptions
         if (SubscriberQueueCapacity < 1)
         {
             throw new ArgumentException("SubscriberQueueCapacity must be at least 1.", nameof(SubscriberQueueCapacity));
+        }
+        if (MaxClosedOrders < 1)
+        {
+            throw new ArgumentException("MaxClosedOrders must be at least 1.", nameof(MaxClosedOrders));
         }
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Reconnect);

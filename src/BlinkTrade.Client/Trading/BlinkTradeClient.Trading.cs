@@ -10,7 +10,7 @@ namespace BlinkTrade.Client;
 public partial class BlinkTradeClient
 {
     private const int ReconcilePageSize = 100;
-    private readonly OrderTracker _orders = new();
+    private OrderTracker _orders = new();
 
     // ClOrdIDs of orders sent whose first execution report has not arrived yet. If the connection drops in between,
     // the exchange may have accepted (and even filled) such an order: the reconciliation looks for them by ClOrdID.
@@ -72,7 +72,11 @@ public partial class BlinkTradeClient
     private static bool IsCancelReport(BlinkTradeMessage message)
         => message is ExecutionReport report && (report.ExecType == ExecType.Cancelled || report.OrdStatus == OrdStatus.Cancelled);
 
-    private void InitializeTrading() => _executionReports = CreateEventSubject<ExecutionReport>("ExecutionReports");
+    private void InitializeTrading()
+    {
+        _orders = new OrderTracker(_options.MaxClosedOrders);
+        _executionReports = CreateEventSubject<ExecutionReport>("ExecutionReports");
+    }
 
     // Receive loop.
     private void OnTrading(BlinkTradeMessage message)

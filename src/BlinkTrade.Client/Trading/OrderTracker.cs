@@ -6,13 +6,30 @@ namespace BlinkTrade.Client.Trading;
 /// <summary>
 /// Each order's latest state (its most recent execution report), fed by every report the session receives —
 /// including orders placed by other sessions of the same user — and by the reconciliation after a reconnect.
-/// Thread-safe for readers; written by the receive loop.
+/// Thread-safe for readers; written by the receive loop. Open orders are always kept; closed ones (filled, cancelled,
+/// rejected, expired) only up to <see cref="MaxClosedOrders"/>, oldest closed first out, so a bot that trades for
+/// weeks does not grow without bound.
 /// </summary>
 public sealed class OrderTracker
 {
+    /// <summary>The default of <see cref="MaxClosedOrders"/>.</summary>
+    public const int DefaultMaxClosedOrders = 10_000;
+
     private readonly ConcurrentDictionary<long, ExecutionReport> _byOrderId = new();
     private readonly ConcurrentDictionary<string, long> _orderIdByClOrdId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _maxExecId = [];
+    private readonly Queue<long> _closedInOrder = new();
+
+    /// <summary>Creates a tracker.</summary>
+    /// <param name="maxClosedOrders">How many closed orders to keep (at least 1).</param>
+    public OrderTracker(int maxClosedOrders = DefaultMaxClosedOrders)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxClosedOrders, 1);
+        MaxClosedOrders = maxClosedOrders;
+    }
+
+    /// <summary>How many closed orders are kept; older closed orders are forgotten (open orders never are).</summary>
+    public int MaxClosedOrders { get; }
 
     /// <summary>Every known order's latest report.</summary>
     public IReadOnlyCollection<ExecutionReport> All => [.. _byOrderId.Values];
@@ -84,7 +101,30 @@ public sealed class OrderTracker
             {
                 _orderIdByClOrdId[clOrdId] = report.OrderID;
             }
+            if (!IsOpen(report.OrdStatus) && (known is null || IsOpen(known.OrdStatus)))
+            {
+                _closedInOrder.Enqueue(report.OrderID);
+                EvictClosedBeyondLimit();
+            }
             return true;
+        }
+    }
+
+    // Under the lock. Forgets the oldest closed orders beyond the limit: their report, ClOrdID and ExecID watermark.
+    private void EvictClosedBeyondLimit()
+    {
+        while (_closedInOrder.Count > MaxClosedOrders)
+        {
+            var orderId = _closedInOrder.Dequeue();
+            if (!_byOrderId.TryRemove(orderId, out var report))
+            {
+                continue;
+            }
+            _maxExecId.Remove(orderId);
+            if (report.ClOrdID is { Length: > 0 } clOrdId)
+            {
+                _orderIdByClOrdId.TryRemove(new KeyValuePair<string, long>(clOrdId, orderId));
+            }
         }
     }
 

@@ -1,0 +1,67 @@
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Trading;
+
+namespace BlinkTrade.Client.Tests.Trading;
+
+public sealed class OrderTrackerTests
+{
+    private static ExecutionReport Report(long orderId, long execId, OrdStatus status, decimal cum = 0, decimal cxl = 0) => new()
+    {
+        OrderID = orderId,
+        ClOrdID = "c" + orderId,
+        ExecID = execId,
+        ExecType = status == OrdStatus.Filled ? ExecType.Filled : status == OrdStatus.Cancelled ? ExecType.Cancelled : ExecType.New,
+        OrdStatus = status,
+        Symbol = "BTCUSD",
+        Side = Side.Buy,
+        OrdType = OrdType.Limit,
+        OrderQty = Quantity.FromDecimal(1m),
+        CumQty = Quantity.FromDecimal(cum),
+        CxlQty = Quantity.FromDecimal(cxl),
+        LeavesQty = Quantity.FromDecimal(1m - cum - cxl),
+    };
+
+    [Fact]
+    public void Closed_orders_beyond_the_limit_are_forgotten_oldest_first_and_open_orders_never()
+    {
+        var tracker = new OrderTracker(maxClosedOrders: 3);
+        var execId = 0L;
+        // Order 1 stays open the whole time; orders 2..7 open, then close in order.
+        Assert.True(tracker.TryApply(Report(1, ++execId, OrdStatus.New)));
+        for (var id = 2; id <= 7; id++)
+        {
+            Assert.True(tracker.TryApply(Report(id, ++execId, OrdStatus.New)));
+        }
+        for (var id = 2; id <= 7; id++)
+        {
+            Assert.True(tracker.TryApply(Report(id, ++execId, id % 2 == 0 ? OrdStatus.Filled : OrdStatus.Cancelled, cum: id % 2 == 0 ? 1m : 0m, cxl: id % 2 == 0 ? 0m : 1m)));
+        }
+
+        Assert.Equal([1L, 5, 6, 7], tracker.All.Select(r => r.OrderID).Order());
+        Assert.Equal(1, Assert.Single(tracker.Open).OrderID);
+        Assert.False(tracker.TryGet(2, out _));
+        Assert.False(tracker.TryGet("c4", out _));
+        Assert.True(tracker.TryGet("c5", out var five) && five.OrdStatus == OrdStatus.Cancelled);
+        Assert.True(tracker.TryGet("c1", out var one) && one.OrdStatus == OrdStatus.New);
+    }
+
+    [Fact]
+    public void A_second_closing_report_of_the_same_order_does_not_count_twice()
+    {
+        var tracker = new OrderTracker(maxClosedOrders: 2);
+        Assert.True(tracker.TryApply(Report(1, 1, OrdStatus.Filled, cum: 1m)));
+        Assert.True(tracker.TryApply(Report(2, 2, OrdStatus.Filled, cum: 1m)));
+        // A synthesized (ExecID 0) copy of order 2's final state is not news and must not evict order 1.
+        Assert.False(tracker.TryApply(Report(2, 0, OrdStatus.Filled, cum: 1m)));
+        Assert.Equal([1L, 2], tracker.All.Select(r => r.OrderID).Order());
+    }
+
+    [Fact]
+    public void The_limit_comes_from_the_options_and_is_validated()
+    {
+        var options = new BlinkTradeClientOptions { Endpoint = new Uri("ws://localhost/trade/"), MaxClosedOrders = 5 };
+        Assert.Equal(5, new BlinkTradeClient(options).Orders.MaxClosedOrders);
+        Assert.Throws<ArgumentException>(() => new BlinkTradeClient(new BlinkTradeClientOptions { Endpoint = new Uri("ws://localhost/trade/"), MaxClosedOrders = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OrderTracker(0));
+    }
+}
