@@ -8,7 +8,7 @@ using BlinkTrade.Testing;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S]</c>: order
+/// <c>order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S] [--alloc-types]</c>: order
 /// round-trip latency of a real <see cref="BlinkTradeClient"/> against the reference exchange (gateway, engine,
 /// accounts), over its loopback Kestrel WebSocket server and/or its in-memory transport. One sample = <c>await
 /// SendOrderAsync</c> of a limit buy that rests (send → first execution report, <c>New</c>), then <c>await
@@ -26,15 +26,17 @@ public static class OrderLatencyCommand
         var maxSeconds = BenchOptions.Int(args, "--max-seconds", 25);
         if (transport is not ("websocket" or "inmemory" or "both"))
         {
-            Console.Error.WriteLine("usage: order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S]");
+            Console.Error.WriteLine("usage: order-latency [--samples N] [--warmup N] [--transport websocket|inmemory|both] [--max-seconds S] [--alloc-types]");
             return 2;
         }
         BenchOptions.PrintMachine();
+        using var sampler = Array.IndexOf(args, "--alloc-types") >= 0 ? new AllocationSampler() : null;
         var ok = true;
         foreach (var name in transport == "both" ? new[] { "websocket", "inmemory" } : [transport])
         {
             ok &= RunAsync(name, samples, warmup, TimeSpan.FromSeconds(maxSeconds)).GetAwaiter().GetResult();
         }
+        sampler?.Print(top: 30);
         return ok ? 0 : 1;
     }
 
@@ -69,6 +71,8 @@ public static class OrderLatencyCommand
         var n = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(maxTime.TotalSeconds * Stopwatch.Frequency);
         long allocated = 0;
+        long workItems = 0;
+        var cpu = TimeSpan.Zero;
         int gen0 = 0, gen1 = 0, gen2 = 0;
         var wall = Stopwatch.StartNew();
         for (var i = -warmup; i < samples && Stopwatch.GetTimestamp() < deadline; i++)
@@ -78,6 +82,8 @@ public static class OrderLatencyCommand
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 allocated = GC.GetTotalAllocatedBytes(precise: true);
+                workItems = ThreadPool.CompletedWorkItemCount;
+                cpu = Environment.CpuUsage.TotalTime;
                 wall.Restart();
             }
             var t0 = Stopwatch.GetTimestamp();
@@ -100,9 +106,14 @@ public static class OrderLatencyCommand
         }
         var seconds = wall.Elapsed.TotalSeconds;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        // Thread-pool work items and process CPU per pair: each hop between loops is a work item (and usually a
+        // thread wake-up), and CPU time is far less sensitive than wall time to what else the machine is running.
+        var items = ThreadPool.CompletedWorkItemCount - workItems;
+        var cpuUs = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"order-latency over {transport}: {n:N0} samples after {warmup:N0} warm-up ({(n < samples ? "stopped at --max-seconds" : "complete")}), {n / Math.Max(seconds, 1e-9):F0} order+cancel pairs/s, " +
-            $"{(n == 0 ? 0 : bytes / (double)n):F0} B allocated per pair (client + exchange), GC gen0/1/2 = {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, load {BenchOptions.LoadAverage()}"));
+            $"{(n == 0 ? 0 : bytes / (double)n):F0} B allocated per pair (client + exchange), GC gen0/1/2 = {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
+            $"{(n == 0 ? 0 : items / (double)n):F1} thread-pool work items and {(n == 0 ? 0 : cpuUs / n):F0} µs process CPU per pair, load {BenchOptions.LoadAverage()}"));
         Console.WriteLine($"  {"µs",-28} {"p50",8} {"p90",8} {"p99",8} {"p99.9",8} {"max",8}");
         Print("SendOrderAsync → first ER", sendTicks[..n]);
         Print("CancelOrderAsync → ER", cancelTicks[..n]);
