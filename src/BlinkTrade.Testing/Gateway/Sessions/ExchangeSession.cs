@@ -266,7 +266,7 @@ internal sealed class ExchangeSession
         {
             return false;
         }
-        if (_outbound.Reader.Count != 0 || _closing || IsClosed || !_directSends)
+        if (_outbound.Reader.Count != 0 || _closing || IsClosed || !_directSends || Volatile.Read(ref _overflowed) != 0)
         {
             _sendSlot.Release();
             return false;
@@ -276,7 +276,9 @@ internal sealed class ExchangeSession
         {
             sending = _connection.SendAsync(frame, _sendToken);
         }
-        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
+#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             OnDirectSendFailed();
             return true;
@@ -298,7 +300,9 @@ internal sealed class ExchangeSession
             await sending.ConfigureAwait(false);
             _sendSlot.Release();
         }
-        catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
+#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             OnDirectSendFailed();
         }
@@ -376,6 +380,11 @@ internal sealed class ExchangeSession
         catch (ConnectionClosedException)
         {
             _connection.Abort();
+        }
+        finally
+        {
+            // The send token dies with this loop.
+            _directSends = false;
         }
     }
 
