@@ -218,6 +218,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         if (sending.IsCompletedSuccessfully)
         {
+            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
             _sendSlot.Release();
             item.Sent?.TrySetResult();
             return true;
