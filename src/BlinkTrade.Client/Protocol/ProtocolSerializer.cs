@@ -20,8 +20,16 @@ public static class ProtocolSerializer
     // Longer MsgTypes than this are not in the catalogue; they are read as unknown types.
     private const int MaxKnownMsgTypeLength = 8;
 
+    // Frames above this size do not keep their scratch buffer alive on the thread.
+    private const int MaxRetainedScratchBytes = 64 * 1024;
+
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
+
+    // Per-thread scratch for SerializeToUtf8Bytes: every request is serialized on its caller's thread, and a fresh
+    // buffer that grows to fit would cost two or three arrays per frame besides the frame itself.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
 
     /// <summary>Parses one frame.</summary>
     /// <param name="utf8Json">The frame (one JSON object, UTF-8).</param>
@@ -240,9 +248,16 @@ public static class ProtocolSerializer
     /// <returns>The frame.</returns>
     public static byte[] SerializeToUtf8Bytes(BlinkTradeMessage message)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = t_scratch ?? new ArrayBufferWriter<byte>(1024);
+        t_scratch = null; // not shared with a nested call, should a converter ever serialize a frame itself
+        buffer.ResetWrittenCount();
         Serialize(buffer, message);
-        return buffer.WrittenSpan.ToArray();
+        var frame = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity <= MaxRetainedScratchBytes)
+        {
+            t_scratch = buffer;
+        }
+        return frame;
     }
 
     /// <summary>Serializes a message to a JSON string.</summary>

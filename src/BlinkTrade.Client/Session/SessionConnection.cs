@@ -14,6 +14,11 @@ namespace BlinkTrade.Client.Session;
 /// It never reconnects: when the connection ends for any reason it fails every pending request at once and
 /// completes <see cref="Completion"/>; the client then decides whether to replace it.
 /// </summary>
+/// <remarks>
+/// When nothing is queued and no send is in flight, a message is handed to the transport on the caller's thread
+/// rather than through the writer: waking the writer costs a thread-pool hop on every request's round trip. Both
+/// paths take the same send slot and the writer takes it before dequeuing, so frames keep their order.
+/// </remarks>
 internal sealed class SessionConnection : IAsyncDisposable
 {
     private const int InitialReceiveBuffer = 16 * 1024;
@@ -27,6 +32,9 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly PendingRequestRegistry _pending;
     private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly CancellationTokenSource _stop = new();
+    // One send at a time on the transport: held by the writer while it drains, or by a direct send.
+    private readonly SemaphoreSlim _sendSlot = new(1, 1);
+    private int _queued; // messages in _outbound (a single-reader unbounded channel cannot count)
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _heartbeatTimer;
     private ITimer? _silenceTimer;
@@ -135,6 +143,8 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
             // Let the writer flush what was queued before the close (e.g. a logout).
             await _sendTask.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // ... and a direct send still in flight; the slot is kept, nothing is sent after the close.
+            await _sendSlot.WaitAsync(cancellationToken).ConfigureAwait(false);
             await _connection.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
@@ -161,36 +171,119 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         await _connection.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
+        // _sendSlot is not disposed: a direct send aborted above may still be releasing it (it holds no handle).
     }
 
     private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent)
     {
         // Serialize on the caller's thread: a message the serializer rejects fails the caller, not the writer loop.
         var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
-        if (!IsOpen || !_outbound.Writer.TryWrite(new Outbound(frame, message.MsgType, sent)))
+        var item = new Outbound(frame, message.MsgType, sent);
+        if (TrySendDirect(item))
         {
+            return;
+        }
+        Interlocked.Increment(ref _queued);
+        if (!IsOpen || !_outbound.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
             throw new ConnectionClosedException("The connection is closed.");
         }
+    }
+
+    // Sends on the caller's thread when the message would otherwise be the only one queued; false = queue it.
+    private bool TrySendDirect(Outbound item)
+    {
+        // The queue is checked again under the slot: the writer takes the slot before dequeuing, so a message queued
+        // earlier is either still counted here or already being sent by the writer (which then holds the slot).
+        if (Volatile.Read(ref _queued) != 0 || !_sendSlot.Wait(0))
+        {
+            return false;
+        }
+        if (Volatile.Read(ref _queued) != 0 || !IsOpen)
+        {
+            _sendSlot.Release();
+            return false;
+        }
+        ValueTask sending;
+        try
+        {
+            sending = _connection.SendAsync(item.Frame, _stop.Token);
+        }
+        catch (Exception e)
+        {
+            OnSendFailed(item, e);
+            _sendSlot.Release();
+            return true;
+        }
+        if (sending.IsCompletedSuccessfully)
+        {
+            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
+            _sendSlot.Release();
+            item.Sent?.TrySetResult();
+            return true;
+        }
+        _ = CompleteDirectSendAsync(item, sending);
+        return true;
+    }
+
+    private async Task CompleteDirectSendAsync(Outbound item, ValueTask sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+            _sendSlot.Release();
+            item.Sent?.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            OnSendFailed(item, e);
+            _sendSlot.Release();
+        }
+    }
+
+    // The connection cannot be written any more: fail the message's sender and end the session. A send cancelled by
+    // the session's own stop is part of a shutdown already under way.
+    private void OnSendFailed(Outbound item, Exception e)
+    {
+        if (e is OperationCanceledException && _stop.IsCancellationRequested)
+        {
+            item.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
+            return;
+        }
+        ClientLog.SendFailed(_logger, item.MsgType, e);
+        var reason = e as ConnectionClosedException ?? new ConnectionClosedException("Sending failed: " + e.Message, e);
+        item.Sent?.TrySetException(reason);
+        Shutdown(reason, abort: true);
     }
 
     private async Task SendLoopAsync()
     {
         try
         {
-            await foreach (var item in _outbound.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            while (await _outbound.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
+                await _sendSlot.WaitAsync(_stop.Token).ConfigureAwait(false);
                 try
                 {
-                    await _connection.SendAsync(item.Frame, _stop.Token).ConfigureAwait(false);
-                    item.Sent?.TrySetResult();
+                    while (_outbound.Reader.TryRead(out var item))
+                    {
+                        Interlocked.Decrement(ref _queued);
+                        try
+                        {
+                            await _connection.SendAsync(item.Frame, _stop.Token).ConfigureAwait(false);
+                            item.Sent?.TrySetResult();
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
+                        {
+                            OnSendFailed(item, e);
+                            return;
+                        }
+                    }
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
+                finally
                 {
-                    ClientLog.SendFailed(_logger, item.MsgType, e);
-                    var reason = e as ConnectionClosedException ?? new ConnectionClosedException("Sending failed: " + e.Message, e);
-                    item.Sent?.TrySetException(reason);
-                    Shutdown(reason, abort: true);
-                    return;
+                    _sendSlot.Release();
                 }
             }
         }

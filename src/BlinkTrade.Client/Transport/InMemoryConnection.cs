@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace BlinkTrade.Client.Transport;
@@ -58,6 +59,9 @@ public sealed class InMemoryConnection : IBlinkTradeConnection
     }
 
     /// <inheritdoc />
+    // Pooled: a receive loop calls this once per frame and it usually suspends, so the default builder would
+    // allocate a state-machine box per frame.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);

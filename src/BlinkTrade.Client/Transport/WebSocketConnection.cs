@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
 
 namespace BlinkTrade.Client.Transport;
@@ -50,6 +51,9 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
     }
 
     /// <inheritdoc />
+    // Pooled: a receive loop calls this once per frame and it usually suspends (waiting for the peer), so the
+    // default builder would allocate a state-machine box per frame.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -15,6 +15,7 @@ public sealed class ExchangeFaults
 
     private readonly HashSet<string> _stalledClients = new(StringComparer.Ordinal);
     private bool _stallAll;
+    private volatile bool _anyStall;
     private int _rejectNext;
     private long _delayTicks;
 
@@ -71,6 +72,7 @@ public sealed class ExchangeFaults
             {
                 _stalledClients.Add(clientIp);
             }
+            _anyStall = true;
             if (_resume.Task.IsCompleted)
             {
                 _resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -85,6 +87,7 @@ public sealed class ExchangeFaults
         {
             _stallAll = false;
             _stalledClients.Clear();
+            _anyStall = false;
             _resume.TrySetResult();
         }
     }
@@ -141,6 +144,12 @@ public sealed class ExchangeFaults
             }
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="BeforeSendAsync"/> may hold a frame back (a stall or a delay is set): sessions then queue
+    /// every frame for their writer instead of sending it directly.
+    /// </summary>
+    internal bool MayHoldOutbound => _anyStall || Interlocked.Read(ref _delayTicks) > 0;
 
     internal async ValueTask BeforeSendAsync(ExchangeSession session, CancellationToken cancellationToken)
     {

@@ -34,6 +34,27 @@ public sealed partial class MatchingEngine
         return entries;
     }
 
+    /// <summary>The best visible price of one side (0 when the side is empty): <see cref="GetBook"/> at depth 1, without allocating.</summary>
+    /// <param name="symbol">Symbol.</param>
+    /// <param name="side">Book side.</param>
+    /// <returns>The price of the first order in priority order, or 0.</returns>
+    public long BestPrice(string symbol, Side side)
+    {
+        if (!_instruments.TryGetValue(symbol, out var instrument))
+        {
+            return 0;
+        }
+        var bookSide = instrument.Book.Own(side);
+        for (var id = bookSide.FirstLevel(out var cursor); id >= 0; id = bookSide.NextWorseLevel(ref cursor))
+        {
+            foreach (var slot in bookSide.Level(id).Orders)
+            {
+                return _orders[slot].Price;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Visits the visible book of one side best first without allocating: (order id, price, leaves) per order.</summary>
     /// <typeparam name="TVisitor">Visitor type (a struct avoids boxing).</typeparam>
     /// <param name="symbol">Symbol.</param>

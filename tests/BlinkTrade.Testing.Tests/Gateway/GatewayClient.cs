@@ -98,6 +98,9 @@ public sealed class GatewayClient : IAsyncDisposable
 
     public IReadOnlyList<JsonElement> Backlog => _backlog;
 
+    /// <summary>Forgets the frames kept so far (long-running loops that ignore most frames).</summary>
+    public void ClearBacklog() => _backlog.Clear();
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private async Task<JsonElement?> ReceiveRawAsync(TimeSpan timeout, CancellationToken cancellationToken = default)

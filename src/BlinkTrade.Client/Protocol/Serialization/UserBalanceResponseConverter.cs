@@ -18,15 +18,20 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
     /// <inheritdoc />
     protected override BrokerBalances ReadBroker(ref Utf8JsonReader reader)
     {
-        var parts = new List<KeyValuePair<string, CurrencyBalance>>();
+        var currencies = new Dictionary<string, CurrencyBalance>(StringComparer.Ordinal);
         foreach (var (key, satoshis) in BrokerKeyedJson.ReadCurrencyObject(ref reader))
         {
             var amount = Amount.FromSatoshis(satoshis);
-            parts.Add(key.Length > BrokerKeyedJson.LockedSuffix.Length && key.EndsWith(BrokerKeyedJson.LockedSuffix, StringComparison.Ordinal)
-                ? new(key[..^BrokerKeyedJson.LockedSuffix.Length], new CurrencyBalance(null, amount))
-                : new(key, new CurrencyBalance(amount, null)));
+            if (key.Length > BrokerKeyedJson.LockedSuffix.Length && key.EndsWith(BrokerKeyedJson.LockedSuffix, StringComparison.Ordinal))
+            {
+                BrokerBalances.Merge(currencies, key[..^BrokerKeyedJson.LockedSuffix.Length], new CurrencyBalance(null, amount));
+            }
+            else
+            {
+                BrokerBalances.Merge(currencies, key, new CurrencyBalance(amount, null));
+            }
         }
-        return new BrokerBalances(parts);
+        return BrokerBalances.FromOwned(currencies);
     }
 
     /// <inheritdoc />

@@ -1,41 +1,67 @@
-using System.Threading.Channels;
 namespace BlinkTrade.Testing.Gateway.Engine;
 
 /// <summary>
 /// The single writer: every read and write of exchange state (users, engine, accounts, funding, market data) runs
-/// as a work item on one loop, in arrival order, so the state needs no locks. Work items must not block; they publish
-/// by queueing frames on sessions (non-blocking), so no subscriber can stall the loop.
+/// as a work item, one at a time, in arrival order, so the state needs no locks. Work items must not block; they
+/// publish by queueing frames on sessions (non-blocking), so no subscriber can stall the actor.
 /// </summary>
+/// <remarks>
+/// When the actor is idle, <see cref="InvokeAsync{T}"/> runs the work item on the caller's thread: handing it to a
+/// dedicated loop would cost two thread-pool wake-ups (there and back) per request, which dominated the order round
+/// trip. Under contention items queue and a thread-pool drain runs them in order; a caller never runs anyone else's
+/// work, so one session's reader is never delayed by another session's requests.
+/// </remarks>
 /// <typeparam name="TState">The state the work items operate on.</typeparam>
 internal sealed class ExchangeActor<TState> : IAsyncDisposable
 {
-    private readonly Channel<IWorkItem> _queue = Channel.CreateUnbounded<IWorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
+    private readonly Queue<IWorkItem> _queue = new();
     private readonly TState _state;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _idleAfterDispose = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _running;
+    private bool _disposed;
 
-    public ExchangeActor(TState state)
-    {
-        _state = state;
-        _loop = Task.Run(RunAsync);
-    }
+    public ExchangeActor(TState state) => _state = state;
 
     private interface IWorkItem
     {
         void Run(TState state);
-
-        void Abandon();
     }
 
     /// <summary>Runs <paramref name="work"/> on the actor and returns its result (exceptions are rethrown to the caller).</summary>
     public Task<T> InvokeAsync<T>(Func<TState, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var item = new WorkItem<T>(work);
-        if (!_queue.Writer.TryWrite(item))
+        lock (_gate)
         {
-            throw new ObjectDisposedException(nameof(ExchangeActor<TState>));
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_running || _queue.Count > 0)
+            {
+                var item = new WorkItem<T>(work);
+                _queue.Enqueue(item);
+                if (!_running)
+                {
+                    _running = true;
+                    ScheduleDrain();
+                }
+                return item.Completion.Task.WaitAsync(cancellationToken);
+            }
+            _running = true;
         }
-        return item.Completion.Task.WaitAsync(cancellationToken);
+
+        Task<T> result;
+        try
+        {
+            result = Task.FromResult(work(_state));
+        }
+#pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result = Task.FromException<T>(e);
+        }
+        Release();
+        return result;
     }
 
     /// <summary>Runs <paramref name="work"/> on the actor.</summary>
@@ -46,20 +72,59 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
             return true;
         }, cancellationToken);
 
+    /// <summary>Refuses new work and waits until the queued work has run.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _disposed = true;
+            if (!_running)
+            {
+                _idleAfterDispose.TrySetResult();
+            }
+        }
+        await _idleAfterDispose.Task.ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    // Called by whoever ran the last item: hands what queued up meanwhile to a drain, or goes idle.
+    private void Release()
     {
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        lock (_gate)
         {
-            while (_queue.Reader.TryRead(out var item))
+            if (_queue.Count > 0)
             {
-                item.Run(_state);
+                ScheduleDrain();
+                return;
             }
+            _running = false;
+            if (_disposed)
+            {
+                _idleAfterDispose.TrySetResult();
+            }
+        }
+    }
+
+    // Under _gate, with _running set: the drain owns the state until the queue is empty.
+    private void ScheduleDrain() => ThreadPool.UnsafeQueueUserWorkItem(static actor => actor.Drain(), this, preferLocal: false);
+
+    private void Drain()
+    {
+        while (true)
+        {
+            IWorkItem item;
+            lock (_gate)
+            {
+                if (!_queue.TryDequeue(out item!))
+                {
+                    _running = false;
+                    if (_disposed)
+                    {
+                        _idleAfterDispose.TrySetResult();
+                    }
+                    return;
+                }
+            }
+            item.Run(_state);
         }
     }
 
@@ -80,7 +145,5 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
                 Completion.TrySetException(e);
             }
         }
-
-        public void Abandon() => Completion.TrySetCanceled();
     }
 }

@@ -114,6 +114,11 @@ internal sealed class MarketDataHub
     /// <summary>Publishes one command's book changes (one X per symbol, entries in engine order) and trades (one X).</summary>
     public void Publish(ReadOnlySpan<BookEvent> bookEvents, IReadOnlyList<TradeRecord> trades, DateTimeOffset now)
     {
+        // Runs after every order command: nothing is allocated for a command that changed no book and traded nothing.
+        if (bookEvents.IsEmpty && trades.Count == 0)
+        {
+            return;
+        }
         var touched = new HashSet<SymbolMarketData>();
         if (bookEvents.Length > 0)
         {
@@ -135,7 +140,7 @@ internal sealed class MarketDataHub
                 }
             }
         }
-        foreach (var group in trades.GroupBy(t => t.Symbol, StringComparer.Ordinal))
+        foreach (var group in trades.Count == 0 ? [] : trades.GroupBy(t => t.Symbol, StringComparer.Ordinal))
         {
             if (_symbols.TryGetValue(group.Key, out var data))
             {
@@ -281,11 +286,7 @@ internal sealed class MarketDataHub
         w.WriteNumber("MDEntrySellerID", trade.SellerId);
     }
 
-    private long Best(string symbol, Side side)
-    {
-        var top = _engine.GetBook(symbol, side, 1);
-        return top.Count > 0 ? top[0].Price : 0;
-    }
+    private long Best(string symbol, Side side) => _engine.BestPrice(symbol, side);
 
     private static long Notional(long price, long quantity) => (long)((Int128)price * quantity / 100_000_000);
 

@@ -14,6 +14,12 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// Threading: the reader loop is the only code that mutates <see cref="Identity"/> and the rate limiter; any thread
 /// (the engine actor above all) may call <see cref="Send"/>, which never blocks: when the queue is full the session is
 /// too far behind and is disconnected with an ERROR, so a slow client can never stall the engine.
+/// <para>
+/// When nothing is queued and no send is in flight, <see cref="Send"/> hands the frame to the transport itself
+/// instead of waking the writer loop (a thread-pool hop per frame on the order round trip). It only starts the send:
+/// a send the transport cannot finish at once completes in the background, holding the send slot, and later frames
+/// queue behind it as before — so the queue bound, the slow-consumer disconnect and the frame order are unchanged.
+/// </para>
 /// </remarks>
 internal sealed class ExchangeSession
 {
@@ -23,6 +29,10 @@ internal sealed class ExchangeSession
     private readonly Channel<byte[]> _outbound;
     private readonly SlidingWindowRateLimiter _rateLimiter;
     private readonly CancellationTokenSource _writerStop = new();
+    // One send at a time on the transport: held by the writer loop while it drains, or by a direct send.
+    private readonly SemaphoreSlim _sendSlot = new(1, 1);
+    private CancellationToken _sendToken;
+    private volatile bool _directSends;
     private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _overflowed;
     private long _lastInbound;
@@ -77,6 +87,10 @@ internal sealed class ExchangeSession
     /// <summary>Queues one frame without blocking. Returns false (and disconnects the session) when it is too far behind.</summary>
     public bool Send(byte[] frame)
     {
+        if (_directSends && TrySendDirect(frame))
+        {
+            return true;
+        }
         if (_outbound.Writer.TryWrite(frame))
         {
             return true;
@@ -243,20 +257,95 @@ internal sealed class ExchangeSession
         }
     }
 
+    // Sends on the caller's thread when the frame would otherwise be the only one in the queue; false = queue it.
+    private bool TrySendDirect(byte[] frame)
+    {
+        // The queue is checked again under the slot: the writer takes the slot before dequeuing, so a frame queued
+        // earlier is either still counted here or already being sent by the writer (which then holds the slot).
+        if (_outbound.Reader.Count != 0 || _runtime.Faults.MayHoldOutbound || !_sendSlot.Wait(0))
+        {
+            return false;
+        }
+        if (_outbound.Reader.Count != 0 || _closing || IsClosed || !_directSends || Volatile.Read(ref _overflowed) != 0)
+        {
+            _sendSlot.Release();
+            return false;
+        }
+        ValueTask sending;
+        try
+        {
+            sending = _connection.SendAsync(frame, _sendToken);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            OnDirectSendFailed();
+            return true;
+        }
+        if (sending.IsCompletedSuccessfully)
+        {
+            sending.GetAwaiter().GetResult();
+            _sendSlot.Release();
+            return true;
+        }
+        _ = CompleteDirectSendAsync(sending);
+        return true;
+    }
+
+    private async Task CompleteDirectSendAsync(ValueTask sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+            _sendSlot.Release();
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            OnDirectSendFailed();
+        }
+    }
+
+    // As the writer loop does on a failed send: drop the connection — except when the writer was stopped for a slow
+    // consumer, which tells the client why once it has the slot.
+    private void OnDirectSendFailed()
+    {
+        if (!_writerStop.IsCancellationRequested)
+        {
+            _connection.Abort();
+        }
+        _sendSlot.Release();
+    }
+
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _writerStop.Token);
         var token = linked.Token;
+        _sendToken = token;
+        _directSends = true;
         try
         {
             while (await _outbound.Reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (_outbound.Reader.TryRead(out var frame))
+                await _sendSlot.WaitAsync(token).ConfigureAwait(false);
+                try
                 {
-                    await _runtime.Faults.BeforeSendAsync(this, token).ConfigureAwait(false);
-                    await _connection.SendAsync(frame, token).ConfigureAwait(false);
+                    while (_outbound.Reader.TryRead(out var frame))
+                    {
+                        await _runtime.Faults.BeforeSendAsync(this, token).ConfigureAwait(false);
+                        await _connection.SendAsync(frame, token).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    _sendSlot.Release();
                 }
             }
+            // No direct send may overlap the close; the slot is kept for good.
+            _directSends = false;
+            await _sendSlot.WaitAsync(token).ConfigureAwait(false);
             await _connection.CloseAsync("closed by server", CancellationToken.None).ConfigureAwait(false);
             // Let the peer read the last frames (e.g. ERROR "Session timeout") and answer the close, briefly: cancelling
             // the read at once aborts the socket, and the TCP reset discards what the peer has not read yet.
@@ -267,9 +356,12 @@ internal sealed class ExchangeSession
         catch (OperationCanceledException) when (_writerStop.IsCancellationRequested)
         {
             // Too far behind: tell the client why (best effort, bounded), then drop it.
+            _directSends = false;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
             try
             {
+                // A direct send in flight was cancelled by the same stop; wait until it let go of the transport.
+                await _sendSlot.WaitAsync(timeout.Token).ConfigureAwait(false);
                 var error = Frames.Error(GatewayErrors.SlowConsumer, $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected", null);
                 await _connection.SendAsync(error, timeout.Token).ConfigureAwait(false);
                 await _connection.CloseAsync(GatewayErrors.SlowConsumer, timeout.Token).ConfigureAwait(false);
@@ -288,6 +380,11 @@ internal sealed class ExchangeSession
         catch (ConnectionClosedException)
         {
             _connection.Abort();
+        }
+        finally
+        {
+            // The send token dies with this loop.
+            _directSends = false;
         }
     }
 

@@ -20,9 +20,11 @@ public sealed class BrokerBalances : IReadOnlyDictionary<string, CurrencyBalance
         foreach (var (currency, balance) in currencies)
         {
             ArgumentNullException.ThrowIfNull(currency);
-            _currencies[currency] = _currencies.TryGetValue(currency, out var current) ? current.Apply(balance) : balance;
+            Merge(_currencies, currency, balance);
         }
     }
+
+    private BrokerBalances(Dictionary<string, CurrencyBalance> currencies) => _currencies = currencies;
 
     /// <inheritdoc />
     public CurrencyBalance this[string key] => _currencies[key];
@@ -48,8 +50,22 @@ public sealed class BrokerBalances : IReadOnlyDictionary<string, CurrencyBalance
     public BrokerBalances Apply(BrokerBalances delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        return new BrokerBalances(_currencies.Concat(delta._currencies));
+        // Copying a dictionary with the same comparer copies its entries as they are (no rehash, same order); the
+        // delta then merges in. Runs on the receive loop for every balance update.
+        var merged = new Dictionary<string, CurrencyBalance>(_currencies, StringComparer.Ordinal);
+        foreach (var (currency, balance) in delta._currencies)
+        {
+            Merge(merged, currency, balance);
+        }
+        return new BrokerBalances(merged);
     }
+
+    /// <summary>Wraps a dictionary the caller built with <see cref="Merge"/> and no longer touches (no copy).</summary>
+    internal static BrokerBalances FromOwned(Dictionary<string, CurrencyBalance> currencies) => new(currencies);
+
+    /// <summary>Adds a currency's balance to <paramref name="currencies"/>, merging with one already there.</summary>
+    internal static void Merge(Dictionary<string, CurrencyBalance> currencies, string currency, CurrencyBalance balance)
+        => currencies[currency] = currencies.TryGetValue(currency, out var current) ? current.Apply(balance) : balance;
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, CurrencyBalance>> GetEnumerator() => _currencies.GetEnumerator();
