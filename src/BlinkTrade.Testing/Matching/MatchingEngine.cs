@@ -23,7 +23,7 @@ public sealed partial class MatchingEngine
     private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly List<Instrument> _instrumentList = [];
     private readonly OrderStore _orders;
-    private readonly LongIntMap _orderIndex;
+    private readonly OrderIdIndex _orderIndex;
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
     private string? _lastSymbol;
@@ -43,9 +43,7 @@ public sealed partial class MatchingEngine
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
         _orders = new OrderStore(Options.OrderCapacity);
-        // Sized for the live orders, not the capacity: a compact table stays in cache (it grows as needed).
-        // Every place and cancel inserts or removes here: at most a quarter full keeps probe chains short.
-        _orderIndex = new LongIntMap(1024, loadShift: 2);
+        _orderIndex = new OrderIdIndex(_nextOrderId, Options.OrderCapacity);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         Accounts = new AccountBook(Events, Options.LedgerCapacity);
