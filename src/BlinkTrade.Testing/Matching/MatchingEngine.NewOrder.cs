@@ -48,7 +48,7 @@ public sealed partial class MatchingEngine
         order.MakerBps = (short)account.MakerBps(command.Side);
         order.TakerBps = (short)account.TakerBps(command.Side);
         order.Locked = lockAmount;
-        Accounts.Lock(account, accountIndex, LockCurrency(ref order), lockAmount);
+        Accounts.Lock(command.BrokerId, command.UserId, accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {

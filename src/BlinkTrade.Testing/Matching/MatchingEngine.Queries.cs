@@ -67,9 +67,12 @@ public sealed partial class MatchingEngine
         var result = new List<OrderState>();
         if (Accounts.TryGet(brokerId, userId, out var account))
         {
-            for (var slot = account.OpenOrdersHead; slot >= 0; slot = _orders.Link(slot).Next)
+            for (var i = 0; i < account.OrderIdCount; i++)
             {
-                result.Add(Snapshot(slot));
+                if (_orderIndex.TryGet(account.OrderIds[i], out var slot))
+                {
+                    result.Add(Snapshot(slot));
+                }
             }
         }
 
