@@ -171,6 +171,26 @@ internal sealed class BookSide
         return OrdersBetterThan(pageIndex, page, offset) + level.Count;
     }
 
+    /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> (a positive multiple of the tick)
+    /// would be appended to, when that price has a level (the level's queue is the one part of <see cref="Add"/> likely to miss
+    /// the cache in a deep book).</summary>
+    public void PrefetchAdd(long price)
+    {
+        var key = Key(price);
+        var pageIndex = FindPage(key >> BookPage.Shift);
+        if (pageIndex < 0)
+        {
+            return;
+        }
+
+        var page = _pages[pageIndex];
+        var offset = (int)(key & BookPage.Mask);
+        if (page.Counts[offset] != 0)
+        {
+            _store[page.LevelIds[offset]].PrefetchTail();
+        }
+    }
+
     /// <summary>Removes a resting order and returns its 1-based position before removal.</summary>
     public int Remove(int slot, long price)
     {

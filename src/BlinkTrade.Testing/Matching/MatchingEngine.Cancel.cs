@@ -81,6 +81,12 @@ public sealed partial class MatchingEngine
     {
         ref var order = ref _orders[slot];
         var instrument = order.Instrument;
+        if (order.Locked != 0)
+        {
+            // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
+            CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+        }
+
         if (order.StopWaiting)
         {
             instrument.Stops.Remove(slot, order.Side);
@@ -151,10 +157,10 @@ public sealed partial class MatchingEngine
         var kept = 0;
         for (var i = 0; i < account.OrderIdCount; i++)
         {
-            if (_orderIndex.TryGet(ids[i], out _))
-            {
-                ids[kept++] = ids[i];
-            }
+            // Branch-free: whether an id is still open is unpredictable.
+            var id = ids[i];
+            ids[kept] = id;
+            kept += _orderIndex.TryGet(id, out _) ? 1 : 0;
         }
 
         if (kept * 2 >= ids.Length)

@@ -18,8 +18,16 @@ public sealed partial class MatchingEngine
         Events.Clear();
         _now = command.Timestamp;
         var orderId = _nextOrderId++;
-        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
         var instrument = FindInstrument(command.Symbol);
+        if (instrument is not null && command.OrderType == OrderType.Limit && command.TimeInForce is TimeInForce.GoodTillCancel or TimeInForce.Day &&
+            command.Price > 0 && command.Price % instrument.Config.TickSize == 0 && command.Side is Side.Buy or Side.Sell)
+        {
+            // The queue the order may rest in is found through the book alone: start loading it before the account lookup,
+            // so the two chains of cache misses overlap.
+            instrument.Book.Own(command.Side).PrefetchAdd(command.Price);
+        }
+
+        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
         var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {

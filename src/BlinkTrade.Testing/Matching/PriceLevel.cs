@@ -46,6 +46,15 @@ internal struct PriceLevel
         _slots[Tail++] = slot;
     }
 
+    /// <summary>Starts loading the queue entry the next <see cref="Append"/> writes.</summary>
+    public readonly void PrefetchTail()
+    {
+        if (Tail < _slots.Length)
+        {
+            CachePrefetch.Read(ref _slots[Tail]);
+        }
+    }
+
     /// <summary>Removes the first order.</summary>
     public void RemoveHead()
     {
