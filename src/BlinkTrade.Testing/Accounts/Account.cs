@@ -2,7 +2,7 @@ using BlinkTrade.Testing.Matching;
 
 namespace BlinkTrade.Testing.Accounts;
 
-/// <summary>One account (broker, user): balances per currency, resolved fee rates, the ids of its open orders and its ledger chain.</summary>
+/// <summary>One account (broker, user): balances per currency, resolved fee rates, its open orders and its ledger chain.</summary>
 internal sealed class Account
 {
     public Account(int index, int brokerId, int userId)
@@ -33,14 +33,11 @@ internal sealed class Account
     /// <summary>The broker's fee account (null until the broker is registered: fees are then 0).</summary>
     public Account? FeeAccount { get; set; }
 
-    /// <summary>Ids of the account's open orders in arrival order (ids ascend), in <c>OrderIds[..OrderIdCount]</c>, mixed with ids of
-    /// orders closed since the list was last compacted: closing an order leaves its id here, so a cancel touches neither the
-    /// account nor its other orders. The engine drops the closed ids (those no longer in its order-id index) when the list is
-    /// full, and doubles it only when at least half of it is still open, so appending stays amortised O(1).</summary>
-    public long[] OrderIds { get; set; } = [];
+    /// <summary>Head of the doubly linked list of open order slots (arrival order), -1 when empty.</summary>
+    public int OpenOrdersHead { get; set; } = -1;
 
-    /// <summary>Entries used in <see cref="OrderIds"/>.</summary>
-    public int OrderIdCount { get; set; }
+    /// <summary>Tail of the open order list, -1 when empty.</summary>
+    public int OpenOrdersTail { get; set; } = -1;
 
     /// <summary>Open orders by client order id (created on first use).</summary>
     public Dictionary<string, int>? OpenByClOrdId { get; set; }

@@ -1,5 +1,3 @@
-using BlinkTrade.Testing.Accounts;
-
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Cancels, order lifecycle bookkeeping and event emission.</content>
@@ -54,23 +52,19 @@ public sealed partial class MatchingEngine
         }
 
         var cancelled = 0;
-
-        // Cancelling does not change the id list (closed ids stay until the next compaction), so it can be walked as is.
-        var ids = account.OrderIds;
-        for (var i = 0; i < account.OrderIdCount; i++)
+        var slot = account.OpenOrdersHead;
+        while (slot >= 0)
         {
-            if (!_orderIndex.TryGet(ids[i], out var slot))
-            {
-                continue;
-            }
-
             ref var order = ref _orders[slot];
+            var next = _orders.Link(slot).Next;
             if ((command.Side is null || order.Side == command.Side) &&
                 (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
             {
                 CancelOpenOrder(slot);
                 cancelled++;
             }
+
+            slot = next;
         }
 
         return cancelled;
@@ -128,61 +122,60 @@ public sealed partial class MatchingEngine
         _orders.Free(slot);
     }
 
-    /// <summary>Makes an order findable: order-id index, the account's open-order ids, the ClOrdID index.</summary>
+    /// <summary>Makes an order findable: order-id index, the account's open list, the ClOrdID index.</summary>
     private void Register(int slot)
     {
         ref var order = ref _orders[slot];
         var account = order.Account;
         order.Registered = true;
         _orderIndex.Add(order.OrderId, slot);
-        var count = account.OrderIdCount;
-        if (count == account.OrderIds.Length)
+        ref var link = ref _orders.Link(slot);
+        link.Previous = account.OpenOrdersTail;
+        link.Next = -1;
+        if (account.OpenOrdersTail >= 0)
         {
-            count = CompactOrderIds(account);
+            _orders.Link(account.OpenOrdersTail).Next = slot;
+        }
+        else
+        {
+            account.OpenOrdersHead = slot;
         }
 
-        account.OrderIds[count] = order.OrderId;
-        account.OrderIdCount = count + 1;
+        account.OpenOrdersTail = slot;
         if (order.ClOrdId is not null)
         {
             (account.OpenByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
         }
     }
 
-    /// <summary>Drops the ids of closed orders from the account's full id list (keeping arrival order) and doubles the list
-    /// when at least half of it is still open; returns the entries kept.</summary>
-    private int CompactOrderIds(Account account)
-    {
-        var ids = account.OrderIds;
-        var kept = 0;
-        for (var i = 0; i < account.OrderIdCount; i++)
-        {
-            // Branch-free: whether an id is still open is unpredictable.
-            var id = ids[i];
-            ids[kept] = id;
-            kept += _orderIndex.TryGet(id, out _) ? 1 : 0;
-        }
-
-        if (kept * 2 >= ids.Length)
-        {
-            Array.Resize(ref ids, Math.Max(ids.Length * 2, 4));
-            account.OrderIds = ids;
-        }
-
-        account.OrderIdCount = kept;
-        return kept;
-    }
-
-    /// <summary>Removes an order from the indexes. Its id stays in the account's list until the next compaction, so this
-    /// touches the account only for a ClOrdID.</summary>
     private void Unregister(int slot)
     {
         ref var order = ref _orders[slot];
+        var account = order.Account;
         order.Registered = false;
         _orderIndex.Remove(order.OrderId);
+        var link = _orders.Link(slot);
+        if (link.Previous >= 0)
+        {
+            _orders.Link(link.Previous).Next = link.Next;
+        }
+        else
+        {
+            account.OpenOrdersHead = link.Next;
+        }
+
+        if (link.Next >= 0)
+        {
+            _orders.Link(link.Next).Previous = link.Previous;
+        }
+        else
+        {
+            account.OpenOrdersTail = link.Previous;
+        }
+
         if (order.ClOrdId is not null)
         {
-            order.Account.OpenByClOrdId!.Remove(order.ClOrdId);
+            account.OpenByClOrdId!.Remove(order.ClOrdId);
         }
     }
 

@@ -67,12 +67,9 @@ public sealed partial class MatchingEngine
         var result = new List<OrderState>();
         if (Accounts.TryGet(brokerId, userId, out var account))
         {
-            for (var i = 0; i < account.OrderIdCount; i++)
+            for (var slot = account.OpenOrdersHead; slot >= 0; slot = _orders.Link(slot).Next)
             {
-                if (_orderIndex.TryGet(account.OrderIds[i], out var slot))
-                {
-                    result.Add(Snapshot(slot));
-                }
+                result.Add(Snapshot(slot));
             }
         }
 

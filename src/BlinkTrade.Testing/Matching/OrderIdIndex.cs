@@ -40,7 +40,7 @@ internal sealed class OrderIdIndex
     /// <summary>Highest page number ever added: no page above it holds an open order.</summary>
     private long _highPage;
 
-    private int[][] _freePages = new int[4][];
+    private int[][] _freePages;
     private int _freePageCount;
 
     /// <summary>Creates an index for ids from <paramref name="firstId"/> on.</summary>
@@ -54,6 +54,16 @@ internal sealed class OrderIdIndex
         var pages = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, (int)Math.Min(int.MaxValue / 2, ((long)capacity * 2 / PageSize) + 1)));
         _ring = new int[pages][];
         _live = new int[pages];
+
+        // A page stays while any of its ids is open, so the pages in use span the open id range, which outlasts the open
+        // order count when some orders rest for long (a deep book): pages for twice the capacity are made up front, so the
+        // first commands after a large preload do not allocate them.
+        var upFront = (int)Math.Min(pages, ((long)capacity * 2 / PageSize) + 1);
+        _freePages = new int[Math.Max(upFront, 4)][];
+        for (var i = 0; i < upFront; i++)
+        {
+            _freePages[_freePageCount++] = new int[PageSize];
+        }
     }
 
     /// <summary>Open orders in the index.</summary>

@@ -5,12 +5,16 @@ internal sealed class OrderStore
 {
     private OrderSlot[] _slots;
 
+    /// <summary>Per-account open-order list links, kept apart from the (large) slots so walking and relinking
+    /// neighbours touches a dense array instead of pulling whole order slots into the cache.</summary>
+    private OpenOrderLink[] _links;
     private int _freeHead = -1;
     private int _used;
 
     public OrderStore(int capacity)
     {
         _slots = new OrderSlot[Math.Max(capacity, 16)];
+        _links = new OpenOrderLink[_slots.Length];
     }
 
     /// <summary>Slots currently allocated.</summary>
@@ -18,6 +22,9 @@ internal sealed class OrderStore
 
     /// <summary>The slot. The reference is invalidated by <see cref="Allocate"/> (the array may grow).</summary>
     public ref OrderSlot this[int slot] => ref _slots[slot];
+
+    /// <summary>The account-list link of the slot.</summary>
+    public ref OpenOrderLink Link(int slot) => ref _links[slot];
 
     public int Allocate()
     {
@@ -32,6 +39,7 @@ internal sealed class OrderStore
             if (_used == _slots.Length)
             {
                 Array.Resize(ref _slots, _slots.Length * 2);
+                Array.Resize(ref _links, _slots.Length);
             }
 
             slot = _used++;
