@@ -23,6 +23,9 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
+    /// <summary>Whether <see cref="Add"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
+    private readonly bool _positions;
+
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
     private BookPage[] _pages = new BookPage[4];
     private int _pageCount;
@@ -41,8 +44,9 @@ internal sealed class BookSide
     private long _bestKey;
     private int _bestId;
 
-    public BookSide(bool isBid, int levelCapacity = 0, int ordersPerLevel = 8, long tickSize = 1)
+    public BookSide(bool isBid, int levelCapacity = 0, int ordersPerLevel = 8, long tickSize = 1, bool positions = true)
     {
+        _positions = positions;
         ArgumentOutOfRangeException.ThrowIfLessThan(tickSize, 1);
         _isBid = isBid;
         _tickSize = tickSize;
@@ -127,7 +131,7 @@ internal sealed class BookSide
         return page.LevelIds[offset];
     }
 
-    /// <summary>Adds an order at the back of its price and returns its 1-based position within the side.</summary>
+    /// <summary>Adds an order at the back of its price and returns its 1-based position within the side (0 without positions).</summary>
     public int Add(int slot, long price)
     {
         var key = Key(price);
@@ -168,7 +172,7 @@ internal sealed class BookSide
         page.BlockSums[block]++;
         page.OrderCount++;
         OrderCount++;
-        return OrdersBetterThan(pageIndex, page, offset) + level.Count;
+        return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
     }
 
     /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> (a positive multiple of the tick)
@@ -191,7 +195,7 @@ internal sealed class BookSide
         }
     }
 
-    /// <summary>Removes a resting order and returns its 1-based position before removal.</summary>
+    /// <summary>Removes a resting order and returns its 1-based position before removal (0 without positions).</summary>
     public int Remove(int slot, long price)
     {
         var key = Key(price);
@@ -205,7 +209,8 @@ internal sealed class BookSide
         var page = _pages[pageIndex];
         var id = page.LevelIds[offset];
         ref var level = ref _store[id];
-        var position = OrdersBetterThan(pageIndex, page, offset) + level.Remove(slot) + 1;
+        var rank = level.Remove(slot);
+        var position = _positions ? OrdersBetterThan(pageIndex, page, offset) + rank + 1 : 0;
         RemovedOne(pageIndex, page, offset, id, key, level.Count);
         return position;
     }

@@ -3,9 +3,9 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>A tradable instrument with its own order book and stop orders.</summary>
 public sealed class Instrument
 {
-    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel)
+    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel, bool positions = true)
     {
-        Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize);
+        Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize, positions);
         Config = config;
         BaseCurrencyId = baseCurrencyId;
         QuoteCurrencyId = quoteCurrencyId;

@@ -17,7 +17,13 @@ public sealed partial class MatchingEngine
         if (command.OrderId != 0)
         {
             // Ownership is checked on the order's own account: no account-map lookup (a cache miss in big books).
-            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
+            if (!_orderIndex.TryGet(command.OrderId, out slot))
+            {
+                return CancelResult.UnknownOrder;
+            }
+
+            _orders.PrefetchLink(slot);
+            if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
@@ -79,6 +85,11 @@ public sealed partial class MatchingEngine
         {
             // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
             CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+        }
+
+        if (order.Registered)
+        {
+            _orders.PrefetchNeighbourLinks(slot);
         }
 
         if (order.StopWaiting)
@@ -226,6 +237,11 @@ public sealed partial class MatchingEngine
 
     private void EmitBookEvent(Instrument instrument, Side side, BookUpdateAction action, int position, int slot)
     {
+        if (!_bookEvents)
+        {
+            return;
+        }
+
         ref var entry = ref Events.AddBookEvent();
         entry.Symbol = instrument.Symbol;
         entry.Action = action;

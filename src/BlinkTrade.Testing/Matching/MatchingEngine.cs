@@ -26,6 +26,7 @@ public sealed partial class MatchingEngine
     private readonly OrderIdIndex _orderIndex;
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
+    private readonly bool _bookEvents;
     private string? _lastSymbol;
     private Instrument? _lastInstrument;
     private long _nextOrderId;
@@ -39,6 +40,7 @@ public sealed partial class MatchingEngine
     {
         Options = options ?? new EngineOptions();
         _selfTradePrevention = Options.SelfTradePrevention;
+        _bookEvents = Options.BookEvents;
         _nextOrderId = Options.FirstOrderId;
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
@@ -78,7 +80,7 @@ public sealed partial class MatchingEngine
             throw new ArgumentException($"Instrument {config.Symbol} already exists.", nameof(config));
         }
 
-        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity);
+        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity, Options.BookEvents);
         _instruments.Add(config.Symbol, instrument);
         _instrumentList.Add(instrument);
         return instrument;
