@@ -28,6 +28,12 @@ public sealed partial class MatchingEngine
         }
 
         var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
+        if (account.OpenOrdersTail >= 0)
+        {
+            // Resting appends the order to the account's open list, rewriting the current tail's link: load it during validation.
+            _orders.PrefetchLink(account.OpenOrdersTail);
+        }
+
         var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {
