@@ -23,7 +23,7 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
-    /// <summary>Whether <see cref="Add"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
+    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
     private readonly bool _positions;
 
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
@@ -132,7 +132,10 @@ internal sealed class BookSide
     }
 
     /// <summary>Adds an order at the back of its price and returns its 1-based position within the side (0 without positions).</summary>
-    public int Add(int slot, long price)
+    public int Add(int slot, long price) => Add(slot, price, out _);
+
+    /// <summary>Adds an order at the back of its price; returns its 1-based position (0 without positions) and the id of its level.</summary>
+    public int Add(int slot, long price, out int levelId)
     {
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
@@ -166,6 +169,7 @@ internal sealed class BookSide
             id = page.LevelIds[offset];
         }
 
+        levelId = id;
         ref var level = ref _store[id];
         level.Append(slot);
         page.Counts[offset]++;
@@ -176,7 +180,7 @@ internal sealed class BookSide
     }
 
     /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> (a positive multiple of the tick)
-    /// would be appended to, when that price has a level (the level's queue is the one part of <see cref="Add"/> likely to miss
+    /// would be appended to, when that price has a level (the level's queue is the one part of <see cref="Add(int, long, out int)"/> likely to miss
     /// the cache in a deep book).</summary>
     public void PrefetchAdd(long price)
     {
@@ -192,6 +196,16 @@ internal sealed class BookSide
         if (page.Counts[offset] != 0)
         {
             _store[page.LevelIds[offset]].PrefetchTail();
+        }
+    }
+
+    /// <summary>Starts loading the front of the queue of level <paramref name="levelId"/> (any value: a hint), where a cancel's
+    /// search for its order begins.</summary>
+    public void PrefetchLevel(int levelId)
+    {
+        if ((uint)levelId < (uint)_storeCount)
+        {
+            _store[levelId].PrefetchFront();
         }
     }
 

@@ -3,8 +3,9 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>A tradable instrument with its own order book and stop orders.</summary>
 public sealed class Instrument
 {
-    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel, bool positions = true)
+    internal Instrument(InstrumentConfig config, int index, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel, bool positions = true)
     {
+        Index = index;
         Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize, positions);
         Config = config;
         BaseCurrencyId = baseCurrencyId;
@@ -19,6 +20,9 @@ public sealed class Instrument
 
     /// <summary>Price of the last trade, or 0 before the first trade. Stop orders trigger on it.</summary>
     public long LastPrice { get; internal set; }
+
+    /// <summary>Position in the engine's instrument list.</summary>
+    internal int Index { get; }
 
     internal int BaseCurrencyId { get; }
 

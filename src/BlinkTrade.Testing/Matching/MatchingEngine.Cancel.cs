@@ -22,7 +22,9 @@ public sealed partial class MatchingEngine
                 return CancelResult.UnknownOrder;
             }
 
-            _orders.PrefetchLink(slot);
+            // The link (account list and level hint) is addressed by the slot number alone: read the hint and start loading the
+            // order's level queue while the slot itself is still on its way from memory.
+            PrefetchRestingLevel(_orders.Link(slot).LevelHint);
             if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
@@ -74,6 +76,20 @@ public sealed partial class MatchingEngine
         }
 
         return cancelled;
+    }
+
+    /// <summary>Packs where an order rests for <see cref="OpenOrderLink.LevelHint"/>: level id (23 bits), side (1 bit), instrument
+    /// index (7 bits); -1 when a part does not fit (no prefetch then).</summary>
+    private static int LevelHint(Instrument instrument, Side side, int levelId) =>
+        levelId < (1 << 23) && instrument.Index < (1 << 7) ? levelId | (side == Side.Sell ? 1 << 23 : 0) | (instrument.Index << 24) : -1;
+
+    private void PrefetchRestingLevel(int hint)
+    {
+        var index = hint >> 24;
+        if (hint >= 0 && index < _instrumentList.Count)
+        {
+            _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy).PrefetchLevel(hint & ((1 << 23) - 1));
+        }
     }
 
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>

@@ -316,7 +316,8 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            var position = instrument.Book.Own(side).Add(slot, order.Price);
+            var position = instrument.Book.Own(side).Add(slot, order.Price, out var levelId);
+            _orders.Link(slot).LevelHint = LevelHint(instrument, side, levelId);
             EmitBookEvent(instrument, side, BookUpdateAction.New, position, slot);
             if (!order.Registered)
             {

@@ -80,7 +80,7 @@ public sealed partial class MatchingEngine
             throw new ArgumentException($"Instrument {config.Symbol} already exists.", nameof(config));
         }
 
-        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity, Options.BookEvents);
+        var instrument = new Instrument(config, _instrumentList.Count, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity, Options.BookEvents);
         _instruments.Add(config.Symbol, instrument);
         _instrumentList.Add(instrument);
         return instrument;
