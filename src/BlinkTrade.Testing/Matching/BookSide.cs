@@ -179,12 +179,12 @@ internal sealed class BookSide
         return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
     }
 
-    /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> (a positive multiple of the tick)
-    /// would be appended to, when that price has a level (the level's queue is the one part of <see cref="Add(int, long, out int)"/> likely to miss
-    /// the cache in a deep book).</summary>
+    /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> would be appended to, when that
+    /// price has a level (the level's queue is the one part of <see cref="Add(int, long, out int)"/> likely to miss the cache in a
+    /// deep book). Any price is accepted, unvalidated: one that is not a multiple of the tick prefetches some other level.</summary>
     public void PrefetchAdd(long price)
     {
-        var key = Key(price);
+        var key = AnyKey(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
         if (pageIndex < 0)
         {
@@ -405,6 +405,12 @@ internal sealed class BookSide
     private long Key(long price)
     {
         Debug.Assert(price > 0 && price % _tickSize == 0, "Book prices are positive multiples of the tick.");
+        return AnyKey(price);
+    }
+
+    /// <summary><see cref="Key"/> of any price: a price that is not a multiple of the tick gives some other key (for hints only).</summary>
+    private long AnyKey(long price)
+    {
         var ticks = (long)(((ulong)price >> _tickShift) * _tickInverse);
         return _isBid ? ticks : -ticks;
     }

@@ -24,7 +24,11 @@ public sealed partial class MatchingEngine
 
             // The link (account list and level hint) is addressed by the slot number alone: read the hint and start loading the
             // order's level queue while the slot itself is still on its way from memory.
-            PrefetchRestingLevel(_orders.Link(slot).LevelHint);
+            if (Prefetching)
+            {
+                PrefetchRestingLevel(_orders.Link(slot).LevelHint);
+            }
+
             if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
@@ -97,15 +101,18 @@ public sealed partial class MatchingEngine
     {
         ref var order = ref _orders[slot];
         var instrument = order.Instrument;
-        if (order.Locked != 0)
+        if (Prefetching)
         {
-            // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
-            CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
-        }
+            if (order.Locked != 0)
+            {
+                // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
+                CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+            }
 
-        if (order.Registered)
-        {
-            _orders.PrefetchNeighbourLinks(slot);
+            if (order.Registered)
+            {
+                _orders.PrefetchNeighbourLinks(slot);
+            }
         }
 
         if (order.StopWaiting)

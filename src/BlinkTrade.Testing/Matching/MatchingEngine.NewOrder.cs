@@ -19,8 +19,9 @@ public sealed partial class MatchingEngine
         _now = command.Timestamp;
         var orderId = _nextOrderId++;
         var instrument = FindInstrument(command.Symbol);
-        if (instrument is not null && command.OrderType == OrderType.Limit && command.TimeInForce is TimeInForce.GoodTillCancel or TimeInForce.Day &&
-            command.Price > 0 && command.Price % instrument.Config.TickSize == 0 && command.Side is Side.Buy or Side.Sell)
+        var prefetching = Prefetching;
+        if (prefetching && instrument is not null && command.OrderType == OrderType.Limit && command.TimeInForce is TimeInForce.GoodTillCancel or TimeInForce.Day &&
+            command.Price > 0 && command.Side is Side.Buy or Side.Sell)
         {
             // The queue the order may rest in is found through the book alone: start loading it before the account lookup,
             // so the two chains of cache misses overlap.
@@ -28,7 +29,7 @@ public sealed partial class MatchingEngine
         }
 
         var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
-        if (account.OpenOrdersTail >= 0)
+        if (prefetching && account.OpenOrdersTail >= 0)
         {
             // Resting appends the order to the account's open list, rewriting the current tail's link: load it during validation.
             _orders.PrefetchLink(account.OpenOrdersTail);

@@ -20,6 +20,10 @@ public sealed partial class MatchingEngine
     /// <summary>Satoshis per unit: prices are quote satoshis per whole base unit.</summary>
     internal const long Satoshi = 100_000_000;
 
+    /// <summary>Open orders from which commands issue software prefetches (<see cref="CachePrefetch"/>): below it the slots, links
+    /// and level queues of the open orders (~150 bytes each) fit in the caches, and the prefetch work would only add time.</summary>
+    private const int PrefetchFromOrders = 16_384;
+
     private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly List<Instrument> _instrumentList = [];
     private readonly OrderStore _orders;
@@ -62,6 +66,9 @@ public sealed partial class MatchingEngine
 
     /// <summary>Configured instruments.</summary>
     public IReadOnlyList<Instrument> Instruments => _instrumentList;
+
+    /// <summary>Whether the book is large enough for prefetching to pay (see <see cref="PrefetchFromOrders"/>).</summary>
+    private bool Prefetching => _orderIndex.Count >= PrefetchFromOrders;
 
     /// <summary>Number of open orders (resting and untriggered stops) over all instruments.</summary>
     public int OpenOrderCount => _orderIndex.Count;
