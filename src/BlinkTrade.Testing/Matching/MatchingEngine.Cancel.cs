@@ -87,6 +87,8 @@ public sealed partial class MatchingEngine
     private static int LevelHint(Instrument instrument, Side side, int levelId) =>
         levelId < (1 << 23) && instrument.Index < (1 << 7) ? levelId | (side == Side.Sell ? 1 << 23 : 0) | (instrument.Index << 24) : -1;
 
+    /// <summary>Starts loading the front of the level queue a <see cref="LevelHint"/> points at (any value is safe: a stale hint of a
+    /// reused slot only prefetches some other level).</summary>
     private void PrefetchRestingLevel(int hint)
     {
         var index = hint >> 24;
