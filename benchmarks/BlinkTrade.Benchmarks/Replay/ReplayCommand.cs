@@ -7,14 +7,18 @@ using BlinkTrade.Testing.Matching.Replay;
 namespace BlinkTrade.Benchmarks.Replay;
 
 /// <summary>
-/// <c>replay &lt;file&gt; [--reps N] [--warmup N] [--digest FILE]</c>: replays a bench/FORMAT.md command stream through the
+/// <c>replay &lt;file&gt; [--reps N] [--warmup N] [--digest FILE] [--book-events]</c>: replays a bench/FORMAT.md command stream through the
 /// real engine (accounts on and funded so money never limits, fees 0, self-trade prevention off) following FORMAT.md §6:
 /// parse first, preload untimed, warm-up reps, then timed reps on fresh engines (median/min/max), then separate latency
-/// reps that time every command. The last line printed is the digest followed by <c> ops/s=&lt;median&gt;</c>.
+/// reps that time every command. Market-data book events are off (not part of the format) unless <c>--book-events</c> is given.
+/// The last line printed is the digest followed by <c> ops/s=&lt;median&gt;</c>.
 /// </summary>
 public static class ReplayCommand
 {
     private static readonly string[] KindNames = ["P-GTC", "P-IOC", "P-FOK", "K", "C"];
+
+    /// <summary><c>--book-events</c>: the engine also computes positions and writes market-data book events.</summary>
+    private static bool s_bookEvents;
 
     /// <summary>Runs the command.</summary>
     /// <param name="args">Arguments after <c>replay</c>.</param>
@@ -23,13 +27,14 @@ public static class ReplayCommand
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: replay <stream-file> [--reps N] [--warmup N] [--latency-reps N] [--digest FILE]");
+            Console.Error.WriteLine("usage: replay <stream-file> [--reps N] [--warmup N] [--latency-reps N] [--digest FILE] [--book-events]");
             return 2;
         }
 
         var file = args[0];
         var reps = IntOption(args, "--reps", 5);
         var warmups = IntOption(args, "--warmup", 3);
+        s_bookEvents = args.Contains("--book-events");
         var latencyReps = IntOption(args, "--latency-reps", 2);
         var digestFile = StringOption(args, "--digest") ?? Path.ChangeExtension(file, ".digest");
         var expected = File.Exists(digestFile) ? File.ReadAllText(digestFile).Trim() : null;
@@ -42,7 +47,7 @@ public static class ReplayCommand
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
             $"GC server={GCSettings.IsServerGC} concurrent={AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent} latency={GCSettings.LatencyMode}, " +
             $"TC_CallCountingDelayMs={Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "(default)"}");
-        Console.WriteLine($"expected digest: {expected ?? "(none: no .digest file)"}");
+        Console.WriteLine($"expected digest: {expected ?? "(none: no .digest file)"}; market-data book events {(s_bookEvents ? "on" : "off (--book-events to turn on)")}");
 
         var valid = true;
         string? digest = null;
@@ -100,7 +105,7 @@ public static class ReplayCommand
 
     private static StreamReplayer Prepare(CommandStream stream, long expectedTrades)
     {
-        var replayer = new StreamReplayer(stream, SelfTradePrevention.None, expectedTrades);
+        var replayer = new StreamReplayer(stream, SelfTradePrevention.None, expectedTrades, s_bookEvents);
         replayer.Run(0, stream.Preload);
         return replayer;
     }

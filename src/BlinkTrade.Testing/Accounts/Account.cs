@@ -39,9 +39,6 @@ internal sealed class Account
     /// <summary>Tail of the open order list, -1 when empty.</summary>
     public int OpenOrdersTail { get; set; } = -1;
 
-    /// <summary>Number of open orders.</summary>
-    public int OpenOrderCount { get; set; }
-
     /// <summary>Open orders by client order id (created on first use).</summary>
     public Dictionary<string, int>? OpenByClOrdId { get; set; }
 

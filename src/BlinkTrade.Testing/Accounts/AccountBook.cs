@@ -257,10 +257,13 @@ public sealed class AccountBook
     }
 
     /// <summary>Reserves <paramref name="amount"/> (no ledger row: nothing moves).</summary>
-    internal void Lock(Account account, int ccy, long amount) => Lock(account, account.Index, ccy, amount);
+    internal void Lock(Account account, int ccy, long amount) => Lock(account.BrokerId, account.UserId, account.Index, ccy, amount);
 
-    /// <summary>Reserves <paramref name="amount"/>; <paramref name="accountIndex"/> is the account's <see cref="Account.Index"/>.</summary>
-    internal void Lock(Account account, int accountIndex, int ccy, long amount)
+    /// <summary>Reserves <paramref name="amount"/> of the account (<paramref name="brokerId"/>, <paramref name="userId"/>) whose
+    /// <see cref="Account.Index"/> is <paramref name="accountIndex"/>.</summary>
+    /// <remarks>Addressed by ids the caller already holds (the command's or the order slot's), not by the account object: with
+    /// many accounts reading the object is a cache miss the balance change does not need.</remarks>
+    internal void Lock(int brokerId, int userId, int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
@@ -269,14 +272,14 @@ public sealed class AccountBook
 
         ref var cell = ref Cell(accountIndex, ccy);
         cell.Locked += amount;
-        EmitBalance(account, ref cell, ccy);
+        EmitBalance(brokerId, userId, ref cell, ccy);
     }
 
     /// <summary>Releases <paramref name="amount"/> of a reservation.</summary>
-    internal void Unlock(Account account, int ccy, long amount) => Unlock(account, account.Index, ccy, amount);
+    internal void Unlock(Account account, int ccy, long amount) => Unlock(account.BrokerId, account.UserId, account.Index, ccy, amount);
 
-    /// <summary>Releases <paramref name="amount"/>; <paramref name="accountIndex"/> is the account's <see cref="Account.Index"/>.</summary>
-    internal void Unlock(Account account, int accountIndex, int ccy, long amount)
+    /// <summary>Releases <paramref name="amount"/>, addressed like <see cref="Lock(int, int, int, int, long)"/>.</summary>
+    internal void Unlock(int brokerId, int userId, int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
@@ -285,7 +288,7 @@ public sealed class AccountBook
 
         ref var cell = ref Cell(accountIndex, ccy);
         cell.Locked -= amount;
-        EmitBalance(account, ref cell, ccy);
+        EmitBalance(brokerId, userId, ref cell, ccy);
     }
 
     /// <summary>Moves money in or out of an account (optionally releasing a reservation at the same time) and writes its ledger row.</summary>
@@ -345,13 +348,13 @@ public sealed class AccountBook
     internal Account? BrokerFeeAccount(int brokerId) =>
         _brokers.TryGetValue(brokerId, out var broker) && TryGet(brokerId, broker.FeeAccountUserId, out var fee) ? fee : null;
 
-    private void EmitBalance(Account account, int ccy) => EmitBalance(account, ref Cell(account, ccy), ccy);
+    private void EmitBalance(Account account, int ccy) => EmitBalance(account.BrokerId, account.UserId, ref Cell(account, ccy), ccy);
 
-    private void EmitBalance(Account account, ref BalanceCell cell, int ccy)
+    private void EmitBalance(int brokerId, int userId, ref BalanceCell cell, int ccy)
     {
         ref var change = ref _events.AddBalanceChange();
-        change.BrokerId = account.BrokerId;
-        change.UserId = account.UserId;
+        change.BrokerId = brokerId;
+        change.UserId = userId;
         change.Currency = _currencies[ccy];
         change.Total = cell.Total;
         change.Locked = cell.Locked;

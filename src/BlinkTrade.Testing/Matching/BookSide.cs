@@ -23,6 +23,9 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
+    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
+    private readonly bool _positions;
+
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
     private BookPage[] _pages = new BookPage[4];
     private int _pageCount;
@@ -41,8 +44,9 @@ internal sealed class BookSide
     private long _bestKey;
     private int _bestId;
 
-    public BookSide(bool isBid, int levelCapacity = 0, int ordersPerLevel = 8, long tickSize = 1)
+    public BookSide(bool isBid, int levelCapacity = 0, int ordersPerLevel = 8, long tickSize = 1, bool positions = true)
     {
+        _positions = positions;
         ArgumentOutOfRangeException.ThrowIfLessThan(tickSize, 1);
         _isBid = isBid;
         _tickSize = tickSize;
@@ -127,8 +131,11 @@ internal sealed class BookSide
         return page.LevelIds[offset];
     }
 
-    /// <summary>Adds an order at the back of its price and returns its 1-based position within the side.</summary>
-    public int Add(int slot, long price)
+    /// <summary>Adds an order at the back of its price and returns its 1-based position within the side (0 without positions).</summary>
+    public int Add(int slot, long price) => Add(slot, price, out _);
+
+    /// <summary>Adds an order at the back of its price; returns its 1-based position (0 without positions) and the id of its level.</summary>
+    public int Add(int slot, long price, out int levelId)
     {
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
@@ -162,16 +169,47 @@ internal sealed class BookSide
             id = page.LevelIds[offset];
         }
 
+        levelId = id;
         ref var level = ref _store[id];
         level.Append(slot);
         page.Counts[offset]++;
         page.BlockSums[block]++;
         page.OrderCount++;
         OrderCount++;
-        return OrdersBetterThan(pageIndex, page, offset) + level.Count;
+        return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
     }
 
-    /// <summary>Removes a resting order and returns its 1-based position before removal.</summary>
+    /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> would be appended to, when that
+    /// price has a level (the level's queue is the one part of <see cref="Add(int, long, out int)"/> likely to miss the cache in a
+    /// deep book). Any price is accepted, unvalidated: one that is not a multiple of the tick prefetches some other level.</summary>
+    public void PrefetchAdd(long price)
+    {
+        var key = AnyKey(price);
+        var pageIndex = FindPage(key >> BookPage.Shift);
+        if (pageIndex < 0)
+        {
+            return;
+        }
+
+        var page = _pages[pageIndex];
+        var offset = (int)(key & BookPage.Mask);
+        if (page.Counts[offset] != 0)
+        {
+            _store[page.LevelIds[offset]].PrefetchTail();
+        }
+    }
+
+    /// <summary>Starts loading the front of the queue of level <paramref name="levelId"/> (any value: a hint), where a cancel's
+    /// search for its order begins.</summary>
+    public void PrefetchLevel(int levelId)
+    {
+        if ((uint)levelId < (uint)_storeCount)
+        {
+            _store[levelId].PrefetchFront();
+        }
+    }
+
+    /// <summary>Removes a resting order and returns its 1-based position before removal (0 without positions).</summary>
     public int Remove(int slot, long price)
     {
         var key = Key(price);
@@ -185,7 +223,8 @@ internal sealed class BookSide
         var page = _pages[pageIndex];
         var id = page.LevelIds[offset];
         ref var level = ref _store[id];
-        var position = OrdersBetterThan(pageIndex, page, offset) + level.Remove(slot) + 1;
+        var rank = level.Remove(slot);
+        var position = _positions ? OrdersBetterThan(pageIndex, page, offset) + rank + 1 : 0;
         RemovedOne(pageIndex, page, offset, id, key, level.Count);
         return position;
     }
@@ -366,6 +405,12 @@ internal sealed class BookSide
     private long Key(long price)
     {
         Debug.Assert(price > 0 && price % _tickSize == 0, "Book prices are positive multiples of the tick.");
+        return AnyKey(price);
+    }
+
+    /// <summary><see cref="Key"/> of any price: a price that is not a multiple of the tick gives some other key (for hints only).</summary>
+    private long AnyKey(long price)
+    {
         var ticks = (long)(((ulong)price >> _tickShift) * _tickInverse);
         return _isBid ? ticks : -ticks;
     }

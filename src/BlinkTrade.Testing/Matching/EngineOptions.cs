@@ -31,6 +31,12 @@ public sealed record EngineOptions
     /// <summary>Initial room for orders in each price level's queue (it doubles when full).</summary>
     public int OrdersPerLevelCapacity { get; init; } = 8;
 
+    /// <summary>Whether commands write market-data book changes (<see cref="EngineEventBuffer.BookEvents"/>) — default on. A consumer
+    /// that publishes no market data (a benchmark replay, a test that only checks executions and balances) can turn them off:
+    /// each order's position in the book is then not computed, which saves work on every place and cancel in a deep book.
+    /// Matching, execution reports, trades, balances and queries are the same either way.</summary>
+    public bool BookEvents { get; init; } = true;
+
     /// <summary>Initial capacity of each event kind in <see cref="MatchingEngine.Events"/>.</summary>
     public int EventCapacity { get; init; } = 256;
 }

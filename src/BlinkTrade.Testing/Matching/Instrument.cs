@@ -3,9 +3,10 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>A tradable instrument with its own order book and stop orders.</summary>
 public sealed class Instrument
 {
-    internal Instrument(InstrumentConfig config, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel)
+    internal Instrument(InstrumentConfig config, int index, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel, bool positions = true)
     {
-        Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize);
+        Index = index;
+        Book = new OrderBook(levelCapacity, ordersPerLevel, config.TickSize, positions);
         Config = config;
         BaseCurrencyId = baseCurrencyId;
         QuoteCurrencyId = quoteCurrencyId;
@@ -19,6 +20,9 @@ public sealed class Instrument
 
     /// <summary>Price of the last trade, or 0 before the first trade. Stop orders trigger on it.</summary>
     public long LastPrice { get; internal set; }
+
+    /// <summary>Position in the engine's instrument list.</summary>
+    internal int Index { get; }
 
     internal int BaseCurrencyId { get; }
 

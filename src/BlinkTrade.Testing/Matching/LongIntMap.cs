@@ -3,7 +3,7 @@ using System.Numerics;
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>
-/// Open-addressing hash map from a non-zero long key (order id, account key) to an int (linear probing,
+/// Open-addressing hash map from a non-zero long key (the account key; order ids use the direct <see cref="OrderIdIndex"/>) to an int (linear probing,
 /// backward-shift deletion, no tombstones, no allocation after growth). Key and value share one 16-byte entry,
 /// so a lookup in a table far larger than the cache costs one cache miss, not two.
 /// </summary>

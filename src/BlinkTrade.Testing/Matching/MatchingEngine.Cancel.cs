@@ -17,7 +17,19 @@ public sealed partial class MatchingEngine
         if (command.OrderId != 0)
         {
             // Ownership is checked on the order's own account: no account-map lookup (a cache miss in big books).
-            if (!_orderIndex.TryGet(command.OrderId, out slot) || _orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
+            if (!_orderIndex.TryGet(command.OrderId, out slot))
+            {
+                return CancelResult.UnknownOrder;
+            }
+
+            // The link (account list and level hint) is addressed by the slot number alone: read the hint and start loading the
+            // order's level queue while the slot itself is still on its way from memory.
+            if (Prefetching)
+            {
+                PrefetchRestingLevel(_orders.Link(slot).LevelHint);
+            }
+
+            if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
@@ -70,11 +82,41 @@ public sealed partial class MatchingEngine
         return cancelled;
     }
 
+    /// <summary>Packs where an order rests for <see cref="OpenOrderLink.LevelHint"/>: level id (23 bits), side (1 bit), instrument
+    /// index (7 bits); -1 when a part does not fit (no prefetch then).</summary>
+    private static int LevelHint(Instrument instrument, Side side, int levelId) =>
+        levelId < (1 << 23) && instrument.Index < (1 << 7) ? levelId | (side == Side.Sell ? 1 << 23 : 0) | (instrument.Index << 24) : -1;
+
+    /// <summary>Starts loading the front of the level queue a <see cref="LevelHint"/> points at (any value is safe: a stale hint of a
+    /// reused slot only prefetches some other level).</summary>
+    private void PrefetchRestingLevel(int hint)
+    {
+        var index = hint >> 24;
+        if (hint >= 0 && index < _instrumentList.Count)
+        {
+            _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy).PrefetchLevel(hint & ((1 << 23) - 1));
+        }
+    }
+
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
     private void CancelOpenOrder(int slot)
     {
         ref var order = ref _orders[slot];
         var instrument = order.Instrument;
+        if (Prefetching)
+        {
+            if (order.Locked != 0)
+            {
+                // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
+                CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+            }
+
+            if (order.Registered)
+            {
+                _orders.PrefetchNeighbourLinks(slot);
+            }
+        }
+
         if (order.StopWaiting)
         {
             instrument.Stops.Remove(slot, order.Side);
@@ -104,7 +146,7 @@ public sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            Accounts.Unlock(order.Account, order.AccountIndex, LockCurrency(ref order), order.Locked);
+            Accounts.Unlock(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 
@@ -136,7 +178,6 @@ public sealed partial class MatchingEngine
         }
 
         account.OpenOrdersTail = slot;
-        account.OpenOrderCount++;
         if (order.ClOrdId is not null)
         {
             (account.OpenByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
@@ -168,7 +209,6 @@ public sealed partial class MatchingEngine
             account.OpenOrdersTail = link.Previous;
         }
 
-        account.OpenOrderCount--;
         if (order.ClOrdId is not null)
         {
             account.OpenByClOrdId!.Remove(order.ClOrdId);
@@ -222,6 +262,11 @@ public sealed partial class MatchingEngine
 
     private void EmitBookEvent(Instrument instrument, Side side, BookUpdateAction action, int position, int slot)
     {
+        if (!_bookEvents)
+        {
+            return;
+        }
+
         ref var entry = ref Events.AddBookEvent();
         entry.Symbol = instrument.Symbol;
         entry.Action = action;

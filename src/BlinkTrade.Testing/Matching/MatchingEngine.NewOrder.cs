@@ -18,8 +18,23 @@ public sealed partial class MatchingEngine
         Events.Clear();
         _now = command.Timestamp;
         var orderId = _nextOrderId++;
-        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
         var instrument = FindInstrument(command.Symbol);
+        var prefetching = Prefetching;
+        if (prefetching && instrument is not null && command.OrderType == OrderType.Limit && command.TimeInForce is TimeInForce.GoodTillCancel or TimeInForce.Day &&
+            command.Price > 0 && command.Side is Side.Buy or Side.Sell)
+        {
+            // The queue the order may rest in is found through the book alone: start loading it before the account lookup,
+            // so the two chains of cache misses overlap.
+            instrument.Book.Own(command.Side).PrefetchAdd(command.Price);
+        }
+
+        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
+        if (prefetching && account.OpenOrdersTail >= 0)
+        {
+            // Resting appends the order to the account's open list, rewriting the current tail's link: load it during validation.
+            _orders.PrefetchLink(account.OpenOrdersTail);
+        }
+
         var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {
@@ -48,7 +63,7 @@ public sealed partial class MatchingEngine
         order.MakerBps = (short)account.MakerBps(command.Side);
         order.TakerBps = (short)account.TakerBps(command.Side);
         order.Locked = lockAmount;
-        Accounts.Lock(account, accountIndex, LockCurrency(ref order), lockAmount);
+        Accounts.Lock(command.BrokerId, command.UserId, accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {
@@ -302,7 +317,8 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            var position = instrument.Book.Own(side).Add(slot, order.Price);
+            var position = instrument.Book.Own(side).Add(slot, order.Price, out var levelId);
+            _orders.Link(slot).LevelHint = LevelHint(instrument, side, levelId);
             EmitBookEvent(instrument, side, BookUpdateAction.New, position, slot);
             if (!order.Registered)
             {

@@ -20,12 +20,17 @@ public sealed partial class MatchingEngine
     /// <summary>Satoshis per unit: prices are quote satoshis per whole base unit.</summary>
     internal const long Satoshi = 100_000_000;
 
+    /// <summary>Open orders from which commands issue software prefetches (<see cref="CachePrefetch"/>): below it the slots, links
+    /// and level queues of the open orders (~150 bytes each) fit in the caches, and the prefetch work would only add time.</summary>
+    private const int PrefetchFromOrders = 16_384;
+
     private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
     private readonly List<Instrument> _instrumentList = [];
     private readonly OrderStore _orders;
-    private readonly LongIntMap _orderIndex;
+    private readonly OrderIdIndex _orderIndex;
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
+    private readonly bool _bookEvents;
     private string? _lastSymbol;
     private Instrument? _lastInstrument;
     private long _nextOrderId;
@@ -39,13 +44,12 @@ public sealed partial class MatchingEngine
     {
         Options = options ?? new EngineOptions();
         _selfTradePrevention = Options.SelfTradePrevention;
+        _bookEvents = Options.BookEvents;
         _nextOrderId = Options.FirstOrderId;
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
         _orders = new OrderStore(Options.OrderCapacity);
-        // Sized for the live orders, not the capacity: a compact table stays in cache (it grows as needed).
-        // Every place and cancel inserts or removes here: at most a quarter full keeps probe chains short.
-        _orderIndex = new LongIntMap(1024, loadShift: 2);
+        _orderIndex = new OrderIdIndex(_nextOrderId, Options.OrderCapacity);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         Accounts = new AccountBook(Events, Options.LedgerCapacity);
@@ -62,6 +66,9 @@ public sealed partial class MatchingEngine
 
     /// <summary>Configured instruments.</summary>
     public IReadOnlyList<Instrument> Instruments => _instrumentList;
+
+    /// <summary>Whether the book is large enough for prefetching to pay (see <see cref="PrefetchFromOrders"/>).</summary>
+    private bool Prefetching => _orderIndex.Count >= PrefetchFromOrders;
 
     /// <summary>Number of open orders (resting and untriggered stops) over all instruments.</summary>
     public int OpenOrderCount => _orderIndex.Count;
@@ -80,7 +87,7 @@ public sealed partial class MatchingEngine
             throw new ArgumentException($"Instrument {config.Symbol} already exists.", nameof(config));
         }
 
-        var instrument = new Instrument(config, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity);
+        var instrument = new Instrument(config, _instrumentList.Count, Accounts.GetOrAddCurrency(config.BaseCurrency), Accounts.GetOrAddCurrency(config.QuoteCurrency), Options.PriceLevelCapacity, Options.OrdersPerLevelCapacity, Options.BookEvents);
         _instruments.Add(config.Symbol, instrument);
         _instrumentList.Add(instrument);
         return instrument;

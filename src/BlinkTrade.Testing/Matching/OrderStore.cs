@@ -26,6 +26,19 @@ internal sealed class OrderStore
     /// <summary>The account-list link of the slot.</summary>
     public ref OpenOrderLink Link(int slot) => ref _links[slot];
 
+    /// <summary>Starts loading the slot's account-list link: it is addressed by the slot number alone, so its miss can overlap
+    /// the slot's own.</summary>
+    public void PrefetchLink(int slot) => CachePrefetch.Read(ref _links[slot]);
+
+    /// <summary>Starts loading the links of the slot's neighbours in its account list (which unlinking rewrites), without
+    /// waiting for them: -1 ends prefetch slot 0, harmlessly.</summary>
+    public void PrefetchNeighbourLinks(int slot)
+    {
+        ref var link = ref _links[slot];
+        CachePrefetch.Read(ref _links[Math.Max(link.Previous, 0)]);
+        CachePrefetch.Read(ref _links[Math.Max(link.Next, 0)]);
+    }
+
     public int Allocate()
     {
         int slot;

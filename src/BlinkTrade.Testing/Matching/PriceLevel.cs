@@ -46,6 +46,31 @@ internal struct PriceLevel
         _slots[Tail++] = slot;
     }
 
+    /// <summary>Starts loading the queue entry the next <see cref="Append"/> writes.</summary>
+    public readonly void PrefetchTail()
+    {
+        if (Tail < _slots.Length)
+        {
+            CachePrefetch.Read(ref _slots[Tail]);
+        }
+    }
+
+    /// <summary>Starts loading the first four cache lines of the queue (64 orders), which a search from the front reads first.</summary>
+    public readonly void PrefetchFront()
+    {
+        var slots = _slots;
+        if (slots is null)
+        {
+            return;
+        }
+
+        // A line holds 16 entries; the hardware prefetcher follows the search beyond these.
+        for (var i = Head; i < Tail && i < Head + 64; i += 16)
+        {
+            CachePrefetch.Read(ref slots[i]);
+        }
+    }
+
     /// <summary>Removes the first order.</summary>
     public void RemoveHead()
     {

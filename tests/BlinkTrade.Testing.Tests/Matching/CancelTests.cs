@@ -104,4 +104,40 @@ public class CancelTests
         Assert.Equal(sell, Assert.Single(x.Asks).OrderId);
         Assert.Equal(0, x.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = Broker, UserId = 1, Symbol = "ETHUSD" }));
     }
+
+    [Fact]
+    public void Open_orders_stay_in_arrival_order_while_orders_come_and_go()
+    {
+        // The account's id list keeps closed ids until it is full and then compacts: many rounds of places and random
+        // cancels (and orders of other accounts in between) cross several compactions and growths.
+        var x = new TestExchange();
+        x.Fund(1, btc: 10_000 * Coin, usd: 100_000_000 * Coin);
+        x.Fund(2);
+        var random = new Random(7);
+        var open = new List<long>();
+        for (var round = 0; round < 3_000; round++)
+        {
+            if (open.Count < 5 || random.Next(100) < 55)
+            {
+                var buy = random.Next(2) == 0;
+                open.Add(x.Limit(1, buy ? Side.Buy : Side.Sell, Coin / 100, (buy ? 90 - random.Next(10) : 110 + random.Next(10)) * Coin));
+                x.Limit(2, Side.Buy, Coin / 100, 50 * Coin);
+            }
+            else
+            {
+                var pick = random.Next(open.Count);
+                Assert.Equal(CancelResult.Canceled, x.Cancel(1, open[pick]));
+                open.RemoveAt(pick);
+            }
+
+            if (round % 97 == 0)
+            {
+                Assert.Equal(open, x.Engine.GetOpenOrders(Broker, 1).Select(o => o.OrderId));
+            }
+        }
+
+        Assert.Equal(open.Count, x.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = Broker, UserId = 1 }));
+        Assert.Equal(open, x.Reports.Select(r => r.OrderId));
+        Assert.Empty(x.Engine.GetOpenOrders(Broker, 1));
+    }
 }

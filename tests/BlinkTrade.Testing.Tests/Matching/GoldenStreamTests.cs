@@ -48,4 +48,30 @@ public class GoldenStreamTests
         Assert.Equal([105 * CommandStream.TickSatoshis, 105 * CommandStream.TickSatoshis, 106 * CommandStream.TickSatoshis], asks.Select(a => a.Price));
         Assert.Equal([1, 2, 3], asks.Select(a => a.Position));
     }
+
+    [Theory]
+    [InlineData("W1-small")]
+    [InlineData("W2-small")]
+    public void Book_events_off_changes_nothing_but_the_book_events(string name)
+    {
+        var stream = CommandStream.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bench", name + ".txt"));
+        var with = new StreamReplayer(stream, SelfTradePrevention.CancelResting, bookEvents: true);
+        var without = new StreamReplayer(stream, SelfTradePrevention.CancelResting, bookEvents: false);
+        var bookEvents = 0;
+        for (var i = 0; i < stream.Commands.Length; i++)
+        {
+            with.Apply(ref stream.Commands[i]);
+            without.Apply(ref stream.Commands[i]);
+            Assert.Equal(with.Engine.Events.ExecutionReports.ToArray(), without.Engine.Events.ExecutionReports.ToArray());
+            Assert.Equal(with.Engine.Events.Trades.ToArray(), without.Engine.Events.Trades.ToArray());
+            Assert.Equal(with.Engine.Events.BalanceChanges.ToArray(), without.Engine.Events.BalanceChanges.ToArray());
+            Assert.True(without.Engine.Events.BookEvents.IsEmpty);
+            bookEvents += with.Engine.Events.BookEvents.Length;
+        }
+
+        Assert.True(bookEvents > stream.Commands.Length / 2);
+        Assert.Equal(with.Digest(), without.Digest());
+        Assert.Equal(with.Engine.GetBook(StreamReplayer.Symbol, Side.Buy), without.Engine.GetBook(StreamReplayer.Symbol, Side.Buy));
+        Assert.Equal(with.Engine.GetBook(StreamReplayer.Symbol, Side.Sell), without.Engine.GetBook(StreamReplayer.Symbol, Side.Sell));
+    }
 }

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 
 namespace BlinkTrade.Testing.Tests.Matching;
 
-/// <summary>FsCheck: the order-id / account index behaves like a dictionary under any sequence of adds and removes (collisions forced by a tiny key range).</summary>
+/// <summary>FsCheck: the account index behaves like a dictionary under any sequence of adds and removes (collisions forced by a tiny key range).</summary>
 public class LongIntMapPropertyTests
 {
     [Fact]

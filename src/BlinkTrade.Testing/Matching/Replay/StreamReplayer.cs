@@ -5,6 +5,7 @@ namespace BlinkTrade.Testing.Matching.Replay;
 /// <summary>
 /// Replays a <see cref="CommandStream"/> through a real <see cref="MatchingEngine"/> — accounts on, every user funded
 /// so money never limits, fees 0 — and keeps the bench/FORMAT.md §5 digest counters from the engine's own trade events.
+/// Market data is not part of the format (§3 rule 10), so book events are off unless asked for.
 /// </summary>
 internal sealed class StreamReplayer
 {
@@ -17,13 +18,14 @@ internal sealed class StreamReplayer
     private readonly CommandStream _stream;
     private readonly string _symbol = Symbol;
 
-    public StreamReplayer(CommandStream stream, SelfTradePrevention selfTradePrevention = SelfTradePrevention.None, long expectedTrades = 0)
+    public StreamReplayer(CommandStream stream, SelfTradePrevention selfTradePrevention = SelfTradePrevention.None, long expectedTrades = 0, bool bookEvents = false)
     {
         _stream = stream;
         var orders = Math.Max(stream.Preload, 1024) + (stream.Preload / 4) + 65_536;
         Engine = new MatchingEngine(new EngineOptions
         {
             SelfTradePrevention = selfTradePrevention,
+            BookEvents = bookEvents,
             OrderCapacity = orders,
             TradeCapacity = expectedTrades + 16_384,
             LedgerCapacity = (expectedTrades * 4) + (stream.Users.Length * 2L) + 16_384,
