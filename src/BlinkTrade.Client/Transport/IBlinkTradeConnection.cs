@@ -29,7 +29,8 @@ public interface IBlinkTradeConnection : IAsyncDisposable
     /// <param name="destination">A buffer the caller owns (typically pooled and reset per frame).</param>
     /// <param name="cancellationToken">Cancels the receive.</param>
     /// <returns><see langword="true"/> when a frame was received; <see langword="false"/> when the peer closed.</returns>
-    /// <exception cref="FrameTooLargeException">The frame exceeds the connection's maximum frame size.</exception>
+    /// <exception cref="FrameTooLargeException">The frame exceeds the connection's maximum frame size. The connection can
+    /// still send (e.g. an error) but must not receive again: close or abort it.</exception>
     /// <exception cref="ConnectionClosedException">The connection failed.</exception>
     ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken);
 

@@ -75,7 +75,7 @@ public sealed class InMemoryConnection : IBlinkTradeConnection
                 }
                 if (frame.Length > _maxFrameBytes)
                 {
-                    Abort();
+                    // Like the WebSocket: the frame is refused and the owner decides (say why, then close or abort).
                     throw new FrameTooLargeException(_maxFrameBytes);
                 }
                 destination.Write(frame);

@@ -17,6 +17,7 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
     private const int ReceiveChunkBytes = 8 * 1024;
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
+    private volatile bool _receiveBroken;
 
     /// <summary>Wraps an open WebSocket.</summary>
     /// <param name="socket">The socket; this connection owns and disposes it.</param>
@@ -57,6 +58,10 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
     public async ValueTask<bool> ReceiveAsync(IBufferWriter<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_receiveBroken)
+        {
+            throw new ConnectionClosedException("The connection cannot receive after an oversized frame.");
+        }
         var total = 0;
         try
         {
@@ -76,7 +81,9 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
                 total += result.Count;
                 if (total > _maxFrameBytes)
                 {
-                    _socket.Abort();
+                    // The rest of this message is still on the wire, so nothing more can be received; sending still
+                    // works, which lets the owner say why before it closes (or aborts) the connection.
+                    _receiveBroken = true;
                     throw new FrameTooLargeException(_maxFrameBytes);
                 }
                 destination.Advance(result.Count);

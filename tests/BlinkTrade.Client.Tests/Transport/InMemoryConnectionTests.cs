@@ -58,7 +58,10 @@ public sealed class InMemoryConnectionTests
         await client.SendAsync(new byte[9], CancellationToken.None);
         var error = await Assert.ThrowsAsync<FrameTooLargeException>(() => ReceiveTextAsync(server));
         Assert.Equal(8, error.MaxFrameBytes);
-        Assert.False(server.IsOpen);
+        // The refusing end can still tell the peer why before it closes.
+        Assert.True(server.IsOpen);
+        await server.SendAsync("{}"u8.ToArray(), CancellationToken.None);
+        Assert.Equal("{}", await ReceiveTextAsync(client));
     }
 
     [Fact]

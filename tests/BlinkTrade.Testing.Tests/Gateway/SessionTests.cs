@@ -101,15 +101,20 @@ public sealed class SessionTests
         Assert.Equal("0", hb.GetProperty("MsgType").GetString());
     }
 
-    [Fact]
-    public async Task Oversized_frames_drop_the_connection_and_others_keep_working()
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Oversized_frames_are_answered_with_an_error_then_the_connection_closes_and_others_keep_working(TransportKind kind)
     {
-        await using var harness = await ExchangeHarness.StartAsync(configure: o => o with { MaxFrameBytes = 1024 });
+        await using var harness = await ExchangeHarness.StartAsync(kind, configure: o => o with { MaxFrameBytes = 1024 });
         await using var big = await harness.ConnectAsync();
         await using var other = await harness.ConnectAsync();
 
         await big.SendAsync("{\"MsgType\":\"1\",\"TestReqID\":\"" + new string('x', 4096) + "\"}");
 
+        var error = await big.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "ERROR");
+        Assert.Equal("Message too large", error.GetProperty("Description").GetString());
+        Assert.Contains("1024 bytes", error.GetProperty("Detail").GetString(), StringComparison.Ordinal);
         Assert.True(await big.WaitForCloseAsync());
         var hb = await other.RequestAsync("""{"MsgType":"1","TestReqID":1}""", "0");
         Assert.Equal("0", hb.GetProperty("MsgType").GetString());

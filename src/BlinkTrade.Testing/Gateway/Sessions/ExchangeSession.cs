@@ -123,8 +123,9 @@ internal sealed class ExchangeSession
         }
         catch (FrameTooLargeException e)
         {
-            // The transport already dropped the connection; an ERROR could no longer be delivered.
+            // Nothing more can be read from this connection, but it can still say why before the close below.
             GatewayLog.FrameTooLarge(_logger, Id, e.MaxFrameBytes);
+            Send(Frames.Error(GatewayErrors.MessageTooLarge, $"Frames are limited to {e.MaxFrameBytes} bytes", null));
         }
         catch (ConnectionClosedException)
         {

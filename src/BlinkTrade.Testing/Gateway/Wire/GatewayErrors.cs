@@ -13,5 +13,6 @@ internal static class GatewayErrors
     public const string TooManyMessages = "Too many messages per second";
     public const string SessionTimeout = "Session timeout";
     public const string SlowConsumer = "Slow consumer";
+    public const string MessageTooLarge = "Message too large";
     public const string UnknownError = "Unknow error";
 }
