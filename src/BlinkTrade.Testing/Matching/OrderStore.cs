@@ -30,6 +30,18 @@ internal sealed class OrderStore
     /// the slot's own.</summary>
     public void PrefetchLink(int slot) => CachePrefetch.Read(ref _links[slot]);
 
+    /// <summary>Starts loading the slot (a 128-byte slot spans two or three cache lines: arrays are only 8-byte aligned) and its link.</summary>
+    public void PrefetchSlot(int slot)
+    {
+        if ((uint)slot < (uint)_slots.Length)
+        {
+            ref var order = ref _slots[slot];
+            CachePrefetch.Read(ref order);
+            CachePrefetch.Read(ref System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref System.Runtime.CompilerServices.Unsafe.As<OrderSlot, byte>(ref order), System.Runtime.CompilerServices.Unsafe.SizeOf<OrderSlot>() - 1));
+            CachePrefetch.Read(ref _links[slot]);
+        }
+    }
+
     /// <summary>Starts loading the links of the slot's neighbours in its account list (which unlinking rewrites), without
     /// waiting for them: -1 ends prefetch slot 0, harmlessly.</summary>
     public void PrefetchNeighbourLinks(int slot)
