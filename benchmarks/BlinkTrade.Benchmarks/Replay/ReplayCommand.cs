@@ -145,7 +145,9 @@ public static class ReplayCommand
             replayer.Digest());
     }
 
-    /// <summary>Times every command separately (a separate pass: the clock reads would distort the throughput reps).</summary>
+    /// <summary>Times every command separately (a separate pass: the clock reads would distort the throughput reps). Like the
+    /// throughput loop, each timed step also announces the command <see cref="StreamReplayer.Lookahead"/> places ahead (its
+    /// prefetch hints are part of the step's time), as an engine reading its input ring would.</summary>
     private static long[][] LatencyRun(CommandStream stream, long expectedTrades, out string digest)
     {
         var replayer = Prepare(stream, expectedTrades);
@@ -159,10 +161,21 @@ public static class ReplayCommand
         var samples = counts.Select(c => new long[c]).ToArray();
         Array.Clear(counts);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var ahead = replayer.Lookahead;
+        for (var i = stream.Preload; i < Math.Min(stream.Preload + ahead, commands.Length); i++)
+        {
+            replayer.Prefetch(ref commands[i]);
+        }
+
         for (var i = stream.Preload; i < commands.Length; i++)
         {
             ref var command = ref commands[i];
             var start = Stopwatch.GetTimestamp();
+            if (ahead > 0 && i + ahead < commands.Length)
+            {
+                replayer.Prefetch(ref commands[i + ahead]);
+            }
+
             replayer.Apply(ref command);
             var ticks = Stopwatch.GetTimestamp() - start;
             var kind = KindOf(ref command);
