@@ -171,7 +171,7 @@ public static class ReplayCommand
         {
             ref var command = ref commands[i];
             var start = Stopwatch.GetTimestamp();
-            if (ahead > 0 && i + ahead < commands.Length)
+            if (ahead > 0 && i + ahead < commands.Length && replayer.Engine.WantsLookahead)
             {
                 replayer.Prefetch(ref commands[i + ahead]);
             }

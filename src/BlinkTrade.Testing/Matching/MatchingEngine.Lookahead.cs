@@ -26,6 +26,10 @@ public sealed partial class MatchingEngine
     /// <summary>Account of the new order one more step on, whose object was requested.</summary>
     private Accounts.Account? _aheadNewAccount;
 
+    /// <summary>Whether <see cref="Prefetch(in CancelOrder)"/> and <see cref="Prefetch(in NewOrder)"/> currently do anything: only
+    /// once the open orders outgrow the caches. A caller may skip building the commands to announce while it is false.</summary>
+    public bool WantsLookahead => Prefetching;
+
     /// <summary>
     /// Tells the engine that <paramref name="command"/> is among the next commands it will be given (LMAX-style batching: the
     /// caller reads a few commands ahead of the one it executes). Only issues software prefetches and advances a pipeline of

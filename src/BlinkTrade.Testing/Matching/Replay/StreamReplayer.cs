@@ -72,7 +72,7 @@ internal sealed class StreamReplayer
 
         for (var i = from; i < to; i++)
         {
-            if (ahead > 0 && i + ahead < to)
+            if (ahead > 0 && i + ahead < to && Engine.WantsLookahead)
             {
                 Prefetch(ref commands[i + ahead]);
             }
