@@ -9,6 +9,10 @@ public sealed partial class MatchingEngine
     // starts the first load of a new command and moves every earlier command's chain one step on, reading only lines an earlier
     // call asked for. The pipeline keeps one command per step; its state is hints only, so any value in it is harmless.
 
+    /// <summary>Queue entries a lookahead prefetches for a cancel: the search for the order and the closing of the gap may touch
+    /// the whole queue, and with time to spare its lines are better loaded in parallel than one by one behind the search.</summary>
+    private const int LookaheadLevelEntries = 256;
+
     /// <summary>Cancel whose id-index entry was requested by the previous <see cref="Prefetch(in CancelOrder)"/> call (0: none).</summary>
     private long _aheadCancelId;
 
@@ -117,7 +121,7 @@ public sealed partial class MatchingEngine
         {
             var slot = _aheadCancelSlot;
             _aheadCancelSlot = -1;
-            PrefetchRestingLevel(_orders.Link(slot).LevelHint);
+            PrefetchRestingLevel(_orders.Link(slot).LevelHint, LookaheadLevelEntries);
             ref var order = ref _orders[slot];
             if (order.Locked != 0 && order.Instrument is not null)
             {
