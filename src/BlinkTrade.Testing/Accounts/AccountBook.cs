@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BlinkTrade.Testing.Matching;
 
 namespace BlinkTrade.Testing.Accounts;
@@ -242,7 +243,7 @@ public sealed class AccountBook
     internal bool TryGetIndex(int brokerId, int userId, out int index) => _accounts.TryGet(Key(brokerId, userId), out index);
 
     /// <summary>Starts loading the list entry that holds the account object of <paramref name="index"/>.</summary>
-    internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_accountList)[index]);
+    internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref CollectionsMarshal.AsSpan(_accountList)[index]);
 
     /// <summary>The account of <paramref name="index"/> (an existing <see cref="Account.Index"/>).</summary>
     internal Account AccountAt(int index) => _accountList[index];

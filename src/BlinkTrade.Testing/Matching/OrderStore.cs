@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Pool of <see cref="OrderSlot"/>s in one array with a free list; slots are reused, so steady state allocates nothing.</summary>
@@ -30,14 +32,16 @@ internal sealed class OrderStore
     /// the slot's own.</summary>
     public void PrefetchLink(int slot) => CachePrefetch.Read(ref _links[slot]);
 
-    /// <summary>Starts loading the slot (a 128-byte slot spans two or three cache lines: arrays are only 8-byte aligned) and its link.</summary>
+    /// <summary>Starts loading the slot and its link (any slot number: a hint). A 128-byte slot spans two or three cache lines
+    /// (arrays are only 8-byte aligned), so its first, middle and last bytes are requested.</summary>
     public void PrefetchSlot(int slot)
     {
         if ((uint)slot < (uint)_slots.Length)
         {
-            ref var order = ref _slots[slot];
-            CachePrefetch.Read(ref order);
-            CachePrefetch.Read(ref System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref System.Runtime.CompilerServices.Unsafe.As<OrderSlot, byte>(ref order), System.Runtime.CompilerServices.Unsafe.SizeOf<OrderSlot>() - 1));
+            ref var start = ref Unsafe.As<OrderSlot, byte>(ref _slots[slot]);
+            CachePrefetch.Read(ref start);
+            CachePrefetch.Read(ref Unsafe.Add(ref start, 64));
+            CachePrefetch.Read(ref Unsafe.Add(ref start, Unsafe.SizeOf<OrderSlot>() - 1));
             CachePrefetch.Read(ref _links[slot]);
         }
     }
