@@ -9,6 +9,7 @@ namespace BlinkTrade.Testing.Tests.Matching;
 /// an engine told about commands ahead (the right ones, wrong ones, stale ones) must produce exactly the events of one that is not.
 /// The book is deep enough (over 16,384 open orders) for the engine to act on the hints.
 /// </summary>
+[Collection(DeepBookCollection.Name)]
 public class LookaheadTests
 {
     private const int Users = 400;
