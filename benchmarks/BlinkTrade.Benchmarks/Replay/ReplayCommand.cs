@@ -20,6 +20,9 @@ public static class ReplayCommand
     /// <summary><c>--book-events</c>: the engine also computes positions and writes market-data book events.</summary>
     private static bool s_bookEvents;
 
+    /// <summary><c>--lookahead N</c>: the timed runs announce each command N commands early (<see cref="MatchingEngine.Prefetch(in CancelOrder)"/>); 0 turns it off.</summary>
+    private static int s_lookahead;
+
     /// <summary>Runs the command.</summary>
     /// <param name="args">Arguments after <c>replay</c>.</param>
     /// <returns>0 when every run printed the expected digest, 1 otherwise, 2 on bad arguments.</returns>
@@ -27,7 +30,7 @@ public static class ReplayCommand
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: replay <stream-file> [--reps N] [--warmup N] [--latency-reps N] [--digest FILE] [--book-events]");
+            Console.Error.WriteLine("usage: replay <stream-file> [--reps N] [--warmup N] [--latency-reps N] [--digest FILE] [--book-events] [--lookahead N]");
             return 2;
         }
 
@@ -35,6 +38,7 @@ public static class ReplayCommand
         var reps = IntOption(args, "--reps", 5);
         var warmups = IntOption(args, "--warmup", 3);
         s_bookEvents = args.Contains("--book-events");
+        s_lookahead = IntOption(args, "--lookahead", StreamReplayer.DefaultLookahead);
         var latencyReps = IntOption(args, "--latency-reps", 2);
         var digestFile = StringOption(args, "--digest") ?? Path.ChangeExtension(file, ".digest");
         var expected = File.Exists(digestFile) ? File.ReadAllText(digestFile).Trim() : null;
@@ -47,7 +51,7 @@ public static class ReplayCommand
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, " +
             $"GC server={GCSettings.IsServerGC} concurrent={AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) && concurrent} latency={GCSettings.LatencyMode}, " +
             $"TC_CallCountingDelayMs={Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? "(default)"}");
-        Console.WriteLine($"expected digest: {expected ?? "(none: no .digest file)"}; market-data book events {(s_bookEvents ? "on" : "off (--book-events to turn on)")}");
+        Console.WriteLine($"expected digest: {expected ?? "(none: no .digest file)"}; market-data book events {(s_bookEvents ? "on" : "off (--book-events to turn on)")}; lookahead {s_lookahead}");
 
         var valid = true;
         string? digest = null;
@@ -105,7 +109,7 @@ public static class ReplayCommand
 
     private static StreamReplayer Prepare(CommandStream stream, long expectedTrades)
     {
-        var replayer = new StreamReplayer(stream, SelfTradePrevention.None, expectedTrades, s_bookEvents);
+        var replayer = new StreamReplayer(stream, SelfTradePrevention.None, expectedTrades, s_bookEvents) { Lookahead = s_lookahead };
         replayer.Run(0, stream.Preload);
         return replayer;
     }
@@ -141,7 +145,9 @@ public static class ReplayCommand
             replayer.Digest());
     }
 
-    /// <summary>Times every command separately (a separate pass: the clock reads would distort the throughput reps).</summary>
+    /// <summary>Times every command separately (a separate pass: the clock reads would distort the throughput reps). Like the
+    /// throughput loop, each timed step also announces the command <see cref="StreamReplayer.Lookahead"/> places ahead (its
+    /// prefetch hints are part of the step's time), as an engine reading its input ring would.</summary>
     private static long[][] LatencyRun(CommandStream stream, long expectedTrades, out string digest)
     {
         var replayer = Prepare(stream, expectedTrades);
@@ -155,10 +161,21 @@ public static class ReplayCommand
         var samples = counts.Select(c => new long[c]).ToArray();
         Array.Clear(counts);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var ahead = replayer.Lookahead;
+        for (var i = stream.Preload; i < Math.Min(stream.Preload + ahead, commands.Length); i++)
+        {
+            replayer.Prefetch(ref commands[i]);
+        }
+
         for (var i = stream.Preload; i < commands.Length; i++)
         {
             ref var command = ref commands[i];
             var start = Stopwatch.GetTimestamp();
+            if (ahead > 0 && i + ahead < commands.Length && replayer.Engine.WantsLookahead)
+            {
+                replayer.Prefetch(ref commands[i + ahead]);
+            }
+
             replayer.Apply(ref command);
             var ticks = Stopwatch.GetTimestamp() - start;
             var kind = KindOf(ref command);

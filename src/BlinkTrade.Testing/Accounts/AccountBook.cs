@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BlinkTrade.Testing.Matching;
 
 namespace BlinkTrade.Testing.Accounts;
@@ -233,6 +234,19 @@ public sealed class AccountBook
     }
 
     internal Account GetOrOpen(int brokerId, int userId) => GetOrOpen(brokerId, userId, out _);
+
+    /// <summary>Starts loading the account-map bucket a lookup of the account begins with (lookahead: see
+    /// <see cref="Matching.MatchingEngine.Prefetch(in Matching.NewOrder)"/>).</summary>
+    internal void PrefetchKey(int brokerId, int userId) => _accounts.PrefetchHome(Key(brokerId, userId));
+
+    /// <summary>The <see cref="Account.Index"/> of an existing account, without reading the account object.</summary>
+    internal bool TryGetIndex(int brokerId, int userId, out int index) => _accounts.TryGet(Key(brokerId, userId), out index);
+
+    /// <summary>Starts loading the list entry that holds the account object of <paramref name="index"/>.</summary>
+    internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref CollectionsMarshal.AsSpan(_accountList)[index]);
+
+    /// <summary>The account of <paramref name="index"/> (an existing <see cref="Account.Index"/>).</summary>
+    internal Account AccountAt(int index) => _accountList[index];
 
     /// <summary>The account, opened if new, and its <see cref="Account.Index"/> (known before the account object is read).</summary>
     internal Account GetOrOpen(int brokerId, int userId, out int index)

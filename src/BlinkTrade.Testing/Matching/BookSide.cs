@@ -201,11 +201,11 @@ internal sealed class BookSide
 
     /// <summary>Starts loading the front of the queue of level <paramref name="levelId"/> (any value: a hint), where a cancel's
     /// search for its order begins.</summary>
-    public void PrefetchLevel(int levelId)
+    public void PrefetchLevel(int levelId, int entries)
     {
         if ((uint)levelId < (uint)_storeCount)
         {
-            _store[levelId].PrefetchFront();
+            _store[levelId].PrefetchFront(entries);
         }
     }
 

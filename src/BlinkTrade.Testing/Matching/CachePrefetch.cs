@@ -22,4 +22,10 @@ internal static class CachePrefetch
             Sse.Prefetch0(Unsafe.AsPointer(ref value));
         }
     }
+
+    /// <summary>Hints that the fields of <paramref name="instance"/> will be read soon.</summary>
+    /// <remarks>Reinterpreting the object as a <see cref="StrongBox{T}"/> only yields the address of its first field, which is
+    /// never dereferenced here.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReadObject(object instance) => Read(ref Unsafe.As<StrongBox<byte>>(instance).Value);
 }

@@ -74,6 +74,9 @@ internal sealed class LongIntMap
         return false;
     }
 
+    /// <summary>Starts loading the entry where a lookup of <paramref name="key"/> begins (its home bucket), without waiting for it.</summary>
+    public void PrefetchHome(long key) => CachePrefetch.Read(ref _entries[Home(key)]);
+
     public bool Remove(long key)
     {
         var entries = _entries;

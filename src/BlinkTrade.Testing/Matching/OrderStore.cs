@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Pool of <see cref="OrderSlot"/>s in one array with a free list; slots are reused, so steady state allocates nothing.</summary>
@@ -29,6 +31,20 @@ internal sealed class OrderStore
     /// <summary>Starts loading the slot's account-list link: it is addressed by the slot number alone, so its miss can overlap
     /// the slot's own.</summary>
     public void PrefetchLink(int slot) => CachePrefetch.Read(ref _links[slot]);
+
+    /// <summary>Starts loading the slot and its link (any slot number: a hint). A 128-byte slot spans two or three cache lines
+    /// (arrays are only 8-byte aligned), so its first, middle and last bytes are requested.</summary>
+    public void PrefetchSlot(int slot)
+    {
+        if ((uint)slot < (uint)_slots.Length)
+        {
+            ref var start = ref Unsafe.As<OrderSlot, byte>(ref _slots[slot]);
+            CachePrefetch.Read(ref start);
+            CachePrefetch.Read(ref Unsafe.Add(ref start, 64));
+            CachePrefetch.Read(ref Unsafe.Add(ref start, Unsafe.SizeOf<OrderSlot>() - 1));
+            CachePrefetch.Read(ref _links[slot]);
+        }
+    }
 
     /// <summary>Starts loading the links of the slot's neighbours in its account list (which unlinking rewrites), without
     /// waiting for them: -1 ends prefetch slot 0, harmlessly.</summary>

@@ -55,8 +55,9 @@ internal struct PriceLevel
         }
     }
 
-    /// <summary>Starts loading the first four cache lines of the queue (64 orders), which a search from the front reads first.</summary>
-    public readonly void PrefetchFront()
+    /// <summary>Starts loading the first <paramref name="entries"/> entries of the queue (16 per cache line), which a search from
+    /// the front reads first and closing the gap rewrites.</summary>
+    public readonly void PrefetchFront(int entries)
     {
         var slots = _slots;
         if (slots is null)
@@ -64,8 +65,7 @@ internal struct PriceLevel
             return;
         }
 
-        // A line holds 16 entries; the hardware prefetcher follows the search beyond these.
-        for (var i = Head; i < Tail && i < Head + 64; i += 16)
+        for (var i = Head; i < Tail && i < Head + entries; i += 16)
         {
             CachePrefetch.Read(ref slots[i]);
         }

@@ -53,14 +53,46 @@ internal sealed class StreamReplayer
 
     public long Rejects { get; private set; }
 
-    /// <summary>Applies commands [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <summary>How many commands ahead of the one it applies <see cref="Run"/> announces to the engine
+    /// (<see cref="MatchingEngine.Prefetch(in CancelOrder)"/>), as an engine fed from an input ring would; 0 turns lookahead off.</summary>
+    public int Lookahead { get; set; } = DefaultLookahead;
+
+    /// <summary>The default <see cref="Lookahead"/>, the best of 1–8 measured on W2 (README engine section).</summary>
+    public const int DefaultLookahead = 4;
+
+    /// <summary>Applies commands [<paramref name="from"/>, <paramref name="to"/>), announcing each <see cref="Lookahead"/> commands early.</summary>
     public void Run(int from, int to)
     {
         var commands = _stream.Commands;
+        var ahead = Lookahead;
+        for (var i = from; i < Math.Min(from + ahead, to); i++)
+        {
+            Prefetch(ref commands[i]);
+        }
+
         for (var i = from; i < to; i++)
         {
+            if (ahead > 0 && i + ahead < to && Engine.WantsLookahead)
+            {
+                Prefetch(ref commands[i + ahead]);
+            }
+
             Apply(ref commands[i]);
         }
+    }
+
+    /// <summary>Announces a command to the engine (prefetch hints only: results do not change).</summary>
+    public void Prefetch(ref StreamCommand command)
+    {
+        if (command.Kind == StreamCommandKind.Cancel)
+        {
+            var cancel = new CancelOrder { BrokerId = BrokerId, UserId = command.UserId, OrderId = command.TargetOrderId };
+            Engine.Prefetch(in cancel);
+            return;
+        }
+
+        var order = NewOrderOf(ref command);
+        Engine.Prefetch(in order);
     }
 
     /// <summary>Applies one command and folds its trades into the digest counters.</summary>
@@ -77,7 +109,19 @@ internal sealed class StreamReplayer
             return;
         }
 
-        var order = new NewOrder
+        var order = NewOrderOf(ref command);
+        Engine.PlaceOrder(in order);
+        foreach (ref readonly var trade in Engine.Events.Trades)
+        {
+            var lots = trade.Quantity / CommandStream.LotSatoshis;
+            Trades++;
+            Volume += lots;
+            Notional += (ulong)(trade.Price / CommandStream.TickSatoshis) * (ulong)lots;
+        }
+    }
+
+    private NewOrder NewOrderOf(ref StreamCommand command) =>
+        new()
         {
             BrokerId = BrokerId,
             UserId = command.UserId,
@@ -88,15 +132,6 @@ internal sealed class StreamReplayer
             Price = command.Price,
             Quantity = command.Quantity,
         };
-        Engine.PlaceOrder(in order);
-        foreach (ref readonly var trade in Engine.Events.Trades)
-        {
-            var lots = trade.Quantity / CommandStream.LotSatoshis;
-            Trades++;
-            Volume += lots;
-            Notional += (ulong)(trade.Price / CommandStream.TickSatoshis) * (ulong)lots;
-        }
-    }
 
     /// <summary>The FORMAT.md §5 digest line of the engine's current state.</summary>
     public string Digest()
