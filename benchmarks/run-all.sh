@@ -30,7 +30,9 @@ run() { # run <log name> <args…>: prints and keeps the output, with the machin
 for part in "${parts[@]}"; do
     case "$part" in
         micro)
-            run micro --filter '*' --job short --artifacts "$out/BenchmarkDotNet" ;;
+            # Parse and book-apply benchmarks take the short job; the engine benchmarks carry their own job.
+            run micro-protocol --filter '*Parse*' '*OrderBookApply*' --job short --artifacts "$out/BenchmarkDotNet"
+            run micro-engine --filter '*EngineOperation*' --artifacts "$out/BenchmarkDotNet" ;;
         engine)
             for w in W1 W2 W3 W4; do
                 if [ ! -s "$streams/$w.txt" ] || [ ! -s "$streams/$w.digest" ]; then
