@@ -331,4 +331,19 @@ public sealed class HandWrittenConverterTests
         Assert.IsAssignableFrom<JsonException>(error.InnerException);
         Assert.Single(Parse<MarketDataIncrementalRefresh>(" \r\n{\"MsgType\":\"X\",\"MDReqID\":1,\"MDIncGrp\":[{}]} \t\r\n").MDIncGrp!);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Incremental_refresh_keeps_every_entry_in_order(int count)
+    {
+        var json = """{"MsgType":"X","MDReqID":1,"MDIncGrp":[""" + string.Join(",", Enumerable.Range(1, count).Select(i => "{\"MDEntryType\":\"0\",\"MDEntryPositionNo\":" + i + "}")) + "]}";
+        var entries = Parse<MarketDataIncrementalRefresh>(json).MDIncGrp!;
+        Assert.Equal(Enumerable.Range(1, count), entries.Select(e => e.MDEntryPositionNo!.Value));
+        Assert.Equal(json, ProtocolSerializer.SerializeToString(Parse<MarketDataIncrementalRefresh>(json)));
+    }
 }
