@@ -1,18 +1,18 @@
 namespace BlinkTrade.Client.MarketData;
 
 /// <summary>
-/// One side of a replica in a growable array. Positions are 1-based from the best entry, as on the wire, but the
-/// array is stored worst-first: the best entry is the last element. Most book activity happens at the top (new
-/// best price, fills that delete-thru the top, partial fills changing position 1), and at the end of an array those
-/// are O(1) instead of shifting the whole side. Steady-state operations do not allocate (the array only grows).
-/// <see cref="ToArray"/> caches its result until the next change, so a snapshot after an update of one side shares
-/// the other side's array with the previous snapshot instead of copying it again.
+/// One side of a replica, best entry first (positions are 1-based from the best, as on the wire), copy-on-write:
+/// <see cref="ToArray"/> hands out the side's own array when it is exactly full (and an exact copy otherwise), and
+/// marks it shared; the next change then builds a new exact-size array with the change folded into one bulk copy
+/// (<see cref="Array.Copy(Array, int, Array, int, int)"/>, no per-element write barriers) instead of a shift plus a
+/// reversing copy at publish time. A snapshot after an update of one side shares the other side's array with the
+/// previous snapshot. Changes between two publications (several entries in one frame) happen in place.
 /// </summary>
 internal sealed class OrderBookSide
 {
     private OrderBookEntry[] _items;
     private int _count;
-    private OrderBookEntry[]? _published;
+    private bool _shared;
 
     public OrderBookSide(int capacity = 64) => _items = new OrderBookEntry[Math.Max(capacity, 4)];
 
@@ -23,7 +23,7 @@ internal sealed class OrderBookSide
     {
         get
         {
-            var index = _count - position;
+            var index = position - 1;
             if ((uint)index >= (uint)_count)
             {
                 throw new ArgumentOutOfRangeException(nameof(position));
@@ -35,53 +35,71 @@ internal sealed class OrderBookSide
     /// <summary>New: insert at position (1…Count+1).</summary>
     public bool TryInsert(int position, in OrderBookEntry entry)
     {
-        if ((uint)(position - 1) > (uint)_count)
+        var index = position - 1;
+        if ((uint)index > (uint)_count)
         {
             return false;
         }
-        if (_count == _items.Length)
+        if (_shared || _count == _items.Length)
         {
-            Array.Resize(ref _items, _items.Length * 2);
+            // One pass: copy around the gap into a new array (exact size when the old one is published).
+            var items = new OrderBookEntry[_shared ? _count + 1 : Math.Max(_items.Length * 2, 4)];
+            Array.Copy(_items, 0, items, 0, index);
+            Array.Copy(_items, index, items, index + 1, _count - index);
+            _items = items;
+            _shared = false;
         }
-        var index = _count - position + 1;
-        if (index < _count)
+        else if (index < _count)
         {
             Array.Copy(_items, index, _items, index + 1, _count - index);
         }
         _items[index] = entry;
         _count++;
-        _published = null;
         return true;
     }
 
     /// <summary>Change: replace at position (1…Count).</summary>
     public bool TryReplace(int position, in OrderBookEntry entry)
     {
-        var index = _count - position;
-        if ((uint)(position - 1) >= (uint)_count)
+        var index = position - 1;
+        if ((uint)index >= (uint)_count)
         {
             return false;
         }
+        if (_shared)
+        {
+            var items = new OrderBookEntry[_count];
+            Array.Copy(_items, items, _count);
+            _items = items;
+            _shared = false;
+        }
         _items[index] = entry;
-        _published = null;
         return true;
     }
 
     /// <summary>Delete: remove at position (1…Count).</summary>
     public bool TryRemoveAt(int position)
     {
-        if ((uint)(position - 1) >= (uint)_count)
+        var index = position - 1;
+        if ((uint)index >= (uint)_count)
         {
             return false;
         }
-        var index = _count - position;
         _count--;
+        if (_shared)
+        {
+            var items = _count == 0 ? [] : new OrderBookEntry[_count];
+            Array.Copy(_items, 0, items, 0, index);
+            Array.Copy(_items, index + 1, items, index, _count - index);
+            _items = items;
+            _shared = false;
+            return true;
+        }
         if (index < _count)
         {
             Array.Copy(_items, index + 1, _items, index, _count - index);
         }
         _items[_count] = default; // drop the string reference
-        _published = null;
         return true;
     }
 
@@ -92,17 +110,36 @@ internal sealed class OrderBookSide
         {
             return false;
         }
+        if (position == 0)
+        {
+            return true;
+        }
         _count -= position;
+        if (_shared)
+        {
+            var items = _count == 0 ? [] : new OrderBookEntry[_count];
+            Array.Copy(_items, position, items, 0, _count);
+            _items = items;
+            _shared = false;
+            return true;
+        }
+        Array.Copy(_items, position, _items, 0, _count);
         Array.Clear(_items, _count, position);
-        _published = position == 0 ? _published : null;
         return true;
     }
 
     public void Clear()
     {
-        Array.Clear(_items, 0, _count);
+        if (_shared)
+        {
+            _items = new OrderBookEntry[Math.Max(_items.Length, 4)];
+            _shared = false;
+        }
+        else
+        {
+            Array.Clear(_items, 0, _count);
+        }
         _count = 0;
-        _published = null;
     }
 
     /// <summary>Replaces the content with <paramref name="bestFirst"/> (a snapshot, best entry first).</summary>
@@ -113,30 +150,24 @@ internal sealed class OrderBookSide
         {
             _items = new OrderBookEntry[Math.Max(bestFirst.Count, _items.Length * 2)];
         }
-        for (var i = 0; i < bestFirst.Count; i++)
-        {
-            _items[bestFirst.Count - 1 - i] = bestFirst[i];
-        }
+        bestFirst.CopyTo(_items);
         _count = bestFirst.Count;
-        _published = null;
     }
 
     public void Add(in OrderBookEntry entry) => TryInsert(_count + 1, entry);
 
     /// <summary>The entries best first. The array is shared by every call until the side changes: never mutate it.</summary>
-    public OrderBookEntry[] ToArray() => _published ??= Copy();
-
-    private OrderBookEntry[] Copy()
+    public OrderBookEntry[] ToArray()
     {
-        if (_count == 0)
+        if (!_shared)
         {
-            return [];
+            if (_items.Length != _count)
+            {
+                // Spare capacity (after a snapshot load or in-place changes): publish an exact copy.
+                _items = _count == 0 ? [] : _items.AsSpan(0, _count).ToArray();
+            }
+            _shared = true;
         }
-        var result = new OrderBookEntry[_count];
-        for (var i = 0; i < _count; i++)
-        {
-            result[i] = _items[_count - 1 - i];
-        }
-        return result;
+        return _items;
     }
 }

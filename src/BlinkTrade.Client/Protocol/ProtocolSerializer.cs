@@ -143,6 +143,10 @@ public static class ProtocolSerializer
         {
             return TryReadUnknown(utf8Json, longType ?? new string(msgType), out message, out error);
         }
+        if (ReferenceEquals(descriptor.Type, typeof(MarketDataIncrementalRefresh)) && TryReadIncrementalRefresh(utf8Json, descriptor, out message))
+        {
+            return true;
+        }
         try
         {
             var parsed = descriptor.RowGroup is null
@@ -157,6 +161,42 @@ public static class ProtocolSerializer
             var kind = IsWellFormedJson(utf8Json) ? ProtocolErrorKind.InvalidField : ProtocolErrorKind.MalformedJson;
             var path = (e as JsonException)?.Path;
             error = Fail(kind, $"Invalid {descriptor.Type.Name} (MsgType '{descriptor.MsgType}')" + (path is null ? ": " : $" at {path}: ") + e.Message, utf8Json, descriptor.MsgType, e);
+            return false;
+        }
+    }
+
+    private static readonly MarketDataIncrementalRefreshJsonConverter IncrementalRefreshConverter = new();
+
+    // The market-data stream's hot path: its hand-written converter called directly, without the serializer's top-level
+    // machinery (read state, converter resolution). Any failure returns false and the frame goes through the serializer,
+    // which reports the error exactly as before (message, path).
+    private static bool TryReadIncrementalRefresh(ReadOnlySpan<byte> utf8Json, MessageDescriptor descriptor, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    {
+        message = null;
+        try
+        {
+            var options = descriptor.TypeInfo.Options;
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+            {
+                MaxDepth = options.MaxDepth,
+                CommentHandling = options.ReadCommentHandling,
+                AllowTrailingCommas = options.AllowTrailingCommas,
+            });
+            if (!reader.Read())
+            {
+                return false;
+            }
+            var value = IncrementalRefreshConverter.Read(ref reader, typeof(MarketDataIncrementalRefresh), options);
+            // Only whitespace may follow the object (anything else throws here, as it does in the serializer).
+            if (reader.Read())
+            {
+                return false;
+            }
+            message = value;
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException or NotSupportedException or InvalidCastException)
+        {
             return false;
         }
     }

@@ -312,4 +312,38 @@ public sealed class HandWrittenConverterTests
         Assert.Null(Parse<MarketDataIncrementalRefresh>("""{"MsgType":"X","MDReqID":1,"MDIncGrp":null}""").MDIncGrp);
         Assert.Equal("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[]}""", ProtocolSerializer.SerializeToString(new MarketDataIncrementalRefresh { MDReqID = 1, MDIncGrp = [] }));
     }
+
+    [Theory]
+    [InlineData("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[]} x""")]
+    [InlineData("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[]}{}""")]
+    [InlineData("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[],}""")]
+    [InlineData("""{"MsgType":"X","MDReqID":1,/*c*/"MDIncGrp":[]}""")]
+    [InlineData("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[{"MDEntryType":"0"}""")]
+    public void Incremental_refresh_malformed_frames_stay_malformed(string json)
+        => Assert.Equal(ProtocolErrorKind.MalformedJson, Fails(json).Kind);
+
+    [Fact]
+    public void Incremental_refresh_errors_keep_the_serializer_path()
+    {
+        var error = Fails("""{"MsgType":"X","MDReqID":1,"MDIncGrp":[{"MDEntryType":"0"},{"MDEntryPx":"abc"}]}""");
+        Assert.Equal(ProtocolErrorKind.InvalidField, error.Kind);
+        Assert.StartsWith("Invalid MarketDataIncrementalRefresh (MsgType 'X')", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<JsonException>(error.InnerException);
+        Assert.Single(Parse<MarketDataIncrementalRefresh>(" \r\n{\"MsgType\":\"X\",\"MDReqID\":1,\"MDIncGrp\":[{}]} \t\r\n").MDIncGrp!);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(17)]
+    [InlineData(40)]
+    public void Incremental_refresh_keeps_every_entry_in_order(int count)
+    {
+        var json = """{"MsgType":"X","MDReqID":1,"MDIncGrp":[""" + string.Join(",", Enumerable.Range(1, count).Select(i => "{\"MDEntryType\":\"0\",\"MDEntryPositionNo\":" + i + "}")) + "]}";
+        var entries = Parse<MarketDataIncrementalRefresh>(json).MDIncGrp!;
+        Assert.Equal(Enumerable.Range(1, count), entries.Select(e => e.MDEntryPositionNo!.Value));
+        Assert.Equal(json, ProtocolSerializer.SerializeToString(Parse<MarketDataIncrementalRefresh>(json)));
+    }
 }

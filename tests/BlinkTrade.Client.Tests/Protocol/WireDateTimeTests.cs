@@ -47,4 +47,40 @@ public sealed class WireDateTimeTests
         Assert.Equal(new DateOnly(2016, 7, 13), entry.MDEntryDate);
         Assert.Equal(new TimeOnly(18, 9, 9), entry.MDEntryTime);
     }
+
+    private static MarketDataEntry ParseEntry(string date, string time)
+        => Assert.Single(ProtocolSerializer.Deserialize<MarketDataIncrementalRefresh>(Encoding.UTF8.GetBytes(
+            "{\"MsgType\":\"X\",\"MDReqID\":1,\"MDIncGrp\":[{\"MDEntryType\":\"2\",\"MDEntryDate\":" + date + ",\"MDEntryTime\":" + time + "}]}")).MDIncGrp!);
+
+    [Theory]
+    [InlineData("\"2016-02-29\"", "\"00:00:00\"", 2016, 2, 29, 0, 0, 0, 0)]
+    [InlineData("\"0001-01-01\"", "\"23:59:59\"", 1, 1, 1, 23, 59, 59, 0)]
+    [InlineData("\"9999-12-31\"", "\"7:05:09\"", 9999, 12, 31, 7, 5, 9, 0)]
+    [InlineData("\"2016\\u002d07-13\"", "\"18:09:09.25\"", 2016, 7, 13, 18, 9, 9, 250)]
+    public void Market_data_date_and_time_forms(string date, string time, int year, int month, int day, int hour, int minute, int second, int millisecond)
+    {
+        var entry = ParseEntry(date, time);
+        Assert.Equal(new DateOnly(year, month, day), entry.MDEntryDate);
+        Assert.Equal(new TimeOnly(hour, minute, second, millisecond), entry.MDEntryTime);
+    }
+
+    [Theory]
+    [InlineData("\"2015-02-29\"", "\"00:00:00\"")]
+    [InlineData("\"0000-01-01\"", "\"00:00:00\"")]
+    [InlineData("\"2016-13-01\"", "\"00:00:00\"")]
+    [InlineData("\"2016-00-01\"", "\"00:00:00\"")]
+    [InlineData("\"2016-01-32\"", "\"00:00:00\"")]
+    [InlineData("\"2016-01-0a\"", "\"00:00:00\"")]
+    [InlineData("\"2016/01/01\"", "\"00:00:00\"")]
+    [InlineData("\"2016-01-01\"", "\"24:00:00\"")]
+    [InlineData("\"2016-01-01\"", "\"23:60:00\"")]
+    [InlineData("\"2016-01-01\"", "\"23:00:60\"")]
+    [InlineData("\"2016-01-01\"", "\"2x:00:00\"")]
+    [InlineData("\"2016-01-01\"", "\"23-00-00\"")]
+    public void Bad_market_data_dates_and_times_are_invalid_fields(string date, string time)
+    {
+        var frame = "{\"MsgType\":\"X\",\"MDReqID\":1,\"MDIncGrp\":[{\"MDEntryType\":\"2\",\"MDEntryDate\":" + date + ",\"MDEntryTime\":" + time + "}]}";
+        Assert.False(ProtocolSerializer.TryDeserialize(Encoding.UTF8.GetBytes(frame), out _, out var error));
+        Assert.Equal(ProtocolErrorKind.InvalidField, error!.Kind);
+    }
 }

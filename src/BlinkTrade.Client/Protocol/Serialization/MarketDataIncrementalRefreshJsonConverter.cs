@@ -88,17 +88,48 @@ public sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<Ma
         {
             throw new JsonException($"Expected an array of market-data entries, got {reader.TokenType}.");
         }
+        if (!reader.Read())
+        {
+            throw new JsonException("Unexpected end of data.");
+        }
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return [];
+        }
+        // Most X frames carry one or two entries: those stay in locals, no pooled buffer.
+        var first = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
+        if (!reader.Read())
+        {
+            throw new JsonException("Unexpected end of data.");
+        }
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return [first];
+        }
+        var second = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
+        if (!reader.Read())
+        {
+            throw new JsonException("Unexpected end of data.");
+        }
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return [first, second];
+        }
         var pool = ArrayPool<MarketDataEntry>.Shared;
         var rented = pool.Rent(16);
-        var count = 0;
+        rented[0] = first;
+        rented[1] = second;
+        var count = 2;
+        var pending = true; // the reader is on the third entry's start
         try
         {
             while (true)
             {
-                if (!reader.Read())
+                if (!pending && !reader.Read())
                 {
                     throw new JsonException("Unexpected end of data.");
                 }
+                pending = false;
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     break;
@@ -112,7 +143,7 @@ public sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<Ma
                 }
                 rented[count++] = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
             }
-            return count == 0 ? [] : rented.AsSpan(0, count).ToArray();
+            return rented.AsSpan(0, count).ToArray();
         }
         finally
         {

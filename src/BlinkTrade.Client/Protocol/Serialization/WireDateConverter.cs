@@ -14,6 +14,10 @@ public sealed class WireDateConverter : JsonConverter<DateOnly>
         {
             throw new JsonException($"Expected a date string, got {reader.TokenType}.");
         }
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseFast(reader.ValueSpan, out var fast))
+        {
+            return fast;
+        }
         Span<char> buffer = stackalloc char[32];
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > buffer.Length)
@@ -26,6 +30,33 @@ public sealed class WireDateConverter : JsonConverter<DateOnly>
             return date;
         }
         throw new JsonException("Expected a date in the form yyyy-MM-dd.");
+    }
+
+    // The wire form, exactly yyyy-MM-dd in ASCII digits, without the culture-aware parser; anything else takes the slow path.
+    private static bool TryParseFast(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
+        {
+            return false;
+        }
+        var year = Digits(text[0], text[1]) * 100 + Digits(text[2], text[3]);
+        var month = Digits(text[5], text[6]);
+        var day = Digits(text[8], text[9]);
+        if (year < 1 || (uint)(month - 1) >= 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    // Two ASCII digits, or a negative number when either is not a digit.
+    private static int Digits(byte tens, byte ones)
+    {
+        var t = (uint)(tens - '0');
+        var o = (uint)(ones - '0');
+        return t <= 9 && o <= 9 ? (int)((t * 10) + o) : -10_000;
     }
 
     /// <inheritdoc />

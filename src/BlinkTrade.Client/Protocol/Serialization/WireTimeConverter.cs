@@ -16,6 +16,10 @@ public sealed class WireTimeConverter : JsonConverter<TimeOnly>
         {
             throw new JsonException($"Expected a time string, got {reader.TokenType}.");
         }
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseFast(reader.ValueSpan, out var fast))
+        {
+            return fast;
+        }
         Span<char> buffer = stackalloc char[32];
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         if (length > buffer.Length)
@@ -28,6 +32,34 @@ public sealed class WireTimeConverter : JsonConverter<TimeOnly>
             return time;
         }
         throw new JsonException("Expected a time in the form HH:mm:ss.");
+    }
+
+    // The usual wire form, exactly HH:mm:ss in ASCII digits, without the culture-aware parser; anything else (fractions,
+    // a one-digit hour) takes the slow path.
+    private static bool TryParseFast(ReadOnlySpan<byte> text, out TimeOnly time)
+    {
+        time = default;
+        if (text.Length != 8 || text[2] != (byte)':' || text[5] != (byte)':')
+        {
+            return false;
+        }
+        var hour = Digits(text[0], text[1]);
+        var minute = Digits(text[3], text[4]);
+        var second = Digits(text[6], text[7]);
+        if ((uint)hour >= 24 || (uint)minute >= 60 || (uint)second >= 60)
+        {
+            return false;
+        }
+        time = new TimeOnly(hour, minute, second);
+        return true;
+    }
+
+    // Two ASCII digits, or a negative number when either is not a digit.
+    private static int Digits(byte tens, byte ones)
+    {
+        var t = (uint)(tens - '0');
+        var o = (uint)(ones - '0');
+        return t <= 9 && o <= 9 ? (int)((t * 10) + o) : -1;
     }
 
     /// <inheritdoc />
