@@ -1,20 +1,25 @@
 namespace BlinkTrade.Client.MarketData;
 
 /// <summary>
-/// One side of a replica, best entry first (positions are 1-based from the best, as on the wire), copy-on-write:
-/// <see cref="ToArray"/> hands out the side's own array when it is exactly full (and an exact copy otherwise), and
-/// marks it shared; the next change then builds a new exact-size array with the change folded into one bulk copy
-/// (<see cref="Array.Copy(Array, int, Array, int, int)"/>, no per-element write barriers) instead of a shift plus a
-/// reversing copy at publish time. A snapshot after an update of one side shares the other side's array with the
-/// previous snapshot. Changes between two publications (several entries in one frame) happen in place.
+/// One side of a replica, best entry first (positions are 1-based from the best, as on the wire). The entries sit in
+/// the middle of a buffer, <c>[_head, _head + _count)</c>, with room at both ends: an X changes it in place and moves
+/// only the shorter part of the side — so the top of the book (where most of the traffic is) changes in O(1) however
+/// deep the book. <see cref="ToArray"/> publishes an exact-size copy made with one bulk
+/// <see cref="Array.Copy(Array, int, Array, int, int)"/> and reuses it until the side changes again, so a snapshot
+/// after an update of one side shares the other side's array with the previous snapshot.
 /// </summary>
 internal sealed class OrderBookSide
 {
     private OrderBookEntry[] _items;
+    private int _head;
     private int _count;
-    private bool _shared;
+    private OrderBookEntry[]? _published;
 
-    public OrderBookSide(int capacity = 64) => _items = new OrderBookEntry[Math.Max(capacity, 4)];
+    public OrderBookSide(int capacity = 64)
+    {
+        _items = new OrderBookEntry[Math.Max(capacity, 4)];
+        _head = _items.Length / 2;
+    }
 
     public int Count => _count;
 
@@ -28,7 +33,7 @@ internal sealed class OrderBookSide
             {
                 throw new ArgumentOutOfRangeException(nameof(position));
             }
-            return _items[index];
+            return _items[_head + index];
         }
     }
 
@@ -40,20 +45,24 @@ internal sealed class OrderBookSide
         {
             return false;
         }
-        if (_shared || _count == _items.Length)
+        _published = null;
+        var tailRoom = _items.Length - _head - _count;
+        if (_head == 0 && tailRoom == 0)
         {
-            // One pass: copy around the gap into a new array (exact size when the old one is published).
-            var items = new OrderBookEntry[_shared ? _count + 1 : Math.Max(_items.Length * 2, 4)];
-            Array.Copy(_items, 0, items, 0, index);
-            Array.Copy(_items, index, items, index + 1, _count - index);
-            _items = items;
-            _shared = false;
+            Grow();
+            tailRoom = _items.Length - _head - _count;
         }
-        else if (index < _count)
+        // Move the shorter part: the entries before the new one one slot up, or those after it one slot down.
+        if (_head > 0 && (index < _count - index || tailRoom == 0))
         {
-            Array.Copy(_items, index, _items, index + 1, _count - index);
+            Array.Copy(_items, _head, _items, _head - 1, index);
+            _head--;
         }
-        _items[index] = entry;
+        else
+        {
+            Array.Copy(_items, _head + index, _items, _head + index + 1, _count - index);
+        }
+        _items[_head + index] = entry;
         _count++;
         return true;
     }
@@ -66,14 +75,8 @@ internal sealed class OrderBookSide
         {
             return false;
         }
-        if (_shared)
-        {
-            var items = new OrderBookEntry[_count];
-            Array.Copy(_items, items, _count);
-            _items = items;
-            _shared = false;
-        }
-        _items[index] = entry;
+        _published = null;
+        _items[_head + index] = entry;
         return true;
     }
 
@@ -85,21 +88,24 @@ internal sealed class OrderBookSide
         {
             return false;
         }
+        _published = null;
+        if (index < _count - 1 - index)
+        {
+            // Close the gap from the front: the entries before it move one slot down.
+            Array.Copy(_items, _head, _items, _head + 1, index);
+            _items[_head] = default; // drop the string reference
+            _head++;
+        }
+        else
+        {
+            Array.Copy(_items, _head + index + 1, _items, _head + index, _count - 1 - index);
+            _items[_head + _count - 1] = default;
+        }
         _count--;
-        if (_shared)
+        if (_count == 0)
         {
-            var items = _count == 0 ? [] : new OrderBookEntry[_count];
-            Array.Copy(_items, 0, items, 0, index);
-            Array.Copy(_items, index + 1, items, index, _count - index);
-            _items = items;
-            _shared = false;
-            return true;
+            _head = _items.Length / 2;
         }
-        if (index < _count)
-        {
-            Array.Copy(_items, index + 1, _items, index, _count - index);
-        }
-        _items[_count] = default; // drop the string reference
         return true;
     }
 
@@ -114,60 +120,50 @@ internal sealed class OrderBookSide
         {
             return true;
         }
+        _published = null;
+        Array.Clear(_items, _head, position);
+        _head += position;
         _count -= position;
-        if (_shared)
+        if (_count == 0)
         {
-            var items = _count == 0 ? [] : new OrderBookEntry[_count];
-            Array.Copy(_items, position, items, 0, _count);
-            _items = items;
-            _shared = false;
-            return true;
+            _head = _items.Length / 2;
         }
-        Array.Copy(_items, position, _items, 0, _count);
-        Array.Clear(_items, _count, position);
         return true;
     }
 
     public void Clear()
     {
-        if (_shared)
-        {
-            _items = new OrderBookEntry[Math.Max(_items.Length, 4)];
-            _shared = false;
-        }
-        else
-        {
-            Array.Clear(_items, 0, _count);
-        }
+        Array.Clear(_items, _head, _count);
         _count = 0;
+        _head = _items.Length / 2;
+        _published = null;
     }
 
     /// <summary>Replaces the content with <paramref name="bestFirst"/> (a snapshot, best entry first).</summary>
     public void Load(List<OrderBookEntry> bestFirst)
     {
         Clear();
-        if (_items.Length < bestFirst.Count)
+        if (_items.Length < bestFirst.Count * 2)
         {
-            _items = new OrderBookEntry[Math.Max(bestFirst.Count, _items.Length * 2)];
+            _items = new OrderBookEntry[Math.Max(bestFirst.Count * 2, 8)];
         }
-        bestFirst.CopyTo(_items);
+        _head = (_items.Length - bestFirst.Count) / 2;
+        bestFirst.CopyTo(_items, _head);
         _count = bestFirst.Count;
     }
 
     public void Add(in OrderBookEntry entry) => TryInsert(_count + 1, entry);
 
     /// <summary>The entries best first. The array is shared by every call until the side changes: never mutate it.</summary>
-    public OrderBookEntry[] ToArray()
+    public OrderBookEntry[] ToArray() => _published ??= _count == 0 ? [] : _items.AsSpan(_head, _count).ToArray();
+
+    // Twice the room, the entries centred so both ends have space again.
+    private void Grow()
     {
-        if (!_shared)
-        {
-            if (_items.Length != _count)
-            {
-                // Spare capacity (after a snapshot load or in-place changes): publish an exact copy.
-                _items = _count == 0 ? [] : _items.AsSpan(0, _count).ToArray();
-            }
-            _shared = true;
-        }
-        return _items;
+        var items = new OrderBookEntry[Math.Max(_items.Length * 2, 8)];
+        var head = (items.Length - _count) / 2;
+        Array.Copy(_items, _head, items, head, _count);
+        _items = items;
+        _head = head;
     }
 }
