@@ -140,18 +140,16 @@ public partial class BlinkTradeClient
 
     /// <inheritdoc />
     public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(SecretString confirmationToken, CancellationToken cancellationToken = default)
-    {
-        var id = _ids.Next();
-        var request = new WithdrawConfirmationRequest { WithdrawReqID = id, ConfirmationToken = confirmationToken };
-        return RequestCoreAsync<WithdrawConfirmationResponse>(request, Id(id), MessageTypes.WithdrawConfirmationResponse, null, cancellationToken);
-    }
+        => ConfirmWithdrawalCoreAsync(id => new WithdrawConfirmationRequest { WithdrawReqID = id, ConfirmationToken = confirmationToken }, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(long withdrawId, SecretString secondFactor, CancellationToken cancellationToken = default)
+        => ConfirmWithdrawalCoreAsync(id => new WithdrawConfirmationRequest { WithdrawReqID = id, WithdrawID = withdrawId, SecondFactor = secondFactor }, cancellationToken);
+
+    private Task<WithdrawConfirmationResponse> ConfirmWithdrawalCoreAsync(Func<long, WithdrawConfirmationRequest> create, CancellationToken cancellationToken)
     {
         var id = _ids.Next();
-        var request = new WithdrawConfirmationRequest { WithdrawReqID = id, WithdrawID = withdrawId, SecondFactor = secondFactor };
-        return RequestCoreAsync<WithdrawConfirmationResponse>(request, Id(id), MessageTypes.WithdrawConfirmationResponse, null, cancellationToken);
+        return RequestCoreAsync<WithdrawConfirmationResponse>(create(id), Id(id), MessageTypes.WithdrawConfirmationResponse, null, cancellationToken);
     }
 
     /// <inheritdoc />
