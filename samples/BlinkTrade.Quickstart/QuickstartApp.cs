@@ -102,12 +102,13 @@ internal static class QuickstartApp
         await client.ConnectAsync(cancellationToken);
         await client.GetBalancesAsync(cancellationToken); // the first full snapshot; later changes arrive unsolicited
 
-        // 4. Place and cancel an order, and watch.
-        var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(cancellationToken) : Task.CompletedTask;
-        // The view gets its own token: on Ctrl+C or --duration it keeps drawing until the demo order's cancel has been
-        // sent and reported, so the last frame (or line) shows how everything ended.
+        // 4. Watch, then place and cancel an order. The view starts first: it hooks the report events before its first
+        // await, so it cannot miss the demo order's first report. It gets its own token: on Ctrl+C or --duration it keeps
+        // drawing until the demo order's cancel has been sent and reported, so the last frame (or line) shows how
+        // everything ended.
         using var viewStop = new CancellationTokenSource();
         var viewing = view.RunAsync(state, viewStop.Token);
+        var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(cancellationToken) : Task.CompletedTask;
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);
