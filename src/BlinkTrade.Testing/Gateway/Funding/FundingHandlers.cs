@@ -300,11 +300,7 @@ internal static class FundingHandlers
         var withdrawId = message.GetInt64("WithdrawID");
         var frame = await session.Runtime.Actor.InvokeAsync(state =>
         {
-            var withdrawal = state.Withdrawals.GetValueOrDefault(withdrawId);
-            if (withdrawal is null || withdrawal.UserId != identity.UserId)
-            {
-                throw GatewayException.InvalidParameter("Withdrawal not found");
-            }
+            var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             if (withdrawal.Status is not ("0" or "1"))
             {
                 throw GatewayException.InvalidParameter($"Withdrawal in status {withdrawal.Status} cannot be cancelled");
@@ -338,11 +334,7 @@ internal static class FundingHandlers
         }
         await session.Runtime.Actor.InvokeAsync(state =>
         {
-            var withdrawal = state.Withdrawals.GetValueOrDefault(withdrawId);
-            if (withdrawal is null || withdrawal.UserId != identity.UserId)
-            {
-                throw GatewayException.InvalidParameter("Withdrawal not found");
-            }
+            var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             withdrawal.Comments.Add(comment);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
@@ -352,6 +344,12 @@ internal static class FundingHandlers
             w.WriteNumber("WithdrawID", withdrawId);
         }));
     }
+
+    // The user's own withdrawal; another user's is "not found" too, so ids of others cannot be probed.
+    private static WithdrawRecord OwnWithdrawal(ExchangeState state, long withdrawId, int userId)
+        => state.Withdrawals.GetValueOrDefault(withdrawId) is { } withdrawal && withdrawal.UserId == userId
+            ? withdrawal
+            : throw GatewayException.InvalidParameter("Withdrawal not found");
 
     private static JsonElement ParseObject(string text)
     {

@@ -7,6 +7,7 @@ namespace BlinkTrade.Testing.Tests.Gateway.Trading;
 /// hand frames to the transport directly when nothing is queued, so this checks that a send which cannot complete
 /// still leads to the bounded queue filling up and the slow-consumer disconnect — and never stalls the actor.
 /// </summary>
+[Collection(SocketTimingCollection.Name)]
 public sealed class SlowSocketConsumerTests
 {
     [Fact]
