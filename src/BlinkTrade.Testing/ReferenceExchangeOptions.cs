@@ -22,6 +22,13 @@ public sealed record ReferenceExchangeOptions
     /// <summary>How many outbound messages may wait for one session; a session further behind is disconnected with an ERROR.</summary>
     public int SessionQueueCapacity { get; init; } = 4096;
 
+    /// <summary>
+    /// How many bytes of outbound messages may wait for one session (4 MiB); a session further behind is disconnected
+    /// with <c>ERROR "Slow consumer"</c>, like one over <see cref="SessionQueueCapacity"/>. A single message larger than
+    /// this is still sent when nothing else is queued. Zero or negative disables the byte bound.
+    /// </summary>
+    public long MaxSessionQueueBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>A session that sends nothing for this long gets ERROR "Session timeout" and is closed (§5 G28: 90 s). Zero or negative disables.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

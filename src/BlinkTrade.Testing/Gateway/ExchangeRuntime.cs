@@ -21,6 +21,7 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ConcurrentDictionary<long, Task> _sessionTasks = new();
     private long _nextSessionId;
+    private long _queuedBytes;
 
     public ExchangeRuntime(ReferenceExchangeOptions options)
     {
@@ -60,6 +61,12 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
     public ExchangeActor<ExchangeState> Actor { get; }
 
     public CancellationToken ShutdownToken => _shutdown.Token;
+
+    /// <summary>Bytes queued or held for every session together and not yet handed to a transport (0 when all are idle or gone).</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Sessions report what they queue and release here (<see cref="QueuedBytes"/>).</summary>
+    public void AddQueuedBytes(long bytes) => Interlocked.Add(ref _queuedBytes, bytes);
 
     /// <summary>Starts a session on a server-side connection and returns the task that runs it.</summary>
     public Task StartSession(IBlinkTradeConnection connection, string remoteIp)

@@ -40,4 +40,11 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Session {SessionId} idle for {Seconds} s; closing")]
     public static partial void IdleTimeout(ILogger logger, long sessionId, int seconds);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Session {SessionId} from {Remote} is too far behind (more than {MaxBytes} queued bytes); disconnecting")]
+    public static partial void SlowConsumerBytes(ILogger logger, long sessionId, string remote, long maxBytes);
+
+    // The exception (type, message, stack) is logged, never the frame: frames may carry passwords and secrets.
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Error, Message = "Session {SessionId}: a frame escaped every handler check; answered ERROR and kept the session")]
+    public static partial void ReaderLoopRecovered(ILogger logger, Exception exception, long sessionId);
 }

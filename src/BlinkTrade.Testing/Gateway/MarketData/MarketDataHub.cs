@@ -160,7 +160,7 @@ internal sealed class MarketDataHub
                 data.LastBestAsk = bestAsk;
                 foreach (var subscription in Live(data.StatusSubscribers))
                 {
-                    subscription.Session.Send(SecurityStatus(data, subscription.RequestId, now));
+                    subscription.Session.Publish(SecurityStatus(data, subscription.RequestId, now));
                 }
             }
         }
@@ -208,7 +208,7 @@ internal sealed class MarketDataHub
         }
         foreach (var subscription in subscribers)
         {
-            subscription.Session.Send(Frames.Build("X", w =>
+            subscription.Session.Publish(Frames.Build("X", w =>
             {
                 w.WritePropertyName("MDReqID");
                 subscription.MDReqID.WriteTo(w);
@@ -239,7 +239,7 @@ internal sealed class MarketDataHub
     {
         foreach (var subscription in Live(data.BookSubscribers).Where(s => s.Trades).ToList())
         {
-            subscription.Session.Send(Frames.Build("X", w =>
+            subscription.Session.Publish(Frames.Build("X", w =>
             {
                 w.WritePropertyName("MDReqID");
                 subscription.MDReqID.WriteTo(w);

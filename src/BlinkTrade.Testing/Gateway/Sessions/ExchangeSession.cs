@@ -20,6 +20,17 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// a send the transport cannot finish at once completes in the background, holding the send slot, and later frames
 /// queue behind it as before — so the queue bound, the slow-consumer disconnect and the frame order are unchanged.
 /// </para>
+/// <para>
+/// Replies before refreshes (PROTOCOL.md §5 G39): while the session handles a request, unsolicited frames addressed
+/// to it (<see cref="Publish"/>: U3, U9, U23, U40, 8, X, f…) are held in arrival order and released once the handler
+/// has sent its reply or ERROR (<see cref="Send"/>). So a reply always precedes every publication its request caused,
+/// whatever the handler, and publications keep their own order. Held frames count against the byte bound.
+/// </para>
+/// <para>
+/// The outbound queue is bounded twice: <see cref="ReferenceExchangeOptions.SessionQueueCapacity"/> frames and
+/// <see cref="ReferenceExchangeOptions.MaxSessionQueueBytes"/> bytes (a few large answers pin as much memory as many
+/// small ones). Whatever is still queued when the session ends is released at once.
+/// </para>
 /// </remarks>
 internal sealed class ExchangeSession
 {
@@ -34,7 +45,15 @@ internal sealed class ExchangeSession
     private CancellationToken _sendToken;
     private volatile bool _directSends;
     private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // 0 = within bounds; otherwise which bound the session overran (OverflowFrames, OverflowBytes).
     private int _overflowed;
+    private const int OverflowFrames = 1;
+    private const int OverflowBytes = 2;
+    private long _queuedBytes;
+    // Publications held while a request is being handled (G39); guarded by _publishGate.
+    private readonly Lock _publishGate = new();
+    private readonly List<byte[]> _held = [];
+    private bool _handlingRequest;
     private long _lastInbound;
     private CancellationTokenSource? _lifetime;
     private volatile SessionIdentity? _identity;
@@ -69,6 +88,9 @@ internal sealed class ExchangeSession
 
     public bool IsClosed { get; private set; }
 
+    /// <summary>Bytes of outbound frames queued or held for this session and not yet handed to the transport.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
     /// <summary>Replaces the session's identity (login, logout). Also keeps the publication registry in step.</summary>
     public void SetIdentity(SessionIdentity? identity)
     {
@@ -84,24 +106,63 @@ internal sealed class ExchangeSession
         }
     }
 
-    /// <summary>Queues one frame without blocking. Returns false (and disconnects the session) when it is too far behind.</summary>
+    /// <summary>
+    /// Queues one frame without blocking: a reply, an ERROR, or a frame of the session's own (snapshot, timeout).
+    /// Returns false (and disconnects the session) when it is too far behind.
+    /// </summary>
     public bool Send(byte[] frame)
     {
         if (_directSends && TrySendDirect(frame))
         {
             return true;
         }
+        if (_closing || IsClosed)
+        {
+            return false; // a closing session refuses frames quietly
+        }
+        if (!TryReserve(frame.Length))
+        {
+            Overflow(OverflowBytes);
+            return false;
+        }
         if (_outbound.Writer.TryWrite(frame))
         {
             return true;
         }
-        // A closing session refuses frames quietly; only a full queue means the client is too far behind.
-        if (!_closing && !IsClosed && Interlocked.Exchange(ref _overflowed, 1) == 0)
+        ReleaseBytes(frame.Length);
+        // Only a full queue means the client is too far behind; a queue completed meanwhile is a close.
+        if (!_closing && !IsClosed)
         {
-            GatewayLog.SlowConsumer(_logger, Id, _connection.RemoteDescription, _runtime.Options.SessionQueueCapacity);
-            _writerStop.Cancel();
+            Overflow(OverflowFrames);
         }
         return false;
+    }
+
+    /// <summary>
+    /// Queues one unsolicited frame (a publication: 8, U3, U9, U23, U40, X, f…). While the session is handling a
+    /// request the frame is held until the request's reply has been sent (G39); otherwise it is sent as by <see cref="Send"/>.
+    /// </summary>
+    public void Publish(byte[] frame)
+    {
+        lock (_publishGate)
+        {
+            if (!_handlingRequest)
+            {
+                // Under the gate, so a publication never overtakes the held ones being released.
+                Send(frame);
+                return;
+            }
+            if (_closing || IsClosed)
+            {
+                return;
+            }
+            if (!TryReserve(frame.Length))
+            {
+                Overflow(OverflowBytes);
+                return;
+            }
+            _held.Add(frame);
+        }
     }
 
     /// <summary>Runs the session until the peer leaves, the session is closed or <paramref name="cancellationToken"/> fires.</summary>
@@ -212,7 +273,22 @@ internal sealed class ExchangeSession
                 Close();
                 return;
             }
-            await ProcessFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            BeginRequest();
+            try
+            {
+                await ProcessFrameAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Last resort: nothing a frame contains may end the reader loop. The client gets a generic ERROR, the
+                // log the exception (never the frame, which may hold secrets).
+                GatewayLog.ReaderLoopRecovered(_logger, e, Id);
+                SendLastResortError();
+            }
+            finally
+            {
+                EndRequest();
+            }
             if (_outbound.Reader.Completion.IsCompleted)
             {
                 return;
@@ -227,6 +303,10 @@ internal sealed class ExchangeSession
         {
             message = InboundMessage.Parse(frame);
             GatewayLog.MessageReceived(_logger, Id, message.MsgType);
+            if (message.Rejection is { } rejection)
+            {
+                throw rejection;
+            }
             if (_runtime.Faults.TryConsumeReject())
             {
                 throw new GatewayException(GatewayErrors.InvalidMessage, "Rejected by fault injection");
@@ -255,6 +335,103 @@ internal sealed class ExchangeSession
         finally
         {
             message?.Dispose();
+        }
+    }
+
+#pragma warning disable CA1031 // The last resort must not throw: it runs where the reader loop would otherwise end.
+    private void SendLastResortError()
+    {
+        try
+        {
+            Send(Frames.Error(GatewayErrors.UnknownError, string.Empty, null));
+        }
+        catch (Exception)
+        {
+            // Nothing more can be said on this connection; the reader loop goes on.
+        }
+    }
+#pragma warning restore CA1031
+
+    private void BeginRequest()
+    {
+        lock (_publishGate)
+        {
+            _handlingRequest = true;
+        }
+    }
+
+    // The request's reply (or ERROR) has been sent: the publications it caused follow, in their order.
+    private void EndRequest()
+    {
+        lock (_publishGate)
+        {
+            _handlingRequest = false;
+            foreach (var frame in _held)
+            {
+                ReleaseBytes(frame.Length);
+                Send(frame);
+            }
+            _held.Clear();
+        }
+    }
+
+    // Counts a frame against the byte bound. A frame that alone exceeds the bound is let through when nothing else is
+    // queued, so one large answer (a deep book's W) cannot make a session unusable.
+    private bool TryReserve(int bytes)
+    {
+        var limit = _runtime.Options.MaxSessionQueueBytes;
+        var total = Interlocked.Add(ref _queuedBytes, bytes);
+        if (limit > 0 && total > limit && total != bytes)
+        {
+            Interlocked.Add(ref _queuedBytes, -bytes);
+            return false;
+        }
+        _runtime.AddQueuedBytes(bytes);
+        return true;
+    }
+
+    private void ReleaseBytes(int bytes)
+    {
+        Interlocked.Add(ref _queuedBytes, -bytes);
+        _runtime.AddQueuedBytes(-bytes);
+    }
+
+    // The first bound overrun stops the writer, which tells the client why and drops it.
+    private void Overflow(int bound)
+    {
+        if (_closing || IsClosed || Interlocked.CompareExchange(ref _overflowed, bound, 0) != 0)
+        {
+            return;
+        }
+        if (bound == OverflowBytes)
+        {
+            GatewayLog.SlowConsumerBytes(_logger, Id, _connection.RemoteDescription, _runtime.Options.MaxSessionQueueBytes);
+        }
+        else
+        {
+            GatewayLog.SlowConsumer(_logger, Id, _connection.RemoteDescription, _runtime.Options.SessionQueueCapacity);
+        }
+        _writerStop.Cancel();
+    }
+
+    // Frees whatever is still queued or held once the writer is done (slow consumer, close, abort): the frames of a
+    // session that left must not stay pinned by its channel. Called by the writer loop, the channel's only reader.
+    private void ReleaseQueued()
+    {
+        // Nothing is sent any more: later frames are refused quietly, not counted as a slow consumer.
+        _closing = true;
+        _outbound.Writer.TryComplete();
+        while (_outbound.Reader.TryRead(out var frame))
+        {
+            ReleaseBytes(frame.Length);
+        }
+        lock (_publishGate)
+        {
+            foreach (var frame in _held)
+            {
+                ReleaseBytes(frame.Length);
+            }
+            _held.Clear();
         }
     }
 
@@ -335,6 +512,8 @@ internal sealed class ExchangeSession
                 {
                     while (_outbound.Reader.TryRead(out var frame))
                     {
+                        // Out of the queue: in flight (one frame at a time), no longer counted against the bound.
+                        ReleaseBytes(frame.Length);
                         await _runtime.Faults.BeforeSendAsync(this, token).ConfigureAwait(false);
                         await _connection.SendAsync(frame, token).ConfigureAwait(false);
                     }
@@ -363,7 +542,10 @@ internal sealed class ExchangeSession
             {
                 // A direct send in flight was cancelled by the same stop; wait until it let go of the transport.
                 await _sendSlot.WaitAsync(timeout.Token).ConfigureAwait(false);
-                var error = Frames.Error(GatewayErrors.SlowConsumer, $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected", null);
+                var detail = _overflowed == OverflowBytes
+                    ? $"More than {_runtime.Options.MaxSessionQueueBytes} bytes queued; disconnected"
+                    : $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected";
+                var error = Frames.Error(GatewayErrors.SlowConsumer, detail, null);
                 await _connection.SendAsync(error, timeout.Token).ConfigureAwait(false);
                 await _connection.CloseAsync(GatewayErrors.SlowConsumer, timeout.Token).ConfigureAwait(false);
             }
@@ -386,6 +568,7 @@ internal sealed class ExchangeSession
         {
             // The send token dies with this loop.
             _directSends = false;
+            ReleaseQueued();
         }
     }
 

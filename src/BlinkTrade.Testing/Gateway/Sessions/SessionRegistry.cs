@@ -68,7 +68,7 @@ internal sealed class SessionRegistry
         {
             if (session.Identity is { } identity && Permissions.PermissionEvaluator.AllowsPublication(identity.PermissionList, msgType))
             {
-                session.Send(frame);
+                session.Publish(frame);
             }
         }
     }

@@ -24,25 +24,56 @@ internal static class Frames
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID.</summary>
-    public static byte[] Error(string description, string detail, JsonElement? requestId) => Build("ERROR", w =>
+    /// <summary>
+    /// The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID. It cannot fail: the text is
+    /// made writable, and a request id that cannot be written back is left out rather than losing the ERROR.
+    /// </summary>
+    public static byte[] Error(string description, string detail, JsonElement? requestId)
     {
-        w.WriteString("Description", description);
-        w.WriteString("Detail", detail);
-        if (requestId is { } id)
+        description = WireText.Sanitize(description);
+        detail = WireText.Sanitize(detail);
+        if (requestId is { } id && TryBuild("ERROR", w =>
+            {
+                WriteErrorText(w, description, detail);
+                w.WritePropertyName("ReqID");
+                id.WriteTo(w);
+            }) is { } withId)
         {
-            w.WritePropertyName("ReqID");
-            id.WriteTo(w);
+            return withId;
         }
-    });
+        return Build("ERROR", w => WriteErrorText(w, description, detail));
+    }
 
     /// <summary>Echoes a request's correlation value unchanged (same JSON type).</summary>
+    /// <remarks>
+    /// <see cref="InboundMessage.RequestId"/> is only set for values that can be written back (a lone surrogate is
+    /// refused at parse time), so this echo cannot throw.
+    /// </remarks>
     public static void WriteRequestId(this Utf8JsonWriter writer, InboundMessage request)
     {
         if (request.RequestIdField is { } field && request.RequestId is { } id)
         {
             writer.WritePropertyName(field);
             id.WriteTo(writer);
+        }
+    }
+
+    private static void WriteErrorText(Utf8JsonWriter w, string description, string detail)
+    {
+        w.WriteString("Description", description);
+        w.WriteString("Detail", detail);
+    }
+
+    // The writer fails on text System.Text.Json cannot transcode; the ERROR path then retries with less.
+    private static byte[]? TryBuild(string msgType, Action<Utf8JsonWriter> body)
+    {
+        try
+        {
+            return Build(msgType, body);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -49,9 +49,12 @@ internal sealed class GatewayException : Exception
     private static bool IsSecretTag(string tag) => tag is "Password" or "NewPassword" or "APIPassword" or "APISecret"
         or "SecondFactor" or "Token" or "Secret" or "Code" or "ConfirmationToken" or "TwoFactorSecret";
 
+    /// <summary>A field whose text is no valid UTF-16 (a lone surrogate escape): named, never quoted.</summary>
+    public static GatewayException Unrepresentable(string tag) => new(GatewayErrors.InvalidMessage, $"Invalid value tag({tag})");
+
     public static GatewayException NotAuthorized(string detail = "") => new(GatewayErrors.NotAuthorized, detail);
 
     public static GatewayException InvalidParameter(string detail) => new(GatewayErrors.InvalidParameter, detail);
 
-    private static string Truncate(string? value) => value is null ? "null" : value.Length <= 64 ? value : value[..64] + "…";
+    private static string Truncate(string? value) => value is null ? "null" : WireText.Sanitize(WireText.Truncate(value, 64));
 }

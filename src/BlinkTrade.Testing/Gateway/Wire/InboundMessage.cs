@@ -11,16 +11,24 @@ namespace BlinkTrade.Testing.Gateway.Wire;
 /// <remarks>Numbers are accepted as JSON numbers or numeric strings (clients differ, PROTOCOL.md §0.2).</remarks>
 internal sealed class InboundMessage : IDisposable
 {
+    /// <summary>The deepest nesting a frame may have (the parser refuses deeper ones as invalid JSON).</summary>
+    public const int MaxDepth = 32;
+
     private readonly JsonDocument _document;
 
-    private InboundMessage(JsonDocument document, string msgType)
+    private InboundMessage(JsonDocument document, string msgType, string? unrepresentableField)
     {
         _document = document;
         MsgType = msgType;
         RequestIdField = RequestIds.FieldFor(msgType);
-        if (RequestIdField is not null && Root.TryGetProperty(RequestIdField, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        // A request id that cannot be written back is never echoed: its ERROR goes out without ReqID.
+        if (RequestIdField is not null && RequestIdField != unrepresentableField && Root.TryGetProperty(RequestIdField, out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number)
         {
             RequestId = id.Clone();
+        }
+        if (unrepresentableField is not null)
+        {
+            Rejection = GatewayException.Unrepresentable(unrepresentableField);
         }
     }
 
@@ -34,13 +42,25 @@ internal sealed class InboundMessage : IDisposable
     /// <summary>The correlation value as sent (string or number), echoed unchanged in replies and ERRORs.</summary>
     public JsonElement? RequestId { get; }
 
+    /// <summary>
+    /// Why the frame is refused before any handler sees it (a field holds text that is no valid UTF-16); null when it
+    /// may be dispatched. The message is still built so the ERROR can echo a request id that is itself valid.
+    /// </summary>
+    public GatewayException? Rejection { get; }
+
     /// <summary>Parses one frame. Malformed JSON, a non-object or a missing MsgType throw a closing <see cref="GatewayException"/>.</summary>
     public static InboundMessage Parse(ReadOnlyMemory<byte> frame)
     {
+        // JSON text is UTF-8 (RFC 8259 §8.1); the parser does not check every string's bytes, and text it cannot
+        // transcode would only fail later, when a handler reads or echoes it.
+        if (!System.Text.Unicode.Utf8.IsValid(frame.Span))
+        {
+            throw new GatewayException(GatewayErrors.InvalidMessage, "Invalid UTF-8");
+        }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(frame, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException)
         {
@@ -57,11 +77,16 @@ internal sealed class InboundMessage : IDisposable
             {
                 throw GatewayException.MissingTag("MsgType");
             }
+            var unrepresentable = WireText.FindUnrepresentableField(frame.Span);
+            if (unrepresentable == "MsgType")
+            {
+                throw GatewayException.Unrepresentable("MsgType");
+            }
             if (type.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(type.GetString()))
             {
                 throw GatewayException.InvalidValue("MsgType", type.GetRawText());
             }
-            return new InboundMessage(document, type.GetString()!);
+            return new InboundMessage(document, type.GetString()!, unrepresentable);
         }
         catch
         {
@@ -92,7 +117,7 @@ internal sealed class InboundMessage : IDisposable
         }
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(field, value),
             JsonValueKind.Number => value.GetRawText(),
             _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
         };
@@ -105,7 +130,7 @@ internal sealed class InboundMessage : IDisposable
         {
             return null;
         }
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(field, value.GetRawText());
+        return value.ValueKind == JsonValueKind.String ? Text(field, value) : throw GatewayException.InvalidValue(field, value.GetRawText());
     }
 
     public long GetInt64(string field) => GetOptionalInt64(field) ?? throw GatewayException.MissingTag(field);
@@ -127,7 +152,7 @@ internal sealed class InboundMessage : IDisposable
                 return (long)d;
             }
         }
-        else if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        else if (value.ValueKind == JsonValueKind.String && long.TryParse(Text(field, value), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
@@ -157,7 +182,7 @@ internal sealed class InboundMessage : IDisposable
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
-            JsonValueKind.String when value.GetString() is "0" or "1" or "true" or "false" => value.GetString() is "1" or "true",
+            JsonValueKind.String when Text(field, value) is "0" or "1" or "true" or "false" => Text(field, value) is "1" or "true",
             _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
         };
     }
@@ -178,7 +203,7 @@ internal sealed class InboundMessage : IDisposable
         {
             list.Add(item.ValueKind switch
             {
-                JsonValueKind.String => item.GetString()!,
+                JsonValueKind.String => Text(field, item),
                 JsonValueKind.Number => item.GetRawText(),
                 _ => throw GatewayException.InvalidValue(field, value.GetRawText()),
             });
@@ -187,4 +212,20 @@ internal sealed class InboundMessage : IDisposable
     }
 
     public void Dispose() => _document.Dispose();
+
+    // Every string read from a request goes through here: Parse already refused unrepresentable text, this keeps the
+    // accessors safe on their own (GetString may hand back a lone surrogate that only fails when written out).
+    private static string Text(string field, JsonElement value)
+    {
+        string? text;
+        try
+        {
+            text = value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw GatewayException.Unrepresentable(field);
+        }
+        return text is not null && !WireText.HasLoneSurrogate(text) ? text : throw GatewayException.Unrepresentable(field);
+    }
 }
