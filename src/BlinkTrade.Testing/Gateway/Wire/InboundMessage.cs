@@ -77,16 +77,16 @@ internal sealed class InboundMessage : IDisposable
             {
                 throw GatewayException.MissingTag("MsgType");
             }
-            var unrepresentable = WireText.FindUnrepresentableField(frame.Span);
-            if (unrepresentable == "MsgType")
-            {
-                throw GatewayException.Unrepresentable("MsgType");
-            }
-            if (type.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(type.GetString()))
+            if (type.ValueKind != JsonValueKind.String)
             {
                 throw GatewayException.InvalidValue("MsgType", type.GetRawText());
             }
-            return new InboundMessage(document, type.GetString()!, unrepresentable);
+            var msgType = Text("MsgType", type);
+            if (msgType.Length == 0)
+            {
+                throw GatewayException.InvalidValue("MsgType", type.GetRawText());
+            }
+            return new InboundMessage(document, msgType, WireText.FindUnrepresentableField(frame.Span));
         }
         catch
         {
