@@ -156,6 +156,12 @@ internal sealed class ExchangeSession
             {
                 return;
             }
+            // Held frames count against both bounds, as if they were already queued.
+            if (_held.Count + _outbound.Reader.Count >= _runtime.Options.SessionQueueCapacity)
+            {
+                Overflow(OverflowFrames);
+                return;
+            }
             if (!TryReserve(frame.Length))
             {
                 Overflow(OverflowBytes);
