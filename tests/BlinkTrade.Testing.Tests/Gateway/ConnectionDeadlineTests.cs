@@ -43,6 +43,37 @@ public sealed class ConnectionDeadlineTests
     }
 
     [Fact]
+    public async Task A_login_waiting_for_its_password_check_is_not_closed_and_a_failed_one_gets_a_fresh_deadline()
+    {
+        await using var harness = await ExchangeHarness.StartAsync(configure: o => o with { PasswordHashConcurrency = 1, IdleTimeout = TimeSpan.Zero });
+        using var gate = new ManualResetEventSlim();
+        var hashing = harness.Exchange.Runtime.PasswordHasher;
+        var blocker = hashing.RunAsync(() => gate.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);   // a burst ahead of us
+        await using var queued = await harness.ConnectAsync();
+        await using var failing = await harness.ConnectAsync();
+        await queued.SendAsync("""{"MsgType":"BE","UserReqID":1,"BrokerID":5,"Username":"alice","Password":"abc12345","UserReqTyp":"1"}""");
+        await failing.SendAsync("""{"MsgType":"BE","UserReqID":1,"BrokerID":5,"Username":"bob","Password":"wrong","UserReqTyp":"1"}""");
+        while (hashing.Pending < 3)
+        {
+            await Task.Yield();   // both logins queued behind the blocker
+        }
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(60));
+        gate.Set();
+        await blocker;
+        Assert.Equal(1, (await queued.WaitForTypeAsync("BF")).GetProperty("UserStatus").GetInt32());
+        Assert.Equal(3, (await failing.WaitForTypeAsync("BF")).GetProperty("UserStatus").GetInt32());
+
+        // The failed attempt restarted the deadline: the full timeout from now, then closed.
+        harness.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal("ok", (await failing.RequestAsync("""{"MsgType":"1","TestReqID":"ok"}""", "0")).GetProperty("TestReqID").GetString());
+        harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("Session timeout", (await failing.WaitForTypeAsync("ERROR")).GetProperty("Description").GetString());
+        Assert.True(await failing.WaitForCloseAsync());
+        Assert.Equal("ok", (await queued.RequestAsync("""{"MsgType":"1","TestReqID":"ok"}""", "0")).GetProperty("TestReqID").GetString());
+    }
+
+    [Fact]
     public async Task A_zero_login_timeout_keeps_anonymous_sessions()
     {
         await using var harness = await ExchangeHarness.StartAsync(configure: o => o with { LoginTimeout = TimeSpan.Zero });

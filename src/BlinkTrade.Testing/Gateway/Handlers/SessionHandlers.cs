@@ -68,6 +68,25 @@ internal static class SessionHandlers
             SendThrottled(session, message, retryAfter);
             return;
         }
+        // Waiting in the hashing queue is not the client's fault: no login deadline meanwhile; a failure starts a fresh one.
+        runtime.LoginDeadlines.Clear(session);
+        try
+        {
+            await LoginCheckedAsync(session, message, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session.Identity is null)
+            {
+                runtime.LoginDeadlines.Start(session);
+            }
+        }
+    }
+
+    private static async Task LoginCheckedAsync(ExchangeSession session, InboundMessage message, string username, string password,
+        int? brokerId, string? secondFactor, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    {
+        var runtime = session.Runtime;
         var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(username), cancellationToken).ConfigureAwait(false);
         // PBKDF2 runs on the bounded hashing threads, first come first served, never on the thread pool or the actor.
         var check = await runtime.PasswordHasher.RunAsync(() => CheckCredentials(runtime, candidate, username, password, session.RemoteIp), cancellationToken)

@@ -8,6 +8,8 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// One timer per new session, on the exchange's clock: a session that has not logged in by
 /// <see cref="ReferenceExchangeOptions.LoginTimeout"/> gets ERROR "Session timeout" and is closed — unless it follows
 /// market data, which anonymous clients may do (PROTOCOL.md §1.5). A login (or signup) clears the timer for good.
+/// While a login attempt waits for its password check the deadline is paused (a login queued behind a burst is not
+/// the client's fault); a failed attempt starts a fresh one.
 /// </summary>
 internal sealed class LoginDeadlines : IDisposable
 {
@@ -29,12 +31,13 @@ internal sealed class LoginDeadlines : IDisposable
             return;
         }
         var timer = _runtime.TimeProvider.CreateTimer(_ => _ = ExpireAsync(session, timeout), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Clear(session);
         _timers[session.Id] = timer;
         // Armed only once registered, so a very short timeout cannot fire before Clear could find it.
         timer.Change(timeout, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The session logged in or ended: no deadline any more.</summary>
+    /// <summary>The session logged in, ended, or is waiting for its password check: no deadline (until <see cref="Start"/>).</summary>
     public void Clear(ExchangeSession session)
     {
         if (_timers.TryRemove(session.Id, out var timer))
