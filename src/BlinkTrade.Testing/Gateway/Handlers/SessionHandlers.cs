@@ -76,7 +76,7 @@ internal static class SessionHandlers
         }
         finally
         {
-            if (session.Identity is null)
+            if (session.Identity is null && !session.IsClosed)
             {
                 runtime.LoginDeadlines.Start(session);
             }
