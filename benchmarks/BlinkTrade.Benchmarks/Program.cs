@@ -23,6 +23,11 @@ public static class Program
             return Client.OrderLatencyCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "login-burst")
+        {
+            return Client.LoginBurstCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -18,10 +18,15 @@ var quietOption = new Option<bool>("--quiet")
 {
     Description = "Log connections only, not every inbound message type.",
 };
+var hashIterationsOption = new Option<int?>("--password-hash-iterations")
+{
+    Description = "PBKDF2 iterations of password hashes (default: the seed's passwordHashIterations, else 100000). Lower it only for test servers.",
+};
 var root = new RootCommand("BlinkTrade reference exchange (WebSocket + API-key REST on Kestrel)");
 root.Options.Add(urlsOption);
 root.Options.Add(seedOption);
 root.Options.Add(quietOption);
+root.Options.Add(hashIterationsOption);
 root.SetAction(async (parseResult, cancellationToken) =>
 {
     var urls = parseResult.GetValue(urlsOption)!;
@@ -52,8 +57,23 @@ root.SetAction(async (parseResult, cancellationToken) =>
             await Console.Error.WriteLineAsync($"Seed file not found: {seedFile.FullName}").ConfigureAwait(false);
             return 2;
         }
-        seed = await ExchangeSeed.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            seed = await ExchangeSeed.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExchangeSeedException e)
+        {
+            // Exit code 3: the seed file is invalid (README "Exit codes"); the message names the field.
+            await Console.Error.WriteLineAsync($"{path}: {e.Message}").ConfigureAwait(false);
+            return 3;
+        }
         logger.LogInformation("Seeded from {SeedFile}", path);
+    }
+    var hashIterations = parseResult.GetValue(hashIterationsOption) ?? seed?.PasswordHashIterations ?? new ReferenceExchangeOptions().PasswordHashIterations;
+    if (hashIterations < 1)
+    {
+        await Console.Error.WriteLineAsync($"--password-hash-iterations must be at least 1 (got {hashIterations}).").ConfigureAwait(false);
+        return 2;
     }
 
     // Ctrl+C and SIGTERM both stop the server cleanly.
@@ -75,6 +95,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
         EnableWebSocketServer = true,
         WebSocketPort = url.Port,
         Seed = seed,
+        PasswordHashIterations = hashIterations,
     }, cancellationToken).ConfigureAwait(false);
     logger.LogInformation("Listening on {WebSocketUri} (also /) and {RestUri}api/v1/apikey/", exchange.WebSocketUri, exchange.HttpBaseAddress);
     try

@@ -142,7 +142,12 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(username);
         ArgumentNullException.ThrowIfNull(password);
-        var hash = PasswordHash.Create(password, Options.PasswordHashIterations);
+        return CreateUserAsync(username, PasswordHash.Create(password, Options.PasswordHashIterations), brokerId, email, cancellationToken, verified);
+    }
+
+    // With the password already hashed (the seed hashes all its users in parallel first).
+    internal Task<int> CreateUserAsync(string username, PasswordHash hash, int brokerId, string? email, CancellationToken cancellationToken, int verified = 3)
+    {
         var mail = email ?? username + "@example.com";
         return _runtime.Actor.InvokeAsync(s =>
         {
@@ -205,25 +210,35 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
 
     private Task ApplySeedAsync(ExchangeSeed seed, CancellationToken cancellationToken) => SeedLoader.ApplyAsync(this, seed, cancellationToken);
 
-    /// <summary>Seeds a user's balances and keys; each part adds its work to <paramref name="pending"/>.</summary>
-    internal void SeedUser(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
+    /// <summary>Seeds a user's balances and keys.</summary>
+    internal Task SeedUserAsync(int userId, SeedUser user, CancellationToken cancellationToken)
     {
+        var pending = new List<Task>();
         SeedBalances(userId, user, pending, cancellationToken);
         SeedApiKeys(userId, user, pending, cancellationToken);
+        return Task.WhenAll(pending);
     }
 
     partial void SeedBalances(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken);
 
     // Seeded keys are ACTIVE with fixed credentials; "restrictions" are the REST modules, "permissions" the socket PermissionList.
+    // The store is thread-safe and hashes each key's API password, so keys are issued on the caller's thread, not the actor's.
     private void SeedApiKeys(int userId, SeedUser user, List<Task> pending, CancellationToken cancellationToken)
     {
+        if (user.ApiKeys.Count == 0)
+        {
+            return;
+        }
+        var owner = new ApiKeyOwner(user.Broker, userId);
+        foreach (var key in user.ApiKeys)
+        {
+            var modules = key.Restrictions.Count == 0 ? ApiKeyPermissions.All : ApiKeyPermissionNames.FromNames(key.Restrictions);
+            _runtime.ApiKeys.Seed(owner, modules, "seed", key.ApiKey, key.SecretKey, key.ApiPassword, key.IpWhiteList);
+        }
         pending.Add(_runtime.Actor.InvokeAsync(s =>
         {
-            var account = s.RequireUser(userId);
             foreach (var key in user.ApiKeys)
             {
-                var modules = key.Restrictions.Count == 0 ? ApiKeyPermissions.All : ApiKeyPermissionNames.FromNames(key.Restrictions);
-                _runtime.ApiKeys.Seed(new ApiKeyOwner(account.BrokerId, account.UserId), modules, "seed", key.ApiKey, key.SecretKey, key.ApiPassword, key.IpWhiteList);
                 if (key.Permissions is { ValueKind: System.Text.Json.JsonValueKind.Object } permissions)
                 {
                     s.PermissionListOverrides[key.ApiKey] = permissions.Clone();

@@ -35,6 +35,33 @@ public sealed record ReferenceExchangeOptions
     /// <summary>PBKDF2 iterations for stored password hashes (lower it in tests to keep them fast).</summary>
     public int PasswordHashIterations { get; init; } = 100_000;
 
+    /// <summary>
+    /// How many password hashes (logins, signups, password changes) are computed at once, on dedicated threads and
+    /// first come first served, so a login burst never starves logged-in sessions. 0: every core but one (1–4).
+    /// </summary>
+    public int PasswordHashConcurrency { get; init; }
+
+    /// <summary>Failed logins (wrong password or second factor) per username within <see cref="LoginFailureWindow"/> after which further attempts are refused until the window passes. 0 disables.</summary>
+    public int LoginFailureLimit { get; init; } = 5;
+
+    /// <summary>Failed logins per connection address within <see cref="LoginFailureWindow"/> after which further attempts from it are refused until the window passes. 0 disables.</summary>
+    public int LoginFailureLimitPerAddress { get; init; } = 20;
+
+    /// <summary>The sliding window of <see cref="LoginFailureLimit"/> and <see cref="LoginFailureLimitPerAddress"/>, on <see cref="TimeProvider"/>. Zero disables throttling.</summary>
+    public TimeSpan LoginFailureWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A session that has neither logged in nor subscribed to market data this long after it opened gets ERROR
+    /// "Session timeout" and is closed (on <see cref="TimeProvider"/>). Zero or negative disables.
+    /// </summary>
+    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the Kestrel host waits for a connection's request headers (the WebSocket upgrade or a REST call) and
+    /// between keep-alive requests before closing it (Kestrel's own timers, on the system clock).
+    /// </summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Checks second-factor codes (U16, BE SecondFactor); defaults to RFC 6238 TOTP over <see cref="TimeProvider"/>.</summary>
     public ISecondFactorCodeProvider? SecondFactorCodeProvider { get; init; }
 

@@ -24,11 +24,11 @@ public sealed record SeedApiKey
 
     /// <summary>The REST restrictions (e.g. <c>["All"]</c>).</summary>
     [JsonPropertyName("restrictions")]
-    public IReadOnlyList<string> Restrictions { get; init; } = [];
+    public IReadOnlyList<string> Restrictions { get; init => field = value ?? []; } = [];
 
     /// <summary>The IP whitelist (empty: any address).</summary>
     [JsonPropertyName("ipWhiteList")]
-    public IReadOnlyList<string> IpWhiteList { get; init; } = [];
+    public IReadOnlyList<string> IpWhiteList { get; init => field = value ?? []; } = [];
 
     /// <inheritdoc />
     public override string ToString() => $"SeedApiKey {{ ApiKey = {ApiKey}, SecretKey = ***, ApiPassword = *** }}";

@@ -23,11 +23,11 @@ public sealed record SeedUser
 
     /// <summary>Initial balances per currency (1e8-scaled).</summary>
     [JsonPropertyName("balances")]
-    public IReadOnlyDictionary<string, long> Balances { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> Balances { get; init => field = value ?? new Dictionary<string, long>(); } = new Dictionary<string, long>();
 
     /// <summary>Active API keys of the user.</summary>
     [JsonPropertyName("apiKeys")]
-    public IReadOnlyList<SeedApiKey> ApiKeys { get; init; } = [];
+    public IReadOnlyList<SeedApiKey> ApiKeys { get; init => field = value ?? []; } = [];
 
     /// <inheritdoc />
     public override string ToString() => $"SeedUser {{ Username = {Username}, Broker = {Broker} }}";

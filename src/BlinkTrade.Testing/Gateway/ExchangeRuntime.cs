@@ -37,7 +37,19 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         DummyPassword = PasswordHash.Create(Guid.NewGuid().ToString("N"), options.PasswordHashIterations);
         ApiKeys = new ApiKeyStore(TimeProvider, new ApiKeyStoreOptions { PasswordHashIterations = Math.Max(1, options.PasswordHashIterations) });
         Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
+        PasswordHasher = new PasswordHasher(options.PasswordHashConcurrency > 0 ? options.PasswordHashConcurrency : PasswordHasher.DefaultConcurrency);
+        LoginThrottle = new LoginThrottle(TimeProvider, options.LoginFailureLimit, options.LoginFailureLimitPerAddress, options.LoginFailureWindow);
+        LoginDeadlines = new LoginDeadlines(this);
     }
+
+    /// <summary>Every password hash (login, signup, password change) runs here: bounded, FIFO, off the thread pool and the actor.</summary>
+    public PasswordHasher PasswordHasher { get; }
+
+    /// <summary>Failed-login throttling per username and per address.</summary>
+    public LoginThrottle LoginThrottle { get; }
+
+    /// <summary>Closes sessions that neither log in nor subscribe within <see cref="ReferenceExchangeOptions.LoginTimeout"/>.</summary>
+    public LoginDeadlines LoginDeadlines { get; }
 
     public ILogger Logger { get; }
 
@@ -74,9 +86,14 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextSessionId);
         var session = new ExchangeSession(id, connection, remoteIp, this);
         Registry.Add(session);
+        LoginDeadlines.Start(session);
         var task = Task.Run(() => session.RunAsync(_shutdown.Token), CancellationToken.None);
         _sessionTasks[id] = task;
-        _ = task.ContinueWith(_ => _sessionTasks.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(_ =>
+        {
+            _sessionTasks.TryRemove(id, out Task? _);
+            LoginDeadlines.Clear(session);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
     }
 
@@ -84,14 +101,12 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
     public ApiKeyStore ApiKeys { get; }
 
     /// <summary>
-    /// Authenticates an API key + API password from the client's IP (§4.3: active key, matching password, IP in the
-    /// whitelist when it has one); null when anything does not match.
+    /// The session identity of a key that passed <see cref="ApiKeyStore.AuthenticateWithPassword"/> (§4.3: active key,
+    /// matching password, IP in its whitelist): null for a platform key or an owner that no longer exists.
     /// </summary>
-    public async Task<SessionIdentity?> AuthenticateApiKeyAsync(string apiKey, string apiPassword, string remoteIp, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    public async Task<SessionIdentity?> ResolveApiKeyIdentityAsync(ApiKeyEntry entry, bool cancelOnDisconnect, CancellationToken cancellationToken)
     {
-        // The store verifies a slow hash; keep it off the caller's thread only as far as the caller awaits us.
-        var entry = ApiKeys.AuthenticateWithPassword(apiKey, apiPassword, remoteIp);
-        if (entry is null || entry.Owner == ApiKeyOwner.Platform)
+        if (entry.Owner == ApiKeyOwner.Platform)
         {
             return null;
         }
@@ -127,6 +142,8 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
             // Sessions stuck in a transport; the process is going away.
         }
         await Actor.DisposeAsync().ConfigureAwait(false);
+        LoginDeadlines.Dispose();
+        PasswordHasher.Dispose();
         _shutdown.Dispose();
     }
 }

@@ -39,7 +39,17 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
         {
             builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
         }
-        builder.WebHost.UseKestrel(k => k.Listen(endpoint));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(endpoint);
+            // A connection that never completes its request (the WebSocket upgrade or a REST call) is closed: Kestrel
+            // waits KeepAliveTimeout for the first byte of a request and RequestHeadersTimeout for the rest of its headers.
+            if (runtime.Options.HandshakeTimeout > TimeSpan.Zero)
+            {
+                k.Limits.KeepAliveTimeout = runtime.Options.HandshakeTimeout;
+                k.Limits.RequestHeadersTimeout = runtime.Options.HandshakeTimeout;
+            }
+        });
         // The same app serves the API-key REST endpoints over the same store as U50–U55.
         builder.Services.AddBlinkTradeApiKeysRest(runtime.ApiKeys, new ApiKeysRestOptions { TimeProvider = runtime.TimeProvider });
         var app = builder.Build();

@@ -7,7 +7,7 @@ public sealed class FaultAndTimeTests
     {
         await using var harness = await ExchangeHarness.StartAsync();
         await using var idle = await harness.ConnectAsync();
-        await using var busy = await harness.ConnectAsync();
+        await using var busy = await harness.LoginAsync("bob");   // logged in: the login deadline does not apply to it
         await idle.RequestAsync("""{"MsgType":"1","TestReqID":1}""", "0");
 
         for (var i = 0; i < 4; i++)

@@ -16,6 +16,9 @@ internal static class SessionHandlers
     public const string PasswordChanged = "MSG_SUCCESS_PASSWORD_CHANGE";
     public const string InvalidSecurityCode = "MSG_CHANGE_PASSWORD_INVALID_SECURITY_CODE";
 
+    /// <summary>The UserStatusText prefix of a login refused by throttling (followed by when to try again).</summary>
+    public const string TooManyFailedLogins = "MSG_LOGIN_ERROR_TOO_MANY_ATTEMPTS";
+
     /// <summary>1 (or 0) → 0 with TestReqID and SendTime echoed and ServerTimestamp in unix seconds (§1.4).</summary>
     public static ValueTask HeartbeatAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
     {
@@ -59,10 +62,42 @@ internal static class SessionHandlers
         var cancelOnDisconnect = message.GetOptionalBoolean("CancelOnDisconnect") ?? false;
         var runtime = session.Runtime;
 
+        // Throttled on arrival (a locked-out guess never queues for hashing) and again on the hashing thread.
+        if (runtime.LoginThrottle.IsLocked(username, session.RemoteIp, out var retryAfter))
+        {
+            SendThrottled(session, message, retryAfter);
+            return;
+        }
+        // Waiting in the hashing queue is not the client's fault: no login deadline meanwhile; a failure starts a fresh one.
+        runtime.LoginDeadlines.Clear(session);
+        try
+        {
+            await LoginCheckedAsync(session, message, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session.Identity is null && !session.IsClosed)
+            {
+                runtime.LoginDeadlines.Start(session);
+            }
+        }
+    }
+
+    private static async Task LoginCheckedAsync(ExchangeSession session, InboundMessage message, string username, string password,
+        int? brokerId, string? secondFactor, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    {
+        var runtime = session.Runtime;
         var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(username), cancellationToken).ConfigureAwait(false);
-        var passwordOk = candidate is not null ? candidate.Password.Verify(password) : runtime.DummyPassword.Verify(password) && false;
+        // PBKDF2 runs on the bounded hashing threads, first come first served, never on the thread pool or the actor.
+        var check = await runtime.PasswordHasher.RunAsync(() => CheckCredentials(runtime, candidate, username, password, session.RemoteIp), cancellationToken)
+            .ConfigureAwait(false);
+        if (check.LockedFor is { } lockedFor)
+        {
+            SendThrottled(session, message, lockedFor);
+            return;
+        }
         SessionIdentity? identity = null;
-        if (candidate is not null && passwordOk)
+        if (candidate is not null && check.UserPasswordOk)
         {
             if (brokerId is { } requested && requested != candidate.BrokerId && !candidate.IsBroker)
             {
@@ -74,16 +109,25 @@ internal static class SessionHandlers
                 if (string.IsNullOrEmpty(secondFactor) || candidate.TwoFactorSecret is null ||
                     !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret, secondFactor))
                 {
+                    // A missing code is the normal first step of a 2FA login; a wrong one is a guess.
+                    if (!string.IsNullOrEmpty(secondFactor))
+                    {
+                        runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
+                    }
                     SendLoginFailure(session, message, InvalidSecondStep, needSecondFactor: true);
                     return;
                 }
             }
             identity = new SessionIdentity(candidate.UserId, candidate.BrokerId, candidate.Username, candidate.IsBroker, null, null, cancelOnDisconnect);
         }
-        else
+        else if (check.ApiKey is { } key)
         {
-            // Not a user: maybe an API key + API password (PROTOCOL.md §4.3).
-            identity = await runtime.AuthenticateApiKeyAsync(username, password, session.RemoteIp, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+            // Not a user: an API key + API password (PROTOCOL.md §4.3).
+            identity = await runtime.ResolveApiKeyIdentityAsync(key, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+            if (identity is null)
+            {
+                runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
+            }
         }
         if (identity is null)
         {
@@ -91,10 +135,41 @@ internal static class SessionHandlers
             return;
         }
 
+        runtime.LoginThrottle.RecordSuccess(username);
         session.SetIdentity(identity);
+        runtime.LoginDeadlines.Clear(session);
         GatewayLog.LoggedIn(runtime.Logger, session.Id, identity.UserId, identity.BrokerId, identity.IsApiKey);
         var frame = await runtime.Actor.InvokeAsync(s => LoginResponse(s, identity, message), cancellationToken).ConfigureAwait(false);
         session.Send(frame);
+    }
+
+    // Runs on a hashing thread. The second throttle check sees the failures recorded by the attempts queued ahead of
+    // this one, so parallel guesses at one account stop at the limit (plus the attempts hashing at that moment).
+    private static CredentialCheck CheckCredentials(ExchangeRuntime runtime, LoginCandidate? candidate, string username, string password, string remoteIp)
+    {
+        if (runtime.LoginThrottle.IsLocked(username, remoteIp, out var lockedFor))
+        {
+            return new CredentialCheck(lockedFor, false, null);
+        }
+        // An unknown user costs the same as a wrong password.
+        var passwordOk = (candidate?.Password ?? runtime.DummyPassword).Verify(password) && candidate is not null;
+        if (passwordOk)
+        {
+            return new CredentialCheck(null, true, null);
+        }
+        var key = runtime.ApiKeys.AuthenticateWithPassword(username, password, remoteIp);
+        if (key is null)
+        {
+            runtime.LoginThrottle.RecordFailure(username, remoteIp);
+        }
+        return new CredentialCheck(null, false, key);
+    }
+
+    private static void SendThrottled(ExchangeSession session, InboundMessage message, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        GatewayLog.LoginThrottled(session.Runtime.Logger, session.Id, seconds);
+        SendLoginFailure(session, message, $"{TooManyFailedLogins}: too many failed logins; try again in {seconds} seconds", needSecondFactor: false);
     }
 
     /// <summary>A successful BF (UserStatus 1) for a session that just logged in.</summary>
@@ -174,7 +249,7 @@ internal static class SessionHandlers
         var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(identity.UserId), cancellationToken).ConfigureAwait(false)
             ?? throw GatewayException.NotAuthorized();
         string? failure = null;
-        if (!candidate.Password.Verify(current))
+        if (!await runtime.PasswordHasher.VerifyAsync(candidate.Password, current, cancellationToken).ConfigureAwait(false))
         {
             failure = InvalidPassword;
         }
@@ -185,7 +260,7 @@ internal static class SessionHandlers
         }
         if (failure is null)
         {
-            var hash = PasswordHash.Create(next, runtime.Options.PasswordHashIterations);
+            var hash = await runtime.PasswordHasher.HashAsync(next, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
             await runtime.Actor.InvokeAsync(s => s.RequireUser(identity.UserId).Password = hash, cancellationToken).ConfigureAwait(false);
         }
         session.Send(Frames.Build("BF", w =>
@@ -222,7 +297,7 @@ internal static class SessionHandlers
             throw GatewayException.InvalidParameter("Password must have at least 8 characters");
         }
         var runtime = session.Runtime;
-        var hash = PasswordHash.Create(password, runtime.Options.PasswordHashIterations);
+        var hash = await runtime.PasswordHasher.HashAsync(password, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var state = message.GetOptionalString("State");
         var country = message.GetOptionalString("CountryCode");
         var (user, failure) = await runtime.Actor.InvokeAsync(s =>
@@ -246,6 +321,7 @@ internal static class SessionHandlers
             return;
         }
         session.SetIdentity(user);
+        runtime.LoginDeadlines.Clear(session);
         var frame = await runtime.Actor.InvokeAsync(s => LoginResponse(s, user, message), cancellationToken).ConfigureAwait(false);
         session.Send(frame);
     }
@@ -268,7 +344,7 @@ internal static class SessionHandlers
         var token = message.GetString("Token");
         var next = message.GetString("NewPassword");
         var runtime = session.Runtime;
-        var hash = PasswordHash.Create(next, runtime.Options.PasswordHashIterations);
+        var hash = await runtime.PasswordHasher.HashAsync(next, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var ok = await runtime.Actor.InvokeAsync(s =>
         {
             var user = s.FindByResetToken(token);

@@ -102,6 +102,10 @@ internal sealed class MarketDataHub
         }
     }
 
+    /// <summary>Whether the session follows any book, trades or security status (an anonymous market-data client).</summary>
+    public bool HasSubscriptions(ExchangeSession session) =>
+        _symbols.Values.Any(data => data.BookSubscribers.Exists(s => s.Session == session) || data.StatusSubscribers.Exists(s => s.Session == session));
+
     public void RemoveSession(ExchangeSession session)
     {
         foreach (var data in _symbols.Values)

@@ -15,6 +15,12 @@ public static class ApiKeysRestErrorCodes
     /// <summary>400: signature does not match.</summary>
     public const int InvalidSignature = -1022;
 
+    /// <summary>415: a POST body that is not <c>application/x-www-form-urlencoded</c>.</summary>
+    public const int UnsupportedContentType = -1098;
+
+    /// <summary>400: a signed POST already accepted within its time window (a replay).</summary>
+    public const int DuplicateRequest = -1099;
+
     /// <summary>400: a mandatory parameter is missing or malformed.</summary>
     public const int MandatoryParameterMissing = -1102;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace BlinkTrade.Testing.Hosting.Rest;
 
@@ -27,6 +28,7 @@ internal sealed partial class ApiKeysRestHandler
     private readonly ApiKeysRestOptions _options;
     private readonly ApiKeysRateLimiter _rateLimiter;
     private readonly ApiKeysFaultInjector _faults;
+    private readonly ApiKeysReplayGuard _replays;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<ApiKeysRestHandler> _logger;
 
@@ -39,6 +41,7 @@ internal sealed partial class ApiKeysRestHandler
         _faults = faults;
         _timeProvider = options.TimeProvider ?? store.TimeProvider;
         _logger = logger;
+        _replays = new ApiKeysReplayGuard(_timeProvider, options.ReplayCapacity);
         Endpoints =
         [
             new("create", "POST", 10, ApiKeysRestAccess.CustomerAll, Create),
@@ -98,7 +101,7 @@ internal sealed partial class ApiKeysRestHandler
         }
         catch (ApiKeysRestProblem problem)
         {
-            reply = Error(problem.HttpStatus, problem.Code, problem.Message);
+            reply = Error(problem.HttpStatus, problem.Code, problem.Message, problem.RetryAfter);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -136,6 +139,11 @@ internal sealed partial class ApiKeysRestHandler
         using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
         {
             rawBody = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        if (rawBody.Length > 0 && HttpMethods.IsPost(context.Request.Method) && !IsFormContent(context.Request.ContentType))
+        {
+            throw new ApiKeysRestProblem(415, ApiKeysRestErrorCodes.UnsupportedContentType,
+                "Unsupported content type: a POST body must be application/x-www-form-urlencoded.");
         }
         var parameters = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         Merge(parameters, rawQuery);
@@ -176,8 +184,28 @@ internal sealed partial class ApiKeysRestHandler
         {
             throw ApiKeysRestProblem.Rejected();
         }
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            RefuseReplay(endpoint.Verb + " " + apiKey, signature, timestamp + recvWindow);
+        }
         return new ApiKeysRestRequest(_store.Touch(apiKey) ?? caller, parameters);
     }
+
+    // Last, once the request is known to be genuine and permitted: only accepted signatures are remembered.
+    private void RefuseReplay(string scope, string signature, long windowClosesAtMs)
+    {
+        switch (_replays.TryAccept(scope, signature, windowClosesAtMs, out var retryAfter))
+        {
+            case ApiKeysReplayVerdict.Replayed:
+                throw new ApiKeysRestProblem(400, ApiKeysRestErrorCodes.DuplicateRequest, "Duplicate request: this signed request was already accepted.");
+            case ApiKeysReplayVerdict.Full:
+                throw new ApiKeysRestProblem(429, ApiKeysRestErrorCodes.TooManyRequests, "Too many signed requests in flight; wait Retry-After.") { RetryAfter = retryAfter };
+        }
+    }
+
+    private static bool IsFormContent(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) &&
+        string.Equals(parsed.MediaType.Value, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private ApiKeysRestReply Create(ApiKeysRestRequest request)
     {

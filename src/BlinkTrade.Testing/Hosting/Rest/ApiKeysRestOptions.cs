@@ -23,6 +23,12 @@ public sealed class ApiKeysRestOptions
     /// <summary>The largest accepted <c>recvWindow</c> (default 60000 ms).</summary>
     public long MaxRecvWindowMs { get; set; } = 60_000;
 
+    /// <summary>
+    /// How many accepted POST signatures are remembered at once to refuse replays (default 100,000; an entry lives
+    /// until its request's time window closes). When every entry is still live, further POSTs get 429 until one expires.
+    /// </summary>
+    public int ReplayCapacity { get; set; } = 100_000;
+
     /// <summary>The clock for timestamps and rate-limit windows; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

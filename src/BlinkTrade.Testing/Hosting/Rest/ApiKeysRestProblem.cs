@@ -29,6 +29,9 @@ internal sealed class ApiKeysRestProblem : Exception
 
     public int Code { get; } = ApiKeysRestErrorCodes.InvalidParameter;
 
+    // With 429: when to try again.
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiKeysRestProblem Missing(string name) =>
         new(400, ApiKeysRestErrorCodes.MandatoryParameterMissing, $"Mandatory parameter '{name}' was not sent, was empty/null, or malformed.");
 

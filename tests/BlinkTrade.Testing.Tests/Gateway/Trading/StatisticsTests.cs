@@ -7,7 +7,7 @@ public sealed class StatisticsTests
     [Fact]
     public async Task Security_status_reports_a_rolling_24_hour_window()
     {
-        await using var harness = await StartFundedAsync(configure: o => o with { IdleTimeout = TimeSpan.Zero });
+        await using var harness = await StartFundedAsync(configure: o => o with { IdleTimeout = TimeSpan.Zero, LoginTimeout = TimeSpan.Zero });
         await using var alice = await harness.LoginAsync("alice");
         await using var bob = await harness.LoginAsync("bob");
         await alice.SendAsync(Order("s1", "2", 600 * Btc, Btc));
