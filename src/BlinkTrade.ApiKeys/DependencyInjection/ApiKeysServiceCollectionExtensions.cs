@@ -5,6 +5,7 @@ using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -63,7 +64,7 @@ public static class ApiKeysServiceCollectionExtensions
             });
         client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) => ApiKeysResilience.Configure(builder,
             context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,
-            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(logCategory)));
+            (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(logCategory)));
         return client
             .AddHttpMessageHandler(() => new ApiKeysBufferingHandler())
             .AddHttpMessageHandler(sp => new ApiKeysSigningHandler(sp.GetRequiredService<IOptions<TOptions>>().Value));
