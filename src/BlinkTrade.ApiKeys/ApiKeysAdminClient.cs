@@ -77,7 +77,7 @@ public class ApiKeysAdminClient
         {
             form["restrictions"] = ApiKeyPermissionNames.Format(r);
         }
-        return SendAsync("approve", (api, ct) => api.ApproveAsync(form, ct), cancellationToken);
+        return SendAsync("approve", form, static (api, f, ct) => api.ApproveAsync(f, ct), cancellationToken);
     }
 
     /// <summary>Rejects a pending key.</summary>
@@ -85,26 +85,27 @@ public class ApiKeysAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Rejected"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> RejectAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("reject", (api, ct) => api.RejectAsync(key.ToForm(), ct), cancellationToken);
+        SendAsync("reject", key.ToForm(), static (api, f, ct) => api.RejectAsync(f, ct), cancellationToken);
 
     /// <summary>Suspends an active key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Disabled"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> DisableAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("disable", (api, ct) => api.DisableAsync(key.ToForm(), ct), cancellationToken);
+        SendAsync("disable", key.ToForm(), static (api, f, ct) => api.DisableAsync(f, ct), cancellationToken);
 
     /// <summary>Re-activates a disabled key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Active"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> EnableAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("enable", (api, ct) => api.EnableAsync(key.ToForm(), ct), cancellationToken);
+        SendAsync("enable", key.ToForm(), static (api, f, ct) => api.EnableAsync(f, ct), cancellationToken);
 
-    private Task<ApiKeysResponse<ApiKeyStatus>> SendAsync(string verb, Func<IApiKeysAdminApi, CancellationToken, Task<Refit.IApiResponse<ApiKeyWire>>> call,
-        CancellationToken cancellationToken)
+    // The form is built by the caller, so a reference naming no key throws at the call, before any request.
+    private Task<ApiKeysResponse<ApiKeyStatus>> SendAsync(string verb, Dictionary<string, string> form,
+        Func<IApiKeysAdminApi, Dictionary<string, string>, CancellationToken, Task<Refit.IApiResponse<ApiKeyWire>>> call, CancellationToken cancellationToken)
     {
         var api = Api;
-        return Core.SendAsync(HttpMethod.Post, verb, ct => call(api, ct), ApiKeysWireMapper.ToStatus, cancellationToken);
+        return Core.SendAsync(HttpMethod.Post, verb, ct => call(api, form, ct), ApiKeysWireMapper.ToStatus, cancellationToken);
     }
 }
