@@ -5,7 +5,7 @@ using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.Testing;
 using BlinkTrade.Testing.Accounts;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.Samples.ConsumerTests;
 
@@ -124,13 +124,13 @@ public sealed class TakeProfitBotTests
     [Fact]
     public async Task An_entry_still_open_after_the_timeout_is_cancelled_on_a_manual_clock()
     {
-        // A ManualTimeProvider drives the bot and the exchange: time only moves when the test says so, so a
+        // A FakeTimeProvider drives the bot and the exchange: time only moves when the test says so, so a
         // one-minute timeout is tested in microseconds and never flakes on a slow machine.
         // The client keeps the system clock here on purpose: on a manual clock its heartbeat (a TestRequest every
         // 30 s, a reply expected within 15 s) would also fire inside a one-minute jump, before the reply could arrive.
         // Give the client the manual clock too (BlinkTradeClientOptions.TimeProvider) when you test heartbeats,
         // request timeouts or reconnect back-off, and advance it in steps.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var exchange = await StartExchangeAsync(clock);
         var alice = await CreateTraderAsync(exchange, "alice", usd: 1_000, btc: 0);
         await using var bot = await ConnectAsync(exchange, "alice");

@@ -1,4 +1,5 @@
 using BlinkTrade.ApiKeys.Pipeline;
+using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace BlinkTrade.ApiKeys;
 /// </summary>
 public class ApiKeysAdminClient
 {
+    private readonly IApiKeysAdminApi? _api;
     private readonly ApiKeysHttpCore? _core;
 
     /// <summary>For mocking.</summary>
@@ -28,10 +30,11 @@ public class ApiKeysAdminClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var logger = loggerFactory?.CreateLogger<ApiKeysAdminClient>();
-        _core = new ApiKeysHttpCore(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger), options, logger);
+        _api = ApiKeysRefit.For<IApiKeysAdminApi>(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger));
+        _core = new ApiKeysHttpCore(options, logger);
     }
 
-    /// <summary>Creates the typed client <see cref="IHttpClientFactory"/> hands out.</summary>
+    /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (with a base address).</summary>
     /// <param name="httpClient">The configured client.</param>
     /// <param name="options">The options registered by <c>AddBlinkTradeApiKeysAdmin</c>.</param>
     /// <param name="logger">The logger.</param>
@@ -41,13 +44,24 @@ public class ApiKeysAdminClient
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         options.Value.Validate();
-        _core = new ApiKeysHttpCore(httpClient, options.Value, logger);
+        _api = ApiKeysRefit.For<IApiKeysAdminApi>(httpClient);
+        _core = new ApiKeysHttpCore(options.Value, logger);
+    }
+
+    // What AddBlinkTradeApiKeysAdmin registers: the Refit client from IHttpClientFactory, already signing and retrying.
+    internal ApiKeysAdminClient(IApiKeysAdminApi api, ApiKeysAdminClientOptions options, ILogger? logger)
+    {
+        options.Validate();
+        _api = api;
+        _core = new ApiKeysHttpCore(options, logger);
     }
 
     /// <summary>The rate-limit weight used in the current minute as of the latest answer, if any carried it.</summary>
     public virtual int? LastUsedWeight1M => Core.LastUsedWeight1M;
 
     private ApiKeysHttpCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
+
+    private IApiKeysAdminApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
 
     /// <summary>Approves a pending key, making it usable.</summary>
     /// <param name="key">The key, by id or by key string (any owner).</param>
@@ -58,13 +72,12 @@ public class ApiKeysAdminClient
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> ApproveAsync(ApiKeyReference key, ApiKeyPermissions? restrictions = null,
         CancellationToken cancellationToken = default)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        key.AddTo(parameters);
+        var form = key.ToForm();
         if (restrictions is { } r)
         {
-            parameters.Add(new("restrictions", ApiKeyPermissionNames.Format(r)));
+            form["restrictions"] = ApiKeyPermissionNames.Format(r);
         }
-        return SendAsync("approve", parameters, cancellationToken);
+        return SendAsync("approve", form, static (api, f, ct) => api.ApproveAsync(f, ct), cancellationToken);
     }
 
     /// <summary>Rejects a pending key.</summary>
@@ -72,29 +85,27 @@ public class ApiKeysAdminClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Rejected"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> RejectAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("reject", Parameters(key), cancellationToken);
+        SendAsync("reject", key.ToForm(), static (api, f, ct) => api.RejectAsync(f, ct), cancellationToken);
 
     /// <summary>Suspends an active key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Disabled"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> DisableAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("disable", Parameters(key), cancellationToken);
+        SendAsync("disable", key.ToForm(), static (api, f, ct) => api.DisableAsync(f, ct), cancellationToken);
 
     /// <summary>Re-activates a disabled key.</summary>
     /// <param name="key">The key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key's new status (<see cref="ApiKeyState.Active"/>).</returns>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> EnableAsync(ApiKeyReference key, CancellationToken cancellationToken = default) =>
-        SendAsync("enable", Parameters(key), cancellationToken);
+        SendAsync("enable", key.ToForm(), static (api, f, ct) => api.EnableAsync(f, ct), cancellationToken);
 
-    private static List<KeyValuePair<string, string>> Parameters(ApiKeyReference key)
+    // The form is built by the caller, so a reference naming no key throws at the call, before any request.
+    private Task<ApiKeysResponse<ApiKeyStatus>> SendAsync(string verb, Dictionary<string, string> form,
+        Func<IApiKeysAdminApi, Dictionary<string, string>, CancellationToken, Task<Refit.IApiResponse<ApiKeyWire>>> call, CancellationToken cancellationToken)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        key.AddTo(parameters);
-        return parameters;
+        var api = Api;
+        return Core.SendAsync(HttpMethod.Post, verb, ct => call(api, form, ct), ApiKeysWireMapper.ToStatus, cancellationToken);
     }
-
-    private Task<ApiKeysResponse<ApiKeyStatus>> SendAsync(string verb, List<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken) =>
-        Core.SendAsync(HttpMethod.Post, verb, parameters, ApiKeysJsonContext.Default.ApiKeyWire, ApiKeysWireMapper.ToStatus, cancellationToken);
 }

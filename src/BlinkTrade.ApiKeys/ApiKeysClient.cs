@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using BlinkTrade.ApiKeys.Pipeline;
+using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,11 +13,12 @@ namespace BlinkTrade.ApiKeys;
 /// revoke, regenerate-secret. Requests are signed with HMAC-SHA256 and retried per the contract's policy.
 /// </summary>
 /// <remarks>
-/// Register it with <c>services.AddBlinkTradeApiKeys(...)</c> (a typed <see cref="HttpClient"/> from
+/// Register it with <c>services.AddBlinkTradeApiKeys(...)</c> (a Refit client on an <see cref="HttpClient"/> from
 /// <see cref="IHttpClientFactory"/>), or construct it directly. Members are virtual so tests can mock it.
 /// </remarks>
 public class ApiKeysClient
 {
+    private readonly IApiKeysApi? _api;
     private readonly ApiKeysHttpCore? _core;
     private readonly int _pageSize;
 
@@ -35,11 +36,12 @@ public class ApiKeysClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var logger = loggerFactory?.CreateLogger<ApiKeysClient>();
-        _core = new ApiKeysHttpCore(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger), options, logger);
+        _api = ApiKeysRefit.For<IApiKeysApi>(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger));
+        _core = new ApiKeysHttpCore(options, logger);
         _pageSize = options.PageSize;
     }
 
-    /// <summary>Creates the typed client <see cref="IHttpClientFactory"/> hands out (its handlers already sign and retry).</summary>
+    /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (with a base address).</summary>
     /// <param name="httpClient">The configured client.</param>
     /// <param name="options">The options registered by <c>AddBlinkTradeApiKeys</c>.</param>
     /// <param name="logger">The logger.</param>
@@ -50,8 +52,18 @@ public class ApiKeysClient
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
         value.Validate();
-        _core = new ApiKeysHttpCore(httpClient, value, logger);
+        _api = ApiKeysRefit.For<IApiKeysApi>(httpClient);
+        _core = new ApiKeysHttpCore(value, logger);
         _pageSize = value.PageSize;
+    }
+
+    // What AddBlinkTradeApiKeys registers: the Refit client from IHttpClientFactory, already signing and retrying.
+    internal ApiKeysClient(IApiKeysApi api, ApiKeysClientOptions options, ILogger? logger)
+    {
+        options.Validate();
+        _api = api;
+        _core = new ApiKeysHttpCore(options, logger);
+        _pageSize = options.PageSize;
     }
 
     /// <summary>
@@ -61,6 +73,8 @@ public class ApiKeysClient
     public virtual int? LastUsedWeight1M => Core.LastUsedWeight1M;
 
     private ApiKeysHttpCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
+
+    private IApiKeysApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
 
     /// <summary>Requests a new key. It is unusable (<see cref="ApiKeyState.PendingApproval"/>) until the platform approves it.</summary>
     /// <param name="permissions">The modules to grant (<c>restrictions</c>); default <see cref="ApiKeyPermissions.All"/>.</param>
@@ -76,16 +90,16 @@ public class ApiKeysClient
         {
             throw new ArgumentException("At least one permission is required.", nameof(permissions));
         }
-        var parameters = new List<KeyValuePair<string, string>> { new("restrictions", ApiKeyPermissionNames.Format(permissions)) };
+        var form = new Dictionary<string, string> { ["restrictions"] = ApiKeyPermissionNames.Format(permissions) };
         if (label is not null)
         {
-            parameters.Add(new("label", label));
+            form["label"] = label;
         }
         if (ipWhiteList is not null && string.Join(',', ipWhiteList) is { Length: > 0 } ips)
         {
-            parameters.Add(new("ipWhiteList", ips));
+            form["ipWhiteList"] = ips;
         }
-        return Core.SendAsync(HttpMethod.Post, "create", parameters, ApiKeysJsonContext.Default.ApiKeyWire, ApiKeysWireMapper.ToCreated, cancellationToken);
+        return Core.SendAsync(HttpMethod.Post, "create", ct => Api.CreateAsync(form, ct), ApiKeysWireMapper.ToCreated, cancellationToken);
     }
 
     /// <summary>Tells whether a key is usable, with its state and permissions.</summary>
@@ -95,9 +109,8 @@ public class ApiKeysClient
     /// <exception cref="ApiKeysRequestException">For example -2008 when the key is unknown or not the caller's.</exception>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> GetStatusAsync(ApiKeyReference key, CancellationToken cancellationToken = default)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        key.AddTo(parameters);
-        return Core.SendAsync(HttpMethod.Get, "status", parameters, ApiKeysJsonContext.Default.ApiKeyWire, ApiKeysWireMapper.ToStatus, cancellationToken);
+        key.ThrowIfEmpty();
+        return Core.SendAsync(HttpMethod.Get, "status", ct => Api.GetStatusAsync(key.ApiId, key.ApiKey, ct), ApiKeysWireMapper.ToStatus, cancellationToken);
     }
 
     /// <summary>Reads one page of the caller's keys.</summary>
@@ -113,16 +126,8 @@ public class ApiKeysClient
         var size = pageSize ?? _pageSize;
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(pageSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, 100, nameof(pageSize));
-        var parameters = new List<KeyValuePair<string, string>>
-        {
-            new("page", page.ToString(CultureInfo.InvariantCulture)),
-            new("pageSize", size.ToString(CultureInfo.InvariantCulture)),
-        };
-        if (state is { } s)
-        {
-            parameters.Add(new("state", s.ToString()));
-        }
-        return Core.SendAsync(HttpMethod.Get, "list", parameters, ApiKeysJsonContext.Default.ApiKeyListWire, ApiKeysWireMapper.ToPage, cancellationToken);
+        var stateName = state?.ToString();
+        return Core.SendAsync(HttpMethod.Get, "list", ct => Api.ListAsync(page, size, stateName, ct), ApiKeysWireMapper.ToPage, cancellationToken);
     }
 
     /// <summary>Enumerates all of the caller's keys, fetching pages lazily as the enumeration proceeds.</summary>
@@ -155,9 +160,8 @@ public class ApiKeysClient
     /// <exception cref="ApiKeysRequestException">The server refused the call or its outcome is unknown (check with <see cref="GetStatusAsync"/>).</exception>
     public virtual Task<ApiKeysResponse<ApiKeyStatus>> RevokeAsync(ApiKeyReference key, CancellationToken cancellationToken = default)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        key.AddTo(parameters);
-        return Core.SendAsync(HttpMethod.Post, "revoke", parameters, ApiKeysJsonContext.Default.ApiKeyWire, ApiKeysWireMapper.ToStatus, cancellationToken);
+        var form = key.ToForm();
+        return Core.SendAsync(HttpMethod.Post, "revoke", ct => Api.RevokeAsync(form, ct), ApiKeysWireMapper.ToStatus, cancellationToken);
     }
 
     /// <summary>Replaces a key's secret; the old secret stops working at once.</summary>
@@ -166,9 +170,8 @@ public class ApiKeysClient
     /// <returns>The new secret. If it is this client's own key, call <see cref="ApiKeysCredential.Update"/> with it.</returns>
     public virtual Task<ApiKeysResponse<RegeneratedApiKeySecret>> RegenerateSecretAsync(ApiKeyReference key, CancellationToken cancellationToken = default)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        key.AddTo(parameters);
-        return Core.SendAsync(HttpMethod.Post, "regenerate-secret", parameters, ApiKeysJsonContext.Default.ApiKeyWire, ApiKeysWireMapper.ToRegenerated,
+        var form = key.ToForm();
+        return Core.SendAsync(HttpMethod.Post, "regenerate-secret", ct => Api.RegenerateSecretAsync(form, ct), ApiKeysWireMapper.ToRegenerated,
             cancellationToken);
     }
 }

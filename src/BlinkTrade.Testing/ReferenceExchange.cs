@@ -6,6 +6,7 @@ using BlinkTrade.Testing.Faults;
 using BlinkTrade.Testing.Gateway;
 using BlinkTrade.Testing.Hosting;
 using BlinkTrade.Testing.Users;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.Testing;
 
@@ -41,16 +42,16 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
     /// <summary>The exchange's clock (advance it when it is a manual clock).</summary>
     public TimeProvider TimeProvider => _runtime.TimeProvider;
 
-    /// <summary>Moves the exchange's clock forward when it is a <see cref="Time.ManualTimeProvider"/> (statistics windows, idle timeouts, TOTP).</summary>
+    /// <summary>Moves the exchange's clock forward when it is a <see cref="FakeTimeProvider"/> (statistics windows, idle timeouts, TOTP).</summary>
     /// <param name="delta">How far to move.</param>
     /// <exception cref="InvalidOperationException">The exchange runs on another clock.</exception>
     public void AdvanceTime(TimeSpan delta)
     {
-        if (_runtime.TimeProvider is not Time.ManualTimeProvider manual)
+        if (_runtime.TimeProvider is not FakeTimeProvider fake)
         {
-            throw new InvalidOperationException("The exchange does not run on a ManualTimeProvider.");
+            throw new InvalidOperationException("The exchange does not run on a FakeTimeProvider.");
         }
-        manual.Advance(delta);
+        fake.Advance(delta);
     }
 
     /// <summary>Fault injection: drop or close connections, delay or stall frames, reject messages.</summary>

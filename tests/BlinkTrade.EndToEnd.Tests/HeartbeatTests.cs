@@ -2,7 +2,7 @@ using BlinkTrade.Client;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.Client.Session;
 using BlinkTrade.EndToEnd.Tests.Support;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.EndToEnd.Tests;
 
@@ -46,7 +46,7 @@ public sealed class HeartbeatTests
         var ct = cts.Token;
         await using var h = await E2EHarness.StartAsync(kind, ct);
         await h.CreateUserAsync("alice", cancellationToken: ct);
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
         var states = new Recorder<ConnectionStateChange>();
         var errors = new Recorder<BlinkTradeClientError>();
         var alice = h.Client("alice", configure: o =>
@@ -87,7 +87,7 @@ public sealed class HeartbeatTests
         using var cts = Wait.Budget(60);
         var ct = cts.Token;
         var start = new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero);
-        var clock = new ManualTimeProvider(start);
+        var clock = new FakeTimeProvider(start);
         await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { TimeProvider = clock, IdleTimeout = TimeSpan.FromSeconds(90) });
         await h.CreateUserAsync("alice", cancellationToken: ct);
         await h.CreateUserAsync("bob", cancellationToken: ct);
@@ -122,7 +122,7 @@ public sealed class HeartbeatTests
         Assert.Equal(ConnectionState.LoggedIn, alice.State);
     }
 
-    private static async Task AdvanceUntil(ManualTimeProvider clock, TimeSpan step, Func<bool> condition, string what)
+    private static async Task AdvanceUntil(FakeTimeProvider clock, TimeSpan step, Func<bool> condition, string what)
     {
         for (var i = 0; i < 2_000 && !condition(); i++)
         {

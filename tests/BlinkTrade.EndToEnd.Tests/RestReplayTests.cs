@@ -3,7 +3,7 @@ using BlinkTrade.EndToEnd.Tests.Support;
 using BlinkTrade.Testing;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Hosting.Rest;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.EndToEnd.Tests;
 
@@ -18,7 +18,7 @@ public sealed class RestReplayTests
     {
         using var cts = Wait.Budget(60);
         var ct = cts.Token;
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
         await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions { TimeProvider = clock, PasswordHashIterations = 1000 }, ct);
         await exchange.CreateBrokerAsync(5, "exchange", cancellationToken: ct);
         var alice = await exchange.CreateUserAsync("alice", "alice-pw-1", 5, cancellationToken: ct);

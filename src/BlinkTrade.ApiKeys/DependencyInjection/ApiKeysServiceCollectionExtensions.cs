@@ -1,60 +1,72 @@
 using System.Diagnostics.CodeAnalysis;
 using BlinkTrade.ApiKeys;
 using BlinkTrade.ApiKeys.Pipeline;
+using BlinkTrade.ApiKeys.Rest;
+using BlinkTrade.ApiKeys.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Refit;
 
 // In the DI namespace so the extension shows up next to services.AddHttpClient.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="ApiKeysClient"/> and <see cref="ApiKeysAdminClient"/> as typed HTTP clients.</summary>
+/// <summary>Registers <see cref="ApiKeysClient"/> and <see cref="ApiKeysAdminClient"/> on Refit clients from <see cref="IHttpClientFactory"/>.</summary>
 public static class ApiKeysServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ApiKeysClient"/> on <see cref="IHttpClientFactory"/> with the signing and resilience
-    /// handlers (resilience outside, signing inside, so every attempt is re-signed).
+    /// Registers <see cref="ApiKeysClient"/> over the build-time generated Refit client of the REST contract, on
+    /// <see cref="IHttpClientFactory"/> with the resilience and signing handlers (resilience outside, signing inside,
+    /// so every attempt is re-signed).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets endpoint, credential and policies.</param>
-    /// <returns>The client builder, e.g. to set the primary handler.</returns>
+    /// <returns>The HTTP client builder, e.g. to set the primary handler.</returns>
     public static IHttpClientBuilder AddBlinkTradeApiKeys(this IServiceCollection services, Action<ApiKeysClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<ApiKeysClientOptions>().Configure(configure);
-        return AddChain<ApiKeysClient, ApiKeysClientOptions>(services);
+        services.TryAddTransient(sp => new ApiKeysClient(sp.GetRequiredService<IApiKeysApi>(), sp.GetRequiredService<IOptions<ApiKeysClientOptions>>().Value,
+            sp.GetService<ILogger<ApiKeysClient>>()));
+        return AddChain<IApiKeysApi, ApiKeysClientOptions>(services, typeof(ApiKeysClient).FullName!);
     }
 
-    /// <summary>Registers <see cref="ApiKeysAdminClient"/> the same way, with its own options.</summary>
+    /// <summary>Registers <see cref="ApiKeysAdminClient"/> the same way, with its own options and HTTP client.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets endpoint, admin credential and policies.</param>
-    /// <returns>The client builder.</returns>
+    /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddBlinkTradeApiKeysAdmin(this IServiceCollection services, Action<ApiKeysAdminClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<ApiKeysAdminClientOptions>().Configure(configure);
-        return AddChain<ApiKeysAdminClient, ApiKeysAdminClientOptions>(services);
+        services.TryAddTransient(sp => new ApiKeysAdminClient(sp.GetRequiredService<IApiKeysAdminApi>(),
+            sp.GetRequiredService<IOptions<ApiKeysAdminClientOptions>>().Value, sp.GetService<ILogger<ApiKeysAdminClient>>()));
+        return AddChain<IApiKeysAdminApi, ApiKeysAdminClientOptions>(services, typeof(ApiKeysAdminClient).FullName!);
     }
 
-    private static IHttpClientBuilder AddChain<
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services)
-        where TClient : class
+    // AddRefitGeneratedClient is AddRefitClient's generated-only form (the reflection-based AddRefitClient is
+    // [RequiresUnreferencedCode]); the handler order is the one ApiKeysHandlerChain builds without DI.
+    private static IHttpClientBuilder AddChain<TApi,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(IServiceCollection services, string logCategory)
+        where TApi : class
         where TOptions : ApiKeysClientOptions
     {
-        return services
-            .AddHttpClient<TClient>((sp, http) =>
+        var client = services
+            .AddRefitGeneratedClient<TApi>(ApiKeysJsonContext.Default, _ => ApiKeysRefit.CreateSettings())
+            .ConfigureHttpClient((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
                 options.Validate();
-                http.BaseAddress = ApiKeysHandlerChain.NormalizeEndpoint(options.Endpoint!);
-                // Polly's per-attempt timeout applies; HttpClient's own would cut the whole retry sequence.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(sp => new ApiKeysResilienceHandler(
-                sp.GetRequiredService<IOptions<TOptions>>().Value,
-                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(TClient).FullName!)))
+                ApiKeysHandlerChain.Configure(http, options);
+            });
+        client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) => ApiKeysResilience.Configure(builder,
+            context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,
+            (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(logCategory)));
+        return client
+            .AddHttpMessageHandler(() => new ApiKeysBufferingHandler())
             .AddHttpMessageHandler(sp => new ApiKeysSigningHandler(sp.GetRequiredService<IOptions<TOptions>>().Value));
     }
 }

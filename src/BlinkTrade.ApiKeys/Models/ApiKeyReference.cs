@@ -33,19 +33,28 @@ public readonly record struct ApiKeyReference
         return new ApiKeyReference(null, apiKey);
     }
 
-    internal void AddTo(List<KeyValuePair<string, string>> parameters)
+    // Both contract forms of a key reference: apiId and/or apiKey, at least one.
+    internal void ThrowIfEmpty()
     {
         if (ApiId is null && ApiKey is null)
         {
             throw new ArgumentException("The reference names no key; use ById or ByKey.");
         }
+    }
+
+    // The reference as POST form fields (a new dictionary the caller may add to).
+    internal Dictionary<string, string> ToForm()
+    {
+        ThrowIfEmpty();
+        var form = new Dictionary<string, string>(2);
         if (ApiId is not null)
         {
-            parameters.Add(new("apiId", ApiId));
+            form["apiId"] = ApiId;
         }
         if (ApiKey is not null)
         {
-            parameters.Add(new("apiKey", ApiKey));
+            form["apiKey"] = ApiKey;
         }
+        return form;
     }
 }

@@ -1,24 +1,32 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlinkTrade.ApiKeys.Pipeline;
 
-// Builds the same handler chain IHttpClientFactory builds, for apps without dependency injection.
+// Builds the same handler chain AddBlinkTradeApiKeys registers on IHttpClientFactory, for apps without dependency injection.
 internal static class ApiKeysHandlerChain
 {
     public static HttpClient CreateHttpClient(ApiKeysClientOptions options, HttpMessageHandler? transport, ILogger? logger)
     {
-        // Order matters: resilience outside, signing inside, so every attempt is re-signed.
+        // Order matters: resilience outside, then buffering (so the attempt timeout covers the body), signing inside,
+        // so every attempt is re-signed with a fresh timestamp.
         var signing = new ApiKeysSigningHandler(options) { InnerHandler = transport ?? new SocketsHttpHandler() };
-        var resilience = new ApiKeysResilienceHandler(options, logger) { InnerHandler = signing };
-        return new HttpClient(resilience, disposeHandler: transport is null)
-        {
-            BaseAddress = NormalizeEndpoint(options.Endpoint!),
-            // Polly's per-attempt timeout applies instead; HttpClient's own would cut the whole retry sequence.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        var buffering = new ApiKeysBufferingHandler { InnerHandler = signing };
+        var resilience = new ResilienceHandler(ApiKeysResilience.Build(options, logger ?? NullLogger.Instance)) { InnerHandler = buffering };
+        var http = new HttpClient(resilience, disposeHandler: transport is null);
+        Configure(http, options);
+        return http;
     }
 
-    // Relative call paths resolve under the endpoint only when it ends with '/'.
-    public static Uri NormalizeEndpoint(Uri endpoint) =>
+    public static void Configure(HttpClient http, ApiKeysClientOptions options)
+    {
+        http.BaseAddress = NormalizeEndpoint(options.Endpoint!);
+        // The pipeline's per-attempt timeout applies instead; HttpClient's own would cut the whole retry sequence.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    // A base address with a path (https://host/prefix/) keeps it: Refit prepends the base path to the routes.
+    private static Uri NormalizeEndpoint(Uri endpoint) =>
         endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");
 }

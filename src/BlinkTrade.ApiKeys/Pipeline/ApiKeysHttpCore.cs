@@ -1,126 +1,128 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
+using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly.Timeout;
+using Refit;
 
 namespace BlinkTrade.ApiKeys.Pipeline;
 
 /// <summary>
-/// Sends one contract call through the (resilience → signing → transport) handler chain and turns the answer into
-/// a model or an <see cref="ApiKeysRequestException"/>. Shared by the customer and the admin client.
+/// Runs one call of a Refit contract interface (whose HttpClient sends it through resilience → buffering → signing →
+/// transport) and turns the answer into a model or an <see cref="ApiKeysRequestException"/>. Shared by the customer
+/// and the admin client.
 /// </summary>
 internal sealed class ApiKeysHttpCore
 {
-    internal const string BasePath = "api/v1/apikey/";
     internal const string UsedWeightHeader = "X-USED-WEIGHT-1M";
 
-    private readonly HttpClient _http;
-    private readonly ApiKeysClientOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private int _lastUsedWeight = -1;
 
-    public ApiKeysHttpCore(HttpClient http, ApiKeysClientOptions options, ILogger? logger)
+    public ApiKeysHttpCore(ApiKeysClientOptions options, ILogger? logger)
     {
-        _http = http;
-        _options = options;
+        _timeProvider = options.TimeProvider;
         _logger = logger ?? NullLogger.Instance;
     }
 
     public int? LastUsedWeight1M => Volatile.Read(ref _lastUsedWeight) is var w and >= 0 ? w : null;
 
-    public async Task<ApiKeysResponse<TModel>> SendAsync<TWire, TModel>(HttpMethod method, string verb, List<KeyValuePair<string, string>> parameters,
-        JsonTypeInfo<TWire> typeInfo, Func<TWire, TModel> map, CancellationToken cancellationToken)
+    public async Task<ApiKeysResponse<TModel>> SendAsync<TWire, TModel>(HttpMethod method, string verb,
+        Func<CancellationToken, Task<IApiResponse<TWire>>> call, Func<TWire, TModel> map, CancellationToken cancellationToken)
     {
-        var uri = BuildUri(verb, method == HttpMethod.Get ? parameters : []);
-        using var request = new HttpRequestMessage(method, uri);
-        if (method != HttpMethod.Get)
-        {
-            // Always a (possibly empty) form body: the signature covers query + body.
-            request.Content = new FormUrlEncodedContent(parameters);
-        }
-
-        HttpResponseMessage response;
+        var path = "/" + ApiKeysPaths.Base + verb;
+        IApiResponse<TWire> response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (TransportFailure(exception) is { } failure)
         {
-            throw new ApiKeysRequestException(0, null, "The request failed in transport; if it reached the server, its outcome is unknown.", innerException: exception);
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            throw new ApiKeysRequestException(0, null, "The request timed out; its outcome is unknown.", innerException: exception);
+            throw failure;
         }
 
         using (response)
         {
+            if (!response.IsReceived)
+            {
+                // Refit reports a transport failure in the response when the method returns IApiResponse<T>.
+                var error = response.Error ?? throw new ApiKeysRequestException(0, null, "No answer arrived.");
+                throw TransportFailure(error.InnerException ?? error) ?? error.InnerException ?? error;
+            }
+
             var status = (int)response.StatusCode;
-            var weight = ReadWeight(response);
+            var weight = ReadWeight(response.Headers);
             if (weight is { } w)
             {
                 Volatile.Write(ref _lastUsedWeight, w);
             }
-            ApiKeysLog.Answered(_logger, method.Method, "/" + BasePath + verb, status, weight);
+            ApiKeysLog.Answered(_logger, method.Method, path, status, weight);
 
             if (response.IsSuccessStatusCode)
             {
-                TWire? wire;
-                try
+                if (response.Error is { } invalid)
                 {
-                    wire = await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken).ConfigureAwait(false);
+                    throw new ApiKeysRequestException(status, null, "The answer is not valid JSON for this call.", null, weight, JsonCause(invalid));
                 }
-                catch (JsonException exception)
-                {
-                    throw new ApiKeysRequestException(status, null, "The answer is not valid JSON for this call.", null, weight, exception);
-                }
-                if (wire is null)
+                if (response.Content is not { } wire)
                 {
                     throw new ApiKeysRequestException(status, null, "The answer is empty.", null, weight);
                 }
                 return new ApiKeysResponse<TModel>(map(wire), status, weight);
             }
 
-            ApiErrorWire? error = null;
-            try
-            {
-                error = await response.Content.ReadFromJsonAsync(ApiKeysJsonContext.Default.ApiErrorWire, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException)
-            {
-                // Not the contract's error shape (e.g. a proxy's HTML page): keep just the status.
-            }
-            var retryAfter = ApiKeysResilienceHandler.ReadRetryAfter(response, _options.TimeProvider);
-            ApiKeysLog.Failed(_logger, method.Method, "/" + BasePath + verb, status, error?.Code);
-            throw new ApiKeysRequestException(status, error?.Code, error?.Msg ?? response.ReasonPhrase, retryAfter, weight);
+            var body = ReadError((response.Error as ApiException)?.Content);
+            var retryAfter = ApiKeysResilience.ReadRetryAfter(response.Headers, _timeProvider);
+            ApiKeysLog.Failed(_logger, method.Method, path, status, body?.Code);
+            throw new ApiKeysRequestException(status, body?.Code, body?.Msg ?? response.ReasonPhrase, retryAfter, weight);
         }
     }
 
-    private static Uri BuildUri(string verb, List<KeyValuePair<string, string>> query)
+    // Only failures with no answer at all: the request may or may not have reached the server.
+    private static ApiKeysRequestException? TransportFailure(Exception exception) => exception switch
     {
-        if (query.Count == 0)
+        HttpRequestException => new ApiKeysRequestException(0, null, "The request failed in transport; if it reached the server, its outcome is unknown.",
+            innerException: exception),
+        TimeoutRejectedException => new ApiKeysRequestException(0, null, "The request timed out; its outcome is unknown.", innerException: exception),
+        _ => null,
+    };
+
+    // The contract's error shape {"code","msg"}, or null for anything else (e.g. a proxy's HTML page): then just the status.
+    private static ApiErrorWire? ReadError(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
         {
-            return new Uri(BasePath + verb, UriKind.Relative);
+            return null;
         }
-        var builder = new StringBuilder(BasePath).Append(verb).Append('?');
-        for (var i = 0; i < query.Count; i++)
+        try
         {
-            if (i > 0)
-            {
-                builder.Append('&');
-            }
-            builder.Append(Uri.EscapeDataString(query[i].Key)).Append('=').Append(Uri.EscapeDataString(query[i].Value));
+            return JsonSerializer.Deserialize(content, ApiKeysJsonContext.Default.ApiErrorWire);
         }
-        return new Uri(builder.ToString(), UriKind.Relative);
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
-    private static int? ReadWeight(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(UsedWeightHeader, out var values)
+    // The parser's own complaint, without Refit's wrapper (which holds the live request and its headers).
+    private static Exception JsonCause(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException)
+            {
+                return e;
+            }
+        }
+        return error.InnerException ?? new JsonException(error.Message);
+    }
+
+    private static int? ReadWeight(HttpResponseHeaders headers) =>
+        headers.TryGetValues(UsedWeightHeader, out var values)
         && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var weight)
             ? weight
             : null;

@@ -31,7 +31,7 @@ public sealed class ErrorTableTests
         Assert.Equal(200, widened.Status);
 
         // Through the SDK: a client clock 10 s behind the server.
-        var lagging = exchange.CreateClient(configure: o => o.TimeProvider = new BlinkTrade.Testing.Time.ManualTimeProvider(exchange.Time.GetUtcNow().AddSeconds(-10)));
+        var lagging = exchange.CreateClient(configure: o => o.TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(exchange.Time.GetUtcNow().AddSeconds(-10)));
         var error = await Assert.ThrowsAsync<ApiKeysRequestException>(() => lagging.GetStatusAsync(ApiKeyReference.ById(user.Entry.ApiId)));
         Assert.Equal((400, -1021), (error.Status, error.ErrorCode));
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Hosting.Rest;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace BlinkTrade.ApiKeys.Tests.Infrastructure;
@@ -40,7 +40,7 @@ internal sealed class TestExchange : IAsyncDisposable
     public ApiKeyStore Store { get; }
 
     /// <summary>The manual clock (server, store and clients share it), when the exchange was started with one.</summary>
-    public ManualTimeProvider? Clock => _tracking?.Inner;
+    public FakeTimeProvider? Clock => _tracking?.Inner;
 
     /// <summary>How many timers are armed on the manual clock (0 without one).</summary>
     public int ArmedTimers => _tracking?.ArmedTimers ?? 0;
@@ -62,7 +62,7 @@ internal sealed class TestExchange : IAsyncDisposable
     public static async Task<TestExchange> StartAsync(HostKind kind = HostKind.TestServer, bool manualClock = false, Action<ApiKeysRestOptions>? configure = null)
     {
         // A manual clock starts on a minute boundary so rate-limit windows are predictable.
-        var clock = manualClock ? new TrackingClock(new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))) : null;
+        var clock = manualClock ? new TrackingClock(new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))) : null;
         var store = new ApiKeyStore(clock ?? TimeProvider.System, new ApiKeyStoreOptions { PasswordHashIterations = 1_000 });
         var options = new ApiKeysRestOptions { TimeProvider = clock };
         configure?.Invoke(options);

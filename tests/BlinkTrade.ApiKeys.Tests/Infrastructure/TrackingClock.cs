@@ -1,18 +1,18 @@
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.ApiKeys.Tests.Infrastructure;
 
 /// <summary>
-/// A <see cref="ManualTimeProvider"/> wrapper that knows how many of its timers are armed, so a test advances the
+/// A <see cref="FakeTimeProvider"/> wrapper that knows how many of its timers are armed, so a test advances the
 /// clock only while something is actually waiting on it (a retry delay, a Retry-After, a timeout) and never while a
 /// request is merely in flight — which would make signed timestamps stale at random.
 /// </summary>
-internal sealed class TrackingClock(ManualTimeProvider inner) : TimeProvider
+internal sealed class TrackingClock(FakeTimeProvider inner) : TimeProvider
 {
     private readonly object _gate = new();
     private int _armed;
 
-    public ManualTimeProvider Inner { get; } = inner;
+    public FakeTimeProvider Inner { get; } = inner;
 
     public int ArmedTimers
     {

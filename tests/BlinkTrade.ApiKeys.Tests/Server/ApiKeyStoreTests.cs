@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.Testing.ApiKeys;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.ApiKeys.Tests.Server;
 
@@ -8,7 +8,7 @@ namespace BlinkTrade.ApiKeys.Tests.Server;
 public sealed class ApiKeyStoreTests
 {
     private static readonly ApiKeyOwner Owner = new(5, 100);
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     private ApiKeyStore NewStore() => new(_clock, new ApiKeyStoreOptions { PasswordHashIterations = 1_000 });
 

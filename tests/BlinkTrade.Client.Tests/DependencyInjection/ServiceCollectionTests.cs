@@ -1,6 +1,6 @@
 using BlinkTrade.Client.Tests.Support;
 using BlinkTrade.Client.Transport;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +13,7 @@ public sealed class ServiceCollectionTests
     public async Task AddBlinkTradeClient_registers_one_client_using_the_container_transport_clock_and_logging()
     {
         await using var transport = new ScriptedTransport(p => p.AnswerHeartbeats());
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton<IBlinkTradeTransport>(transport);

@@ -1,12 +1,12 @@
 using BlinkTrade.Client.Diagnostics;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.Client.Tests.Support;
 
-/// <summary>A client wired to a <see cref="ScriptedTransport"/> and a <see cref="ManualTimeProvider"/>, with its streams recorded.</summary>
+/// <summary>A client wired to a <see cref="ScriptedTransport"/> and a <see cref="FakeTimeProvider"/>, with its streams recorded.</summary>
 internal sealed class ClientHarness : IAsyncDisposable
 {
-    private ClientHarness(BlinkTradeClient client, ScriptedTransport transport, ManualTimeProvider time)
+    private ClientHarness(BlinkTradeClient client, ScriptedTransport transport, FakeTimeProvider time)
     {
         Client = client;
         Transport = transport;
@@ -19,7 +19,7 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public ScriptedTransport Transport { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public RecordingObserver<BlinkTradeClientError> Errors { get; } = new();
 
@@ -27,7 +27,7 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public static ClientHarness Create(Action<ScriptedPeer>? configurePeer = null, Action<BlinkTradeClientOptions>? configure = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var transport = new ScriptedTransport(configurePeer ?? (p => p.AnswerHeartbeats()));
         var options = new BlinkTradeClientOptions
         {

@@ -1,5 +1,5 @@
 using BlinkTrade.Client.Transport;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.Testing.Tests.Gateway;
 
@@ -8,7 +8,7 @@ public sealed class ExchangeHarness : IAsyncDisposable
 {
     public const string Password = "abc12345";
 
-    private ExchangeHarness(ReferenceExchange exchange, TransportKind kind, ManualTimeProvider clock)
+    private ExchangeHarness(ReferenceExchange exchange, TransportKind kind, FakeTimeProvider clock)
     {
         Exchange = exchange;
         Kind = kind;
@@ -19,7 +19,7 @@ public sealed class ExchangeHarness : IAsyncDisposable
 
     public TransportKind Kind { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public int AliceId { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class ExchangeHarness : IAsyncDisposable
 
     public static async Task<ExchangeHarness> StartAsync(TransportKind kind = TransportKind.InMemory, Func<ReferenceExchangeOptions, ReferenceExchangeOptions>? configure = null)
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var options = new ReferenceExchangeOptions
         {
             TimeProvider = clock,

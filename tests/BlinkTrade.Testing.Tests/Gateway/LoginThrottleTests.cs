@@ -154,7 +154,7 @@ public sealed class LoginThrottleTests
     [Fact]
     public void The_throttle_counts_failures_not_attempts_and_forgets_them_after_the_window()
     {
-        var clock = new BlinkTrade.Testing.Time.ManualTimeProvider();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var throttle = new LoginThrottle(clock, usernameLimit: 2, addressLimit: 3, TimeSpan.FromMinutes(1));
         Assert.False(throttle.IsLocked("alice", "1.2.3.4", out _));
         throttle.RecordFailure("alice", "1.2.3.4");

@@ -127,7 +127,7 @@ public sealed class RestHardeningTests
     [Fact]
     public void The_replay_guard_forgets_a_signature_when_its_window_closes_and_never_holds_more_than_its_capacity()
     {
-        var clock = new BlinkTrade.Testing.Time.ManualTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var guard = new ApiKeysReplayGuard(clock, capacity: 3);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -267,7 +267,7 @@ public sealed class SessionTests
     [Fact]
     public void Totp_provider_accepts_the_current_code_only()
     {
-        var clock = new BlinkTrade.Testing.Time.ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var totp = new TotpCodeProvider(clock);
         var secret = totp.CreateSecret(1);
         var code = TotpCodeProvider.GetCode(secret, clock.GetUtcNow());

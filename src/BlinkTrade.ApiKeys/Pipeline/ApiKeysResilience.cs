@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace BlinkTrade.ApiKeys.Pipeline;
+
+/// <summary>
+/// The contract's client retry policy (APIKEYS-REST.md, "Client retry policy") as a Microsoft.Extensions.Http.Resilience
+/// pipeline: 429 waits <c>Retry-After</c> (capped) and retries any method, because a rate-limited request was not
+/// executed; 418 is never retried; 5xx, 408, attempt timeouts and transport errors are retried for GET only, because a
+/// POST with an unknown outcome must be resolved by a query, not sent again. Used by the <c>ResilienceHandler</c> that
+/// <c>AddResilienceHandler</c> registers and by the one the DI-free constructors build, so both paths behave alike.
+/// </summary>
+/// <remarks>
+/// What the package's ready-made settings could not express, and is therefore written here:
+/// <see cref="HttpRetryStrategyOptions"/>' transient predicate retries every method (and
+/// <c>DisableForUnsafeHttpMethods</c> would also stop the POST retry a 429 allows); its <c>ShouldRetryAfterHeader</c>
+/// reads an HTTP-date <c>Retry-After</c> against the system clock rather than the client's
+/// <see cref="ApiKeysClientOptions.TimeProvider"/>, honours the header on any status, and has no "longer than the cap:
+/// surface it" rule.
+/// </remarks>
+internal static class ApiKeysResilience
+{
+    /// <summary>The name <c>AddResilienceHandler</c> registers the pipeline under (one per HTTP client).</summary>
+    public const string PipelineName = "BlinkTrade.ApiKeys";
+
+    public static ResiliencePipeline<HttpResponseMessage> Build(ApiKeysClientOptions options, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        Configure(builder, options, logger);
+        return builder.Build();
+    }
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ApiKeysClientOptions options, ILogger logger)
+    {
+        // Every delay and timeout runs on the client's clock (a FakeTimeProvider in tests).
+        builder.TimeProvider = options.TimeProvider;
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = options.RetryDelay,
+                // Deterministic delays: tests drive them with a fake clock.
+                UseJitter = false,
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result, options.TimeProvider)),
+                OnRetry = args =>
+                {
+                    OnRetry(args, logger);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+        if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+        }
+    }
+
+    /// <summary>The <c>Retry-After</c> delay of an answer: a delta as is, a date against <paramref name="timeProvider"/>.</summary>
+    public static TimeSpan? ReadRetryAfter(HttpResponseHeaders headers, TimeProvider timeProvider)
+    {
+        var header = headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - timeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+        return null;
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiKeysClientOptions options)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up: nothing to retry.
+            return false;
+        }
+        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited)
+        {
+            // Not executed, so any method may go again, unless the server asks for a longer wait than we accept.
+            return RetryAfterOf(limited, options.TimeProvider) is not { } wait || wait <= options.MaxRetryAfter;
+        }
+        // 5xx, 408, HttpRequestException, attempt timeout: the package's transient classification, for GET only.
+        // (418 and the other 4xx are not transient.)
+        return context.GetRequestMessage()?.Method == HttpMethod.Get && HttpClientResiliencePredicates.IsTransient(outcome);
+    }
+
+    // For 429 (and only 429) the server's Retry-After decides the delay; null lets the exponential back-off decide.
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeProvider timeProvider) =>
+        response is { StatusCode: HttpStatusCode.TooManyRequests } ? ReadRetryAfter(response.Headers, timeProvider) : null;
+
+    private static void OnRetry(OnRetryArguments<HttpResponseMessage> args, ILogger logger)
+    {
+        var request = args.Context.GetRequestMessage();
+        var reason = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+        // The path only: the query carries the signature.
+        ApiKeysLog.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 1, reason, args.RetryDelay);
+    }
+}
