@@ -137,10 +137,12 @@ internal sealed class ExecutionSequencer
 
     /// <summary>
     /// The volume-weighted price of the quantity executed between the known state and a later one (PROTOCOL.md G41):
-    /// <c>(AvgPx₁·CumQty₁ − AvgPx₀·CumQty₀) / ΔCumQty</c> in exact 128-bit satoshi arithmetic. The exchange floors
-    /// <c>AvgPx</c> after every fill, so the notional derived from it can only fall short of the true one (by less than
-    /// one satoshi of price per unit of <c>CumQty</c>): the quotient is rounded up, which is exact whenever the order
-    /// had no execution before the gap and the gap holds one price.
+    /// <c>(AvgPx₁·CumQty₁ − AvgPx₀·CumQty₀) / ΔCumQty</c> in exact 128-bit satoshi arithmetic, rounded up to the satoshi.
+    /// The exchange floors <c>AvgPx</c> after every fill, so the notional derived from it can only fall short of the
+    /// true one (by less than <c>CumQty₁</c> satoshi², i.e. the price by less than <c>CumQty₁/ΔCumQty</c> satoshis):
+    /// rounding up is never further from the true price than rounding to nearest. The result is exact when the
+    /// exchange's averages divided evenly (always when nothing executed before the gap and it holds one price);
+    /// otherwise it may be a few satoshis low — the information is not on the wire.
     /// </summary>
     /// <param name="known">The state before the gap (<see langword="null"/>: nothing executed).</param>
     /// <param name="notionalAfter"><c>AvgPx₁·CumQty₁</c>, the notional after the gap in satoshi².</param>
