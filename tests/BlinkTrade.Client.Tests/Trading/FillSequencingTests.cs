@@ -74,6 +74,16 @@ public sealed class FillSequencingTests
         p.Respond<OrdersListRequest>(r => list(p, r));
     }, o => o.Credentials = BlinkTradeCredentials.FromPassword(ExchangeScripts.Username, ExchangeScripts.Password));
 
+    /// <summary>Connects, with the maker's order resting (New, ExecID 741400) and its report delivered.</summary>
+    private static async Task<(Streams Streams, ScriptedPeer Peer)> ConnectWithRestingOrderAsync(ClientHarness harness)
+    {
+        var streams = new Streams(harness.Client);
+        var peer = await harness.ConnectAsync();
+        peer.Send(Live(741400, 0));
+        await streams.Reports.WaitForAsync(r => r.ExecID == 741400);
+        return (streams, peer);
+    }
+
     private sealed class Streams
     {
         public Streams(IBlinkTradeClient client)
@@ -99,10 +109,7 @@ public sealed class FillSequencingTests
         // buys 0.2 at 600; reconnects are allowed.
         var exchangeFilled = false;
         await using var harness = Harness((_, r) => ListOf(r, exchangeFilled ? Row(0.2m, 60_000_000_000) : Row(0, 0)));
-        var streams = new Streams(harness.Client);
-        var peer = await harness.ConnectAsync();
-        peer.Send(Live(741400, 0));
-        await streams.Reports.WaitForAsync(r => r.ExecID == 741400);
+        var (streams, peer) = await ConnectWithRestingOrderAsync(harness);
 
         harness.Transport.FailAttempt = attempt => !exchangeFilled;
         peer.Abort();
@@ -153,10 +160,7 @@ public sealed class FillSequencingTests
             }
             return ListOf(r, reconnected ? Row(0.23m, avgPx) : Row(0, 0));
         });
-        var streams = new Streams(harness.Client);
-        var peer = await harness.ConnectAsync();
-        peer.Send(Live(741400, 0));
-        await streams.Reports.WaitForAsync(r => r.ExecID == 741400);
+        var (streams, peer) = await ConnectWithRestingOrderAsync(harness);
 
         reconnected = true;
         peer.Abort();
@@ -185,10 +189,7 @@ public sealed class FillSequencingTests
         const long avgAt023 = 60_004_347_826;
         var reconnected = false;
         await using var harness = Harness((_, r) => ListOf(r, reconnected ? Row(0.23m, avgAt023) : Row(0, 0)));
-        var streams = new Streams(harness.Client);
-        var peer = await harness.ConnectAsync();
-        peer.Send(Live(741400, 0));
-        await streams.Reports.WaitForAsync(r => r.ExecID == 741400);
+        var (streams, peer) = await ConnectWithRestingOrderAsync(harness);
 
         reconnected = true;
         peer.Abort();
