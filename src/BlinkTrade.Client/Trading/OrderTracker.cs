@@ -60,33 +60,6 @@ public sealed class OrderTracker
         => status == OrdStatus.New || status == OrdStatus.PartiallyFilled || status == OrdStatus.Stopped
         || status == OrdStatus.PendingNew || status == OrdStatus.PendingCancel;
 
-    /// <summary>
-    /// Records a report unless it is a duplicate or older than what is known (ExecIDs grow per exchange, G17;
-    /// CumQty and CxlQty never decrease), so a report replayed after a reconnect is not delivered twice.
-    /// </summary>
-    /// <returns><see langword="true"/> when the report is new information.</returns>
-    internal bool TryApply(ExecutionReport report)
-    {
-        if (report.OrderID == 0)
-        {
-            return true; // e.g. a reject without an order id: nothing to track, but still news.
-        }
-        lock (_byOrderId)
-        {
-            if (!TryAdvanceExecId(report))
-            {
-                return false;
-            }
-            var known = Find(report.OrderID);
-            if (known is not null && (IsBehind(report, known) || ((report.ExecID == 0 || known.ExecID == 0) && SameState(known, report))))
-            {
-                return false;
-            }
-            Record(report);
-            return true;
-        }
-    }
-
     /// <summary>The lock the order state is written under; <see cref="ExecutionSequencer"/> holds it across a
     /// decision and its publication so a synthesized report and the live report after it keep their order.</summary>
     internal object Gate => _byOrderId;
