@@ -15,7 +15,7 @@ public partial class BlinkTradeClient
     private void CompleteFeatures()
     {
         CompleteMarketData();
-        _executionReports.OnCompleted();
+        CompleteTrading();
         _balanceSnapshots.OnCompleted();
     }
 
@@ -32,21 +32,29 @@ public partial class BlinkTradeClient
         OnMarketDataConnectionLost();
     }
 
-    private async Task RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
+    private async Task<RestoreOutcome> RestoreAsync(SessionConnection session, bool isReconnect, CancellationToken cancellationToken)
     {
         await RestoreMarketDataAsync(session, cancellationToken).ConfigureAwait(false);
+        int subscriptions;
+        lock (_marketDataGate)
+        {
+            subscriptions = _booksBySymbol.Count + _tickersBySymbol.Count;
+        }
+        Trading.ReconcileOutcome? orders = null;
+        Exception? error = null;
         // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
         if (isReconnect && CurrentUser is not null && (_orders.All.Count > 0 || !_unacknowledgedOrders.IsEmpty))
         {
             try
             {
-                await ReconcileOrdersAsync(session, cancellationToken).ConfigureAwait(false);
+                orders = await ReconcileOrdersAsync(session, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
             {
                 // A server that cannot list orders must not block the reconnect; the live reports still flow.
                 Diagnostics.ClientLog.ReconcileFailed(_logger, e);
                 ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Order reconciliation failed: " + e.Message, e);
+                error = e;
             }
         }
         // Balance deltas sent while the connection was down are lost: a known balance state is read again (U2).
@@ -59,7 +67,9 @@ public partial class BlinkTradeClient
             catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
             {
                 ReportError(Diagnostics.ClientErrorKind.ReconnectFailed, "Balance refresh failed: " + e.Message, e);
+                error ??= e;
             }
         }
+        return new RestoreOutcome(subscriptions, orders, error);
     }
 }

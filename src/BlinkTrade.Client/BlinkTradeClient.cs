@@ -36,7 +36,9 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     private readonly SafeSubject<BlinkTradeClientError> _errors;
     private readonly SafeSubject<TimeSpan> _latency;
     private readonly SafeSubject<BlinkTradeMessage> _messages;
+    private readonly SafeSubject<SessionRecovery> _recoveries;
     private SessionConnection? _session;
+    private int _reconnectAttempts;
     private CancellationTokenSource _lifetime = new();
     private volatile bool _wantConnected;
     private volatile bool _disposed;
@@ -57,6 +59,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         _states = CreateStateSubject<ConnectionStateChange>("ConnectionStates");
         _latency = CreateStateSubject<TimeSpan>("Latency");
         _messages = CreateEventSubject<BlinkTradeMessage>("Messages");
+        _recoveries = CreateEventSubject<SessionRecovery>("Recoveries");
         _states.OnNext(new ConnectionStateChange(ConnectionState.Disconnected, "Not connected yet.", null, _time.GetUtcNow()));
         _reconnectPipeline = BuildReconnectPipeline();
         InitializeFeatures();
@@ -73,6 +76,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         _states = null!;
         _latency = null!;
         _messages = null!;
+        _recoveries = null!;
         _reconnectPipeline = ResiliencePipeline.Empty;
     }
 
@@ -90,6 +94,9 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
 
     /// <inheritdoc />
     public virtual IObservable<BlinkTradeMessage> Messages => _messages;
+
+    /// <inheritdoc />
+    public virtual IObservable<SessionRecovery> Recoveries => _recoveries;
 
     /// <summary>The options this client was created with.</summary>
     public BlinkTradeClientOptions Options => _options;
@@ -208,6 +215,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         }
         CompleteFeatures();
         _messages.OnCompleted();
+        _recoveries.OnCompleted();
         _latency.OnCompleted();
         _states.OnCompleted();
         _errors.OnCompleted();
@@ -272,7 +280,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         _states.OnNext(new ConnectionStateChange(state, reason, exception, _time.GetUtcNow()));
     }
 
-    private async Task OpenSessionAsync(bool isReconnect, CancellationToken cancellationToken)
+    private async Task<RestoreOutcome> OpenSessionAsync(bool isReconnect, CancellationToken cancellationToken)
     {
         var endpoint = _options.Endpoint!;
         ClientLog.Connecting(_logger, endpoint);
@@ -284,6 +292,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             throw new OperationCanceledException("The client was disconnected or disposed while connecting.", cancellationToken);
         }
         var session = new SessionConnection(connection, _options, _ids, _logger, this);
+        RestoreOutcome restored;
         Volatile.Write(ref _session, session);
         session.Start();
         ClientLog.Connected(_logger, session.RemoteDescription);
@@ -294,7 +303,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
                 SetState(ConnectionState.Connected, "Connected to " + session.RemoteDescription + ".", null);
             }
             var loggedIn = await LoginOnConnectAsync(session, cancellationToken).ConfigureAwait(false);
-            await RestoreAsync(session, isReconnect, cancellationToken).ConfigureAwait(false);
+            restored = await RestoreAsync(session, isReconnect, cancellationToken).ConfigureAwait(false);
             if (loggedIn)
             {
                 SetState(ConnectionState.LoggedIn, isReconnect ? "Reconnected and logged in." : "Logged in.", null);
@@ -311,6 +320,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             throw;
         }
         _ = SuperviseAsync(session);
+        return restored;
     }
 
     // Waits for the connection to end, then replaces it (or reports the end) per the reconnect policy.
@@ -321,6 +331,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         {
             return;
         }
+        var lostAt = _time.GetUtcNow();
         ClientLog.ConnectionLost(_logger, reason.Message, reason);
         ReportError(ClientErrorKind.ConnectionLost, "Connection lost: " + reason.Message, reason);
         Interlocked.CompareExchange(ref _session, null, session);
@@ -334,13 +345,16 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         }
         SetState(ConnectionState.Reconnecting, "Connection lost: " + reason.Message, reason);
         var lifetime = _lifetime.Token;
+        Volatile.Write(ref _reconnectAttempts, 0);
         try
         {
-            await _reconnectPipeline.ExecuteAsync(async token =>
+            var restored = await _reconnectPipeline.ExecuteAsync(async token =>
             {
                 token.ThrowIfCancellationRequested();
-                await OpenSessionAsync(isReconnect: true, token).ConfigureAwait(false);
+                Interlocked.Increment(ref _reconnectAttempts);
+                return await OpenSessionAsync(isReconnect: true, token).ConfigureAwait(false);
             }, lifetime).ConfigureAwait(false);
+            PublishRecovery(lostAt, reason.Message, Volatile.Read(ref _reconnectAttempts), restored);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -352,6 +366,15 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             ClientLog.ReconnectFailed(_logger, "giving up: " + e.Message, e);
             SetState(ConnectionState.Disconnected, "Reconnecting gave up: " + e.Message, e);
         }
+    }
+
+    private void PublishRecovery(DateTimeOffset lostAt, string reason, int attempts, RestoreOutcome restored)
+    {
+        var orders = restored.Orders;
+        var recovery = new SessionRecovery(lostAt, _time.GetUtcNow(), reason, attempts, restored.Subscriptions,
+            orders?.Checked ?? 0, orders?.Orders ?? 0, orders?.Reports ?? 0, orders?.Fills ?? 0, restored.Error);
+        ClientLog.Recovered(_logger, recovery.Downtime, attempts, recovery.SubscriptionsRestored, recovery.ReportsSynthesized);
+        _recoveries.OnNext(recovery);
     }
 
     private ResiliencePipeline BuildReconnectPipeline()

@@ -16,6 +16,11 @@ public partial interface IBlinkTradeClient : IAsyncDisposable
     /// <summary>Connection-state transitions with reasons; a new subscriber first receives the current state.</summary>
     IObservable<ConnectionStateChange> ConnectionStates { get; }
 
+    /// <summary>Each completed recovery from a lost connection (downtime, subscriptions restored, orders reconciled,
+    /// fills synthesized), published once the replacement session is logged in and reconciled, so an application
+    /// knows when its view is whole again. Not published for the first connection.</summary>
+    IObservable<SessionRecovery> Recoveries { get; }
+
     /// <summary>Problems the client recovered from: malformed frames, server ERRORs, subscriber faults, lost connections.</summary>
     IObservable<BlinkTradeClientError> Errors { get; }
 

@@ -71,9 +71,15 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "Resubscribed {Count} market-data subscriptions")]
     public static partial void Resubscribed(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Reconciled {Count} orders after reconnect ({Synthesized} missed reports synthesized)")]
-    public static partial void OrdersReconciled(ILogger logger, int count, int synthesized);
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "Reconciled {Count} orders after reconnect ({Synthesized} missed reports synthesized, {Fills} with fills)")]
+    public static partial void OrdersReconciled(ILogger logger, int count, int synthesized, int fills);
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "Order reconciliation failed")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "Synthesized a report for order {OrderId} ({Text}): LastShares {LastSharesSatoshis} sat")]
+    public static partial void ReportSynthesized(ILogger logger, long orderId, string? text, long lastSharesSatoshis);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Recovered after {Downtime} ({Attempts} attempts, {Subscriptions} subscriptions, {Reports} reports synthesized)")]
+    public static partial void Recovered(ILogger logger, TimeSpan downtime, int attempts, int subscriptions, int reports);
 }

@@ -11,14 +11,21 @@ public partial class BlinkTradeClient
 {
     private const int ReconcilePageSize = 100;
     private OrderTracker _orders = new();
+    private ExecutionSequencer _sequencer = null!;
+    // Callers of WaitForOrderCompletionAsync whose order is still working; guarded by the tracker's lock.
+    private readonly List<OrderCompletionWaiter> _completionWaiters = [];
 
     // ClOrdIDs of orders sent whose first execution report has not arrived yet. If the connection drops in between,
     // the exchange may have accepted (and even filled) such an order: the reconciliation looks for them by ClOrdID.
     private readonly ConcurrentDictionary<string, byte> _unacknowledgedOrders = new(StringComparer.Ordinal);
     private SafeSubject<ExecutionReport> _executionReports = null!;
+    private SafeSubject<Fill> _fills = null!;
 
     /// <inheritdoc />
     public virtual IObservable<ExecutionReport> ExecutionReports => _executionReports;
+
+    /// <inheritdoc />
+    public virtual IObservable<Fill> Fills => _fills;
 
     /// <inheritdoc />
     public virtual OrderTracker Orders => _orders;
@@ -72,10 +79,95 @@ public partial class BlinkTradeClient
     private static bool IsCancelReport(BlinkTradeMessage message)
         => message is ExecutionReport report && (report.ExecType == ExecType.Cancelled || report.OrdStatus == OrdStatus.Cancelled);
 
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(string clOrdId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clOrdId);
+        return WaitForCompletionCoreAsync(new OrderCompletionWaiter(clOrdId, 0), timeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(long orderId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
+        return WaitForCompletionCoreAsync(new OrderCompletionWaiter(null, orderId), timeout, cancellationToken);
+    }
+
+    private async Task<ExecutionReport> WaitForCompletionCoreAsync(OrderCompletionWaiter waiter, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_orders.Gate)
+        {
+            // Under the lock reports are recorded and published under: the order cannot end between this look and
+            // the registration.
+            var found = waiter.ClOrdID is { } clOrdId ? _orders.TryGet(clOrdId, out var report) : _orders.TryGet(waiter.OrderID, out report);
+            if (found && !OrderTracker.IsOpen(report.OrdStatus))
+            {
+                return report;
+            }
+            _completionWaiters.Add(waiter);
+        }
+        try
+        {
+            return timeout is { } limit
+                ? await waiter.Completion.Task.WaitAsync(limit, _time, cancellationToken).ConfigureAwait(false)
+                : await waiter.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_orders.Gate)
+            {
+                _completionWaiters.Remove(waiter);
+            }
+        }
+    }
+
     private void InitializeTrading()
     {
         _orders = new OrderTracker(_options.MaxClosedOrders);
         _executionReports = CreateEventSubject<ExecutionReport>("ExecutionReports");
+        _fills = CreateEventSubject<Fill>("Fills");
+        _sequencer = new ExecutionSequencer(_orders, PublishReport);
+    }
+
+    private void CompleteTrading()
+    {
+        _executionReports.OnCompleted();
+        _fills.OnCompleted();
+        lock (_orders.Gate)
+        {
+            foreach (var waiter in _completionWaiters)
+            {
+                waiter.Completion.TrySetException(new ObjectDisposedException(nameof(BlinkTradeClient)));
+            }
+        }
+    }
+
+    // Under the tracker's lock (see ExecutionSequencer): the report stream, the fill stream and completion waiters see
+    // every report in the same order.
+    private void PublishReport(ExecutionReport report)
+    {
+        if (report.IsSynthesized)
+        {
+            ClientLog.ReportSynthesized(_logger, report.OrderID, report.Text, report.LastShares.Satoshis);
+        }
+        _executionReports.OnNext(report);
+        if (report.LastShares.Satoshis > 0 && Fill.From(report, _time.GetUtcNow()) is { } fill)
+        {
+            _fills.OnNext(fill);
+        }
+        if (_completionWaiters.Count > 0 && !OrderTracker.IsOpen(report.OrdStatus))
+        {
+            for (var i = _completionWaiters.Count - 1; i >= 0; i--)
+            {
+                var waiter = _completionWaiters[i];
+                if (waiter.Matches(report))
+                {
+                    _completionWaiters.RemoveAt(i);
+                    waiter.Completion.TrySetResult(report);
+                }
+            }
+        }
     }
 
     // Receive loop.
@@ -89,29 +181,27 @@ public partial class BlinkTradeClient
         {
             _unacknowledgedOrders.TryRemove(clOrdId, out _);
         }
-        if (_orders.TryApply(report))
-        {
-            _executionReports.OnNext(report);
-        }
+        _sequencer.AcceptLive(report);
     }
 
     /// <summary>
     /// After a reconnect: list recent orders (U4, newest first) and publish, for every tracked order whose state
-    /// changed while the connection was down, one synthesized report with the server's state (ExecID 0). Replayed
-    /// reports are dropped by the tracker, so no report is lost or delivered twice. Pages until every order the
-    /// tracker holds open has been seen (or the history ends): an old order filled during the gap may be far down.
-    /// Orders this client sent whose first report never arrived (the connection dropped in between) are found by
-    /// ClOrdID and reported whatever their state — filled, cancelled or rejected during the gap included.
+    /// changed while the connection was down, the synthesized reports that bring the application's view up to the
+    /// exchange's (<see cref="ExecutionSequencer.AcceptReconciled"/>: the missed fills as one report with their
+    /// quantity and volume-weighted price, then any other end). Replayed reports are dropped by the sequencer, so no
+    /// report is lost or delivered twice. Pages until every order the tracker holds open has been seen (or the
+    /// history ends): an old order filled during the gap may be far down. Orders this client sent whose first report
+    /// never arrived (the connection dropped in between) are found by ClOrdID and reported whatever their state —
+    /// filled, cancelled or rejected during the gap included.
     /// </summary>
-    private async Task ReconcileOrdersAsync(SessionConnection session, CancellationToken cancellationToken)
+    private async Task<ReconcileOutcome> ReconcileOrdersAsync(SessionConnection session, CancellationToken cancellationToken)
     {
         var pendingOpen = _orders.Open.Where(r => r.OrderID != 0).Select(r => r.OrderID).ToHashSet();
         // Sent before the drop, never acknowledged: either the exchange has them (then U4 lists them) or they were
         // lost with the connection. Either way they are settled by this reconciliation.
         var sentBeforeReconnect = _unacknowledgedOrders.Keys.ToArray();
         var unacknowledged = sentBeforeReconnect.ToHashSet(StringComparer.Ordinal);
-        var checkedCount = 0;
-        var synthesized = 0;
+        var outcome = new ReconcileOutcome();
         for (var page = 0; ; page++)
         {
             var id = _ids.Next();
@@ -124,24 +214,15 @@ public partial class BlinkTradeClient
                 {
                     continue;
                 }
-                checkedCount++;
+                outcome.Checked++;
                 pendingOpen.Remove(orderId);
                 var sentUnacknowledged = row.ClOrdID is { } rowClOrdId && unacknowledged.Remove(rowClOrdId);
-                var known = _orders.TryGet(orderId, out var report) ? report : null;
-                // Other unknown orders are only news when they are still working (e.g. placed by another session).
-                if (known is null && !sentUnacknowledged && !OrderTracker.IsOpen(row.OrdStatus))
+                var (reports, fills) = _sequencer.AcceptReconciled(row, sentUnacknowledged);
+                if (reports > 0)
                 {
-                    continue;
-                }
-                var current = ToReport(row, known);
-                if (known is not null && OrderTracker.SameState(known, current))
-                {
-                    continue;
-                }
-                if (_orders.TryApply(current))
-                {
-                    synthesized++;
-                    _executionReports.OnNext(current);
+                    outcome.Orders++;
+                    outcome.Reports += reports;
+                    outcome.Fills += fills;
                 }
             }
             if ((pendingOpen.Count == 0 && unacknowledged.Count == 0) || rows.Count < ReconcilePageSize)
@@ -153,38 +234,7 @@ public partial class BlinkTradeClient
         {
             _unacknowledgedOrders.TryRemove(clOrdId, out _);
         }
-        ClientLog.OrdersReconciled(_logger, checkedCount, synthesized);
-    }
-
-    private static ExecutionReport ToReport(OrderListEntry row, ExecutionReport? known)
-    {
-        var execType = row.OrdStatus == OrdStatus.Filled ? ExecType.Filled
-            : row.OrdStatus == OrdStatus.PartiallyFilled ? ExecType.PartiallyFilled
-            : row.OrdStatus == OrdStatus.Cancelled ? ExecType.Cancelled
-            : row.OrdStatus == OrdStatus.Rejected ? ExecType.Rejected
-            : ExecType.New;
-        return new ExecutionReport
-        {
-            OrderID = row.OrderID ?? 0,
-            ClOrdID = row.ClOrdID ?? known?.ClOrdID,
-            ExecID = 0,
-            ExecType = execType,
-            OrdStatus = row.OrdStatus,
-            ExecSide = row.Side,
-            Symbol = row.Symbol,
-            Side = row.Side,
-            OrdType = row.OrdType,
-            TimeInForce = row.TimeInForce,
-            OrderQty = row.OrderQty,
-            Price = row.Price,
-            StopPx = known?.StopPx,
-            LeavesQty = row.LeavesQty,
-            CumQty = row.CumQty,
-            CxlQty = row.CxlQty,
-            AvgPx = row.AvgPx,
-            OrderDate = row.OrderDate,
-            Volume = row.Volume,
-            Text = "Reconciled after reconnect",
-        };
+        ClientLog.OrdersReconciled(_logger, outcome.Checked, outcome.Reports, outcome.Fills);
+        return outcome;
     }
 }

@@ -60,53 +60,51 @@ public sealed class OrderTracker
         => status == OrdStatus.New || status == OrdStatus.PartiallyFilled || status == OrdStatus.Stopped
         || status == OrdStatus.PendingNew || status == OrdStatus.PendingCancel;
 
-    /// <summary>
-    /// Records a report unless it is a duplicate or older than what is known (ExecIDs grow per exchange, G17;
-    /// CumQty and CxlQty never decrease), so a report replayed after a reconnect is not delivered twice.
-    /// </summary>
-    /// <returns><see langword="true"/> when the report is new information.</returns>
-    internal bool TryApply(ExecutionReport report)
+    /// <summary>The lock the order state is written under; <see cref="ExecutionSequencer"/> holds it across a
+    /// decision and its publication so a synthesized report and the live report after it keep their order.</summary>
+    internal object Gate => _byOrderId;
+
+    /// <summary>Under <see cref="Gate"/>: the order's latest report, or <see langword="null"/>.</summary>
+    internal ExecutionReport? Find(long orderId) => _byOrderId.GetValueOrDefault(orderId);
+
+    /// <summary>Under <see cref="Gate"/>: raises the order's ExecID watermark; <see langword="false"/> for a report
+    /// whose ExecID is not above it (a replay). Synthesized reports (ExecID 0) always pass.</summary>
+    internal bool TryAdvanceExecId(ExecutionReport report)
+    {
+        if (report.ExecID == 0)
+        {
+            return true;
+        }
+        if (report.ExecID <= _maxExecId.GetValueOrDefault(report.OrderID))
+        {
+            return false;
+        }
+        _maxExecId[report.OrderID] = report.ExecID;
+        return true;
+    }
+
+    /// <summary>Executed and cancelled quantities never decrease: a report behind the known state is stale (e.g. a
+    /// report from before a gap, delivered after the reconciliation caught up).</summary>
+    internal static bool IsBehind(ExecutionReport report, ExecutionReport known)
+        => report.CumQty < known.CumQty || report.CxlQty < known.CxlQty;
+
+    /// <summary>Under <see cref="Gate"/>: stores a report as the order's latest state.</summary>
+    internal void Record(ExecutionReport report)
     {
         if (report.OrderID == 0)
         {
-            return true; // e.g. a reject without an order id: nothing to track, but still news.
+            return;
         }
-        lock (_byOrderId)
+        var known = Find(report.OrderID);
+        _byOrderId[report.OrderID] = report;
+        if (report.ClOrdID is { Length: > 0 } clOrdId)
         {
-            var maxExecId = _maxExecId.GetValueOrDefault(report.OrderID);
-            if (report.ExecID != 0)
-            {
-                if (report.ExecID <= maxExecId)
-                {
-                    return false; // a replay of a report already delivered
-                }
-                _maxExecId[report.OrderID] = report.ExecID;
-            }
-            if (_byOrderId.TryGetValue(report.OrderID, out var known))
-            {
-                // Executed and cancelled quantities never decrease: a report behind the known state is stale (e.g. a
-                // report from before a gap, delivered after the reconciliation caught up).
-                if (report.CumQty < known.CumQty || report.CxlQty < known.CxlQty)
-                {
-                    return false;
-                }
-                // A synthesized (ExecID 0) report and a real one for the same state are the same news.
-                if ((report.ExecID == 0 || known.ExecID == 0) && SameState(known, report))
-                {
-                    return false;
-                }
-            }
-            _byOrderId[report.OrderID] = report;
-            if (report.ClOrdID is { Length: > 0 } clOrdId)
-            {
-                _orderIdByClOrdId[clOrdId] = report.OrderID;
-            }
-            if (!IsOpen(report.OrdStatus) && (known is null || IsOpen(known.OrdStatus)))
-            {
-                _closedInOrder.Enqueue(report.OrderID);
-                EvictClosedBeyondLimit();
-            }
-            return true;
+            _orderIdByClOrdId[clOrdId] = report.OrderID;
+        }
+        if (!IsOpen(report.OrdStatus) && (known is null || IsOpen(known.OrdStatus)))
+        {
+            _closedInOrder.Enqueue(report.OrderID);
+            EvictClosedBeyondLimit();
         }
     }
 

@@ -17,9 +17,19 @@ public sealed class OrderTrackerTests
         OrdType = OrdType.Limit,
         OrderQty = Quantity.FromDecimal(1m),
         CumQty = Quantity.FromDecimal(cum),
+        LastShares = Quantity.FromDecimal(cum), // one fill from nothing to CumQty
+        LastPx = Price.FromDecimal(600m),
         CxlQty = Quantity.FromDecimal(cxl),
         LeavesQty = Quantity.FromDecimal(1m - cum - cxl),
     };
+
+    // The client's path into the tracker: a live report through the sequencer; true when the application sees it.
+    private static bool TryApply(OrderTracker tracker, ExecutionReport report)
+    {
+        var published = new List<ExecutionReport>();
+        new ExecutionSequencer(tracker, published.Add).AcceptLive(report);
+        return published.Contains(report);
+    }
 
     [Fact]
     public void Closed_orders_beyond_the_limit_are_forgotten_oldest_first_and_open_orders_never()
@@ -27,14 +37,14 @@ public sealed class OrderTrackerTests
         var tracker = new OrderTracker(maxClosedOrders: 3);
         var execId = 0L;
         // Order 1 stays open the whole time; orders 2..7 open, then close in order.
-        Assert.True(tracker.TryApply(Report(1, ++execId, OrdStatus.New)));
+        Assert.True(TryApply(tracker, Report(1, ++execId, OrdStatus.New)));
         for (var id = 2; id <= 7; id++)
         {
-            Assert.True(tracker.TryApply(Report(id, ++execId, OrdStatus.New)));
+            Assert.True(TryApply(tracker, Report(id, ++execId, OrdStatus.New)));
         }
         for (var id = 2; id <= 7; id++)
         {
-            Assert.True(tracker.TryApply(Report(id, ++execId, id % 2 == 0 ? OrdStatus.Filled : OrdStatus.Cancelled, cum: id % 2 == 0 ? 1m : 0m, cxl: id % 2 == 0 ? 0m : 1m)));
+            Assert.True(TryApply(tracker, Report(id, ++execId, id % 2 == 0 ? OrdStatus.Filled : OrdStatus.Cancelled, cum: id % 2 == 0 ? 1m : 0m, cxl: id % 2 == 0 ? 0m : 1m)));
         }
 
         Assert.Equal([1L, 5, 6, 7], tracker.All.Select(r => r.OrderID).Order());
@@ -49,10 +59,17 @@ public sealed class OrderTrackerTests
     public void A_second_closing_report_of_the_same_order_does_not_count_twice()
     {
         var tracker = new OrderTracker(maxClosedOrders: 2);
-        Assert.True(tracker.TryApply(Report(1, 1, OrdStatus.Filled, cum: 1m)));
-        Assert.True(tracker.TryApply(Report(2, 2, OrdStatus.Filled, cum: 1m)));
-        // A synthesized (ExecID 0) copy of order 2's final state is not news and must not evict order 1.
-        Assert.False(tracker.TryApply(Report(2, 0, OrdStatus.Filled, cum: 1m)));
+        Assert.True(TryApply(tracker, Report(1, 1, OrdStatus.Filled, cum: 1m)));
+        Assert.True(TryApply(tracker, Report(2, 2, OrdStatus.Filled, cum: 1m)));
+        // A replay, and the order list's row of order 2's final state after a reconnect, are not news and must not
+        // evict order 1.
+        Assert.False(TryApply(tracker, Report(2, 2, OrdStatus.Filled, cum: 1m)));
+        var row = new OrderListEntry
+        {
+            OrderID = 2, ClOrdID = "c2", OrdStatus = OrdStatus.Filled, CumQty = Quantity.FromDecimal(1m), OrderQty = Quantity.FromDecimal(1m),
+            AvgPx = Price.FromDecimal(600m), Symbol = "BTCUSD", Side = Side.Buy, OrdType = OrdType.Limit,
+        };
+        Assert.Equal((0, 0), new ExecutionSequencer(tracker, _ => Assert.Fail("nothing to publish")).AcceptReconciled(row, reportUnknown: true));
         Assert.Equal([1L, 2], tracker.All.Select(r => r.OrderID).Order());
     }
 

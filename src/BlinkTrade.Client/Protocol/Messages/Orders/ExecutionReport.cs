@@ -85,4 +85,15 @@ public sealed record ExecutionReport : BlinkTradeMessage
 
     /// <summary>Executed notional <c>CumQty × AvgPx / 1e8</c>; the server does not send it (clients compute it).</summary>
     public Amount? Volume { get; init; }
+
+    /// <summary>
+    /// <see langword="true"/> when the client made this report up instead of receiving it (never on the wire): the
+    /// order changed while the connection was down, or a live report's <c>CumQty</c> jumped further than its
+    /// <c>LastShares</c>. Such a report has <c>ExecID</c> 0 (the exchange has none for it); when it carries a fill,
+    /// <c>LastShares</c> is the missing quantity and <c>LastPx</c> its volume-weighted price (PROTOCOL.md G41), so the
+    /// <c>LastShares</c> of an order's reports always add up to its <c>CumQty</c>. It comes before the live report
+    /// that revealed the gap.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsSynthesized { get; init; }
 }
