@@ -61,10 +61,10 @@ public partial class BlinkTradeClient
     /// <inheritdoc />
     public virtual async Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default)
     {
-        var session = RequireSession();
+        var (session, left) = await AcquireSessionAsync(MessageTypes.OrderCancelRequest, "cancel-all", cancellationToken).ConfigureAwait(false);
         foreach (var each in side is { } one ? [one] : new[] { Side.Buy, Side.Sell })
         {
-            await session.SendAsync(OrderCancelRequest.All(each), cancellationToken).ConfigureAwait(false);
+            await session.SendAsync(OrderCancelRequest.All(each), cancellationToken, left).ConfigureAwait(false);
         }
     }
 
