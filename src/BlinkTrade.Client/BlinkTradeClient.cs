@@ -232,10 +232,10 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     }
 
     // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
-    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken)
+    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
         where TResponse : BlinkTradeMessage
     {
-        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken).ConfigureAwait(false);
+        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend).ConfigureAwait(false);
         return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
             $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
     }
@@ -252,10 +252,11 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         => _errors.OnNext(new BlinkTradeClientError(kind, message, exception, _time.GetUtcNow()));
 
     // Every request of the application: waits for a ready session (see SessionGate), then the rest of its timeout
-    // covers pacing and the answer.
-    internal async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken)
+    // covers pacing and the answer. beforeSend runs once the request has a session, just before it is handed to it.
+    internal async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
     {
         var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken).ConfigureAwait(false);
+        beforeSend?.Invoke();
         return await session.RequestAsync(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout).ConfigureAwait(false);
     }
 

@@ -103,8 +103,9 @@ internal sealed class PendingRequestRegistry
         return match is not null && match.TryComplete(message);
     }
 
-    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it).</summary>
-    public bool TryFail(string id, Exception error)
+    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it) with the exception
+    /// <paramref name="error"/> makes for it.</summary>
+    public bool TryFail(string id, Func<PendingRequest, Exception> error)
     {
         PendingRequest? latest = null;
         lock (_gate)
@@ -115,7 +116,7 @@ internal sealed class PendingRequestRegistry
                 RemoveLocked(latest, waiting);
             }
         }
-        return latest is not null && latest.TryFail(error);
+        return latest is not null && latest.TryFail(error(latest));
     }
 
     /// <summary>Fails the most recently registered pending request (an ERROR without ReqID, PROTOCOL.md G2).</summary>

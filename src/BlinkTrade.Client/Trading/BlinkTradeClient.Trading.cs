@@ -43,8 +43,9 @@ public partial class BlinkTradeClient
             BrokerID = _options.BrokerId,
             ClientID = order.ClientID,
         };
-        _unacknowledgedOrders.TryAdd(clOrdId, 0);
-        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken);
+        // Tracked once it has a session: an order that waited for a reconnect cannot have reached the exchange before it.
+        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
+            () => _unacknowledgedOrders.TryAdd(clOrdId, 0));
     }
 
     /// <inheritdoc />
