@@ -37,6 +37,8 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     private readonly SafeSubject<TimeSpan> _latency;
     private readonly SafeSubject<BlinkTradeMessage> _messages;
     private readonly SafeSubject<SessionRecovery> _recoveries;
+    private readonly SafeSubject<PacingDelay> _pacingDelays;
+    private readonly SessionGate _gate = new();
     private SessionConnection? _session;
     private int _reconnectAttempts;
     private CancellationTokenSource _lifetime = new();
@@ -60,6 +62,8 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         _latency = CreateStateSubject<TimeSpan>("Latency");
         _messages = CreateEventSubject<BlinkTradeMessage>("Messages");
         _recoveries = CreateEventSubject<SessionRecovery>("Recoveries");
+        // Statistics: a subscriber that falls behind loses the oldest, it is not unsubscribed.
+        _pacingDelays = new SafeSubject<PacingDelay>("PacingDelays", OverflowPolicy.DropOldest, capacity, replayLatest: false, _logger, ReportError, _time);
         _states.OnNext(new ConnectionStateChange(ConnectionState.Disconnected, "Not connected yet.", null, _time.GetUtcNow()));
         _reconnectPipeline = BuildReconnectPipeline();
         InitializeFeatures();
@@ -77,6 +81,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         _latency = null!;
         _messages = null!;
         _recoveries = null!;
+        _pacingDelays = null!;
         _reconnectPipeline = ResiliencePipeline.Empty;
     }
 
@@ -97,6 +102,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
 
     /// <inheritdoc />
     public virtual IObservable<SessionRecovery> Recoveries => _recoveries;
+    public virtual IObservable<PacingDelay> PacingDelays => _pacingDelays;
 
     /// <summary>The options this client was created with.</summary>
     public BlinkTradeClientOptions Options => _options;
@@ -128,6 +134,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
                 _lifetime = new CancellationTokenSource();
             }
             _wantConnected = true;
+            _gate.Hold();
             SetState(ConnectionState.Connecting, "Connecting.", null);
             try
             {
@@ -137,6 +144,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             catch (Exception e)
             {
                 _wantConnected = false;
+                _gate.Close("Connecting failed: " + e.Message, e);
                 SetState(ConnectionState.Disconnected, "Connecting failed: " + e.Message, e);
                 throw;
             }
@@ -154,6 +162,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         try
         {
             _wantConnected = false;
+            _gate.Close("The client was disconnected by the application.", null);
             await _lifetime.CancelAsync().ConfigureAwait(false);
             var session = Interlocked.Exchange(ref _session, null);
             if (session is not null)
@@ -174,14 +183,18 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     }
 
     /// <inheritdoc />
-    public virtual Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
-        => RequireSession().PingAsync(null, cancellationToken);
+    public virtual async Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
+    {
+        var (session, left) = await AcquireSessionAsync(MessageTypes.TestRequest, "ping", cancellationToken).ConfigureAwait(false);
+        return await session.PingAsync(left, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public virtual Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken = default)
+    public virtual async Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return RequireSession().SendAsync(message, cancellationToken);
+        var (session, left) = await AcquireSessionAsync(message.MsgType, "-", cancellationToken).ConfigureAwait(false);
+        await session.SendAsync(message, cancellationToken, left).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -190,7 +203,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentException.ThrowIfNullOrEmpty(responseMsgType);
-        return RequireSession().RequestAsync(request, requestId, [responseMsgType], null, null, cancellationToken);
+        return RequestOnReadySessionAsync(request, requestId, [responseMsgType], null, cancellationToken);
     }
 
     /// <summary>Closes the connection, stops reconnecting and completes every stream.</summary>
@@ -203,6 +216,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         }
         _disposed = true;
         _wantConnected = false;
+        _gate.Close("The client was disposed.", null);
         await _lifetime.CancelAsync().ConfigureAwait(false);
         var session = Interlocked.Exchange(ref _session, null);
         if (session is not null)
@@ -214,6 +228,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             SetState(ConnectionState.Disconnected, "The client was disposed.", null);
         }
         CompleteFeatures();
+        _pacingDelays.OnCompleted();
         _messages.OnCompleted();
         _recoveries.OnCompleted();
         _latency.OnCompleted();
@@ -223,10 +238,10 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     }
 
     // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
-    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken)
+    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
         where TResponse : BlinkTradeMessage
     {
-        var response = await RequireSession().RequestAsync(request, requestId, [responseMsgType], accept, null, cancellationToken).ConfigureAwait(false);
+        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend).ConfigureAwait(false);
         return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
             $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
     }
@@ -242,13 +257,45 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     internal void ReportError(ClientErrorKind kind, string message, Exception? exception)
         => _errors.OnNext(new BlinkTradeClientError(kind, message, exception, _time.GetUtcNow()));
 
-    internal SessionConnection RequireSession()
+    // Every request of the application: waits for a ready session (see SessionGate), then the rest of its timeout
+    // covers pacing and the answer. beforeSend runs once the request has a session, just before it is handed to it.
+    internal async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
+    {
+        var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken).ConfigureAwait(false);
+        beforeSend?.Invoke();
+        return await session.RequestAsync(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>The session the application's requests use, and what is left of the request timeout. While the client
+    /// connects or reconnects this waits for the new session to be logged in and restored; when it is not connected
+    /// it fails at once.</summary>
+    /// <exception cref="ConnectionClosedException">The client is not connected (or stopped reconnecting).</exception>
+    /// <exception cref="BlinkTradeTimeoutException">No ready session within the request timeout.</exception>
+    internal async ValueTask<(SessionConnection Session, TimeSpan Left)> AcquireSessionAsync(string msgType, string requestId, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = Volatile.Read(ref _session);
-        return session is { IsOpen: true }
-            ? session
-            : throw new ConnectionClosedException(_state == ConnectionState.Reconnecting ? "The client is reconnecting." : "The client is not connected.");
+        var timeout = _options.RequestTimeout;
+        if (_gate.Ready is { } ready)
+        {
+            return (ready, timeout);
+        }
+        var started = _time.GetTimestamp();
+        SessionConnection session;
+        try
+        {
+            session = await _gate.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e) when (e is not BlinkTradeTimeoutException)
+        {
+            ClientLog.RequestTimedOut(_logger, msgType, requestId, timeout);
+            throw new BlinkTradeTimeoutException(msgType, requestId, timeout);
+        }
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return (session, timeout);
+        }
+        var left = timeout - _time.GetElapsedTime(started);
+        return (session, left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1));
     }
 
     void ISessionSink.OnMessage(SessionConnection session, BlinkTradeMessage message)
@@ -265,6 +312,8 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     void ISessionSink.OnError(BlinkTradeClientError error) => _errors.OnNext(error);
 
     void ISessionSink.OnLatency(TimeSpan latency) => _latency.OnNext(latency);
+
+    void ISessionSink.OnPacingDelay(string msgType, TimeSpan delay) => _pacingDelays.OnNext(new PacingDelay(msgType, delay, _time.GetUtcNow()));
 
     private async Task<ConnectionStateChange> WaitForStateAsync(Func<ConnectionState, bool> predicate, CancellationToken cancellationToken)
     {
@@ -304,6 +353,8 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
             }
             var loggedIn = await LoginOnConnectAsync(session, cancellationToken).ConfigureAwait(false);
             restored = await RestoreAsync(session, isReconnect, cancellationToken).ConfigureAwait(false);
+            // Logged in again and restored: requests that waited while reconnecting go now, on this session.
+            _gate.Open(session);
             if (loggedIn)
             {
                 SetState(ConnectionState.LoggedIn, isReconnect ? "Reconnected and logged in." : "Logged in.", null);
@@ -340,9 +391,11 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         if (!_options.Reconnect.Enabled)
         {
             _wantConnected = false;
+            _gate.Close("Connection lost: " + reason.Message, reason);
             SetState(ConnectionState.Disconnected, "Connection lost: " + reason.Message, reason);
             return;
         }
+        _gate.Hold();
         SetState(ConnectionState.Reconnecting, "Connection lost: " + reason.Message, reason);
         var lifetime = _lifetime.Token;
         Volatile.Write(ref _reconnectAttempts, 0);
@@ -363,6 +416,7 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
         catch (Exception e)
         {
             _wantConnected = false;
+            _gate.Close("Reconnecting gave up: " + e.Message, e);
             ClientLog.ReconnectFailed(_logger, "giving up: " + e.Message, e);
             SetState(ConnectionState.Disconnected, "Reconnecting gave up: " + e.Message, e);
         }

@@ -36,6 +36,9 @@ public sealed class BlinkTradeClientOptions
     /// <summary>The reconnect policy.</summary>
     public ReconnectOptions Reconnect { get; set; } = new();
 
+    /// <summary>Outgoing-message pacing under the server's rate limit (on by default: 15 messages per rolling second).</summary>
+    public PacingOptions Pacing { get; set; } = new();
+
     /// <summary>How many items a subscriber may fall behind before the back-pressure policy applies; default 10 000.</summary>
     public int SubscriberQueueCapacity { get; set; } = 10_000;
 
@@ -87,6 +90,15 @@ public sealed class BlinkTradeClientOptions
         }
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Reconnect);
+        ArgumentNullException.ThrowIfNull(Pacing);
+        if (Pacing.MaxMessagesPerSecond < 1)
+        {
+            throw new ArgumentException("Pacing.MaxMessagesPerSecond must be at least 1 (set Pacing.Enabled = false to turn pacing off).", nameof(Pacing));
+        }
+        if (Pacing.SafetyMargin < TimeSpan.Zero || Pacing.SafetyMargin > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentException("Pacing.SafetyMargin must be between zero and one minute.", nameof(Pacing));
+        }
         if (Reconnect.MaxAttempts is < 1)
         {
             throw new ArgumentException("Reconnect.MaxAttempts must be at least 1 (or null for unlimited).", nameof(Reconnect));

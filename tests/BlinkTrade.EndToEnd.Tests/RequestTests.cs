@@ -93,7 +93,8 @@ public sealed class RequestTests
         await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { MaxMessagesPerSecond = 15 });
         var aliceId = await h.CreateUserAsync("alice", usd: 100_000 * Coin, cancellationToken: ct);
         var states = new Recorder<ConnectionStateChange>();
-        var alice = h.Client("alice");
+        // Without the client's own pacing (on by default, see PacingTests) the exchange's limit is what stops it.
+        var alice = h.Client("alice", configure: o => o.Pacing.Enabled = false);
         using var s = alice.ConnectionStates.Subscribe(states);
         await alice.ConnectAsync(ct);
 

@@ -32,4 +32,8 @@ public enum ClientErrorKind
 
     /// <summary>A market-data request was rejected (<c>Y</c>).</summary>
     MarketDataRejected,
+
+    /// <summary>The trades missed while a trade stream was interrupted could not be fetched (<c>U32</c> failed): the
+    /// stream goes on with a gap.</summary>
+    TradesGap,
 }

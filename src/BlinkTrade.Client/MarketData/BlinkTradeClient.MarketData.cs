@@ -23,8 +23,9 @@ public partial class BlinkTradeClient
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         return Observable.Create<OrderBookSnapshot>(observer =>
         {
-            var subscription = AcquireBook(symbol);
+            var (subscription, created) = AcquireBook(symbol);
             var inner = subscription.Books.Subscribe(observer);
+            StartBook(subscription, created);
             return Disposable.Create(() =>
             {
                 inner.Dispose();
@@ -39,8 +40,10 @@ public partial class BlinkTradeClient
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         return Observable.Create<MarketTrade>(observer =>
         {
-            var subscription = AcquireBook(symbol);
+            var (subscription, created) = AcquireBook(symbol);
+            // Subscribed before the wire request goes out, so the snapshot's trades reach this observer.
             var inner = subscription.Trades.Subscribe(observer);
+            StartBook(subscription, created);
             return Disposable.Create(() =>
             {
                 inner.Dispose();
@@ -73,7 +76,7 @@ public partial class BlinkTradeClient
         return RequestCoreAsync<SecurityList>(request, Id(id), MessageTypes.SecurityList, null, cancellationToken);
     }
 
-    private BookSubscription AcquireBook(string symbol)
+    private (BookSubscription Subscription, bool Created) AcquireBook(string symbol)
     {
         BookSubscription? created = null;
         BookSubscription subscription;
@@ -90,13 +93,18 @@ public partial class BlinkTradeClient
             }
             subscription.RefCount++;
         }
-        if (created is not null)
+        return (subscription, created is not null);
+    }
+
+    // Sends the wire subscription of a book the first subscriber just created.
+    private void StartBook(BookSubscription subscription, bool created)
+    {
+        if (created)
         {
             // When not connected yet (or reconnecting), RestoreAsync sends it once the session is up.
-            ArmSnapshotWatchdog(created);
-            _ = TrySendAsync(BookRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
+            ArmSnapshotWatchdog(subscription);
+            _ = TrySendAsync(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
         }
-        return subscription;
     }
 
     private void ReleaseBook(BookSubscription subscription)
@@ -234,6 +242,7 @@ public partial class BlinkTradeClient
         subscription.Synced = true;
         subscription.SnapshotTimer?.Dispose();
         subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, _time.GetUtcNow()));
+        OnSnapshotTrades(subscription, full.MDFullGrp);
     }
 
     private void OnIncrementalRefresh(MarketDataIncrementalRefresh incremental)
@@ -247,7 +256,7 @@ public partial class BlinkTradeClient
         {
             if (entry.MDEntryType == MarketDataEntryType.Trade)
             {
-                subscription.Trades.OnNext(MarketTrade.From(subscription.Symbol, entry));
+                OnLiveTrade(subscription, MarketTrade.From(subscription.Symbol, entry));
                 continue;
             }
             if (!subscription.Synced || (entry.MDEntryType != MarketDataEntryType.Bid && entry.MDEntryType != MarketDataEntryType.Offer))

@@ -25,4 +25,17 @@ internal sealed class BookSubscription(string symbol, SafeSubject<OrderBookSnaps
     public SafeSubject<OrderBookSnapshot> Books { get; } = books;
 
     public SafeSubject<MarketTrade> Trades { get; } = trades;
+
+    /// <summary>Guards the trade-stream state below and orders every publication on <see cref="Trades"/>.</summary>
+    public object TradesGate { get; } = new();
+
+    /// <summary>The highest TradeID published: later copies and older trades are dropped.</summary>
+    public long? LastTradeId { get; set; }
+
+    /// <summary>While the trades missed during an interruption are fetched (<c>U32</c>): the snapshot's and the live
+    /// trades, held back so the stream stays in TradeID order. <see langword="null"/> otherwise.</summary>
+    public List<MarketTrade>? HeldTrades { get; set; }
+
+    /// <summary>Counts snapshots: a backfill started for an older snapshot is discarded.</summary>
+    public int TradeEpoch { get; set; }
 }

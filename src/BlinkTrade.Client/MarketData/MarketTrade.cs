@@ -26,4 +26,9 @@ public sealed record MarketTrade(string Symbol, long? TradeId, Price Price, Quan
         return new(entry.Symbol ?? symbol, entry.TradeID, entry.MDEntryPx ?? default, entry.MDEntrySize ?? default, entry.Side,
             entry.OrderID, entry.SecondaryOrderID, entry.MDEntryBuyerID, entry.MDEntrySellerID, entry.MDEntryDate, entry.MDEntryTime);
     }
+
+    // A trade fetched from the trade list (U33) to fill a gap: the list carries no order ids.
+    internal static MarketTrade From(string symbol, TradeHistoryEntry row)
+        => new(row.Market ?? symbol, row.TradeID, row.Price, row.Size, row.Side, null, null, row.Buyer, row.Seller,
+            row.Created is { } created ? DateOnly.FromDateTime(created) : null, row.Created is { } at ? TimeOnly.FromDateTime(at) : null);
 }

@@ -4,9 +4,10 @@ namespace BlinkTrade.Client.Requests;
 
 /// <summary>
 /// The server answered a request with an <c>ERROR</c> frame (PROTOCOL.md §1.3), e.g. <c>Not authorized</c> or
-/// <c>Invalid message</c> with a Detail such as <c>Missing tag Symbol</c>.
+/// <c>Invalid message</c> with a Detail such as <c>Missing tag Symbol</c>. A refused cancel is the more specific
+/// <see cref="Trading.OrderCancelRejectedException"/>.
 /// </summary>
-public sealed class BlinkTradeErrorException : Exception
+public class BlinkTradeErrorException : Exception
 {
     /// <summary>Creates the exception from the server's frame.</summary>
     /// <param name="error">The ERROR message.</param>

@@ -24,7 +24,16 @@ internal sealed class PendingRequestRegistry
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Registers a request before it is sent (a fast response must find it).</summary>
-    public PendingRequest Register(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan timeout, Action<PendingRequest>? onTimeout, CancellationToken cancellationToken)
+    /// <param name="id">The correlation value.</param>
+    /// <param name="requestMsgType">The request's MsgType.</param>
+    /// <param name="responseTypes">The MsgTypes that answer it.</param>
+    /// <param name="accept">An extra filter on answers.</param>
+    /// <param name="timeout">How long this registration may wait.</param>
+    /// <param name="reportedTimeout">The request's whole timeout, named in the timeout exception (larger than
+    /// <paramref name="timeout"/> when part of it was spent before the registration).</param>
+    /// <param name="onTimeout">Called when the timeout fires (logging).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public PendingRequest Register(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan timeout, TimeSpan reportedTimeout, Action<PendingRequest>? onTimeout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingRequest(id, requestMsgType, responseTypes, accept, Interlocked.Increment(ref _sequence));
@@ -42,13 +51,13 @@ internal sealed class PendingRequestRegistry
         {
             timer = _time.CreateTimer(static state =>
             {
-                var (registry, request, timeout, onTimeout) = ((PendingRequestRegistry, PendingRequest, TimeSpan, Action<PendingRequest>?))state!;
+                var (registry, request, reported, onTimeout) = ((PendingRequestRegistry, PendingRequest, TimeSpan, Action<PendingRequest>?))state!;
                 if (registry.Remove(request))
                 {
                     onTimeout?.Invoke(request);
-                    request.TryFail(new BlinkTradeTimeoutException(request.RequestMsgType, request.Id, timeout));
+                    request.TryFail(new BlinkTradeTimeoutException(request.RequestMsgType, request.Id, reported));
                 }
-            }, (this, pending, timeout, onTimeout), timeout, Timeout.InfiniteTimeSpan);
+            }, (this, pending, reportedTimeout, onTimeout), timeout, Timeout.InfiniteTimeSpan);
         }
         var registration = cancellationToken.CanBeCanceled
             ? cancellationToken.UnsafeRegister(static (state, token) =>
@@ -94,8 +103,9 @@ internal sealed class PendingRequestRegistry
         return match is not null && match.TryComplete(message);
     }
 
-    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it).</summary>
-    public bool TryFail(string id, Exception error)
+    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it) with the exception
+    /// <paramref name="error"/> makes for it.</summary>
+    public bool TryFail(string id, Func<PendingRequest, Exception> error)
     {
         PendingRequest? latest = null;
         lock (_gate)
@@ -106,7 +116,7 @@ internal sealed class PendingRequestRegistry
                 RemoveLocked(latest, waiting);
             }
         }
-        return latest is not null && latest.TryFail(error);
+        return latest is not null && latest.TryFail(error(latest));
     }
 
     /// <summary>Fails the most recently registered pending request (an ERROR without ReqID, PROTOCOL.md G2).</summary>

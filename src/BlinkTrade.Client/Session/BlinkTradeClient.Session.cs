@@ -20,7 +20,8 @@ public partial class BlinkTradeClient
     {
         credentials ??= Volatile.Read(ref _credentials) ?? _options.Credentials
             ?? throw new InvalidOperationException("No credentials: pass them or set BlinkTradeClientOptions.Credentials.");
-        var response = await LoginCoreAsync(RequireSession(), credentials, cancellationToken).ConfigureAwait(false);
+        var (session, _) = await AcquireSessionAsync(MessageTypes.UserRequest, "login", cancellationToken).ConfigureAwait(false);
+        var response = await LoginCoreAsync(session, credentials, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _credentials, credentials);
         SetState(ConnectionState.LoggedIn, "Logged in.", null);
         return response;

@@ -15,4 +15,7 @@ internal interface ISessionSink
 
     /// <summary>A heartbeat round trip.</summary>
     void OnLatency(TimeSpan latency);
+
+    /// <summary>A message waited <paramref name="delay"/> for pacing before it was released to the writer.</summary>
+    void OnPacingDelay(string msgType, TimeSpan delay);
 }

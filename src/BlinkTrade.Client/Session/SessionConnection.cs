@@ -18,6 +18,8 @@ namespace BlinkTrade.Client.Session;
 /// When nothing is queued and no send is in flight, a message is handed to the transport on the caller's thread
 /// rather than through the writer: waking the writer costs a thread-pool hop on every request's round trip. Both
 /// paths take the same send slot and the writer takes it before dequeuing, so frames keep their order.
+/// With pacing on, every frame first passes the <see cref="OutboundPacer"/>: one that must wait is queued there and
+/// reaches the writer's channel when its turn comes.
 /// </remarks>
 internal sealed class SessionConnection : IAsyncDisposable
 {
@@ -30,12 +32,13 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly ISessionSink _sink;
     private readonly RequestIdGenerator _ids;
     private readonly PendingRequestRegistry _pending;
-    private readonly Channel<Outbound> _outbound = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly Channel<OutboundFrame> _outbound = Channel.CreateUnbounded<OutboundFrame>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
     private readonly CancellationTokenSource _stop = new();
     // One send at a time on the transport: held by the writer while it drains, or by a direct send.
     private readonly SemaphoreSlim _sendSlot = new(1, 1);
     private int _queued; // messages in _outbound (a single-reader unbounded channel cannot count)
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly OutboundPacer? _pacer;
     private ITimer? _heartbeatTimer;
     private ITimer? _silenceTimer;
     private int _missedHeartbeats;
@@ -54,6 +57,10 @@ internal sealed class SessionConnection : IAsyncDisposable
         _logger = logger;
         _sink = sink;
         _pending = new PendingRequestRegistry(_time);
+        if (options.Pacing.Enabled)
+        {
+            _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay);
+        }
     }
 
     /// <summary>Completes, with the reason, when the connection has ended (never faults).</summary>
@@ -67,6 +74,9 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     /// <summary>Requests waiting for a response.</summary>
     public int PendingCount => _pending.Count;
+
+    /// <summary>Messages waiting for pacing.</summary>
+    public int PacingQueueLength => _pacer?.WaitingCount ?? 0;
 
     /// <summary>Starts the loops and the heartbeat.</summary>
     public void Start()
@@ -85,12 +95,44 @@ internal sealed class SessionConnection : IAsyncDisposable
     }
 
     /// <summary>Queues a message for the writer and waits until it was handed to the transport.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the wait; a message still waiting for pacing is then not sent.</param>
+    /// <param name="timeout">How long it may wait for pacing; the client's <see cref="BlinkTradeClientOptions.RequestTimeout"/>
+    /// when <see langword="null"/>. A message not sent by then is withdrawn.</param>
     /// <exception cref="ConnectionClosedException">The connection has ended.</exception>
-    public async Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken)
+    /// <exception cref="BlinkTradeTimeoutException">The message could not be sent within the timeout.</exception>
+    public async Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Enqueue(message, sent);
-        await sent.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Enqueue(message, sent, sent.Task);
+        if (sent.Task.IsCompleted)
+        {
+            await sent.Task.ConfigureAwait(false);
+            return;
+        }
+        var wait = timeout ?? _options.RequestTimeout;
+        try
+        {
+            await (wait == Timeout.InfiniteTimeSpan ? sent.Task.WaitAsync(cancellationToken) : sent.Task.WaitAsync(wait, _time, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            if (sent.TrySetCanceled())
+            {
+                // Withdrawn from the pacing queue: it will never go out.
+                throw new BlinkTradeTimeoutException($"{message.MsgType} could not be sent within {wait}: the outgoing rate limit kept it queued.");
+            }
+            await sent.Task.ConfigureAwait(false); // it went out (or failed) just before the timeout
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (!sent.TrySetCanceled(cancellationToken) && sent.Task.IsCompletedSuccessfully)
+            {
+                return; // it went out just before the cancellation
+            }
+            throw;
+        }
     }
 
     /// <summary>
@@ -103,14 +145,18 @@ internal sealed class SessionConnection : IAsyncDisposable
     /// <param name="timeout">The timeout; the client's <see cref="BlinkTradeClientOptions.RequestTimeout"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The response.</returns>
-    public Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken)
+    /// <param name="reportedTimeout">The timeout the caller was given, for the timeout exception, when part of it was
+    /// spent before this call (waiting for the session); <paramref name="timeout"/> is then what is left of it.</param>
+    public Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout = null)
     {
         var wait = timeout ?? _options.RequestTimeout;
-        var pending = _pending.Register(requestId, request.MsgType, responseTypes, accept, wait,
-            p => ClientLog.RequestTimedOut(_logger, p.RequestMsgType, p.Id, wait), cancellationToken);
+        var reported = reportedTimeout ?? wait;
+        var pending = _pending.Register(requestId, request.MsgType, responseTypes, accept, wait, reported,
+            p => ClientLog.RequestTimedOut(_logger, p.RequestMsgType, p.Id, reported), cancellationToken);
         try
         {
-            Enqueue(request, sent: null);
+            // The pending request is the frame's owner: timed out or cancelled while waiting for pacing, it is not sent.
+            Enqueue(request, sent: null, pending.Task);
         }
         catch (Exception e)
         {
@@ -170,15 +216,28 @@ internal sealed class SessionConnection : IAsyncDisposable
         {
         }
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _pacer?.Dispose();
         _stop.Dispose();
         // _sendSlot is not disposed: a direct send aborted above may still be releasing it (it holds no handle).
     }
 
-    private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent)
+    private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent, Task? owner)
     {
         // Serialize on the caller's thread: a message the serializer rejects fails the caller, not the writer loop.
         var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
-        var item = new Outbound(frame, message.MsgType, sent);
+        var item = new OutboundFrame(frame, message.MsgType, sent, owner);
+        if (_pacer is not null)
+        {
+            if (!IsOpen)
+            {
+                throw new ConnectionClosedException("The connection is closed.");
+            }
+            var (priority, orderKey) = PacingPolicy.Classify(message);
+            if (!_pacer.TryAdmit(item, priority, orderKey))
+            {
+                return; // queued: QueueReleased hands it to the writer when its turn comes
+            }
+        }
         if (TrySendDirect(item))
         {
             return;
@@ -191,8 +250,19 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
     }
 
+    // Called by the pacer (under its lock, in release order) when a queued message may go: the writer sends it.
+    private void QueueReleased(OutboundFrame item)
+    {
+        Interlocked.Increment(ref _queued);
+        if (!IsOpen || !_outbound.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
+            item.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
+        }
+    }
+
     // Sends on the caller's thread when the message would otherwise be the only one queued; false = queue it.
-    private bool TrySendDirect(Outbound item)
+    private bool TrySendDirect(OutboundFrame item)
     {
         // The queue is checked again under the slot: the writer takes the slot before dequeuing, so a message queued
         // earlier is either still counted here or already being sent by the writer (which then holds the slot).
@@ -227,7 +297,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         return true;
     }
 
-    private async Task CompleteDirectSendAsync(Outbound item, ValueTask sending)
+    private async Task CompleteDirectSendAsync(OutboundFrame item, ValueTask sending)
     {
         try
         {
@@ -244,7 +314,7 @@ internal sealed class SessionConnection : IAsyncDisposable
 
     // The connection cannot be written any more: fail the message's sender and end the session. A send cancelled by
     // the session's own stop is part of a shutdown already under way.
-    private void OnSendFailed(Outbound item, Exception e)
+    private void OnSendFailed(OutboundFrame item, Exception e)
     {
         if (e is OperationCanceledException && _stop.IsCancellationRequested)
         {
@@ -385,7 +455,10 @@ internal sealed class SessionConnection : IAsyncDisposable
         ClientLog.ServerError(_logger, error.Description, error.Detail, error.ReqID);
         var exception = new BlinkTradeErrorException(error);
         // G2: an ERROR goes to the request it names; without a ReqID, to the most recent pending request.
-        var failed = error.ReqID is { Length: > 0 } reqId ? _pending.TryFail(reqId, exception) : _pending.TryFailMostRecent(exception);
+        // G15: an ERROR answering a cancel is a refused cancel (the order is not open), typed as such.
+        var failed = error.ReqID is { Length: > 0 } reqId
+            ? _pending.TryFail(reqId, p => p.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception)
+            : _pending.TryFailMostRecent(exception);
         _sink.OnError(new BlinkTradeClientError(ClientErrorKind.ServerError,
             exception.Message + (failed ? string.Empty : " (no pending request matched)"), exception, _time.GetUtcNow()));
     }
@@ -394,7 +467,7 @@ internal sealed class SessionConnection : IAsyncDisposable
     {
         try
         {
-            Enqueue(message, sent: null);
+            Enqueue(message, sent: null, owner: null);
         }
         catch (ConnectionClosedException)
         {
@@ -470,6 +543,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         _silenceTimer?.Dispose();
         _outbound.Writer.TryComplete();
         var closed = reason as ConnectionClosedException ?? new ConnectionClosedException(reason.Message, reason);
+        _pacer?.Stop(closed);
         _pending.FailAll(closed);
         if (abort)
         {
@@ -481,6 +555,4 @@ internal sealed class SessionConnection : IAsyncDisposable
         _completion.TrySetResult(closed);
         return true;
     }
-
-    private readonly record struct Outbound(byte[] Frame, string MsgType, TaskCompletionSource? Sent);
 }

@@ -50,8 +50,9 @@ public partial class BlinkTradeClient
             BrokerID = _options.BrokerId,
             ClientID = order.ClientID,
         };
-        _unacknowledgedOrders.TryAdd(clOrdId, 0);
-        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken);
+        // Tracked once it has a session: an order that waited for a reconnect cannot have reached the exchange before it.
+        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
+            () => _unacknowledgedOrders.TryAdd(clOrdId, 0));
     }
 
     /// <inheritdoc />
@@ -68,10 +69,10 @@ public partial class BlinkTradeClient
     /// <inheritdoc />
     public virtual async Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default)
     {
-        var session = RequireSession();
+        var (session, left) = await AcquireSessionAsync(MessageTypes.OrderCancelRequest, "cancel-all", cancellationToken).ConfigureAwait(false);
         foreach (var each in side is { } one ? [one] : new[] { Side.Buy, Side.Sell })
         {
-            await session.SendAsync(OrderCancelRequest.All(each), cancellationToken).ConfigureAwait(false);
+            await session.SendAsync(OrderCancelRequest.All(each), cancellationToken, left).ConfigureAwait(false);
         }
     }
 

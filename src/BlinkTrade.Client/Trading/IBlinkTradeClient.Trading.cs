@@ -52,13 +52,18 @@ public partial interface IBlinkTradeClient
     /// <param name="clOrdId">The order's ClOrdID.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The report with <c>ExecType</c> cancelled.</returns>
-    /// <exception cref="Requests.BlinkTradeTimeoutException">No answer: engine-2015 ignores unknown orders (G15).</exception>
+    /// <exception cref="OrderCancelRejectedException">The order is not open (filled, cancelled, rejected, unknown): the
+    /// exchange answers at once (G15); <see cref="Requests.BlinkTradeErrorException.Detail"/> says which.</exception>
+    /// <exception cref="Requests.BlinkTradeTimeoutException">No answer within the request timeout (engine-2015 servers
+    /// ignore cancels of unknown orders).</exception>
     Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels an order by exchange order id (<c>F</c>) and returns the cancel report.</summary>
     /// <param name="orderId">The OrderID.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The report with <c>ExecType</c> cancelled.</returns>
+    /// <exception cref="OrderCancelRejectedException">The order is not open (filled, cancelled, rejected, unknown).</exception>
+    /// <exception cref="Requests.BlinkTradeTimeoutException">No answer within the request timeout.</exception>
     Task<ExecutionReport> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels every open order of one side, or of both (one <c>F</c> per side, G14). The cancel reports

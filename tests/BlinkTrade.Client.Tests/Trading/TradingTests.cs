@@ -103,12 +103,35 @@ public sealed class TradingTests
         peer.Send(new ExecutionReport { OrderID = 4242, ClOrdID = "elsewhere", ExecID = 5, ExecType = ExecType.Cancelled, OrdStatus = OrdStatus.Cancelled, Symbol = "BTCUSD", Side = Side.Buy, OrdType = OrdType.Limit });
         Assert.Equal(4242, (await byId.WaitAsync(TestDefaults.Timeout)).OrderID);
 
-        // G15: the reference exchange answers an unknown order with ERROR carrying ReqID = ClOrdID.
+        // G15: the reference exchange answers an unknown order with ERROR carrying ReqID = ClOrdID: a typed refusal.
         var unknown = harness.Client.CancelOrderAsync("ghost");
         await peer.ExpectAsync<OrderCancelRequest>(r => r.ClOrdID == "ghost");
         peer.Send(new ErrorMessage { Description = "Invalid Parameter", Detail = "Unknown order", ReqID = "ghost" });
-        var error = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => unknown.WaitAsync(TestDefaults.Timeout));
+        var error = await Assert.ThrowsAsync<OrderCancelRejectedException>(() => unknown.WaitAsync(TestDefaults.Timeout));
         Assert.Equal("Unknown order", error.Detail);
+        Assert.IsAssignableFrom<BlinkTradeErrorException>(error);
+
+        // ... and a cancel by OrderID with ReqID = the OrderID, while another request is pending (it must not take the ERROR).
+        var balances = harness.Client.GetBalancesAsync();
+        await peer.ExpectAsync<UserBalanceRequest>();
+        var filled = harness.Client.CancelOrderAsync(777L);
+        await peer.ExpectAsync<OrderCancelRequest>(r => r.OrderID == 777);
+        peer.SendRaw("""{"MsgType":"ERROR","Description":"Invalid Parameter","Detail":"Order not open: already filled","ReqID":777}""");
+        var notOpen = await Assert.ThrowsAsync<OrderCancelRejectedException>(() => filled.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal("Order not open: already filled", notOpen.Detail);
+        Assert.False(balances.IsCompleted);
+    }
+
+    [Fact]
+    public async Task An_ERROR_naming_an_order_request_other_than_a_cancel_stays_a_plain_error()
+    {
+        await using var harness = ClientHarness.Create();
+        var peer = await harness.ConnectAsync();
+        var sending = harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600m)) with { ClOrdID = "d-1" });
+        await peer.ExpectAsync<NewOrderSingle>();
+        peer.Send(new ErrorMessage { Description = "Not authorized", Detail = "", ReqID = "d-1" });
+        var error = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => sending.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal("Not authorized", error.Description);
     }
 
     [Fact]

@@ -76,6 +76,8 @@ internal sealed class E2EHarness : IAsyncDisposable
             Transport = transport,
             RequestTimeout = TimeSpan.FromSeconds(10),
             Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(10) },
+            // Paced to the exchange's own limit; most tests turn that limit off, and then the client need not pace.
+            Pacing = new PacingOptions { Enabled = Exchange.Options.MaxMessagesPerSecond > 0, MaxMessagesPerSecond = Math.Max(1, Exchange.Options.MaxMessagesPerSecond) },
         };
     }
 

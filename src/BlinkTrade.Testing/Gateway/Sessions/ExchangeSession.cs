@@ -322,7 +322,7 @@ internal sealed class ExchangeSession
         catch (GatewayException e)
         {
             GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", e.Description, e.Detail);
-            Send(Frames.Error(e.Description, e.Detail, message?.RequestId));
+            Send(Frames.Error(e.Description, e.Detail, e.RequestId ?? message?.RequestId));
             if (e.CloseSession)
             {
                 Close();

@@ -99,7 +99,9 @@ internal static class OrderHandlers
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side; unknown order → ERROR with ReqID (§5 G15).</summary>
+    /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side. A cancel of an order that is not open (filled,
+    /// cancelled, rejected, unknown) is answered at once with ERROR "Invalid Parameter" whose ReqID names the order as
+    /// the request did — ClOrdID, else OrigClOrdID, else OrderID — and whose Detail says why (§5 G15).</summary>
     public static async ValueTask CancelOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
@@ -114,7 +116,7 @@ internal static class OrderHandlers
             var other => throw GatewayException.InvalidValue("Side", other),
         };
         var symbol = message.GetOptionalString("Symbol");
-        var found = await session.Runtime.Actor.InvokeAsync(state =>
+        var notOpen = await session.Runtime.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             if (orderId is null && origClOrdId is null && clOrdId is null)
@@ -125,7 +127,7 @@ internal static class OrderHandlers
                 }
                 state.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = account.BrokerId, UserId = account.UserId, Side = side, Symbol = symbol, Timestamp = state.NowTicks });
                 state.PublishEngineEvents();
-                return true;
+                return null;
             }
             var result = state.Engine.CancelOrder(new CancelOrder
             {
@@ -137,13 +139,42 @@ internal static class OrderHandlers
                 Timestamp = state.NowTicks,
             });
             state.PublishEngineEvents();
-            return result == CancelResult.Canceled;
+            return result == CancelResult.Canceled ? null : WhyNotOpen(state, account.UserId, orderId, origClOrdId ?? clOrdId);
         }, cancellationToken).ConfigureAwait(false);
-        if (!found)
+        if (notOpen is not null)
         {
-            throw GatewayException.InvalidParameter("Order not found");
+            throw new GatewayException(GatewayErrors.InvalidParameter, notOpen)
+            {
+                RequestId = message.RequestId ?? OrderReference(message),
+            };
         }
     }
+
+    // The ERROR's Detail for a cancel that found no open order: the order's state when this account has it.
+    private static string WhyNotOpen(ExchangeState state, int userId, long? orderId, string? clOrdId)
+    {
+        OrderRecord? record = null;
+        if (orderId is { } id)
+        {
+            record = state.Orders.GetValueOrDefault(id) is { } byId && (byId.UserId == userId || byId.SenderUserId == userId) ? byId : null;
+        }
+        else if (clOrdId is not null && state.OrdersByUser.TryGetValue(userId, out var orders))
+        {
+            record = orders.FindLast(o => string.Equals(o.ClOrdId, clOrdId, StringComparison.Ordinal));
+        }
+        return record?.Status switch
+        {
+            OrderStatus.Filled => "Order not open: already filled",
+            OrderStatus.Canceled => "Order not open: already cancelled",
+            OrderStatus.Rejected => "Order not open: rejected",
+            _ => "Order not found",
+        };
+    }
+
+    private static System.Text.Json.JsonElement? OrderReference(InboundMessage message)
+        => message.Root.TryGetProperty("OrigClOrdID", out var orig) ? orig.Clone()
+            : message.Root.TryGetProperty("OrderID", out var id) ? id.Clone()
+            : null;
 
     /// <summary>U2 → U3: every currency's total and <c>_locked</c> under the broker id key (§2.2).</summary>
     public static async ValueTask BalanceAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)

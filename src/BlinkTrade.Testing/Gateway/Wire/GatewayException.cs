@@ -40,6 +40,9 @@ internal sealed class GatewayException : Exception
     /// <summary>Whether the session is closed after the ERROR (protocol abuse only, PROTOCOL.md §5 G2).</summary>
     public bool CloseSession { get; }
 
+    /// <summary>The ERROR's ReqID when it is not the request's own correlation field (e.g. a cancel by OrderID).</summary>
+    public System.Text.Json.JsonElement? RequestId { get; init; }
+
     public static GatewayException MissingTag(string tag) => new(GatewayErrors.InvalidMessage, "Missing tag " + tag);
 
     public static GatewayException InvalidValue(string tag, string? value)

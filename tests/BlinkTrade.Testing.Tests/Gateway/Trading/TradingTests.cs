@@ -134,6 +134,18 @@ public sealed class TradingTests
         var unknown = await alice.RequestAsync("""{"MsgType":"F","ClOrdID":"nope"}""", "8");
         Assert.Equal("ERROR", unknown.GetProperty("MsgType").GetString());
         Assert.Equal("nope", unknown.GetProperty("ReqID").GetString());
+        Assert.Equal("Order not found", unknown.GetProperty("Detail").GetString());
+
+        // G15: a cancel of an order that is no longer open is answered at once, naming the order as the request did.
+        var again = await alice.RequestAsync("""{"MsgType":"F","OrigClOrdID":"c1"}""", "8");
+        Assert.Equal("ERROR", again.GetProperty("MsgType").GetString());
+        Assert.Equal("c1", again.GetProperty("ReqID").GetString());
+        Assert.Equal("Order not open: already cancelled", again.GetProperty("Detail").GetString());
+        var c2Id = c2.GetProperty("OrderID").GetInt64();
+        var byId = await alice.RequestAsync($$"""{"MsgType":"F","OrderID":{{c2Id}}}""", "8");
+        Assert.Equal("Invalid Parameter", byId.GetProperty("Description").GetString());
+        Assert.Equal(c2Id, byId.GetProperty("ReqID").GetInt64());
+        Assert.Equal("Order not open: already cancelled", byId.GetProperty("Detail").GetString());
 
         var noSide = await alice.RequestAsync("""{"MsgType":"F"}""", "8");
         Assert.Equal("Missing tag Side", noSide.GetProperty("Detail").GetString());

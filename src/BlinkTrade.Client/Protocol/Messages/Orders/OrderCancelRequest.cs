@@ -3,7 +3,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>
 /// <c>F</c> OrderCancelRequest (PROTOCOL.md §2.3): cancels one order by client id (<see cref="OrigClOrdID"/> and/or
 /// <see cref="ClOrdID"/>) or by <see cref="OrderID"/>; with neither, cancels all the caller's open orders of
-/// <see cref="Side"/>. Answered by <see cref="ExecutionReport"/>s with <c>ExecType "4"</c>; an unknown order gets no answer.
+/// <see cref="Side"/>. Answered by <see cref="ExecutionReport"/>s with <c>ExecType "4"</c>; an order that is not open
+/// gets an <c>ERROR</c> naming it in <c>ReqID</c> from the reference exchange (§5 G15), no answer from engine-2015.
 /// </summary>
 public sealed record OrderCancelRequest : BlinkTradeMessage
 {

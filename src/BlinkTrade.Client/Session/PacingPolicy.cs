@@ -1,0 +1,19 @@
+using BlinkTrade.Client.Protocol;
+
+namespace BlinkTrade.Client.Session;
+
+/// <summary>Classifies outgoing messages for the <see cref="OutboundPacer"/>.</summary>
+internal static class PacingPolicy
+{
+    public const int Classes = 4;
+
+    /// <summary>The message's class, and the ClOrdID it concerns for orders and cancels by client id.</summary>
+    public static (PacingPriority Priority, string? OrderKey) Classify(BlinkTradeMessage message) => message switch
+    {
+        TestRequest or Heartbeat => (PacingPriority.Session, null),
+        UserRequest { UserReqTyp: var type } when type == UserRequestType.Login => (PacingPriority.Session, null),
+        OrderCancelRequest cancel => (PacingPriority.Cancel, cancel.OrigClOrdID ?? cancel.ClOrdID),
+        NewOrderSingle order => (PacingPriority.NewOrder, order.ClOrdID),
+        _ => (PacingPriority.Query, null),
+    };
+}

@@ -1,0 +1,140 @@
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
+using BlinkTrade.Client.Session;
+using BlinkTrade.Client.Tests.Support;
+
+namespace BlinkTrade.Client.Tests.Session;
+
+/// <summary>Outgoing-message pacing (G40). The limiter runs on the system clock, so these tests use small limits and
+/// wait for the releases they check (a second or two each).</summary>
+public sealed class PacingTests
+{
+    private static OutboundFrame Frame(string label) => new([], label, null, null);
+
+    [Fact]
+    public async Task Waiting_messages_go_in_priority_order_and_a_cancel_never_overtakes_its_own_order()
+    {
+        List<string> released = [];
+        var allReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var pacer = new OutboundPacer(new PacingOptions { MaxMessagesPerSecond = 3, SafetyMargin = TimeSpan.Zero }, frame =>
+        {
+            lock (released)
+            {
+                released.Add(frame.MsgType);
+                if (released.Count == 6)
+                {
+                    allReleased.TrySetResult();
+                }
+            }
+        }, (_, _) => { });
+
+        // The window's three permits go at once, on the caller's thread.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(pacer.TryAdmit(Frame("U4"), PacingPriority.Query, null));
+        }
+        // Then everything waits, and is released best first as permits come back.
+        Assert.False(pacer.TryAdmit(Frame("U2"), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("D a"), PacingPriority.NewOrder, "a"));
+        Assert.False(pacer.TryAdmit(Frame("F a"), PacingPriority.Cancel, "a"));
+        Assert.False(pacer.TryAdmit(Frame("F b"), PacingPriority.Cancel, "b"));
+        Assert.False(pacer.TryAdmit(Frame("1"), PacingPriority.Session, null));
+        Assert.False(pacer.TryAdmit(Frame("D c"), PacingPriority.NewOrder, "c"));
+        Assert.Equal(6, pacer.WaitingCount);
+
+        await allReleased.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Heartbeat first, then the cancel of an order already out, then the order "a" and only then its cancel.
+        Assert.Equal(["1", "F b", "D a", "F a", "D c", "U2"], released);
+    }
+
+    [Fact]
+    public void Messages_are_classified_by_what_they_do()
+    {
+        Assert.Equal(PacingPriority.Session, PacingPolicy.Classify(new TestRequest { TestReqID = "1" }).Priority);
+        Assert.Equal(PacingPriority.Session, PacingPolicy.Classify(new Heartbeat { TestReqID = "1" }).Priority);
+        Assert.Equal(PacingPriority.Session, PacingPolicy.Classify(new UserRequest { UserReqID = 1, UserReqTyp = UserRequestType.Login }).Priority);
+        Assert.Equal(PacingPriority.Query, PacingPolicy.Classify(new UserRequest { UserReqID = 1, UserReqTyp = UserRequestType.Logout }).Priority);
+        Assert.Equal((PacingPriority.Cancel, "x"), PacingPolicy.Classify(OrderCancelRequest.ByClOrdID("x")));
+        Assert.Equal((PacingPriority.Cancel, (string?)null), PacingPolicy.Classify(OrderCancelRequest.All(Side.Buy)));
+        Assert.Equal((PacingPriority.NewOrder, "n"), PacingPolicy.Classify(new NewOrderSingle { ClOrdID = "n", Symbol = "BTCUSD", Side = Side.Buy, OrdType = OrdType.Limit, OrderQty = Quantity.FromDecimal(1m), Price = Price.FromDecimal(1m) }));
+        Assert.Equal(PacingPriority.Query, PacingPolicy.Classify(new LedgerListRequest { LedgerListReqID = 1 }).Priority);
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_while_it_waits_for_pacing_fails_at_once_and_is_never_sent()
+    {
+        await using var harness = ClientHarness.Create(configure: o => o.Pacing.MaxMessagesPerSecond = 2);
+        var peer = await harness.ConnectAsync(); // anonymous: nothing is sent on connect
+        var delays = new RecordingObserver<PacingDelay>();
+        using var subscription = harness.Client.PacingDelays.Subscribe(delays);
+
+        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
+        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
+        using var cancel = new CancellationTokenSource();
+        var third = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 3 }, "3", MessageTypes.BalanceResponse, cancel.Token);
+        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 4 }, "4", MessageTypes.BalanceResponse);
+        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 2);
+        Assert.False(third.IsCompleted);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third.WaitAsync(TestDefaults.Timeout));
+
+        // The next one goes when the window frees a permit; the cancelled one never does.
+        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 4);
+        Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 3 });
+        var delay = await delays.WaitForAsync(d => d.MsgType == MessageTypes.BalanceRequest);
+        Assert.True(delay.Delay > TimeSpan.FromMilliseconds(500), $"waited {delay.Delay}");
+    }
+
+    [Fact]
+    public async Task A_request_waiting_for_pacing_times_out_within_its_own_timeout_and_is_never_sent_later()
+    {
+        await using var harness = ClientHarness.Create(configure: o =>
+        {
+            o.Pacing.MaxMessagesPerSecond = 1;
+            o.RequestTimeout = TimeSpan.FromSeconds(5);
+        });
+        var peer = await harness.ConnectAsync();
+
+        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
+        var waiting = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
+        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 1);
+        harness.Time.Advance(TimeSpan.FromSeconds(6)); // the request timeout runs on the client's clock
+
+        var timeout = await Assert.ThrowsAsync<BlinkTradeTimeoutException>(() => waiting.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal(TimeSpan.FromSeconds(5), timeout.Timeout);
+        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 3 }, "3", MessageTypes.BalanceResponse);
+        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 3);
+        Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 2 });
+    }
+
+    [Fact]
+    public async Task Without_pacing_every_message_goes_at_once()
+    {
+        await using var harness = ClientHarness.Create(configure: o => o.Pacing.Enabled = false);
+        var peer = await harness.ConnectAsync();
+        var delays = new RecordingObserver<PacingDelay>();
+        using var subscription = harness.Client.PacingDelays.Subscribe(delays);
+
+        for (var i = 1; i <= 40; i++)
+        {
+            _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = i }, i.ToString(System.Globalization.CultureInfo.InvariantCulture), MessageTypes.BalanceResponse);
+        }
+
+        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 40);
+        Assert.Empty(delays.Items);
+    }
+
+    [Fact]
+    public void Pacing_options_are_validated()
+    {
+        var options = new BlinkTradeClientOptions { Endpoint = TestDefaults.Endpoint };
+        options.Pacing.MaxMessagesPerSecond = 0;
+        Assert.Throws<ArgumentException>(options.Validate);
+        options.Pacing.MaxMessagesPerSecond = 15;
+        options.Pacing.SafetyMargin = TimeSpan.FromMilliseconds(-1);
+        Assert.Throws<ArgumentException>(options.Validate);
+        options.Pacing.SafetyMargin = TimeSpan.FromMilliseconds(250);
+        options.Validate();
+    }
+}
