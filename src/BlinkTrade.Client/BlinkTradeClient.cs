@@ -102,6 +102,8 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
 
     /// <inheritdoc />
     public virtual IObservable<SessionRecovery> Recoveries => _recoveries;
+
+    /// <inheritdoc />
     public virtual IObservable<PacingDelay> PacingDelays => _pacingDelays;
 
     /// <summary>The options this client was created with.</summary>
