@@ -3,7 +3,7 @@ using BlinkTrade.Client.MarketData;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.EndToEnd.Tests.Support;
-using BlinkTrade.Testing.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.EndToEnd.Tests;
 
@@ -21,7 +21,7 @@ public sealed class TradeStreamTests
         using var cts = Wait.Budget(60);
         var ct = cts.Token;
         // The exchange's clock is manual so that a gap can outlast the 24 hours a W's trades cover.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
         await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { TimeProvider = clock, IdleTimeout = TimeSpan.Zero });
         await h.CreateUserAsync("alice", usd: 100_000 * Coin, cancellationToken: ct);
         await h.CreateUserAsync("bob", btc: 100 * Coin, cancellationToken: ct);
