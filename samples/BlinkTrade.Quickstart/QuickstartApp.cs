@@ -4,6 +4,7 @@ using BlinkTrade.Quickstart.Demo;
 using BlinkTrade.Quickstart.Embedded;
 using BlinkTrade.Quickstart.State;
 using BlinkTrade.Quickstart.View;
+using BlinkTrade.Samples;
 using Spectre.Console;
 
 namespace BlinkTrade.Quickstart;
