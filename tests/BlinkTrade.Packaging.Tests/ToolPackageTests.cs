@@ -45,7 +45,11 @@ public sealed class ToolPackageTests(PackagesFixture packages, ITestOutputHelper
         try
         {
             var line = await server.StandardOutput.ReadLineAsync().WaitAsync(StartTimeout);
-            Assert.True(line is not null, $"the tool exited ({server.ExitCode}) without its listening line:\n{await log}");
+            if (line is null)
+            {
+                await server.WaitForExitAsync();
+                Assert.Fail($"the tool exited ({server.ExitCode}) without its listening line:\n{await log}");
+            }
             output.WriteLine(line);
             using var listening = JsonDocument.Parse(line);
             Assert.Equal("listening", listening.RootElement.GetProperty("event").GetString());
