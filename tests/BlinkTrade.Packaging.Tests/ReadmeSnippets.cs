@@ -51,6 +51,12 @@ internal sealed partial class ReadmeSnippets
         return new ReadmeSnippets(blocks[0].Code, blocks.Where(b => b.Kind == "continue").Select(b => b.Code).ToList(), blocks.Count(b => b.Kind == "fragment"));
     }
 
+    /// <summary>Whether <paramref name="line"/> is a <c>using</c> directive (a namespace), not a <c>using var</c> declaration.</summary>
+    public static bool IsUsingDirective(string line) => UsingDirective().IsMatch(line);
+
+    [GeneratedRegex(@"^using [A-Za-z0-9_.]+;")]
+    private static partial Regex UsingDirective();
+
     // A ```csharp block and the marker on the line right above it, if any.
     [GeneratedRegex(@"(?:<!-- readme-test: (?<kind>[a-z-]+) -->\n)?```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
