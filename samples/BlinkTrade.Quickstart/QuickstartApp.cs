@@ -1,4 +1,5 @@
 using BlinkTrade.Client;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Quickstart.Demo;
 using BlinkTrade.Quickstart.Embedded;
@@ -40,6 +41,12 @@ internal static class QuickstartApp
         {
             // Ctrl+C or SIGTERM before the market was on screen: say so instead of ending silently.
             view.Fail($"Stopped before start-up finished (while {startUp.Step}).");
+            return ExitCodes.Failure;
+        }
+        catch (BlinkTradeTimeoutException ex)
+        {
+            // During start-up (the login, the balances, the embedded traders' logins): no answer in time.
+            view.Fail($"Start-up failed while {startUp.Step}: {ex.Message}");
             return ExitCodes.Failure;
         }
         catch (BlinkTradeLoginException ex)
@@ -96,7 +103,6 @@ internal static class QuickstartApp
             Endpoint = endpoint,
             BrokerId = brokerId,
             Credentials = credentials,
-            RequestTimeout = TimeSpan.FromSeconds(10),
         });
 
         // 3. Subscribe before connecting: the subscriptions go on the wire as soon as the session is up.

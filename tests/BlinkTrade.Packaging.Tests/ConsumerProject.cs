@@ -38,9 +38,15 @@ internal static class ConsumerProject
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), program);
-        // The repository's source (nuget.org) plus the temporary feed. Source mapping sends BlinkTrade.* to the feed
-        // only; everything else resolves from the machine's package cache first (the versions the repo restored).
-        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+        await WriteNuGetConfigAsync(packages, project);
+        return project;
+    }
+
+    /// <summary>Writes a nuget.config into <paramref name="folder"/>: the repository's source (nuget.org) plus the
+    /// temporary feed. Source mapping sends BlinkTrade.* to the feed only; everything else resolves from the machine's
+    /// package cache first (the versions the repo restored).</summary>
+    public static Task WriteNuGetConfigAsync(PackagesFixture packages, string folder) =>
+        File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -54,8 +60,6 @@ internal static class ConsumerProject
               </packageSourceMapping>
             </configuration>
             """);
-        return project;
-    }
 
     /// <summary>Builds the project in Release with warnings as errors (throws with the output on failure).</summary>
     public static Task<DotNet.Result> BuildAsync(string project) => DotNet.RunAsync(project, ["build", "-c", "Release", "-nodeReuse:false"]);

@@ -6,7 +6,8 @@ namespace BlinkTrade.Packaging.Tests;
 /// <summary>Runs the same <c>dotnet</c> as the test host, with a bounded time and no lingering build servers.</summary>
 internal static class DotNet
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    // A safety net only: packing on a loaded 2-core machine has taken more than 5 minutes.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(15);
 
     public static string HostPath
     {

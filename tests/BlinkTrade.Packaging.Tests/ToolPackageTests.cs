@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security;
 using System.Text.Json;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Protocol;
@@ -23,18 +22,10 @@ public sealed class ToolPackageTests(PackagesFixture packages, ITestOutputHelper
     {
         var folder = Path.Combine(packages.WorkDirectory, "tool-user");
         Directory.CreateDirectory(folder);
-        // What `dotnet new tool-manifest` writes, and a nuget.config with the feed (what `--add-source` would give).
+        // What `dotnet new tool-manifest` writes, and a nuget.config with the feed (what `--add-source ./feed` would give).
         Directory.CreateDirectory(Path.Combine(folder, ".config"));
         await File.WriteAllTextAsync(Path.Combine(folder, ".config", "dotnet-tools.json"), """{ "version": 1, "isRoot": true, "tools": {} }""");
-        await File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{SecurityElement.Escape(packages.Feed)}" />
-              </packageSources>
-            </configuration>
-            """);
+        await ConsumerProject.WriteNuGetConfigAsync(packages, folder);
 
         var install = await DotNet.RunAsync(folder, ["tool", "install", PackagesFixture.ToolPackageId, "--version", packages.Version]);
         output.WriteLine($"install {install.Elapsed.TotalSeconds:F1} s: {install.Output}");

@@ -18,7 +18,7 @@ internal sealed class QuickstartCommand
 
     private readonly Option<double?> _durationOption = new("--duration")
     {
-        Description = "Stop after this many seconds (default: run until Ctrl+C).",
+        Description = "Stop this many seconds after start-up finished (default: run until Ctrl+C).",
         HelpName = "seconds",
         CustomParser = ParseDuration,
     };

@@ -60,6 +60,7 @@ internal sealed class LiveView : IMarketView
                 .Cropping(VerticalOverflowCropping.Bottom)
                 .StartAsync(async context =>
                 {
+                    context.Refresh(); // the first frame now, not at the first tick
                     try
                     {
                         while (await timer.WaitForNextTickAsync(cancellationToken))

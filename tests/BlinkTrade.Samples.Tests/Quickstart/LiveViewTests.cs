@@ -6,6 +6,8 @@ using BlinkTrade.Client.Protocol;
 using BlinkTrade.Quickstart.State;
 using BlinkTrade.Quickstart.View;
 using BlinkTrade.Samples.Tests.Support;
+using BlinkTrade.Testing.Time;
+using Spectre.Console;
 using Xunit.Abstractions;
 
 namespace BlinkTrade.Samples.Tests.Quickstart;
@@ -72,6 +74,47 @@ public sealed partial class LiveViewTests(ITestOutputHelper output)
         Assert.DoesNotContain("Ctrl+C", screen, StringComparison.Ordinal);
         Assert.Contains("stopped", screen, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_resize_starts_a_fresh_display_on_a_cleared_screen_drawn_for_the_new_size()
+    {
+        var clock = new ManualTimeProvider();
+        var screen = new ObservedWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(screen),
+        });
+        console.Profile.Width = 160;
+        console.Profile.Height = 50;
+        console.Profile.Capabilities.Unicode = true;
+        var state = new MarketState("BTCUSD");
+        state.OnBook(TestData.Book((620.10m, 0.25m), (619m, 3m)));
+        using var stop = new CancellationTokenSource();
+        var running = new LiveView(console, clock).RunAsync(state, stop.Token);
+
+        await screen.WaitUntilAsync(text => text.Contains("Ctrl+C to quit", StringComparison.Ordinal), "the first frame");
+        console.Profile.Width = 80;
+        console.Profile.Height = 24;
+        clock.Advance(TimeSpan.FromSeconds(1)); // the next refresh notices the new size
+        await screen.WaitUntilAsync(text => AfterClear(text)?.Contains("Ctrl+C to quit", StringComparison.Ordinal) == true, "a frame after a cleared screen");
+        await stop.CancelAsync();
+        await running;
+
+        var redrawn = AnsiEscape().Replace(AfterClear(screen.Text)!, "\n").ReplaceLineEndings("\n");
+        Assert.All(redrawn.Split('\n'), line => Assert.True(line.Length <= 80, $"a {line.Length}-column line after the resize to 80: {line}"));
+        Assert.Contains("stopped", redrawn, StringComparison.Ordinal); // and the final frame at the new size
+    }
+
+    private static string? AfterClear(string text) => text.IndexOf(ClearScreen, StringComparison.Ordinal) is var at and >= 0 ? text[(at + ClearScreen.Length)..] : null;
+
+    private const string ClearScreen = "\u001b[2J";
+
+    // Cursor movement and erasing: each one starts a new stretch of text on the screen.
+    [GeneratedRegex(@"\u001b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
 
     // Every number the view may draw, formatted as the views format it: a drawn number outside this set was cut or
     // wrapped (e.g. "620." or "62" of "620.10").
