@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks behind docs/performance.md and keeps every output in artifacts/benchmarks/<UTC time>/.
-# Long (about 15 minutes on 2 cores): not part of `dotnet test`. Run it on a quiet machine; the load average is
+# Long (how long: docs/performance.md, "Reproduce"): not part of `dotnet test`. Run it on a quiet machine; the load average is
 # recorded before each part, because wall-clock figures mean little on a busy one.
 #
 #   benchmarks/run-all.sh                 # everything

@@ -1,9 +1,11 @@
 using BlinkTrade.Client;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Quickstart.Demo;
 using BlinkTrade.Quickstart.Embedded;
 using BlinkTrade.Quickstart.State;
 using BlinkTrade.Quickstart.View;
+using BlinkTrade.Samples;
 using Spectre.Console;
 
 namespace BlinkTrade.Quickstart;
@@ -15,44 +17,51 @@ namespace BlinkTrade.Quickstart;
 /// </summary>
 internal static class QuickstartApp
 {
-    /// <summary>Runs until Ctrl+C or <see cref="QuickstartOptions.Duration"/>.</summary>
+    /// <summary>Runs until Ctrl+C / SIGTERM, or until <see cref="QuickstartOptions.Duration"/> has passed since start-up
+    /// finished (start-up time on a busy machine does not eat into it).</summary>
     /// <param name="options">The validated options.</param>
     /// <param name="cancellationToken">Cancelled by Ctrl+C / SIGTERM.</param>
-    /// <returns>0 on a clean exit, 1 when the server could not be reached or refused the login.</returns>
+    /// <returns>An <see cref="ExitCodes"/> value: <see cref="ExitCodes.Success"/> when it ran and stopped as asked,
+    /// <see cref="ExitCodes.Failure"/> when the server could not be reached, refused the login, or the run was stopped
+    /// before start-up finished.</returns>
     public static async Task<int> RunAsync(QuickstartOptions options, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (options.Duration is { } duration)
-        {
-            stop.CancelAfter(duration);
-        }
         // Pipes, files and CI get plain lines; a terminal gets the live dashboard.
         var plain = options.PlainText || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive;
         IMarketView view = plain
             ? new PlainTextView(Console.Out, Console.Error, TimeProvider.System)
             : new LiveView(AnsiConsole.Console, TimeProvider.System);
+        var startUp = new StartUpProgress();
         try
         {
-            await RunAsync(options, view, stop.Token);
-            return 0;
+            await RunAsync(options, view, startUp, cancellationToken);
+            return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return 0; // stopped while still starting up
+            // Ctrl+C or SIGTERM before the market was on screen: say so instead of ending silently.
+            view.Fail($"Stopped before start-up finished (while {startUp.Step}).");
+            return ExitCodes.Failure;
+        }
+        catch (BlinkTradeTimeoutException ex)
+        {
+            // During start-up (the login, the balances, the embedded traders' logins): no answer in time.
+            view.Fail($"Start-up failed while {startUp.Step}: {ex.Message}");
+            return ExitCodes.Failure;
         }
         catch (BlinkTradeLoginException ex)
         {
             view.Fail($"Login refused: {ex.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (ConnectionClosedException ex)
         {
-            view.Fail($"Could not connect to {options.Url}: {ex.Message}");
-            return 1;
+            view.Fail(DescribeConnectionFailure(startUp.Endpoint ?? options.Url, ex));
+            return ExitCodes.Failure;
         }
     }
 
-    private static async Task RunAsync(QuickstartOptions options, IMarketView view, CancellationToken cancellationToken)
+    private static async Task RunAsync(QuickstartOptions options, IMarketView view, StartUpProgress startUp, CancellationToken cancellationToken)
     {
         var state = new MarketState(options.Symbol);
 
@@ -60,6 +69,7 @@ internal static class QuickstartApp
         EmbeddedExchange? embedded = null;
         if (options.IsEmbedded)
         {
+            startUp.Step = "starting the embedded exchange";
             view.Info("Starting the embedded reference exchange and its simulated traders...");
             embedded = await EmbeddedExchange.StartAsync(options.Symbol, options.Seed, problem => state.OnError($"simulation: {problem}"), cancellationToken);
         }
@@ -73,7 +83,8 @@ internal static class QuickstartApp
                 ? BlinkTradeCredentials.FromApiKey(options.User!, options.Password)
                 : BlinkTradeCredentials.FromPassword(options.User!, options.Password));
             var brokerId = embedded is null ? options.BrokerId : EmbeddedExchange.BrokerId;
-            await WatchAsync(options, endpoint, brokerId, credentials, state, view, cancellationToken);
+            startUp.Endpoint = endpoint;
+            await WatchAsync(options, endpoint, brokerId, credentials, state, view, startUp, cancellationToken);
         }
         finally
         {
@@ -84,7 +95,7 @@ internal static class QuickstartApp
     }
 
     private static async Task WatchAsync(QuickstartOptions options, Uri endpoint, int brokerId, BlinkTradeCredentials credentials,
-        MarketState state, IMarketView view, CancellationToken cancellationToken)
+        MarketState state, IMarketView view, StartUpProgress startUp, CancellationToken cancellationToken)
     {
         // 2. The client: one logical session that reconnects, logs in again and resubscribes by itself.
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
@@ -92,34 +103,58 @@ internal static class QuickstartApp
             Endpoint = endpoint,
             BrokerId = brokerId,
             Credentials = credentials,
-            RequestTimeout = TimeSpan.FromSeconds(10),
         });
 
         // 3. Subscribe before connecting: the subscriptions go on the wire as soon as the session is up.
         using var subscriptions = state.Attach(client);
 
+        startUp.Step = $"connecting to {endpoint}";
         view.Info($"Connecting to {endpoint} as {Describe(credentials)}");
         await client.ConnectAsync(cancellationToken);
+        startUp.Step = "requesting the balances";
         await client.GetBalancesAsync(cancellationToken); // the first full snapshot; later changes arrive unsolicited
 
-        // 4. Watch, then place and cancel an order. The view starts first: it hooks the report events before its first
-        // await, so it cannot miss the demo order's first report. It gets its own token: on Ctrl+C or --duration it keeps
-        // drawing until the demo order's cancel has been sent and reported, so the last frame (or line) shows how
-        // everything ended.
+        // 4. Ready: --duration counts from here. Watch, then place and cancel an order. The view starts first: it hooks
+        // the report events before its first await, so it cannot miss the demo order's first report. It gets its own
+        // token: on Ctrl+C or --duration it keeps drawing until the demo order's cancel has been sent and reported, so the
+        // last frame (or line) shows how everything ended.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.Duration is { } duration)
+        {
+            stop.CancelAfter(duration);
+        }
+        var ready = TimeProvider.System.GetTimestamp();
+        view.Info(options.Duration is { } d
+            ? $"Ready: showing {options.Symbol} for {d.TotalSeconds:0.###} s."
+            : $"Ready: showing {options.Symbol} until Ctrl+C.");
         using var viewStop = new CancellationTokenSource();
         var viewing = view.RunAsync(state, viewStop.Token);
-        var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(cancellationToken) : Task.CompletedTask;
+        var demo = options.PlacesDemoOrder ? new DemoOrder(client, state, TimeProvider.System).RunAsync(stop.Token) : Task.CompletedTask;
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C or --duration: wind down below.
+            // Ctrl+C, SIGTERM or --duration: wind down below.
         }
         await demo; // never faults
         await viewStop.CancelAsync();
         await viewing;
+        var ran = TimeProvider.System.GetElapsedTime(ready);
+        view.Info(cancellationToken.IsCancellationRequested
+            ? $"Stopped after {ran.TotalSeconds:0.0} s (Ctrl+C or SIGTERM)."
+            : $"Stopped after {ran.TotalSeconds:0.0} s (--duration).");
+    }
+
+    // Said once: the transport's own messages may already name the endpoint ("Connecting to … timed out"); otherwise the
+    // innermost cause (e.g. "Connection refused") is the part worth adding to ours.
+    private static string DescribeConnectionFailure(Uri? endpoint, ConnectionClosedException exception)
+    {
+        var cause = exception.GetBaseException().Message;
+        return endpoint is not null && !cause.Contains(endpoint.ToString(), StringComparison.Ordinal)
+            ? $"Could not connect to {endpoint}: {cause}"
+            : cause;
     }
 
     // API keys are long and half-secret: show only a prefix.

@@ -11,7 +11,7 @@ internal sealed record QuickstartOptions
     /// <summary>The broker of the embedded exchange (5 is BlinkTrade's testnet broker id).</summary>
     public const int DefaultBrokerId = 5;
 
-    /// <summary>Stop after this long; run until Ctrl+C when null.</summary>
+    /// <summary>Stop this long after start-up finished ("Ready"); run until Ctrl+C or SIGTERM when null.</summary>
     public TimeSpan? Duration { get; init; }
 
     /// <summary>A remote server's WebSocket endpoint; null runs the embedded exchange with simulated traders.</summary>

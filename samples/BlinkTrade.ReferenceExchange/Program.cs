@@ -1,10 +1,16 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using BlinkTrade.ReferenceExchange;
+using BlinkTrade.Samples;
 using BlinkTrade.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 // The standalone reference exchange: `dotnet run --project samples/BlinkTrade.ReferenceExchange -- --urls http://127.0.0.1:8080 --seed seed.json`
+// (or `blinktrade-exchange --urls … --seed …` when installed as a .NET tool).
 // Serves WebSocket sessions on /trade/ and / and the API-key REST endpoints until SIGTERM or Ctrl+C.
+// Standard output carries one machine-readable line (ListeningLine) once the server listens; logs go to standard error.
+// Exit codes (as the quickstart's): 0 stopped as asked, 1 runtime failure, 2 invalid arguments.
 var urlsOption = new Option<string>("--urls")
 {
     Description = "The loopback URL to listen on, e.g. http://127.0.0.1:8080 (port 0 picks a free one).",
@@ -12,7 +18,8 @@ var urlsOption = new Option<string>("--urls")
 };
 var seedOption = new Option<FileInfo?>("--seed")
 {
-    Description = "A seed file: brokers, instruments, users with balances and API keys, admin keys (see seed.json).",
+    Description = "A seed file: brokers, instruments, users with balances and API keys, admin keys (format in the description above). " +
+                  "A name not found in the current folder is looked up beside the executable (the example seed.json ships there).",
 };
 var quietOption = new Option<bool>("--quiet")
 {
@@ -22,7 +29,7 @@ var hashIterationsOption = new Option<int?>("--password-hash-iterations")
 {
     Description = "PBKDF2 iterations of password hashes (default: the seed's passwordHashIterations, else 100000). Lower it only for test servers.",
 };
-var root = new RootCommand("BlinkTrade reference exchange (WebSocket + API-key REST on Kestrel)");
+var root = new RootCommand(ServerHelp.Description);
 root.Options.Add(urlsOption);
 root.Options.Add(seedOption);
 root.Options.Add(quietOption);
@@ -34,7 +41,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
         url.Host is not ("127.0.0.1" or "localhost"))
     {
         await Console.Error.WriteLineAsync($"--urls must be a loopback http URL such as http://127.0.0.1:8080 (got '{urls}').").ConfigureAwait(false);
-        return 2;
+        return ExitCodes.InvalidArguments;
     }
     using var loggerFactory = LoggerFactory.Create(logging => logging
         .AddSimpleConsole(console =>
@@ -42,6 +49,8 @@ root.SetAction(async (parseResult, cancellationToken) =>
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss.fff ";
         })
+        // Standard output is for the machine-readable listening line only.
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
         .SetMinimumLevel(LogLevel.Information)
         .AddFilter("BlinkTrade", parseResult.GetValue(quietOption) ? LogLevel.Information : LogLevel.Debug)
         .AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
@@ -55,7 +64,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
         if (!File.Exists(path))
         {
             await Console.Error.WriteLineAsync($"Seed file not found: {seedFile.FullName}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.InvalidArguments;
         }
         try
         {
@@ -63,9 +72,9 @@ root.SetAction(async (parseResult, cancellationToken) =>
         }
         catch (ExchangeSeedException e)
         {
-            // Exit code 3: the seed file is invalid (README "Exit codes"); the message names the field.
+            // An invalid seed is an invalid argument (samples/README.md "Exit codes"); the message names the field.
             await Console.Error.WriteLineAsync($"{path}: {e.Message}").ConfigureAwait(false);
-            return 3;
+            return ExitCodes.InvalidArguments;
         }
         logger.LogInformation("Seeded from {SeedFile}", path);
     }
@@ -73,7 +82,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     if (hashIterations < 1)
     {
         await Console.Error.WriteLineAsync($"--password-hash-iterations must be at least 1 (got {hashIterations}).").ConfigureAwait(false);
-        return 2;
+        return ExitCodes.InvalidArguments;
     }
 
     // Ctrl+C and SIGTERM both stop the server cleanly.
@@ -98,6 +107,9 @@ root.SetAction(async (parseResult, cancellationToken) =>
         PasswordHashIterations = hashIterations,
     }, cancellationToken).ConfigureAwait(false);
     logger.LogInformation("Listening on {WebSocketUri} (also /) and {RestUri}api/v1/apikey/", exchange.WebSocketUri, exchange.HttpBaseAddress);
+    // One line, flushed at once: a script or another language's test harness reads it to find the port (0 picks one).
+    Console.Out.WriteLine(ListeningLine.For(exchange.HttpBaseAddress!, exchange.WebSocketUri!).ToJson());
+    Console.Out.Flush();
     try
     {
         await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -106,6 +118,9 @@ root.SetAction(async (parseResult, cancellationToken) =>
     {
         logger.LogInformation("Stopping");
     }
-    return 0;
+    return ExitCodes.Success;
 });
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parseResult = root.Parse(args);
+var exitCode = await parseResult.InvokeAsync().ConfigureAwait(false);
+// System.CommandLine reports parse errors with 1, which is our runtime failure.
+return parseResult.Errors.Count > 0 ? ExitCodes.InvalidArguments : exitCode;

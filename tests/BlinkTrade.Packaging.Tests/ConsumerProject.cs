@@ -10,11 +10,17 @@ namespace BlinkTrade.Packaging.Tests;
 internal static class ConsumerProject
 {
     /// <summary>Writes the project, its <c>Program.cs</c> and a nuget.config into <c>WorkDirectory/name</c>; returns the folder.</summary>
-    public static async Task<string> CreateAsync(PackagesFixture packages, string name, string program)
+    /// <param name="packages">The feed.</param>
+    /// <param name="name">The project's name.</param>
+    /// <param name="program">The whole <c>Program.cs</c>.</param>
+    /// <param name="otherPackages">Packages from nuget.org the program also uses, at the version the repository pins.</param>
+    public static async Task<string> CreateAsync(PackagesFixture packages, string name, string program, params string[] otherPackages)
     {
         var project = Path.Combine(packages.WorkDirectory, name);
         Directory.CreateDirectory(project);
-        var references = string.Join(Environment.NewLine, PackagesFixture.PackageIds.Select(id => $"""    <PackageReference Include="{id}" Version="{packages.Version}" />"""));
+        var references = string.Join(Environment.NewLine, PackagesFixture.PackageIds.Select(id => (id, packages.Version))
+            .Concat(otherPackages.Select(id => (id, PinnedVersion(packages, id))))
+            .Select(p => $"""    <PackageReference Include="{p.id}" Version="{p.Item2}" />"""));
         await File.WriteAllTextAsync(Path.Combine(project, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -32,9 +38,15 @@ internal static class ConsumerProject
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), program);
-        // The repository's source (nuget.org) plus the temporary feed. Source mapping sends BlinkTrade.* to the feed
-        // only; everything else resolves from the machine's package cache first (the versions the repo restored).
-        await File.WriteAllTextAsync(Path.Combine(project, "nuget.config"), $"""
+        await WriteNuGetConfigAsync(packages, project);
+        return project;
+    }
+
+    /// <summary>Writes a nuget.config into <paramref name="folder"/>: the repository's source (nuget.org) plus the
+    /// temporary feed. Source mapping sends BlinkTrade.* to the feed only; everything else resolves from the machine's
+    /// package cache first (the versions the repo restored).</summary>
+    public static Task WriteNuGetConfigAsync(PackagesFixture packages, string folder) =>
+        File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -48,8 +60,6 @@ internal static class ConsumerProject
               </packageSourceMapping>
             </configuration>
             """);
-        return project;
-    }
 
     /// <summary>Builds the project in Release with warnings as errors (throws with the output on failure).</summary>
     public static Task<DotNet.Result> BuildAsync(string project) => DotNet.RunAsync(project, ["build", "-c", "Release", "-nodeReuse:false"]);
@@ -57,6 +67,13 @@ internal static class ConsumerProject
     /// <summary>Runs the built program; the result carries its exit code and output.</summary>
     public static Task<DotNet.Result> RunAsync(string project) =>
         DotNet.RunAsync(project, [Path.Combine("bin", "Release", "net10.0", Path.GetFileName(project) + ".dll")], TimeSpan.FromMinutes(2), allowFailure: true);
+
+    /// <summary>The version <c>Directory.Packages.props</c> pins for <paramref name="id"/> (restored already, so offline).</summary>
+    private static string PinnedVersion(PackagesFixture packages, string id)
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(packages.RepositoryRoot, "Directory.Packages.props"));
+        return props.Descendants("PackageVersion").Single(e => e.Attribute("Include")?.Value == id).Attribute("Version")!.Value;
+    }
 
     /// <summary>The nuget.org source URL of the repository's nuget.config (so the consumer uses the same registry).</summary>
     private static string RepositoryNuGetOrgSource(PackagesFixture packages)

@@ -6,7 +6,8 @@ namespace BlinkTrade.Packaging.Tests;
 /// <summary>Runs the same <c>dotnet</c> as the test host, with a bounded time and no lingering build servers.</summary>
 internal static class DotNet
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+    // A safety net only: packing on a loaded 2-core machine has taken more than 5 minutes.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(15);
 
     public static string HostPath
     {
@@ -21,6 +22,36 @@ internal static class DotNet
 
     /// <summary>Runs <c>dotnet args…</c> in <paramref name="workingDirectory"/>; throws with the full output when it fails or times out.</summary>
     public static async Task<Result> RunAsync(string workingDirectory, IEnumerable<string> args, TimeSpan? timeout = null, bool allowFailure = false)
+    {
+        var start = StartInfo(workingDirectory, args);
+        var output = new StringBuilder();
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', start.ArgumentList)} timed out after {timeout ?? DefaultTimeout}:\n{Snapshot(output)}");
+        }
+        var result = new Result(process.ExitCode, Snapshot(output), clock.Elapsed);
+        if (!allowFailure && result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', start.ArgumentList)} exited with {result.ExitCode}:\n{result.Output}");
+        }
+        return result;
+    }
+
+    /// <summary>The start info of <c>dotnet args…</c>: redirected output, no first-run banners, no lingering build servers.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo(HostPath)
         {
@@ -48,31 +79,7 @@ internal static class DotNet
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";
-
-        var output = new StringBuilder();
-        var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cts = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', start.ArgumentList)} timed out after {timeout ?? DefaultTimeout}:\n{Snapshot(output)}");
-        }
-        var result = new Result(process.ExitCode, Snapshot(output), clock.Elapsed);
-        if (!allowFailure && result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', start.ArgumentList)} exited with {result.ExitCode}:\n{result.Output}");
-        }
-        return result;
+        return start;
     }
 
     private static string Snapshot(StringBuilder output)

@@ -1,14 +1,17 @@
 using Xunit.Abstractions;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace BlinkTrade.Packaging.Tests;
 
 /// <summary>What nuget.org and a consumer see: complete metadata, XML docs, symbols and a working package graph.</summary>
 [Collection(PackagesCollection.Name)]
-public sealed class PackageTests(PackagesFixture packages, ITestOutputHelper output)
+public sealed partial class PackageTests(PackagesFixture packages, ITestOutputHelper output)
 {
     public static TheoryData<string> Ids => new(PackagesFixture.PackageIds);
+
+    public static TheoryData<string> AllIds => new(PackagesFixture.AllPackageIds);
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -21,12 +24,7 @@ public sealed class PackageTests(PackagesFixture packages, ITestOutputHelper out
 
         using var archive = ZipFile.OpenRead(nupkg);
         var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-        var nuspecEntry = Assert.Single(archive.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        XElement metadata;
-        using (var stream = nuspecEntry.Open())
-        {
-            metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
-        }
+        var metadata = Metadata(archive);
         string? Value(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
         XElement? Element(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
@@ -52,7 +50,31 @@ public sealed class PackageTests(PackagesFixture packages, ITestOutputHelper out
 
         using var symbols = ZipFile.OpenRead(snupkg);
         Assert.Contains(symbols.Entries, e => e.FullName == $"lib/net10.0/{id}.pdb");
-        output.WriteLine($"{id} {packages.Version}: {entries.Count} files; packing all three took {packages.PackTime.TotalSeconds:F1} s");
+        output.WriteLine($"{id} {packages.Version}: {entries.Count} files; packing the feed took {packages.PackTime.TotalSeconds:F1} s");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllIds))]
+    public void The_package_page_shows_the_package_s_own_readme_with_absolute_links_to_the_project(string id)
+    {
+        using var archive = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
+        var metadata = Metadata(archive);
+        var readmePath = metadata.Elements().Single(e => e.Name.LocalName == "readme").Value;
+        var projectUrl = metadata.Elements().Single(e => e.Name.LocalName == "projectUrl").Value;
+        string packed;
+        using (var reader = new StreamReader(archive.GetEntry(readmePath)!.Open()))
+        {
+            packed = reader.ReadToEnd().ReplaceLineEndings("\n");
+        }
+
+        var own = File.ReadAllText(Path.Combine(packages.RepositoryRoot, PackagesFixture.ProjectFolder(id), "README.md")).ReplaceLineEndings("\n");
+        Assert.Equal(own, packed);
+        Assert.StartsWith($"# {id}", packed, StringComparison.Ordinal);      // not the repository's README
+        Assert.StartsWith("https://", projectUrl, StringComparison.Ordinal);
+        Assert.Contains(projectUrl, packed, StringComparison.Ordinal);       // the way to the repository's docs
+        var links = MarkdownLink().Matches(packed).Select(m => m.Groups["target"].Value).ToList();
+        Assert.All(links, target => Assert.StartsWith("https://", target, StringComparison.Ordinal)); // relative links are dead on nuget.org
+        output.WriteLine($"{id}: {packed.Length} characters, {links.Count} links, project {projectUrl}");
     }
 
     [Fact]
@@ -67,4 +89,15 @@ public sealed class PackageTests(PackagesFixture packages, ITestOutputHelper out
             Assert.Equal(packages.Version, dependency.Attribute("version")?.Value);
         }
     }
+
+    private static XElement Metadata(ZipArchive archive)
+    {
+        var nuspec = Assert.Single(archive.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = nuspec.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    // [text](target) and ![alt](target); the target ends at whitespace or the closing parenthesis.
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)")]
+    private static partial Regex MarkdownLink();
 }

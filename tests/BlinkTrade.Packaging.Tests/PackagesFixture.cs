@@ -4,13 +4,25 @@ using System.Globalization;
 namespace BlinkTrade.Packaging.Tests;
 
 /// <summary>
-/// Packs BlinkTrade.Client, BlinkTrade.ApiKeys and BlinkTrade.Testing once (a unique prerelease version) into a
-/// temporary feed outside the repository. Build output goes to a temporary artifacts path, so the repository's own
+/// Packs BlinkTrade.Client, BlinkTrade.ApiKeys and BlinkTrade.Testing, and the BlinkTrade.ReferenceExchange .NET tool,
+/// once (a unique prerelease version) into a temporary feed outside the repository. Build output goes to a temporary artifacts path, so the repository's own
 /// bin/ and obj/ folders are not touched while other test projects run.
 /// </summary>
 public sealed class PackagesFixture : IAsyncLifetime
 {
+    /// <summary>The libraries (under src/), which a consumer project references.</summary>
     public static readonly string[] PackageIds = ["BlinkTrade.Client", "BlinkTrade.ApiKeys", "BlinkTrade.Testing"];
+
+    /// <summary>The standalone reference exchange, packed as a .NET tool (under samples/).</summary>
+    public const string ToolPackageId = "BlinkTrade.ReferenceExchange";
+
+    /// <summary>Every package in the feed.</summary>
+    public static IEnumerable<string> AllPackageIds => PackageIds.Append(ToolPackageId);
+
+    /// <summary>The project of a package, relative to the repository root.</summary>
+    /// <param name="id">A package id from <see cref="AllPackageIds"/>.</param>
+    /// <returns>The project's folder.</returns>
+    public static string ProjectFolder(string id) => Path.Combine(id == ToolPackageId ? "samples" : "src", id);
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -26,11 +38,11 @@ public sealed class PackagesFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         var clock = Stopwatch.StartNew();
-        foreach (var id in PackageIds)
+        foreach (var id in AllPackageIds)
         {
             await DotNet.RunAsync(RepositoryRoot,
             [
-                "pack", Path.Combine("src", id, id + ".csproj"), "-c", "Release",
+                "pack", Path.Combine(ProjectFolder(id), id + ".csproj"), "-c", "Release",
                 "-o", Feed, "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"),
                 "-p:Version=" + Version, "-p:NuGetAudit=false", "-nodeReuse:false",
             ]);
@@ -41,8 +53,9 @@ public sealed class PackagesFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         TryDelete(WorkDirectory);
-        // The consumer's restore extracted our throw-away version into the machine's package cache: remove it again.
-        foreach (var id in PackageIds)
+        // The consumer's restore and the tool install extracted our throw-away version into the machine's package
+        // cache: remove it again.
+        foreach (var id in AllPackageIds)
         {
             var idFolder = Path.Combine(GlobalPackagesFolder, id.ToLowerInvariant());
             TryDelete(Path.Combine(idFolder, Version.ToLowerInvariant()));

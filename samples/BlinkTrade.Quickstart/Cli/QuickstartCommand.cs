@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BlinkTrade.Samples;
 
 namespace BlinkTrade.Quickstart.Cli;
 
 /// <summary>
 /// The command line (System.CommandLine 2.0): options, their validation and the mapping to
-/// <see cref="QuickstartOptions"/>. Invalid arguments print a message naming the option and exit with code 1.
+/// <see cref="QuickstartOptions"/>. Invalid arguments print a message naming the option and exit with
+/// <see cref="ExitCodes.InvalidArguments"/>.
 /// </summary>
 internal sealed class QuickstartCommand
 {
@@ -16,7 +18,7 @@ internal sealed class QuickstartCommand
 
     private readonly Option<double?> _durationOption = new("--duration")
     {
-        Description = "Stop after this many seconds (default: run until Ctrl+C).",
+        Description = "Stop this many seconds after start-up finished (default: run until Ctrl+C).",
         HelpName = "seconds",
         CustomParser = ParseDuration,
     };
@@ -92,17 +94,23 @@ internal sealed class QuickstartCommand
     /// <summary>The root command.</summary>
     public RootCommand Root { get; }
 
-    /// <summary>Parses and runs: the exit code of <paramref name="run"/>, or 1 for invalid arguments.</summary>
+    /// <summary>Parses and runs: the exit code of <paramref name="run"/>, or <see cref="ExitCodes.InvalidArguments"/>
+    /// for invalid arguments (after printing what is wrong).</summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="run">The application.</param>
     /// <returns>The exit code.</returns>
-    public static Task<int> InvokeAsync(string[] args, Func<QuickstartOptions, CancellationToken, Task<int>> run) =>
-        new QuickstartCommand(run).Root.Parse(args).InvokeAsync(new InvocationConfiguration
+    public static async Task<int> InvokeAsync(string[] args, Func<QuickstartOptions, CancellationToken, Task<int>> run)
+    {
+        var parseResult = new QuickstartCommand(run).Root.Parse(args);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration
         {
-            // Ctrl+C cancels the action's token; give the shutdown (client, simulated traders, Kestrel) time to finish
-            // so the exit code stays 0 instead of System.CommandLine's forced 130.
+            // Ctrl+C and SIGTERM cancel the action's token; give the shutdown (client, simulated traders, Kestrel) time
+            // to finish so the exit code stays ours instead of System.CommandLine's forced 130.
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         });
+        // System.CommandLine reports parse errors with 1, which is our runtime failure.
+        return parseResult.Errors.Count > 0 ? ExitCodes.InvalidArguments : exitCode;
+    }
 
     /// <summary>Maps a successful parse to options (the password falls back to <see cref="PasswordVariable"/>).</summary>
     /// <param name="parseResult">A parse result without errors.</param>
@@ -125,7 +133,7 @@ internal sealed class QuickstartCommand
         };
     }
 
-    // Parsers report bad input as parse errors (printed, exit code 1) instead of letting the conversion throw.
+    // Parsers report bad input as parse errors (printed, exit code 2) instead of letting the conversion throw.
     private static double? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;

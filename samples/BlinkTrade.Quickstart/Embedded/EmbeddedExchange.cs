@@ -123,7 +123,8 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
             Transport = exchange.CreateInMemoryTransport(),
             BrokerId = BrokerId,
             Credentials = BlinkTradeCredentials.FromPassword(username, password),
-            RequestTimeout = TimeSpan.FromSeconds(5),
+            // The client's default (30 s): on a loaded 2-core machine a login or an order can take seconds, and the
+            // traders must not give up (or report problems) where nothing is wrong.
         });
         traderClients.Add(client);
         await client.ConnectAsync(cancellationToken);

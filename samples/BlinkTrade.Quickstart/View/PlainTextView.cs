@@ -5,7 +5,7 @@ namespace BlinkTrade.Quickstart.View;
 
 /// <summary>
 /// The view for pipes, logs and CI: a status line once per second (see <see cref="PlainTextFormatter"/>), a line per
-/// execution report and per notice as they happen. No colours, no cursor movement.
+/// execution report (followed by a status line) and per notice as they happen. No colours, no cursor movement.
 /// </summary>
 internal sealed class PlainTextView : IMarketView
 {
@@ -45,7 +45,9 @@ internal sealed class PlainTextView : IMarketView
     {
         ArgumentNullException.ThrowIfNull(state);
         // Reports and notices are written as they arrive (from the client's threads; the lock keeps lines whole).
-        Action<ExecutionReport> onReport = report => WriteLine(PlainTextFormatter.ExecutionReportLine(report));
+        // After a report, a status line with the state it led to (e.g. the order now open): a reader of the log sees
+        // the effect next to its cause instead of waiting for the next tick.
+        Action<ExecutionReport> onReport = report => WriteLines(PlainTextFormatter.ExecutionReportLine(report), PlainTextFormatter.StatusLine(state.Snapshot()));
         Action<string> onNotice = notice => WriteLine($"note: {notice}");
         state.ExecutionReportReceived += onReport;
         state.NoticeReceived += onNotice;
@@ -69,11 +71,16 @@ internal sealed class PlainTextView : IMarketView
         }
     }
 
-    private void WriteLine(string line)
+    private void WriteLine(string line) => WriteLines(line);
+
+    private void WriteLines(params string[] lines)
     {
         lock (_gate)
         {
-            _output.WriteLine(line);
+            foreach (var line in lines)
+            {
+                _output.WriteLine(line);
+            }
             _output.Flush();
         }
     }
