@@ -124,6 +124,8 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
             BrokerId = BrokerId,
             Credentials = BlinkTradeCredentials.FromPassword(username, password),
             RequestTimeout = TimeSpan.FromSeconds(5),
+            // The embedded exchange has no rate limit (MaxMessagesPerSecond = 0), so the simulated traders need no pacing.
+            Pacing = new PacingOptions { Enabled = false },
         });
         traderClients.Add(client);
         await client.ConnectAsync(cancellationToken);
