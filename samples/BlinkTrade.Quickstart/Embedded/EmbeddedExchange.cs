@@ -125,6 +125,8 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
             Credentials = BlinkTradeCredentials.FromPassword(username, password),
             // The client's default (30 s): on a loaded 2-core machine a login or an order can take seconds, and the
             // traders must not give up (or report problems) where nothing is wrong.
+            // The embedded exchange has no rate limit (MaxMessagesPerSecond = 0), so the simulated traders need no pacing.
+            Pacing = new PacingOptions { Enabled = false },
         });
         traderClients.Add(client);
         await client.ConnectAsync(cancellationToken);
