@@ -90,7 +90,8 @@ internal sealed class OutboundPacer : IDisposable
                 }
             }
             // An order and its cancel must reach the exchange in that order: a cancel of an order still waiting
-            // here queues behind it rather than overtaking it (and failing as "unknown order").
+            // here queues behind it rather than overtaking it (and failing as "unknown order"); a cancel-all queues
+            // behind every waiting order.
             if (priority == PacingPriority.Cancel && orderKey is not null && ContainsOrder(orderKey))
             {
                 priority = PacingPriority.NewOrder;
@@ -142,6 +143,10 @@ internal sealed class OutboundPacer : IDisposable
 
     private bool ContainsOrder(string clOrdId)
     {
+        if (ReferenceEquals(clOrdId, PacingPolicy.AllOrders))
+        {
+            return _queues[(int)PacingPriority.NewOrder].Count > 0;
+        }
         foreach (var waiting in _queues[(int)PacingPriority.NewOrder])
         {
             if (string.Equals(waiting.OrderKey, clOrdId, StringComparison.Ordinal))

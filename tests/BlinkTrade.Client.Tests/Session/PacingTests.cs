@@ -48,6 +48,37 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public async Task A_cancel_all_never_overtakes_an_order_still_waiting_for_pacing()
+    {
+        List<string> released = [];
+        var allReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var pacer = new OutboundPacer(new PacingOptions { MaxMessagesPerSecond = 2, SafetyMargin = TimeSpan.Zero }, frame =>
+        {
+            lock (released)
+            {
+                released.Add(frame.MsgType);
+                if (released.Count == 5)
+                {
+                    allReleased.TrySetResult();
+                }
+            }
+        }, (_, _) => { });
+
+        Assert.True(pacer.TryAdmit(Frame("U4"), PacingPriority.Query, null));
+        Assert.True(pacer.TryAdmit(Frame("U4"), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("U2"), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("D a"), PacingPriority.NewOrder, "a"));
+        Assert.False(pacer.TryAdmit(Frame("F all"), PacingPriority.Cancel, PacingPolicy.AllOrders));
+        Assert.False(pacer.TryAdmit(Frame("F b"), PacingPriority.Cancel, "b"));
+        Assert.False(pacer.TryAdmit(Frame("D c"), PacingPriority.NewOrder, "c"));
+
+        await allReleased.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The cancel-all follows the order that was waiting before it (so it cancels it); an order issued after the
+        // cancel-all stays after it.
+        Assert.Equal(["F b", "D a", "F all", "D c", "U2"], released);
+    }
+
+    [Fact]
     public void Messages_are_classified_by_what_they_do()
     {
         Assert.Equal(PacingPriority.Session, PacingPolicy.Classify(new TestRequest { TestReqID = "1" }).Priority);
@@ -55,7 +86,8 @@ public sealed class PacingTests
         Assert.Equal(PacingPriority.Session, PacingPolicy.Classify(new UserRequest { UserReqID = 1, UserReqTyp = UserRequestType.Login }).Priority);
         Assert.Equal(PacingPriority.Query, PacingPolicy.Classify(new UserRequest { UserReqID = 1, UserReqTyp = UserRequestType.Logout }).Priority);
         Assert.Equal((PacingPriority.Cancel, "x"), PacingPolicy.Classify(OrderCancelRequest.ByClOrdID("x")));
-        Assert.Equal((PacingPriority.Cancel, (string?)null), PacingPolicy.Classify(OrderCancelRequest.All(Side.Buy)));
+        Assert.Equal((PacingPriority.Cancel, PacingPolicy.AllOrders), PacingPolicy.Classify(OrderCancelRequest.All(Side.Buy)));
+        Assert.Equal((PacingPriority.Cancel, (string?)null), PacingPolicy.Classify(OrderCancelRequest.ByOrderID(7)));
         Assert.Equal((PacingPriority.NewOrder, "n"), PacingPolicy.Classify(new NewOrderSingle { ClOrdID = "n", Symbol = "BTCUSD", Side = Side.Buy, OrdType = OrdType.Limit, OrderQty = Quantity.FromDecimal(1m), Price = Price.FromDecimal(1m) }));
         Assert.Equal(PacingPriority.Query, PacingPolicy.Classify(new LedgerListRequest { LedgerListReqID = 1 }).Priority);
     }
