@@ -7,6 +7,7 @@ namespace BlinkTrade.ApiKeys;
 public sealed class ApiKeysCredential
 {
     private volatile Pair _pair;
+    private long _lastTimestamp;
 
     /// <summary>Creates a credential.</summary>
     /// <param name="apiKey">The public key string, sent in the key header.</param>
@@ -29,6 +30,22 @@ public sealed class ApiKeysCredential
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(secretKey);
         _pair = new Pair(apiKey, secretKey);
+    }
+
+    // The server refuses a signature it has already accepted (-1099, APIKEYS-REST.md "replay"), and the signature covers
+    // the query and body but not the path: two identical calls signed in the same millisecond (a tight loop, a frozen
+    // test clock) would collide. Timestamps are therefore strictly increasing per credential: max(now, last + 1).
+    internal long NextTimestamp(long nowMilliseconds)
+    {
+        while (true)
+        {
+            var last = Volatile.Read(ref _lastTimestamp);
+            var next = Math.Max(nowMilliseconds, last + 1);
+            if (Interlocked.CompareExchange(ref _lastTimestamp, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     // Key and secret are read together so a concurrent Update never yields a mixed pair.

@@ -30,7 +30,7 @@ internal sealed class ApiKeysSigningHandler : DelegatingHandler
 
         var credential = _options.Credential ?? throw new InvalidOperationException("No credential is configured.");
         var (apiKey, secretKey) = credential.Read();
-        var timestamp = _options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var timestamp = credential.NextTimestamp(_options.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var recvWindow = (long)_options.RecvWindow.TotalMilliseconds;
         var withTime = (query.Length > 0 ? query + "&" : string.Empty)
             + string.Create(CultureInfo.InvariantCulture, $"recvWindow={recvWindow}&timestamp={timestamp}");

@@ -46,6 +46,20 @@ public sealed class RetryTests
         Assert.Single(labelled);
     }
 
+    [Theory]
+    [InlineData(HostKind.TestServer)]
+    [InlineData(HostKind.Kestrel)]
+    public async Task Two_identical_posts_on_a_frozen_clock_are_both_accepted_not_refused_as_a_replay(HostKind kind)
+    {
+        // The clock does not move between the two calls, so without strictly increasing timestamps both would carry
+        // the same signature and the second would be refused with -1099 (APIKEYS-REST.md "replay").
+        await using var exchange = await TestExchange.StartAsync(kind, manualClock: true);
+        var client = exchange.CreateClient();
+        var first = await client.CreateApiKeyAsync(label: "twin");
+        var second = await client.CreateApiKeyAsync(label: "twin");
+        Assert.NotEqual(first.Value.ApiKey, second.Value.ApiKey);
+    }
+
     [Fact]
     public async Task Gets_give_up_after_max_retries()
     {
@@ -81,8 +95,12 @@ public sealed class RetryTests
         Assert.Equal(2, attempts.Length);
         var first = HttpUtility.ParseQueryString(attempts[0].Query);
         var second = HttpUtility.ParseQueryString(attempts[1].Query);
+        // (The first attempt's timestamp may be a few ms past `started`: timestamps are strictly increasing per
+        // credential, and this frozen clock signed two calls before it. The retry's is read from the clock after the wait.)
         Assert.True(long.Parse(second["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture)
-            - long.Parse(first["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture) >= 60_000);
+            >= (started + TimeSpan.FromSeconds(60)).ToUnixTimeMilliseconds());
+        Assert.True(long.Parse(first["timestamp"]!, System.Globalization.CultureInfo.InvariantCulture)
+            < started.ToUnixTimeMilliseconds() + 1_000);
         Assert.NotEqual(first["signature"], second["signature"]);
         Assert.Single(second.GetValues("timestamp")!);
         Assert.Single(second.GetValues("signature")!);

@@ -60,7 +60,7 @@ internal static class ApiKeyHandlers
         return ValueTask.CompletedTask;
     }
 
-    public static ValueTask CreateAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CreateAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("APIKeyCreateReqID"))
@@ -90,7 +90,7 @@ internal static class ApiKeyHandlers
             }
         }
         var revocable = message.GetOptionalBoolean("Revocable") ?? true;
-        var issued = session.Runtime.ApiKeys.Create(new ApiKeyCreateRequest
+        var request = new ApiKeyCreateRequest
         {
             Owner = new ApiKeyOwner(identity.BrokerId, identity.UserId),
             Label = label,
@@ -98,7 +98,10 @@ internal static class ApiKeyHandlers
             IpWhiteList = ipList,
             Revocable = revocable,
             InitialState = ApiKeyLifecycleState.Active, // §4.2: created keys are active (Status 1)
-        });
+        };
+        // Creating a key hashes its API password (PBKDF2): on the bounded hashing threads, like a login's check, so a
+        // burst of creates cannot starve the sessions served by the thread pool.
+        var issued = await session.Runtime.PasswordHasher.RunAsync(() => session.Runtime.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
         var entry = issued.Entry;
         session.Send(Frames.Build("U53", w =>
         {
@@ -116,7 +119,6 @@ internal static class ApiKeyHandlers
             w.WriteString("Created", Frames.FormatDateTime(entry.CreateTime));
             w.WriteNull("LastUsed");
         }));
-        return ValueTask.CompletedTask;
     }
 
     public static ValueTask RevokeAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
