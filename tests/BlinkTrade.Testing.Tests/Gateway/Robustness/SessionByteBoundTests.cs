@@ -30,7 +30,7 @@ public sealed class SessionByteBoundTests
         await StalledAttackAsync(harness, logs, 1);
         var first = HeapAfterFullCollection();
         await StalledAttackAsync(harness, logs, 2);
-        AssertHeapReturned(first);
+        await AssertHeapReturnedAsync(first);
         Assert.DoesNotContain(logs.Entries, e => e.Id.Id == 4006); // the frame bound never tripped
     }
 
@@ -43,7 +43,7 @@ public sealed class SessionByteBoundTests
         await SocketAttackAsync(harness, logs, 1);
         var first = HeapAfterFullCollection();
         await SocketAttackAsync(harness, logs, 2);
-        AssertHeapReturned(first);
+        await AssertHeapReturnedAsync(first);
     }
 
     // The exchange holds the session's frames back (a stall): 100 answers of 60 KB = 6 MB pass the 4 MiB bound.
@@ -112,9 +112,16 @@ public sealed class SessionByteBoundTests
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static void AssertHeapReturned(long before)
+    // The session's teardown ends in continuations that may still hold its last frames for a moment after the close
+    // was logged (longer on a loaded machine): the heap is re-measured until it has come back, with a safety net.
+    private static async Task AssertHeapReturnedAsync(long before)
     {
         var after = HeapAfterFullCollection();
+        for (var attempt = 0; attempt < 40 && after - before >= Bound / 2; attempt++)
+        {
+            await Task.Delay(250);
+            after = HeapAfterFullCollection();
+        }
         Assert.True(after - before < Bound / 2, $"heap grew by {(after - before) / 1024} KiB over a second attack ({before / 1024} → {after / 1024} KiB)");
     }
 }
