@@ -45,7 +45,8 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
         {
             await _socket.SendAsync(frame, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ConnectionClosedException("Sending on the WebSocket failed: " + e.Message, e);
         }
@@ -93,7 +94,10 @@ public sealed class WebSocketConnection : IBlinkTradeConnection
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        // A server-side (Kestrel) socket whose connection was aborted throws ConnectionAbortedException, an
+        // OperationCanceledException that is not ours (and IOException on a reset): both mean the connection is gone.
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ConnectionClosedException("Receiving on the WebSocket failed: " + e.Message, e);
         }
