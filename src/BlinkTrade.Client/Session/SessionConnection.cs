@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Requests;
@@ -15,13 +14,11 @@ namespace BlinkTrade.Client.Session;
 /// completes <see cref="Completion"/>; the client then decides whether to replace it.
 /// </summary>
 /// <remarks>
-/// When nothing is queued and no send is in flight, a message is handed to the transport on the caller's thread
-/// rather than through the writer: waking the writer costs a thread-pool hop on every request's round trip. Both
-/// paths take the same send slot and the writer takes it before dequeuing, so frames keep their order.
-/// With pacing on, every frame first passes the <see cref="OutboundPacer"/>: one that must wait is queued there and
+/// Frames go through the connection's <see cref="FrameWriter{T}"/> (on the caller's thread when it is idle, else
+/// queued in order). With pacing on, every frame first passes the <see cref="OutboundPacer"/>: one that must wait is queued there and
 /// reaches the writer's channel when its turn comes.
 /// </remarks>
-internal sealed class SessionConnection : IAsyncDisposable
+internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<OutboundFrame>
 {
     private const int InitialReceiveBuffer = 16 * 1024;
 
@@ -32,11 +29,8 @@ internal sealed class SessionConnection : IAsyncDisposable
     private readonly ISessionSink _sink;
     private readonly RequestIdGenerator _ids;
     private readonly PendingRequestRegistry _pending;
-    private readonly Channel<OutboundFrame> _outbound = Channel.CreateUnbounded<OutboundFrame>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+    private readonly FrameWriter<OutboundFrame> _writer;
     private readonly CancellationTokenSource _stop = new();
-    // One send at a time on the transport: held by the writer while it drains, or by a direct send.
-    private readonly SemaphoreSlim _sendSlot = new(1, 1);
-    private int _queued; // messages in _outbound (a single-reader unbounded channel cannot count)
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OutboundPacer? _pacer;
     private ITimer? _heartbeatTimer;
@@ -57,6 +51,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         _logger = logger;
         _sink = sink;
         _pending = new PendingRequestRegistry(_time);
+        _writer = new FrameWriter<OutboundFrame>(connection, this, capacity: null);
         if (options.Pacing.Enabled)
         {
             _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay);
@@ -190,7 +185,7 @@ internal sealed class SessionConnection : IAsyncDisposable
             // Let the writer flush what was queued before the close (e.g. a logout).
             await _sendTask.WaitAsync(cancellationToken).ConfigureAwait(false);
             // ... and a direct send still in flight; the slot is kept, nothing is sent after the close.
-            await _sendSlot.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _writer.StopSendingAsync(cancellationToken).ConfigureAwait(false);
             await _connection.CloseAsync(reason, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConnectionClosedException or OperationCanceledException)
@@ -218,7 +213,6 @@ internal sealed class SessionConnection : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
         _pacer?.Dispose();
         _stop.Dispose();
-        // _sendSlot is not disposed: a direct send aborted above may still be releasing it (it holds no handle).
     }
 
     private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent, Task? owner)
@@ -238,14 +232,12 @@ internal sealed class SessionConnection : IAsyncDisposable
                 return; // queued: QueueReleased hands it to the writer when its turn comes
             }
         }
-        if (TrySendDirect(item))
+        if (_writer.TrySendDirect(item, _stop.Token))
         {
             return;
         }
-        Interlocked.Increment(ref _queued);
-        if (!IsOpen || !_outbound.Writer.TryWrite(item))
+        if (!IsOpen || !_writer.TryEnqueue(item))
         {
-            Interlocked.Decrement(ref _queued);
             throw new ConnectionClosedException("The connection is closed.");
         }
     }
@@ -253,64 +245,25 @@ internal sealed class SessionConnection : IAsyncDisposable
     // Called by the pacer (under its lock, in release order) when a queued message may go: the writer sends it.
     private void QueueReleased(OutboundFrame item)
     {
-        Interlocked.Increment(ref _queued);
-        if (!IsOpen || !_outbound.Writer.TryWrite(item))
+        if (!IsOpen || !_writer.TryEnqueue(item))
         {
-            Interlocked.Decrement(ref _queued);
             item.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
         }
     }
 
-    // Sends on the caller's thread when the message would otherwise be the only one queued; false = queue it.
-    private bool TrySendDirect(OutboundFrame item)
+    bool IFrameWriterOwner<OutboundFrame>.CanSendDirect => IsOpen;
+
+    ReadOnlyMemory<byte> IFrameWriterOwner<OutboundFrame>.FrameOf(OutboundFrame item) => item.Frame;
+
+    void IFrameWriterOwner<OutboundFrame>.OnDequeued(OutboundFrame item)
     {
-        // The queue is checked again under the slot: the writer takes the slot before dequeuing, so a message queued
-        // earlier is either still counted here or already being sent by the writer (which then holds the slot).
-        if (Volatile.Read(ref _queued) != 0 || !_sendSlot.Wait(0))
-        {
-            return false;
-        }
-        if (Volatile.Read(ref _queued) != 0 || !IsOpen)
-        {
-            _sendSlot.Release();
-            return false;
-        }
-        ValueTask sending;
-        try
-        {
-            sending = _connection.SendAsync(item.Frame, _stop.Token);
-        }
-        catch (Exception e)
-        {
-            OnSendFailed(item, e);
-            _sendSlot.Release();
-            return true;
-        }
-        if (sending.IsCompletedSuccessfully)
-        {
-            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
-            _sendSlot.Release();
-            item.Sent?.TrySetResult();
-            return true;
-        }
-        _ = CompleteDirectSendAsync(item, sending);
-        return true;
     }
 
-    private async Task CompleteDirectSendAsync(OutboundFrame item, ValueTask sending)
-    {
-        try
-        {
-            await sending.ConfigureAwait(false);
-            _sendSlot.Release();
-            item.Sent?.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            OnSendFailed(item, e);
-            _sendSlot.Release();
-        }
-    }
+    ValueTask IFrameWriterOwner<OutboundFrame>.BeforeSendAsync(OutboundFrame item, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    void IFrameWriterOwner<OutboundFrame>.OnSent(OutboundFrame item) => item.Sent?.TrySetResult();
+
+    void IFrameWriterOwner<OutboundFrame>.OnSendFailed(OutboundFrame item, Exception error) => OnSendFailed(item, error);
 
     // The connection cannot be written any more: fail the message's sender and end the session. A send cancelled by
     // the session's own stop is part of a shutdown already under way.
@@ -331,39 +284,16 @@ internal sealed class SessionConnection : IAsyncDisposable
     {
         try
         {
-            while (await _outbound.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
-            {
-                await _sendSlot.WaitAsync(_stop.Token).ConfigureAwait(false);
-                try
-                {
-                    while (_outbound.Reader.TryRead(out var item))
-                    {
-                        Interlocked.Decrement(ref _queued);
-                        try
-                        {
-                            await _connection.SendAsync(item.Frame, _stop.Token).ConfigureAwait(false);
-                            item.Sent?.TrySetResult();
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
-                        {
-                            OnSendFailed(item, e);
-                            return;
-                        }
-                    }
-                }
-                finally
-                {
-                    _sendSlot.Release();
-                }
-            }
+            await _writer.DrainAsync(_stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (Exception)
         {
+            // A failed send was handled by OnSendFailed (which ends the session); a stop is a shutdown under way.
         }
         finally
         {
             // Whatever is still queued will never be sent.
-            while (_outbound.Reader.TryRead(out var left))
+            while (_writer.TryTakeQueued(out var left))
             {
                 left.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
             }
@@ -541,7 +471,7 @@ internal sealed class SessionConnection : IAsyncDisposable
         }
         _heartbeatTimer?.Dispose();
         _silenceTimer?.Dispose();
-        _outbound.Writer.TryComplete();
+        _writer.Complete();
         var closed = reason as ConnectionClosedException ?? new ConnectionClosedException(reason.Message, reason);
         _pacer?.Stop(closed);
         _pending.FailAll(closed);

@@ -15,10 +15,9 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// (the engine actor above all) may call <see cref="Send"/>, which never blocks: when the queue is full the session is
 /// too far behind and is disconnected with an ERROR, so a slow client can never stall the engine.
 /// <para>
-/// When nothing is queued and no send is in flight, <see cref="Send"/> hands the frame to the transport itself
-/// instead of waking the writer loop (a thread-pool hop per frame on the order round trip). It only starts the send:
-/// a send the transport cannot finish at once completes in the background, holding the send slot, and later frames
-/// queue behind it as before — so the queue bound, the slow-consumer disconnect and the frame order are unchanged.
+/// Frames go through the connection's <see cref="FrameWriter{T}"/>: handed to the transport on the caller's thread
+/// when nothing is queued and no send is in flight, queued in order otherwise — so the queue bound, the slow-consumer
+/// disconnect and the frame order are those of the queue.
 /// </para>
 /// <para>
 /// Replies before refreshes (PROTOCOL.md §5 G39): while the session handles a request, unsolicited frames addressed
@@ -32,16 +31,14 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// small ones). Whatever is still queued when the session ends is released at once.
 /// </para>
 /// </remarks>
-internal sealed class ExchangeSession
+internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
 {
     private readonly IBlinkTradeConnection _connection;
     private readonly ExchangeRuntime _runtime;
     private readonly ILogger _logger;
-    private readonly Channel<byte[]> _outbound;
+    private readonly FrameWriter<byte[]> _outbound;
     private readonly SlidingWindowRateLimiter _rateLimiter;
     private readonly CancellationTokenSource _writerStop = new();
-    // One send at a time on the transport: held by the writer loop while it drains, or by a direct send.
-    private readonly SemaphoreSlim _sendSlot = new(1, 1);
     private CancellationToken _sendToken;
     private volatile bool _directSends;
     private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,12 +63,8 @@ internal sealed class ExchangeSession
         RemoteIp = remoteIp;
         _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway.Session");
-        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(runtime.Options.SessionQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of dropping silently
-        });
+        // Bounded: TryEnqueue fails when full (a slow consumer) instead of dropping silently.
+        _outbound = new FrameWriter<byte[]>(connection, this, runtime.Options.SessionQueueCapacity);
         _rateLimiter = new SlidingWindowRateLimiter(runtime.TimeProvider, runtime.Options.MaxMessagesPerSecond);
     }
 
@@ -112,7 +105,7 @@ internal sealed class ExchangeSession
     /// </summary>
     public bool Send(byte[] frame)
     {
-        if (_directSends && TrySendDirect(frame))
+        if (_directSends && _outbound.TrySendDirect(frame, _sendToken))
         {
             return true;
         }
@@ -125,7 +118,7 @@ internal sealed class ExchangeSession
             Overflow(OverflowBytes);
             return false;
         }
-        if (_outbound.Writer.TryWrite(frame))
+        if (_outbound.TryEnqueue(frame))
         {
             return true;
         }
@@ -157,7 +150,7 @@ internal sealed class ExchangeSession
                 return;
             }
             // Held frames count against both bounds, as if they were already queued.
-            if (_held.Count + _outbound.Reader.Count >= _runtime.Options.SessionQueueCapacity)
+            if (_held.Count + _outbound.Count >= _runtime.Options.SessionQueueCapacity)
             {
                 Overflow(OverflowFrames);
                 return;
@@ -203,7 +196,7 @@ internal sealed class ExchangeSession
             _readerDone.TrySetResult();
             _closing = true;
             IsClosed = true;
-            _outbound.Writer.TryComplete();
+            _outbound.Complete();
             try
             {
                 await writer.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
@@ -226,14 +219,14 @@ internal sealed class ExchangeSession
         _closing = true;
         IsClosed = true;
         _connection.Abort();
-        _outbound.Writer.TryComplete();
+        _outbound.Complete();
     }
 
     /// <summary>Sends what is queued, then closes gracefully.</summary>
     public void Close()
     {
         _closing = true;
-        _outbound.Writer.TryComplete();
+        _outbound.Complete();
     }
 
     // Checks for idleness a few times per timeout period on the exchange's clock (a manual clock in tests).
@@ -248,7 +241,7 @@ internal sealed class ExchangeSession
         return _runtime.TimeProvider.CreateTimer(_ =>
         {
             var idle = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastInbound));
-            if (idle >= timeout && !IsClosed && !_outbound.Reader.Completion.IsCompleted)
+            if (idle >= timeout && !IsClosed && !_outbound.Completion.IsCompleted)
             {
                 GatewayLog.IdleTimeout(_logger, Id, (int)idle.TotalSeconds);
                 Send(Frames.Error(GatewayErrors.SessionTimeout, $"No message for {(int)idle.TotalSeconds} seconds", null));
@@ -295,7 +288,7 @@ internal sealed class ExchangeSession
             {
                 EndRequest();
             }
-            if (_outbound.Reader.Completion.IsCompleted)
+            if (_outbound.Completion.IsCompleted)
             {
                 return;
             }
@@ -426,8 +419,8 @@ internal sealed class ExchangeSession
     {
         // Nothing is sent any more: later frames are refused quietly, not counted as a slow consumer.
         _closing = true;
-        _outbound.Writer.TryComplete();
-        while (_outbound.Reader.TryRead(out var frame))
+        _outbound.Complete();
+        while (_outbound.TryTakeQueued(out var frame))
         {
             ReleaseBytes(frame.Length);
         }
@@ -441,66 +434,29 @@ internal sealed class ExchangeSession
         }
     }
 
-    // Sends on the caller's thread when the frame would otherwise be the only one in the queue; false = queue it.
-    private bool TrySendDirect(byte[] frame)
+    bool IFrameWriterOwner<byte[]>.CanSendDirect
+        => !_runtime.Faults.MayHoldOutbound && !_closing && !IsClosed && _directSends && Volatile.Read(ref _overflowed) == 0;
+
+    ReadOnlyMemory<byte> IFrameWriterOwner<byte[]>.FrameOf(byte[] item) => item;
+
+    // Out of the queue: in flight (one frame at a time), no longer counted against the bound.
+    void IFrameWriterOwner<byte[]>.OnDequeued(byte[] item) => ReleaseBytes(item.Length);
+
+    ValueTask IFrameWriterOwner<byte[]>.BeforeSendAsync(byte[] item, CancellationToken cancellationToken)
+        => _runtime.Faults.BeforeSendAsync(this, cancellationToken);
+
+    void IFrameWriterOwner<byte[]>.OnSent(byte[] item)
     {
-        // The queue is checked again under the slot: the writer takes the slot before dequeuing, so a frame queued
-        // earlier is either still counted here or already being sent by the writer (which then holds the slot).
-        if (_outbound.Reader.Count != 0 || _runtime.Faults.MayHoldOutbound || !_sendSlot.Wait(0))
-        {
-            return false;
-        }
-        if (_outbound.Reader.Count != 0 || _closing || IsClosed || !_directSends || Volatile.Read(ref _overflowed) != 0)
-        {
-            _sendSlot.Release();
-            return false;
-        }
-        ValueTask sending;
-        try
-        {
-            sending = _connection.SendAsync(frame, _sendToken);
-        }
-#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            OnDirectSendFailed();
-            return true;
-        }
-        if (sending.IsCompletedSuccessfully)
-        {
-            sending.GetAwaiter().GetResult();
-            _sendSlot.Release();
-            return true;
-        }
-        _ = CompleteDirectSendAsync(sending);
-        return true;
     }
 
-    private async Task CompleteDirectSendAsync(ValueTask sending)
-    {
-        try
-        {
-            await sending.ConfigureAwait(false);
-            _sendSlot.Release();
-        }
-#pragma warning disable CA1031 // Whatever the transport throws, the slot must be released and the connection dropped.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            OnDirectSendFailed();
-        }
-    }
-
-    // As the writer loop does on a failed send: drop the connection — except when the writer was stopped for a slow
-    // consumer, which tells the client why once it has the slot.
-    private void OnDirectSendFailed()
+    // Drop the connection — except when the writer was stopped for a slow consumer, which tells the client why once
+    // it has the send slot.
+    void IFrameWriterOwner<byte[]>.OnSendFailed(byte[] item, Exception error)
     {
         if (!_writerStop.IsCancellationRequested)
         {
             _connection.Abort();
         }
-        _sendSlot.Release();
     }
 
     private async Task WriteLoopAsync(CancellationToken cancellationToken)
@@ -511,27 +467,10 @@ internal sealed class ExchangeSession
         _directSends = true;
         try
         {
-            while (await _outbound.Reader.WaitToReadAsync(token).ConfigureAwait(false))
-            {
-                await _sendSlot.WaitAsync(token).ConfigureAwait(false);
-                try
-                {
-                    while (_outbound.Reader.TryRead(out var frame))
-                    {
-                        // Out of the queue: in flight (one frame at a time), no longer counted against the bound.
-                        ReleaseBytes(frame.Length);
-                        await _runtime.Faults.BeforeSendAsync(this, token).ConfigureAwait(false);
-                        await _connection.SendAsync(frame, token).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    _sendSlot.Release();
-                }
-            }
+            await _outbound.DrainAsync(token).ConfigureAwait(false);
             // No direct send may overlap the close; the slot is kept for good.
             _directSends = false;
-            await _sendSlot.WaitAsync(token).ConfigureAwait(false);
+            await _outbound.StopSendingAsync(token).ConfigureAwait(false);
             await _connection.CloseAsync("closed by server", CancellationToken.None).ConfigureAwait(false);
             // Let the peer read the last frames (e.g. ERROR "Session timeout") and answer the close, briefly: cancelling
             // the read at once aborts the socket, and the TCP reset discards what the peer has not read yet.
@@ -547,7 +486,7 @@ internal sealed class ExchangeSession
             try
             {
                 // A direct send in flight was cancelled by the same stop; wait until it let go of the transport.
-                await _sendSlot.WaitAsync(timeout.Token).ConfigureAwait(false);
+                await _outbound.StopSendingAsync(timeout.Token).ConfigureAwait(false);
                 var detail = _overflowed == OverflowBytes
                     ? $"More than {_runtime.Options.MaxSessionQueueBytes} bytes queued; disconnected"
                     : $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected";

@@ -1,0 +1,172 @@
+using System.Threading.Channels;
+
+namespace BlinkTrade.Client.Transport;
+
+/// <summary>
+/// The one writer of a connection, shared by the client session and the exchange session: the transport allows one
+/// send at a time, so frames either go out on the caller's thread (nothing queued, no send in flight) or wait in a
+/// queue that <see cref="DrainAsync"/> empties in order.
+/// </summary>
+/// <remarks>
+/// <para>Why the direct path: waking the writer costs a thread-pool hop on every request's round trip. It only starts
+/// the send: a send the transport cannot finish at once completes in the background holding the send slot, and later
+/// frames queue behind it — so the order, the queue bound and the failure handling stay those of the queue.</para>
+/// <para>Ordering: both paths take the same send slot and the writer takes it before dequeuing; a direct send checks
+/// the queue again under the slot, so a frame queued earlier is either still counted or already being sent by the
+/// writer (which then holds the slot).</para>
+/// </remarks>
+/// <typeparam name="T">The queued item.</typeparam>
+internal sealed class FrameWriter<T>
+{
+    private readonly IBlinkTradeConnection _connection;
+    private readonly IFrameWriterOwner<T> _owner;
+    private readonly Channel<T> _queue;
+    // One send at a time on the transport: held by the writer while it drains, or by a direct send.
+    private readonly SemaphoreSlim _sendSlot = new(1, 1);
+    private int _count; // items queued: counted before they are written, so a direct send never overtakes them
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="connection">The transport connection.</param>
+    /// <param name="owner">The session's bookkeeping.</param>
+    /// <param name="capacity">The queue bound (<see cref="TryEnqueue"/> then fails when full), or <see langword="null"/> for none.</param>
+    public FrameWriter(IBlinkTradeConnection connection, IFrameWriterOwner<T> owner, int? capacity)
+    {
+        _connection = connection;
+        _owner = owner;
+        _queue = capacity is { } bound
+            ? Channel.CreateBounded<T>(new BoundedChannelOptions(bound) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait })
+            : Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
+    }
+
+    /// <summary>Items waiting in the queue.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Completes when the queue was completed and emptied.</summary>
+    public Task Completion => _queue.Reader.Completion;
+
+    /// <summary>Refuses further items; the writer still sends what is queued.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Sends on the caller's thread when the item would otherwise be the only one queued.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="cancellationToken">Cancels the send (the session's stop).</param>
+    /// <returns><see langword="false"/> when it must be queued instead; <see langword="true"/> when it was handed to
+    /// the transport, is completing in the background, or failed (the owner was told).</returns>
+    public bool TrySendDirect(T item, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _count) != 0 || !_sendSlot.Wait(0))
+        {
+            return false;
+        }
+        if (Volatile.Read(ref _count) != 0 || !_owner.CanSendDirect)
+        {
+            _sendSlot.Release();
+            return false;
+        }
+        ValueTask sending;
+        try
+        {
+            sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _owner.OnSendFailed(item, e);
+            _sendSlot.Release();
+            return true;
+        }
+        if (sending.IsCompletedSuccessfully)
+        {
+            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
+            _sendSlot.Release();
+            _owner.OnSent(item);
+            return true;
+        }
+        _ = CompleteDirectSendAsync(item, sending);
+        return true;
+    }
+
+    /// <summary>Queues an item for <see cref="DrainAsync"/>.</summary>
+    /// <returns><see langword="false"/> when the queue is full or completed.</returns>
+    public bool TryEnqueue(T item)
+    {
+        Interlocked.Increment(ref _count);
+        if (_queue.Writer.TryWrite(item))
+        {
+            return true;
+        }
+        Interlocked.Decrement(ref _count);
+        return false;
+    }
+
+    /// <summary>Takes an item that will never be sent out of the queue (after the writer stopped).</summary>
+    public bool TryTakeQueued(out T item)
+    {
+        if (!_queue.Reader.TryRead(out item!))
+        {
+            return false;
+        }
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
+
+    /// <summary>Sends the queued items in order until the queue is completed and empty. A failed send is reported to
+    /// the owner and then thrown; cancellation throws.</summary>
+    /// <param name="cancellationToken">Stops the writer.</param>
+    /// <returns>A task that completes when the queue was completed and emptied.</returns>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _sendSlot.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                while (_queue.Reader.TryRead(out var item))
+                {
+                    Interlocked.Decrement(ref _count);
+                    _owner.OnDequeued(item);
+                    try
+                    {
+                        await _owner.BeforeSendAsync(item, cancellationToken).ConfigureAwait(false);
+                        await _connection.SendAsync(_owner.FrameOf(item), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e)
+                    {
+                        _owner.OnSendFailed(item, e);
+                        throw;
+                    }
+                    _owner.OnSent(item);
+                }
+            }
+            finally
+            {
+                _sendSlot.Release();
+            }
+        }
+    }
+
+    /// <summary>Waits until no send is in flight and keeps the send slot for good: nothing is sent after this (used
+    /// before closing the connection).</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the slot is held.</returns>
+    public Task StopSendingAsync(CancellationToken cancellationToken) => _sendSlot.WaitAsync(cancellationToken);
+
+    private async Task CompleteDirectSendAsync(T item, ValueTask sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _owner.OnSendFailed(item, e);
+            _sendSlot.Release();
+            return;
+        }
+        _sendSlot.Release();
+        _owner.OnSent(item);
+    }
+}
