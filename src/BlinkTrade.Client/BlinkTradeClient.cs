@@ -1,12 +1,11 @@
+using System.Text.Json;
+using BlinkTrade.Client.Account;
 using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Internal;
+using BlinkTrade.Client.MarketData;
 using BlinkTrade.Client.Protocol;
-using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Session;
-using BlinkTrade.Client.Transport;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
-using Polly.Retry;
+using BlinkTrade.Client.Trading;
 
 namespace BlinkTrade.Client;
 
@@ -14,37 +13,25 @@ namespace BlinkTrade.Client;
 /// The BlinkTrade client (see <see cref="IBlinkTradeClient"/>). Thread-safe: call it from any thread.
 /// </summary>
 /// <remarks>
+/// <para>Shape: a thin facade over internal feature components — session, market data, trading, account — that sit on
+/// one connection core. Each feature registers the inbound message types it handles in the core's one routing table,
+/// so a message reaches exactly the feature that owns it.</para>
 /// <para>Threading: one receive loop per connection parses frames and updates the client's state (order books,
 /// order tracker, balances) synchronously; subscribers are called on their own delivery tasks, so a slow or throwing
-/// subscriber never holds up the socket or other subscribers. One writer task serializes sends.</para>
+/// subscriber never holds up the socket or other subscribers. One frame writer serializes sends.</para>
 /// <para>Back-pressure: each subscriber has a bounded queue (<see cref="BlinkTradeClientOptions.SubscriberQueueCapacity"/>).
 /// State streams (order books, tickers, balances, connection state, latency) drop the oldest queued state when it
 /// is full — the newest state supersedes it; event streams (execution reports, trades, messages, errors) unsubscribe
 /// a subscriber that falls that far behind with <see cref="SubscriberOverflowException"/> rather than lose events
 /// silently.</para>
 /// </remarks>
-public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
+public class BlinkTradeClient : IBlinkTradeClient
 {
-    private readonly BlinkTradeClientOptions _options;
-    private readonly IBlinkTradeTransport _transport;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly RequestIdGenerator _ids = new();
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private readonly ResiliencePipeline _reconnectPipeline;
-    private readonly SafeSubject<ConnectionStateChange> _states;
-    private readonly SafeSubject<BlinkTradeClientError> _errors;
-    private readonly SafeSubject<TimeSpan> _latency;
-    private readonly SafeSubject<BlinkTradeMessage> _messages;
-    private readonly SafeSubject<SessionRecovery> _recoveries;
-    private readonly SafeSubject<PacingDelay> _pacingDelays;
-    private readonly SessionGate _gate = new();
-    private SessionConnection? _session;
-    private int _reconnectAttempts;
-    private CancellationTokenSource _lifetime = new();
-    private volatile bool _wantConnected;
-    private volatile bool _disposed;
-    private volatile ConnectionState _state = ConnectionState.Disconnected;
+    private readonly ClientCore _core;
+    private readonly SessionFeature _session;
+    private readonly MarketDataFeature _marketData;
+    private readonly TradingFeature _trading;
+    private readonly AccountFeature _account;
 
     /// <summary>Creates a client; nothing is opened until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">The options (validated here).</param>
@@ -52,413 +39,217 @@ public partial class BlinkTradeClient : IBlinkTradeClient, ISessionSink
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _options = options;
-        _time = options.TimeProvider;
-        _transport = options.Transport ?? new WebSocketTransport();
-        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BlinkTradeClient>();
-        var capacity = options.SubscriberQueueCapacity;
-        _errors = new SafeSubject<BlinkTradeClientError>("Errors", OverflowPolicy.FaultSubscriber, capacity, replayLatest: false, _logger, report: null, _time);
-        _states = CreateStateSubject<ConnectionStateChange>("ConnectionStates");
-        _latency = CreateStateSubject<TimeSpan>("Latency");
-        _messages = CreateEventSubject<BlinkTradeMessage>("Messages");
-        _recoveries = CreateEventSubject<SessionRecovery>("Recoveries");
-        // Statistics: a subscriber that falls behind loses the oldest, it is not unsubscribed.
-        _pacingDelays = new SafeSubject<PacingDelay>("PacingDelays", OverflowPolicy.DropOldest, capacity, replayLatest: false, _logger, ReportError, _time);
-        _states.OnNext(new ConnectionStateChange(ConnectionState.Disconnected, "Not connected yet.", null, _time.GetUtcNow()));
-        _reconnectPipeline = BuildReconnectPipeline();
-        InitializeFeatures();
+        Options = options;
+        _core = new ClientCore(options);
+        _session = new SessionFeature(_core);
+        _marketData = new MarketDataFeature(_core);
+        _trading = new TradingFeature(_core, _session);
+        _account = new AccountFeature(_core, _session);
+        // The order is the restore order on every new connection: log in, resubscribe, reconcile orders, refresh balances.
+        _core.Attach(_session, _marketData, _trading, _account);
     }
 
     /// <summary>For mocking frameworks only.</summary>
     protected BlinkTradeClient()
     {
-        _options = new BlinkTradeClientOptions();
-        _time = TimeProvider.System;
-        _transport = null!;
-        _logger = NullLogger.Instance;
-        _errors = null!;
-        _states = null!;
-        _latency = null!;
-        _messages = null!;
-        _recoveries = null!;
-        _pacingDelays = null!;
-        _reconnectPipeline = ResiliencePipeline.Empty;
+        Options = new BlinkTradeClientOptions();
+        _core = null!;
+        _session = null!;
+        _marketData = null!;
+        _trading = null!;
+        _account = null!;
     }
-
-    /// <inheritdoc />
-    public virtual ConnectionState State => _state;
-
-    /// <inheritdoc />
-    public virtual IObservable<ConnectionStateChange> ConnectionStates => _states;
-
-    /// <inheritdoc />
-    public virtual IObservable<BlinkTradeClientError> Errors => _errors;
-
-    /// <inheritdoc />
-    public virtual IObservable<TimeSpan> Latency => _latency;
-
-    /// <inheritdoc />
-    public virtual IObservable<BlinkTradeMessage> Messages => _messages;
-
-    /// <inheritdoc />
-    public virtual IObservable<SessionRecovery> Recoveries => _recoveries;
-
-    /// <inheritdoc />
-    public virtual IObservable<PacingDelay> PacingDelays => _pacingDelays;
 
     /// <summary>The options this client was created with.</summary>
-    public BlinkTradeClientOptions Options => _options;
+    public BlinkTradeClientOptions Options { get; }
 
-    /// <inheritdoc />
-    public virtual async Task ConnectAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_wantConnected && _session is { IsOpen: true })
-            {
-                return;
-            }
-            if (_wantConnected && _state == ConnectionState.Reconnecting)
-            {
-                // The reconnect loop owns the connection: wait for its outcome rather than open a second one.
-                var outcome = await WaitForStateAsync(s => s is not ConnectionState.Reconnecting, cancellationToken).ConfigureAwait(false);
-                if (outcome.State == ConnectionState.Disconnected)
-                {
-                    throw outcome.Exception as Exception ?? new ConnectionClosedException(outcome.Reason);
-                }
-                return;
-            }
-            if (_lifetime.IsCancellationRequested)
-            {
-                _lifetime.Dispose();
-                _lifetime = new CancellationTokenSource();
-            }
-            _wantConnected = true;
-            _gate.Hold();
-            SetState(ConnectionState.Connecting, "Connecting.", null);
-            try
-            {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-                await OpenSessionAsync(isReconnect: false, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                _wantConnected = false;
-                _gate.Close("Connecting failed: " + e.Message, e);
-                SetState(ConnectionState.Disconnected, "Connecting failed: " + e.Message, e);
-                throw;
-            }
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public virtual async Task DisconnectAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _wantConnected = false;
-            _gate.Close("The client was disconnected by the application.", null);
-            await _lifetime.CancelAsync().ConfigureAwait(false);
-            var session = Interlocked.Exchange(ref _session, null);
-            if (session is not null)
-            {
-                await session.CloseAsync("Client disconnect", cancellationToken).ConfigureAwait(false);
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
-            if (_state != ConnectionState.Disconnected)
-            {
-                ClientLog.Disconnected(_logger, "DisconnectAsync");
-                SetState(ConnectionState.Disconnected, "Disconnected by the application.", null);
-            }
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public virtual async Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
-    {
-        var (session, left) = await AcquireSessionAsync(MessageTypes.TestRequest, "ping", cancellationToken).ConfigureAwait(false);
-        return await session.PingAsync(left, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public virtual async Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var (session, left) = await AcquireSessionAsync(message.MsgType, "-", cancellationToken).ConfigureAwait(false);
-        await session.SendAsync(message, cancellationToken, left).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public virtual Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string responseMsgType, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(requestId);
-        ArgumentException.ThrowIfNullOrEmpty(responseMsgType);
-        return RequestOnReadySessionAsync(request, requestId, [responseMsgType], null, cancellationToken);
-    }
+    /// <summary>The message types the client's features handle (one owner each), for diagnostics and tests.</summary>
+    internal IReadOnlyCollection<Type> RoutedMessageTypes => _core.Routes;
 
     /// <summary>Closes the connection, stops reconnecting and completes every stream.</summary>
     /// <returns>A task that completes when the client is disposed.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
-        {
-            return;
-        }
-        _disposed = true;
-        _wantConnected = false;
-        _gate.Close("The client was disposed.", null);
-        await _lifetime.CancelAsync().ConfigureAwait(false);
-        var session = Interlocked.Exchange(ref _session, null);
-        if (session is not null)
-        {
-            await session.DisposeAsync().ConfigureAwait(false);
-        }
-        if (_state != ConnectionState.Disconnected)
-        {
-            SetState(ConnectionState.Disconnected, "The client was disposed.", null);
-        }
-        CompleteFeatures();
-        _pacingDelays.OnCompleted();
-        _messages.OnCompleted();
-        _recoveries.OnCompleted();
-        _latency.OnCompleted();
-        _states.OnCompleted();
-        _errors.OnCompleted();
+        await _core.DisposeAsync().ConfigureAwait(false);
         GC.SuppressFinalize(this);
     }
 
-    // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
-    internal async Task<TResponse> RequestCoreAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
-        where TResponse : BlinkTradeMessage
-    {
-        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend).ConfigureAwait(false);
-        return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
-            $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
-    }
+    // Connection
+    /// <inheritdoc />
+    public virtual ConnectionState State => _core.State;
 
-    internal SafeSubject<T> CreateStateSubject<T>(string name)
-        => new(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time);
+    /// <inheritdoc />
+    public virtual IObservable<ConnectionStateChange> ConnectionStates => _core.ConnectionStates;
 
-    internal SafeSubject<T> CreateEventSubject<T>(string name)
-        => new(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time);
+    /// <inheritdoc />
+    public virtual IObservable<BlinkTradeClientError> Errors => _core.Errors;
 
-    internal void ReportError(BlinkTradeClientError error) => _errors.OnNext(error);
+    /// <inheritdoc />
+    public virtual IObservable<TimeSpan> Latency => _core.Latency;
 
-    internal void ReportError(ClientErrorKind kind, string message, Exception? exception)
-        => _errors.OnNext(new BlinkTradeClientError(kind, message, exception, _time.GetUtcNow()));
+    /// <inheritdoc />
+    public virtual IObservable<BlinkTradeMessage> Messages => _core.Messages;
 
-    // Every request of the application: waits for a ready session (see SessionGate), then the rest of its timeout
-    // covers pacing and the answer. beforeSend runs once the request has a session, just before it is handed to it.
-    internal async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
-    {
-        var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken).ConfigureAwait(false);
-        beforeSend?.Invoke();
-        return await session.RequestAsync(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout).ConfigureAwait(false);
-    }
+    /// <inheritdoc />
+    public virtual IObservable<SessionRecovery> Recoveries => _core.Recoveries;
 
-    /// <summary>The session the application's requests use, and what is left of the request timeout. While the client
-    /// connects or reconnects this waits for the new session to be logged in and restored; when it is not connected
-    /// it fails at once.</summary>
-    /// <exception cref="ConnectionClosedException">The client is not connected (or stopped reconnecting).</exception>
-    /// <exception cref="BlinkTradeTimeoutException">No ready session within the request timeout.</exception>
-    internal async ValueTask<(SessionConnection Session, TimeSpan Left)> AcquireSessionAsync(string msgType, string requestId, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var timeout = _options.RequestTimeout;
-        if (_gate.Ready is { } ready)
-        {
-            return (ready, timeout);
-        }
-        var started = _time.GetTimestamp();
-        SessionConnection session;
-        try
-        {
-            session = await _gate.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException e) when (e is not BlinkTradeTimeoutException)
-        {
-            ClientLog.RequestTimedOut(_logger, msgType, requestId, timeout);
-            throw new BlinkTradeTimeoutException(msgType, requestId, timeout);
-        }
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return (session, timeout);
-        }
-        var left = timeout - _time.GetElapsedTime(started);
-        return (session, left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1));
-    }
+    /// <inheritdoc />
+    public virtual IObservable<PacingDelay> PacingDelays => _core.PacingDelays;
 
-    void ISessionSink.OnMessage(SessionConnection session, BlinkTradeMessage message)
-    {
-        // Only the current connection feeds state; a late frame of a replaced connection is ignored.
-        if (!ReferenceEquals(session, Volatile.Read(ref _session)) && Volatile.Read(ref _session) is not null)
-        {
-            return;
-        }
-        OnInbound(session, message);
-        _messages.OnNext(message);
-    }
+    /// <inheritdoc />
+    public virtual Task ConnectAsync(CancellationToken cancellationToken = default) => _core.ConnectAsync(cancellationToken);
 
-    void ISessionSink.OnError(BlinkTradeClientError error) => _errors.OnNext(error);
+    /// <inheritdoc />
+    public virtual Task DisconnectAsync(CancellationToken cancellationToken = default) => _core.DisconnectAsync(cancellationToken);
 
-    void ISessionSink.OnLatency(TimeSpan latency) => _latency.OnNext(latency);
+    /// <inheritdoc />
+    public virtual Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) => _core.PingAsync(cancellationToken);
 
-    void ISessionSink.OnPacingDelay(string msgType, TimeSpan delay) => _pacingDelays.OnNext(new PacingDelay(msgType, delay, _time.GetUtcNow()));
+    /// <inheritdoc />
+    public virtual Task SendAsync(BlinkTradeMessage message, CancellationToken cancellationToken = default) => _core.SendAsync(message, cancellationToken);
 
-    private async Task<ConnectionStateChange> WaitForStateAsync(Func<ConnectionState, bool> predicate, CancellationToken cancellationToken)
-    {
-        var reached = new TaskCompletionSource<ConnectionStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = _states.Subscribe(new StateWaiter(predicate, reached));
-        using var registration = cancellationToken.Register(() => reached.TrySetCanceled(cancellationToken));
-        return await reached.Task.ConfigureAwait(false);
-    }
+    /// <inheritdoc />
+    public virtual Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string responseMsgType, CancellationToken cancellationToken = default) => _core.RequestAsync(request, requestId, responseMsgType, cancellationToken);
 
-    private void SetState(ConnectionState state, string reason, Exception? exception)
-    {
-        _state = state;
-        _states.OnNext(new ConnectionStateChange(state, reason, exception, _time.GetUtcNow()));
-    }
+    // Session (PROTOCOL.md §2.1)
+    /// <inheritdoc />
+    public virtual UserResponse? CurrentUser => _session.CurrentUser;
 
-    private async Task<RestoreOutcome> OpenSessionAsync(bool isReconnect, CancellationToken cancellationToken)
-    {
-        var endpoint = _options.Endpoint!;
-        ClientLog.Connecting(_logger, endpoint);
-        var connection = await _transport.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        if (_disposed || cancellationToken.IsCancellationRequested)
-        {
-            // DisposeAsync or DisconnectAsync ran while the connection was being opened: do not leak it.
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new OperationCanceledException("The client was disconnected or disposed while connecting.", cancellationToken);
-        }
-        var session = new SessionConnection(connection, _options, _ids, _logger, this);
-        RestoreOutcome restored;
-        Volatile.Write(ref _session, session);
-        session.Start();
-        ClientLog.Connected(_logger, session.RemoteDescription);
-        try
-        {
-            if (!isReconnect)
-            {
-                SetState(ConnectionState.Connected, "Connected to " + session.RemoteDescription + ".", null);
-            }
-            var loggedIn = await LoginOnConnectAsync(session, cancellationToken).ConfigureAwait(false);
-            restored = await RestoreAsync(session, isReconnect, cancellationToken).ConfigureAwait(false);
-            // Logged in again and restored: requests that waited while reconnecting go now, on this session.
-            _gate.Open(session);
-            if (loggedIn)
-            {
-                SetState(ConnectionState.LoggedIn, isReconnect ? "Reconnected and logged in." : "Logged in.", null);
-            }
-            else if (isReconnect)
-            {
-                SetState(ConnectionState.Connected, "Reconnected to " + session.RemoteDescription + ".", null);
-            }
-        }
-        catch
-        {
-            Interlocked.CompareExchange(ref _session, null, session);
-            await session.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        _ = SuperviseAsync(session);
-        return restored;
-    }
+    /// <inheritdoc />
+    public virtual Task<UserResponse> LoginAsync(BlinkTradeCredentials? credentials = null, CancellationToken cancellationToken = default) => _session.LoginAsync(credentials, cancellationToken);
 
-    // Waits for the connection to end, then replaces it (or reports the end) per the reconnect policy.
-    private async Task SuperviseAsync(SessionConnection session)
-    {
-        var reason = await session.Completion.ConfigureAwait(false);
-        if (_disposed || !_wantConnected || !ReferenceEquals(Volatile.Read(ref _session), session))
-        {
-            return;
-        }
-        var lostAt = _time.GetUtcNow();
-        ClientLog.ConnectionLost(_logger, reason.Message, reason);
-        ReportError(ClientErrorKind.ConnectionLost, "Connection lost: " + reason.Message, reason);
-        Interlocked.CompareExchange(ref _session, null, session);
-        await session.DisposeAsync().ConfigureAwait(false);
-        OnConnectionLost();
-        if (!_options.Reconnect.Enabled)
-        {
-            _wantConnected = false;
-            _gate.Close("Connection lost: " + reason.Message, reason);
-            SetState(ConnectionState.Disconnected, "Connection lost: " + reason.Message, reason);
-            return;
-        }
-        _gate.Hold();
-        SetState(ConnectionState.Reconnecting, "Connection lost: " + reason.Message, reason);
-        var lifetime = _lifetime.Token;
-        Volatile.Write(ref _reconnectAttempts, 0);
-        try
-        {
-            var restored = await _reconnectPipeline.ExecuteAsync(async token =>
-            {
-                token.ThrowIfCancellationRequested();
-                Interlocked.Increment(ref _reconnectAttempts);
-                return await OpenSessionAsync(isReconnect: true, token).ConfigureAwait(false);
-            }, lifetime).ConfigureAwait(false);
-            PublishRecovery(lostAt, reason.Message, Volatile.Read(ref _reconnectAttempts), restored);
-        }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-        {
-            // DisconnectAsync or DisposeAsync took over.
-        }
-        catch (Exception e)
-        {
-            _wantConnected = false;
-            _gate.Close("Reconnecting gave up: " + e.Message, e);
-            ClientLog.ReconnectFailed(_logger, "giving up: " + e.Message, e);
-            SetState(ConnectionState.Disconnected, "Reconnecting gave up: " + e.Message, e);
-        }
-    }
+    /// <inheritdoc />
+    public virtual Task<UserResponse> LogoutAsync(CancellationToken cancellationToken = default) => _session.LogoutAsync(cancellationToken);
 
-    private void PublishRecovery(DateTimeOffset lostAt, string reason, int attempts, RestoreOutcome restored)
-    {
-        var orders = restored.Orders;
-        var recovery = new SessionRecovery(lostAt, _time.GetUtcNow(), reason, attempts, restored.Subscriptions,
-            orders?.Checked ?? 0, orders?.Orders ?? 0, orders?.Reports ?? 0, orders?.Fills ?? 0, restored.Error);
-        ClientLog.Recovered(_logger, recovery.Downtime, attempts, recovery.SubscriptionsRestored, recovery.ReportsSynthesized);
-        _recoveries.OnNext(recovery);
-    }
+    /// <inheritdoc />
+    public virtual Task<UserResponse> ChangePasswordAsync(SecretString currentPassword, SecretString newPassword, SecretString? secondFactor = null, CancellationToken cancellationToken = default) => _session.ChangePasswordAsync(currentPassword, newPassword, secondFactor, cancellationToken);
 
-    private ResiliencePipeline BuildReconnectPipeline()
-    {
-        var reconnect = _options.Reconnect;
-        if (reconnect.MaxAttempts == 1)
-        {
-            return ResiliencePipeline.Empty; // one attempt, no retry (Polly needs at least one retry)
-        }
-        return new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // A refused login will not succeed by retrying (and could lock the account): give up on it.
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not BlinkTradeLoginException && !(e is OperationCanceledException && _lifetime.IsCancellationRequested)),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = reconnect.UseJitter,
-                Delay = reconnect.InitialDelay,
-                MaxDelay = reconnect.MaxDelay,
-                MaxRetryAttempts = reconnect.MaxAttempts is { } max ? max - 1 : int.MaxValue,
-                OnRetry = args =>
-                {
-                    var error = args.Outcome.Exception;
-                    ClientLog.ReconnectFailed(_logger, error?.Message ?? "unknown", error);
-                    ClientLog.Reconnecting(_logger, args.AttemptNumber + 2, args.RetryDelay);
-                    ReportError(ClientErrorKind.ReconnectFailed, "Reconnect attempt failed: " + error?.Message, error);
-                    return default;
-                },
-            })
-            .Build();
-    }
+    /// <inheritdoc />
+    public virtual Task<UserResponse> SignupAsync(string username, SecretString password, string email, string? countryCode = null, string? state = null, CancellationToken cancellationToken = default) => _session.SignupAsync(username, password, email, countryCode, state, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<TwoFactorResponse> SetTwoFactorAsync(bool enable, SecretString? secret = null, SecretString? code = null, CancellationToken cancellationToken = default) => _session.SetTwoFactorAsync(enable, secret, code, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<bool> RequestPasswordResetAsync(string email, CancellationToken cancellationToken = default) => _session.RequestPasswordResetAsync(email, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ProcessPasswordResetResponse> ResetPasswordAsync(SecretString token, SecretString newPassword, CancellationToken cancellationToken = default) => _session.ResetPasswordAsync(token, newPassword, cancellationToken);
+
+    // Trading
+    /// <inheritdoc />
+    public virtual IObservable<ExecutionReport> ExecutionReports => _trading.ExecutionReports;
+
+    /// <inheritdoc />
+    public virtual IObservable<Fill> Fills => _trading.Fills;
+
+    /// <inheritdoc />
+    public virtual IOrderTracker Orders => _trading.Orders;
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> SendOrderAsync(NewOrder order, CancellationToken cancellationToken = default) => _trading.SendOrderAsync(order, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default) => _trading.CancelOrderAsync(clOrdId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default) => _trading.CancelOrderAsync(orderId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default) => _trading.CancelAllOrdersAsync(side, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(string clOrdId, TimeSpan? timeout = null, CancellationToken cancellationToken = default) => _trading.WaitForOrderCompletionAsync(clOrdId, timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(long orderId, TimeSpan? timeout = null, CancellationToken cancellationToken = default) => _trading.WaitForOrderCompletionAsync(orderId, timeout, cancellationToken);
+
+    // Market data
+    /// <inheritdoc />
+    public virtual IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol) => _marketData.ObserveOrderBook(symbol);
+
+    /// <inheritdoc />
+    public virtual IObservable<MarketTrade> ObserveTrades(string symbol) => _marketData.ObserveTrades(symbol);
+
+    /// <inheritdoc />
+    public virtual IObservable<SecurityStatus> ObserveTicker(string symbol) => _marketData.ObserveTicker(symbol);
+
+    /// <inheritdoc />
+    public virtual Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default) => _marketData.GetSecurityListAsync(cancellationToken);
+
+    // Account
+    /// <inheritdoc />
+    public virtual IObservable<BalanceSnapshot> Balances => _account.Balances;
+
+    /// <inheritdoc />
+    public virtual IObservable<DepositRefresh> DepositUpdates => _account.DepositUpdates;
+
+    /// <inheritdoc />
+    public virtual IObservable<WithdrawRefresh> WithdrawalUpdates => _account.WithdrawalUpdates;
+
+    /// <inheritdoc />
+    public virtual IObservable<ProfileRefresh> ProfileUpdates => _account.ProfileUpdates;
+
+    /// <inheritdoc />
+    public virtual Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default) => _account.GetBalancesAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<OrderListEntry> GetOrdersAsync(OrderListFilter filter = OrderListFilter.All, int pageSize = 40, CancellationToken cancellationToken = default) => _account.GetOrdersAsync(filter, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(long? since = null, int pageSize = 100, CancellationToken cancellationToken = default) => _account.GetTradeHistoryAsync(since, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<LedgerEntry> GetLedgerAsync(string? currency = null, int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetLedgerAsync(currency, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Deposit> GetDepositsAsync(IReadOnlyList<DepositStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetDepositsAsync(statuses, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(IReadOnlyList<WithdrawStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetWithdrawalsAsync(statuses, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetApiKeysAsync(pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default) => _account.GetBrokersAsync(country, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<DepositMethod>> GetDepositMethodsAsync(int? brokerId = null, CancellationToken cancellationToken = default) => _account.GetDepositMethodsAsync(brokerId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DepositMethodResponse> GetDepositMethodAsync(int depositMethodId, CancellationToken cancellationToken = default) => _account.GetDepositMethodAsync(depositMethodId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DepositResponse> RequestDepositAsync(string? currency = null, int? depositMethodId = null, Amount? value = null, string? depositId = null, CancellationToken cancellationToken = default) => _account.RequestDepositAsync(currency, depositMethodId, value, depositId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, JsonElement? data = null, CancellationToken cancellationToken = default) => _account.RequestWithdrawalAsync(currency, amount, method, data, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(SecretString confirmationToken, CancellationToken cancellationToken = default) => _account.ConfirmWithdrawalAsync(confirmationToken, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawConfirmationResponse> ConfirmWithdrawalAsync(long withdrawId, SecretString secondFactor, CancellationToken cancellationToken = default) => _account.ConfirmWithdrawalAsync(withdrawId, secondFactor, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default) => _account.CancelWithdrawalAsync(withdrawId, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawCommentResponse> CommentWithdrawalAsync(long withdrawId, string message, CancellationToken cancellationToken = default) => _account.CommentWithdrawalAsync(withdrawId, message, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<TradersRankEntry> GetTradersRankAsync(IReadOnlyList<string>? filter = null, int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetTradersRankAsync(filter, pageSize, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default) => _account.GetPositionsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, CancellationToken cancellationToken = default) => _account.UpdateProfileAsync(fields, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ApiKeyCreateResponse> CreateApiKeyAsync(string label, PermissionList? permissions = null, IReadOnlyList<string>? ipWhiteList = null, bool? revocable = null, CancellationToken cancellationToken = default) => _account.CreateApiKeyAsync(label, permissions, ipWhiteList, revocable, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ApiKeyRevokeResponse> RevokeApiKeyAsync(string apiKey, CancellationToken cancellationToken = default) => _account.RevokeApiKeyAsync(apiKey, cancellationToken);
 }

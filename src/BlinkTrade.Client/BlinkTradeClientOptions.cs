@@ -6,7 +6,9 @@ namespace BlinkTrade.Client;
 /// <summary>Options of <see cref="BlinkTradeClient"/>.</summary>
 public sealed class BlinkTradeClientOptions
 {
-    /// <summary>The WebSocket endpoint (<c>ws://</c> or <c>wss://</c>), e.g. <c>wss://api_testnet.blinktrade.com/trade/</c>.</summary>
+    /// <summary>The WebSocket endpoint (<c>ws://</c> or <c>wss://</c>), e.g. <c>wss://api_testnet.blinktrade.com/trade/</c>.
+    /// Required for the WebSocket transport (the default); a transport that needs no address (the reference exchange's
+    /// in-memory one) runs without it.</summary>
     public Uri? Endpoint { get; set; }
 
     /// <summary>The broker (exchange) id, sent on login and orders (5 = testnet).</summary>
@@ -60,9 +62,9 @@ public sealed class BlinkTradeClientOptions
     /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
     public void Validate()
     {
-        if (Endpoint is null || Endpoint.Scheme is not ("ws" or "wss"))
+        if (Endpoint is null ? Transport is null or WebSocketTransport : Endpoint.Scheme is not ("ws" or "wss"))
         {
-            throw new ArgumentException("BlinkTradeClientOptions.Endpoint must be a ws:// or wss:// URI.", nameof(Endpoint));
+            throw new ArgumentException("BlinkTradeClientOptions.Endpoint must be a ws:// or wss:// URI (only a transport that needs no address may run without one).", nameof(Endpoint));
         }
         if (HeartbeatInterval <= TimeSpan.Zero || HeartbeatTimeout <= TimeSpan.Zero)
         {

@@ -28,7 +28,7 @@ internal sealed class MarketState
     private string _connection = nameof(ConnectionState.Disconnected);
     private string? _lastError;
     private string? _lastNotice;
-    private OrderTracker? _orders;
+    private IOrderTracker? _orders;
 
     /// <summary>Creates an empty state for one instrument.</summary>
     /// <param name="symbol">The instrument, e.g. <c>BTCUSD</c>.</param>

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Diagnostics;
 internal static partial class ClientLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Connecting to {Endpoint}")]
-    public static partial void Connecting(ILogger logger, Uri endpoint);
+    public static partial void Connecting(ILogger logger, Uri? endpoint);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Connected to {Remote}")]
     public static partial void Connected(ILogger logger, string remote);

@@ -5,7 +5,7 @@ namespace BlinkTrade.Client.Diagnostics;
 /// items behind, so it was unsubscribed rather than let it hold up the connection or silently lose events.
 /// Delivered to the subscriber's <see cref="IObserver{T}.OnError"/>.
 /// </summary>
-public sealed class SubscriberOverflowException : Exception
+public sealed class SubscriberOverflowException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     public SubscriberOverflowException() : base("The subscriber fell too far behind and was unsubscribed.")

@@ -1,4 +1,5 @@
 using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Internal.Streams;
 
 namespace BlinkTrade.Client.MarketData;
 

@@ -2,7 +2,7 @@ namespace BlinkTrade.Client.MarketData;
 
 /// <summary>The server rejected a market-data subscription (<c>Y</c>), e.g. an unknown symbol. Delivered to the
 /// subscription's observers through <see cref="IObserver{T}.OnError"/>.</summary>
-public sealed class MarketDataRejectedException : Exception
+public sealed class MarketDataRejectedException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="symbol">The instrument.</param>

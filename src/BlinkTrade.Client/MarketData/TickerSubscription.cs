@@ -1,4 +1,5 @@
 using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Internal.Streams;
 using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Client.MarketData;

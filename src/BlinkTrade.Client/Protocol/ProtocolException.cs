@@ -7,7 +7,7 @@ namespace BlinkTrade.Client.Protocol;
 /// The exception message never includes the frame's content (a malformed login frame may hold a password);
 /// read <see cref="RawFrame"/> deliberately if you need it.
 /// </remarks>
-public sealed class ProtocolException : Exception
+public sealed class ProtocolException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="kind">What went wrong.</param>

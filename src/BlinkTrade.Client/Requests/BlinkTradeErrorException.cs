@@ -7,7 +7,7 @@ namespace BlinkTrade.Client.Requests;
 /// <c>Invalid message</c> with a Detail such as <c>Missing tag Symbol</c>. A refused cancel is the more specific
 /// <see cref="Trading.OrderCancelRejectedException"/>.
 /// </summary>
-public class BlinkTradeErrorException : Exception
+public class BlinkTradeErrorException : BlinkTradeException
 {
     /// <summary>Creates the exception from the server's frame.</summary>
     /// <param name="error">The ERROR message.</param>

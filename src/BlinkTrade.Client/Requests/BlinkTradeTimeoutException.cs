@@ -1,7 +1,7 @@
 namespace BlinkTrade.Client.Requests;
 
 /// <summary>A request got no response within its timeout (<see cref="BlinkTradeClientOptions.RequestTimeout"/>).</summary>
-public sealed class BlinkTradeTimeoutException : TimeoutException
+public sealed class BlinkTradeTimeoutException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="msgType">The request's MsgType.</param>

@@ -4,7 +4,7 @@ namespace BlinkTrade.Client;
 /// A login, signup or password change was refused (<c>BF</c> with <c>UserStatus</c> 3, PROTOCOL.md §2.1). The
 /// message carries the server's status code only, never the credentials.
 /// </summary>
-public sealed class BlinkTradeLoginException : Exception
+public sealed class BlinkTradeLoginException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="statusText">The server's <c>UserStatusText</c> code, e.g. <c>MSG_LOGIN_ERROR_INVALID_PASSWORD</c>.</param>

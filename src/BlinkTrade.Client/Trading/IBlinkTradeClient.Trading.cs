@@ -38,7 +38,7 @@ public partial interface IBlinkTradeClient
     Task<ExecutionReport> WaitForOrderCompletionAsync(long orderId, TimeSpan? timeout = null, CancellationToken cancellationToken = default);
 
     /// <summary>Each order's latest state.</summary>
-    OrderTracker Orders { get; }
+    IOrderTracker Orders { get; }
 
     /// <summary>Sends an order (<c>D</c>) and returns its first execution report (new, fill or reject).</summary>
     /// <param name="order">The order; a ClOrdID is generated when it has none.</param>

@@ -1,16 +1,16 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Client.Trading;
 
 /// <summary>
-/// Each order's latest state (its most recent execution report), fed by every report the session receives —
-/// including orders placed by other sessions of the same user — and by the reconciliation after a reconnect.
-/// Thread-safe for readers; written by the receive loop. Open orders are always kept; closed ones (filled, cancelled,
-/// rejected, expired) only up to <see cref="MaxClosedOrders"/>, oldest closed first out, so a bot that trades for
-/// weeks does not grow without bound.
+/// The client's <see cref="IOrderTracker"/>: each order's latest state, written by the receive loop (under
+/// <see cref="Gate"/>), read from any thread. Closed orders (filled, cancelled, rejected, expired) are kept only up
+/// to <see cref="MaxClosedOrders"/>, oldest closed first out, so a bot that trades for weeks does not grow without
+/// bound. Public for <see cref="IsOpen"/>; an application reads it through <see cref="IBlinkTradeClient.Orders"/>.
 /// </summary>
-public sealed class OrderTracker
+public sealed class OrderTracker : IOrderTracker
 {
     /// <summary>The default of <see cref="MaxClosedOrders"/>.</summary>
     public const int DefaultMaxClosedOrders = 10_000;
@@ -19,34 +19,33 @@ public sealed class OrderTracker
     private readonly ConcurrentDictionary<string, long> _orderIdByClOrdId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, long> _maxExecId = [];
     private readonly Queue<long> _closedInOrder = new();
+    private readonly OrderView _all;
+    private readonly OrderView _open;
+    private int _openCount; // written under Gate
 
     /// <summary>Creates a tracker.</summary>
     /// <param name="maxClosedOrders">How many closed orders to keep (at least 1).</param>
-    public OrderTracker(int maxClosedOrders = DefaultMaxClosedOrders)
+    internal OrderTracker(int maxClosedOrders = DefaultMaxClosedOrders)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxClosedOrders, 1);
         MaxClosedOrders = maxClosedOrders;
+        _all = new OrderView(this, openOnly: false);
+        _open = new OrderView(this, openOnly: true);
     }
 
-    /// <summary>How many closed orders are kept; older closed orders are forgotten (open orders never are).</summary>
+    /// <inheritdoc />
     public int MaxClosedOrders { get; }
 
-    /// <summary>Every known order's latest report.</summary>
-    public IReadOnlyCollection<ExecutionReport> All => [.. _byOrderId.Values];
+    /// <inheritdoc />
+    public IReadOnlyCollection<ExecutionReport> All => _all;
 
-    /// <summary>Orders still working (new, partially filled, stopped or pending).</summary>
-    public IReadOnlyCollection<ExecutionReport> Open => [.. _byOrderId.Values.Where(r => IsOpen(r.OrdStatus))];
+    /// <inheritdoc />
+    public IReadOnlyCollection<ExecutionReport> Open => _open;
 
-    /// <summary>Finds an order by exchange id.</summary>
-    /// <param name="orderId">The <c>OrderID</c>.</param>
-    /// <param name="report">The latest report.</param>
-    /// <returns>Whether the order is known.</returns>
+    /// <inheritdoc />
     public bool TryGet(long orderId, out ExecutionReport report) => _byOrderId.TryGetValue(orderId, out report!);
 
-    /// <summary>Finds an order by client id.</summary>
-    /// <param name="clOrdId">The <c>ClOrdID</c>.</param>
-    /// <param name="report">The latest report.</param>
-    /// <returns>Whether the order is known.</returns>
+    /// <inheritdoc />
     public bool TryGet(string clOrdId, out ExecutionReport report)
     {
         report = null!;
@@ -97,6 +96,7 @@ public sealed class OrderTracker
         }
         var known = Find(report.OrderID);
         _byOrderId[report.OrderID] = report;
+        _openCount += (IsOpen(report.OrdStatus) ? 1 : 0) - (known is not null && IsOpen(known.OrdStatus) ? 1 : 0);
         if (report.ClOrdID is { Length: > 0 } clOrdId)
         {
             _orderIdByClOrdId[clOrdId] = report.OrderID;
@@ -118,6 +118,10 @@ public sealed class OrderTracker
             {
                 continue;
             }
+            if (IsOpen(report.OrdStatus))
+            {
+                _openCount--; // reopened after it closed (a late report); it is forgotten all the same
+            }
             _maxExecId.Remove(orderId);
             if (report.ClOrdID is { Length: > 0 } clOrdId)
             {
@@ -129,4 +133,23 @@ public sealed class OrderTracker
     /// <summary>Whether two reports describe the same order state (a replay carries nothing new).</summary>
     internal static bool SameState(ExecutionReport a, ExecutionReport b)
         => a.OrdStatus == b.OrdStatus && a.CumQty == b.CumQty && a.LeavesQty == b.LeavesQty && a.CxlQty == b.CxlQty;
+
+    // A live view over the dictionary: ConcurrentDictionary's enumerator neither locks nor copies.
+    private sealed class OrderView(OrderTracker tracker, bool openOnly) : IReadOnlyCollection<ExecutionReport>
+    {
+        public int Count => openOnly ? Volatile.Read(ref tracker._openCount) : tracker._byOrderId.Count;
+
+        public IEnumerator<ExecutionReport> GetEnumerator()
+        {
+            foreach (var (_, report) in tracker._byOrderId)
+            {
+                if (!openOnly || IsOpen(report.OrdStatus))
+                {
+                    yield return report;
+                }
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

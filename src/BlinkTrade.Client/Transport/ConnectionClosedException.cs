@@ -1,7 +1,7 @@
 namespace BlinkTrade.Client.Transport;
 
 /// <summary>A connection is closed, or failed, so the operation could not complete.</summary>
-public class ConnectionClosedException : Exception
+public class ConnectionClosedException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>
     public ConnectionClosedException() : base("The connection is closed.")

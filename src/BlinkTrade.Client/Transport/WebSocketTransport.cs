@@ -12,7 +12,7 @@ public sealed class WebSocketTransport : IBlinkTradeTransport
     public WebSocketTransport(WebSocketTransportOptions? options = null) => _options = options ?? new WebSocketTransportOptions();
 
     /// <inheritdoc />
-    public async ValueTask<IBlinkTradeConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
+    public async ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (endpoint.Scheme is not ("ws" or "wss"))

@@ -19,7 +19,7 @@ internal sealed class InMemoryExchangeTransport : IBlinkTradeTransport
         _clientIp = clientIp;
     }
 
-    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_runtime.ShutdownToken.IsCancellationRequested)

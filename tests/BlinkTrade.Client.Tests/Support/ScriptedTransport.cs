@@ -19,7 +19,7 @@ internal sealed class ScriptedTransport : IBlinkTradeTransport, IAsyncDisposable
     /// <summary>When it returns true for an attempt number (1-based), that attempt fails.</summary>
     public Func<int, bool>? FailAttempt { get; set; }
 
-    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
+    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _attempts);
         if (FailAttempt?.Invoke(attempt) == true)

@@ -81,4 +81,45 @@ public sealed class OrderTrackerTests
         Assert.Throws<ArgumentException>(() => new BlinkTradeClient(new BlinkTradeClientOptions { Endpoint = new Uri("ws://localhost/trade/"), MaxClosedOrders = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new OrderTracker(0));
     }
+
+    [Fact]
+    public void Open_and_All_are_live_views_that_copy_nothing()
+    {
+        IOrderTracker tracker = new OrderTracker(maxClosedOrders: 10);
+        var open = tracker.Open;
+        var all = tracker.All;
+        // The same view every time: reading it allocates no copy.
+        Assert.Same(open, tracker.Open);
+        Assert.Same(all, tracker.All);
+        Assert.Empty(open);
+
+        Assert.True(TryApply((OrderTracker)tracker, Report(1, 1, OrdStatus.New)));
+        Assert.True(TryApply((OrderTracker)tracker, Report(2, 2, OrdStatus.New)));
+        // Views taken before the reports see them.
+        Assert.Equal(2, open.Count);
+        Assert.Equal([1L, 2], open.Select(r => r.OrderID).Order());
+
+        Assert.True(TryApply((OrderTracker)tracker, Report(1, 3, OrdStatus.Filled, cum: 1m)));
+        var openCount = open.Count; // the view's own count, not an enumeration
+        Assert.Equal(1, openCount);
+        Assert.Equal(2, Assert.Single(open).OrderID);
+        Assert.Equal(2, all.Count);
+        Assert.Equal([1L, 2], all.Select(r => r.OrderID).Order());
+    }
+
+    [Fact]
+    public void The_open_count_follows_evictions_and_reports_that_close_orders()
+    {
+        var tracker = new OrderTracker(maxClosedOrders: 1);
+        for (var id = 1; id <= 4; id++)
+        {
+            Assert.True(TryApply(tracker, Report(id, id, OrdStatus.New)));
+        }
+        Assert.True(TryApply(tracker, Report(1, 5, OrdStatus.Cancelled, cxl: 1m)));
+        Assert.True(TryApply(tracker, Report(2, 6, OrdStatus.Filled, cum: 1m))); // evicts order 1
+        Assert.Equal(2, tracker.Open.Count);
+        Assert.Equal(tracker.Open.Count(), tracker.Open.Count);
+        Assert.Equal(3, tracker.All.Count);
+        Assert.Equal(tracker.All.Count(), tracker.All.Count);
+    }
 }

@@ -26,7 +26,7 @@ internal sealed class ChaosTransport(IBlinkTradeTransport inner, TimeProvider ti
     /// <summary>Whether connection attempts are refused now.</summary>
     public bool IsRefusing => time.GetUtcNow().UtcTicks < Interlocked.Read(ref _refuseUntilTicks);
 
-    public async ValueTask<IBlinkTradeConnection> ConnectAsync(Uri endpoint, CancellationToken cancellationToken)
+    public async ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
     {
         if (IsRefusing)
         {

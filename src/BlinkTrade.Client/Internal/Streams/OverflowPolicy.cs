@@ -1,4 +1,6 @@
-namespace BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Diagnostics;
+
+namespace BlinkTrade.Client.Internal.Streams;
 
 /// <summary>What a stream does with a subscriber whose delivery queue is full.</summary>
 internal enum OverflowPolicy

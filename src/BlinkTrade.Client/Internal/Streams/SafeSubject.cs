@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Diagnostics;
+
+namespace BlinkTrade.Client.Internal.Streams;
 
 /// <summary>
 /// An <see cref="IObservable{T}"/> that isolates its subscribers from the producer (the receive loop) and from each
@@ -54,26 +56,6 @@ internal sealed class SafeSubject<T> : IObservable<T>
 
     /// <summary>The number of live subscribers.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
-
-    /// <summary>Whether a latest item is held (replaying subjects only).</summary>
-    public bool TryGetLatest(out T? latest)
-    {
-        lock (_gate)
-        {
-            latest = _latest;
-            return _hasLatest;
-        }
-    }
-
-    /// <summary>Forgets the replayed item (e.g. a book that no longer exists).</summary>
-    public void ClearLatest()
-    {
-        lock (_gate)
-        {
-            _latest = default;
-            _hasLatest = false;
-        }
-    }
 
     /// <inheritdoc />
     public IDisposable Subscribe(IObserver<T> observer)

@@ -1,13 +1,12 @@
 using BlinkTrade.Client.Diagnostics;
-using BlinkTrade.Client.MarketData;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Transport;
 
-namespace BlinkTrade.Client;
+namespace BlinkTrade.Client.MarketData;
 
 // The trade stream without holes: it starts from the trades a W snapshot carries, and after a reconnect or a resync
 // the trades missed in between are fetched (U32, Since = the last TradeID seen) — de-duplicated, in TradeID order.
-public partial class BlinkTradeClient
+internal sealed partial class MarketDataFeature
 {
     private const int TradeBackfillPageSize = 100;
 
@@ -64,7 +63,7 @@ public partial class BlinkTradeClient
         Exception? failure = null;
         try
         {
-            await foreach (var row in PageAsync<TradeHistoryResponse, TradeHistoryEntry>(
+            await foreach (var row in core.PageAsync<TradeHistoryResponse, TradeHistoryEntry>(
                 (id, page) => new TradeHistoryRequest { TradeHistoryReqID = id, Page = page, PageSize = TradeBackfillPageSize, Since = since, SymbolList = [subscription.Symbol] },
                 MessageTypes.TradeHistoryResponse, r => r.TradeHistoryGrp, TradeBackfillPageSize, CancellationToken.None).ConfigureAwait(false))
             {
@@ -101,8 +100,8 @@ public partial class BlinkTradeClient
         }
         if (failure is not null)
         {
-            ClientLog.BookOutOfSync(_logger, subscription.Symbol, "trades since " + since + " could not be fetched: " + failure.Message);
-            ReportError(ClientErrorKind.TradesGap, $"Trades of {subscription.Symbol} after TradeID {since} could not be fetched ({failure.Message}); the trade stream has a gap.", failure);
+            ClientLog.BookOutOfSync(core.Logger, subscription.Symbol, "trades since " + since + " could not be fetched: " + failure.Message);
+            core.ReportError(ClientErrorKind.TradesGap, $"Trades of {subscription.Symbol} after TradeID {since} could not be fetched ({failure.Message}); the trade stream has a gap.", failure);
         }
     }
 

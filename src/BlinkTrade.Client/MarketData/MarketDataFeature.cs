@@ -1,15 +1,15 @@
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using BlinkTrade.Client.Diagnostics;
-using BlinkTrade.Client.MarketData;
+using BlinkTrade.Client.Internal;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Session;
-using BlinkTrade.Client.Transport;
 
-namespace BlinkTrade.Client;
+namespace BlinkTrade.Client.MarketData;
 
-// Ref-counted market-data subscriptions (PROTOCOL.md §2.4, §3.8).
-public partial class BlinkTradeClient
+/// <summary>The market-data feature: ref-counted order-book, trade and ticker subscriptions (PROTOCOL.md §2.4, §3.8),
+/// local books kept from W/X with resync on a gap, and every subscription requested again on a new connection.</summary>
+internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeature
 {
     private readonly object _marketDataGate = new();
     private readonly Dictionary<string, BookSubscription> _booksBySymbol = new(StringComparer.Ordinal);
@@ -17,8 +17,7 @@ public partial class BlinkTradeClient
     private readonly Dictionary<string, TickerSubscription> _tickersBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TickerSubscription> _tickersByReqId = [];
 
-    /// <inheritdoc />
-    public virtual IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol)
+    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         return Observable.Create<OrderBookSnapshot>(observer =>
@@ -34,8 +33,7 @@ public partial class BlinkTradeClient
         });
     }
 
-    /// <inheritdoc />
-    public virtual IObservable<MarketTrade> ObserveTrades(string symbol)
+    public IObservable<MarketTrade> ObserveTrades(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         return Observable.Create<MarketTrade>(observer =>
@@ -52,8 +50,7 @@ public partial class BlinkTradeClient
         });
     }
 
-    /// <inheritdoc />
-    public virtual IObservable<SecurityStatus> ObserveTicker(string symbol)
+    public IObservable<SecurityStatus> ObserveTicker(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
         return Observable.Create<SecurityStatus>(observer =>
@@ -68,12 +65,11 @@ public partial class BlinkTradeClient
         });
     }
 
-    /// <inheritdoc />
-    public virtual Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default)
+    public Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default)
     {
-        var id = _ids.Next();
+        var id = core.Ids.Next();
         var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
-        return RequestCoreAsync<SecurityList>(request, Id(id), MessageTypes.SecurityList, null, cancellationToken);
+        return core.RequestAsync<SecurityList>(request, ClientCore.IdText(id), MessageTypes.SecurityList, null, cancellationToken);
     }
 
     private (BookSubscription Subscription, bool Created) AcquireBook(string symbol)
@@ -85,9 +81,9 @@ public partial class BlinkTradeClient
             if (!_booksBySymbol.TryGetValue(symbol, out subscription!))
             {
                 subscription = created = new BookSubscription(symbol,
-                    CreateStateSubject<OrderBookSnapshot>("OrderBook(" + symbol + ")"),
-                    CreateEventSubject<MarketTrade>("Trades(" + symbol + ")"));
-                subscription.MDReqID = _ids.Next();
+                    core.CreateStateSubject<OrderBookSnapshot>("OrderBook(" + symbol + ")"),
+                    core.CreateEventSubject<MarketTrade>("Trades(" + symbol + ")"));
+                subscription.MDReqID = core.Ids.Next();
                 _booksBySymbol.Add(symbol, subscription);
                 _booksByReqId.Add(subscription.MDReqID, subscription);
             }
@@ -103,7 +99,7 @@ public partial class BlinkTradeClient
         {
             // When not connected yet (or reconnecting), RestoreAsync sends it once the session is up.
             ArmSnapshotWatchdog(subscription);
-            _ = TrySendAsync(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
+            _ = core.TrySendAsync(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
         }
     }
 
@@ -119,7 +115,7 @@ public partial class BlinkTradeClient
             _booksByReqId.Remove(subscription.MDReqID);
         }
         subscription.SnapshotTimer?.Dispose();
-        _ = TrySendAsync(BookRequest(subscription, SubscriptionRequestType.Unsubscribe));
+        _ = core.TrySendAsync(BookRequest(subscription, SubscriptionRequestType.Unsubscribe));
         subscription.Books.OnCompleted();
         subscription.Trades.OnCompleted();
     }
@@ -132,8 +128,8 @@ public partial class BlinkTradeClient
         {
             if (!_tickersBySymbol.TryGetValue(symbol, out subscription!))
             {
-                subscription = created = new TickerSubscription(symbol, CreateStateSubject<SecurityStatus>("Ticker(" + symbol + ")"));
-                subscription.ReqID = _ids.Next();
+                subscription = created = new TickerSubscription(symbol, core.CreateStateSubject<SecurityStatus>("Ticker(" + symbol + ")"));
+                subscription.ReqID = core.Ids.Next();
                 _tickersBySymbol.Add(symbol, subscription);
                 _tickersByReqId.Add(subscription.ReqID, subscription);
             }
@@ -141,7 +137,7 @@ public partial class BlinkTradeClient
         }
         if (created is not null)
         {
-            _ = TrySendAsync(TickerRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
+            _ = core.TrySendAsync(TickerRequest(created, SubscriptionRequestType.SnapshotAndUpdates));
         }
         return subscription;
     }
@@ -157,7 +153,7 @@ public partial class BlinkTradeClient
             _tickersBySymbol.Remove(subscription.Symbol);
             _tickersByReqId.Remove(subscription.ReqID);
         }
-        _ = TrySendAsync(TickerRequest(subscription, SubscriptionRequestType.Unsubscribe));
+        _ = core.TrySendAsync(TickerRequest(subscription, SubscriptionRequestType.Unsubscribe));
         subscription.Ticks.OnCompleted();
     }
 
@@ -178,46 +174,23 @@ public partial class BlinkTradeClient
         Instruments = [subscription.Symbol],
     };
 
-    // Fire-and-forget send for subscriptions: when there is no connection the restore after (re)connect covers it.
-    private async Task TrySendAsync(BlinkTradeMessage message)
+    // Receive loop: W, X, Y and f.
+    public void Register(MessageRouter router)
     {
-        var session = Volatile.Read(ref _session);
-        if (session is not { IsOpen: true })
-        {
-            return;
-        }
-        try
-        {
-            await session.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (ConnectionClosedException)
-        {
-        }
+        router.On<MarketDataFullRefresh>(OnFullRefresh);
+        router.On<MarketDataIncrementalRefresh>(OnIncrementalRefresh);
+        router.On<MarketDataRequestReject>(OnMarketDataReject);
+        router.On<SecurityStatus>(OnSecurityStatus);
     }
 
-    // Receive loop: W, X, Y and f.
-    private void OnMarketData(BlinkTradeMessage message)
+    private void OnSecurityStatus(SecurityStatus status)
     {
-        switch (message)
+        TickerSubscription? ticker;
+        lock (_marketDataGate)
         {
-            case MarketDataFullRefresh full:
-                OnFullRefresh(full);
-                break;
-            case MarketDataIncrementalRefresh incremental:
-                OnIncrementalRefresh(incremental);
-                break;
-            case MarketDataRequestReject reject:
-                OnMarketDataReject(reject);
-                break;
-            case SecurityStatus status:
-                TickerSubscription? ticker;
-                lock (_marketDataGate)
-                {
-                    _tickersByReqId.TryGetValue(status.SecurityStatusReqID, out ticker);
-                }
-                ticker?.Ticks.OnNext(status);
-                break;
+            _tickersByReqId.TryGetValue(status.SecurityStatusReqID, out ticker);
         }
+        ticker?.Ticks.OnNext(status);
     }
 
     private BookSubscription? FindBook(long mdReqId)
@@ -241,7 +214,7 @@ public partial class BlinkTradeClient
         }
         subscription.Synced = true;
         subscription.SnapshotTimer?.Dispose();
-        subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, _time.GetUtcNow()));
+        subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, core.Time.GetUtcNow()));
         OnSnapshotTrades(subscription, full.MDFullGrp);
     }
 
@@ -272,21 +245,21 @@ public partial class BlinkTradeClient
         }
         if (bookChanged)
         {
-            subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: false, _time.GetUtcNow()));
+            subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: false, core.Time.GetUtcNow()));
         }
     }
 
     // A gap: stop applying, and ask for a fresh snapshot under a new MDReqID (late X of the old id are then ignored).
     private void ResyncBook(BookSubscription subscription, string reason)
     {
-        ClientLog.BookOutOfSync(_logger, subscription.Symbol, reason);
-        ReportError(ClientErrorKind.BookOutOfSync, $"Order book {subscription.Symbol} out of sync ({reason}); resubscribing.", null);
+        ClientLog.BookOutOfSync(core.Logger, subscription.Symbol, reason);
+        core.ReportError(ClientErrorKind.BookOutOfSync, $"Order book {subscription.Symbol} out of sync ({reason}); resubscribing.", null);
         subscription.Synced = false;
         var old = BookRequest(subscription, SubscriptionRequestType.Unsubscribe);
         lock (_marketDataGate)
         {
             _booksByReqId.Remove(subscription.MDReqID);
-            subscription.MDReqID = _ids.Next();
+            subscription.MDReqID = core.Ids.Next();
             _booksByReqId.Add(subscription.MDReqID, subscription);
         }
         ArmSnapshotWatchdog(subscription);
@@ -294,8 +267,8 @@ public partial class BlinkTradeClient
 
         async Task ResubscribeAsync(MarketDataRequest unsubscribe, MarketDataRequest subscribe)
         {
-            await TrySendAsync(unsubscribe).ConfigureAwait(false);
-            await TrySendAsync(subscribe).ConfigureAwait(false);
+            await core.TrySendAsync(unsubscribe).ConfigureAwait(false);
+            await core.TrySendAsync(subscribe).ConfigureAwait(false);
         }
     }
 
@@ -303,24 +276,24 @@ public partial class BlinkTradeClient
     private void ArmSnapshotWatchdog(BookSubscription subscription)
     {
         subscription.SnapshotTimer?.Dispose();
-        if (_options.RequestTimeout == Timeout.InfiniteTimeSpan || Volatile.Read(ref _session) is not { IsOpen: true })
+        if (core.Options.RequestTimeout == Timeout.InfiniteTimeSpan || core.OpenSession is null)
         {
             subscription.SnapshotTimer = null;
             return;
         }
         var mdReqId = subscription.MDReqID;
-        subscription.SnapshotTimer = _time.CreateTimer(_ =>
+        subscription.SnapshotTimer = core.Time.CreateTimer(_ =>
         {
             bool stillWaiting;
             lock (_marketDataGate)
             {
                 stillWaiting = !subscription.Synced && subscription.MDReqID == mdReqId && _booksByReqId.ContainsKey(mdReqId);
             }
-            if (stillWaiting && Volatile.Read(ref _session) is { IsOpen: true })
+            if (stillWaiting && core.OpenSession is not null)
             {
-                ResyncBook(subscription, $"no snapshot within {_options.RequestTimeout}");
+                ResyncBook(subscription, $"no snapshot within {core.Options.RequestTimeout}");
             }
-        }, null, _options.RequestTimeout, Timeout.InfiniteTimeSpan);
+        }, null, core.Options.RequestTimeout, Timeout.InfiniteTimeSpan);
     }
 
     private void OnMarketDataReject(MarketDataRequestReject reject)
@@ -335,14 +308,14 @@ public partial class BlinkTradeClient
             _booksBySymbol.Remove(subscription.Symbol);
         }
         var reason = reject.MDReqRejReason?.Value;
-        ClientLog.MarketDataRejected(_logger, reject.MDReqID.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+        ClientLog.MarketDataRejected(core.Logger, reject.MDReqID.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
         var error = new MarketDataRejectedException(subscription.Symbol, reason, reject.Text);
-        ReportError(ClientErrorKind.MarketDataRejected, error.Message, error);
+        core.ReportError(ClientErrorKind.MarketDataRejected, error.Message, error);
         subscription.Books.OnError(error);
         subscription.Trades.OnError(error);
     }
 
-    private void OnMarketDataConnectionLost()
+    public void OnConnectionLost()
     {
         lock (_marketDataGate)
         {
@@ -354,7 +327,7 @@ public partial class BlinkTradeClient
     }
 
     // After a (re)connect: every live subscription again, under new request ids; books reset on their new W.
-    private async Task RestoreMarketDataAsync(SessionConnection session, CancellationToken cancellationToken)
+    public async Task RestoreAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
         List<BlinkTradeMessage> requests = [];
         lock (_marketDataGate)
@@ -363,7 +336,7 @@ public partial class BlinkTradeClient
             {
                 subscription.Synced = false;
                 _booksByReqId.Remove(subscription.MDReqID);
-                subscription.MDReqID = _ids.Next();
+                subscription.MDReqID = core.Ids.Next();
                 _booksByReqId.Add(subscription.MDReqID, subscription);
                 ArmSnapshotWatchdog(subscription);
                 requests.Add(BookRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
@@ -371,7 +344,7 @@ public partial class BlinkTradeClient
             foreach (var subscription in _tickersBySymbol.Values)
             {
                 _tickersByReqId.Remove(subscription.ReqID);
-                subscription.ReqID = _ids.Next();
+                subscription.ReqID = core.Ids.Next();
                 _tickersByReqId.Add(subscription.ReqID, subscription);
                 requests.Add(TickerRequest(subscription, SubscriptionRequestType.SnapshotAndUpdates));
             }
@@ -382,11 +355,15 @@ public partial class BlinkTradeClient
         }
         if (requests.Count > 0)
         {
-            ClientLog.Resubscribed(_logger, requests.Count);
+            ClientLog.Resubscribed(core.Logger, requests.Count);
+        }
+        lock (_marketDataGate)
+        {
+            context.Subscriptions = _booksBySymbol.Count + _tickersBySymbol.Count;
         }
     }
 
-    private void CompleteMarketData()
+    public void Complete()
     {
         List<BookSubscription> books;
         List<TickerSubscription> tickers;

@@ -1,8 +1,9 @@
 using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Internal.Streams;
 using BlinkTrade.Client.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace BlinkTrade.Client.Tests.Diagnostics;
+namespace BlinkTrade.Client.Tests.Internal;
 
 public sealed class SafeSubjectTests
 {

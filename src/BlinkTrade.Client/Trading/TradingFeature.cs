@@ -1,41 +1,51 @@
 using System.Collections.Concurrent;
 using BlinkTrade.Client.Diagnostics;
+using BlinkTrade.Client.Internal;
+using BlinkTrade.Client.Internal.Streams;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Session;
-using BlinkTrade.Client.Trading;
 
-namespace BlinkTrade.Client;
+namespace BlinkTrade.Client.Trading;
 
-// Orders: D / F, the execution-report stream, the order tracker and the post-reconnect reconciliation.
-public partial class BlinkTradeClient
+/// <summary>The trading feature: orders (D / F), the execution-report and fill streams, the order tracker fed through
+/// the <see cref="ExecutionSequencer"/> (every fill exactly once), and the reconciliation after a reconnect.</summary>
+internal sealed class TradingFeature : IClientFeature
 {
     private const int ReconcilePageSize = 100;
-    private OrderTracker _orders = new();
-    private ExecutionSequencer _sequencer = null!;
+    private readonly ClientCore _core;
+    private readonly SessionFeature _session;
+    private readonly OrderTracker _orders;
+    private readonly ExecutionSequencer _sequencer;
     // Callers of WaitForOrderCompletionAsync whose order is still working; guarded by the tracker's lock.
     private readonly List<OrderCompletionWaiter> _completionWaiters = [];
 
     // ClOrdIDs of orders sent whose first execution report has not arrived yet. If the connection drops in between,
     // the exchange may have accepted (and even filled) such an order: the reconciliation looks for them by ClOrdID.
     private readonly ConcurrentDictionary<string, byte> _unacknowledgedOrders = new(StringComparer.Ordinal);
-    private SafeSubject<ExecutionReport> _executionReports = null!;
-    private SafeSubject<Fill> _fills = null!;
+    private readonly SafeSubject<ExecutionReport> _executionReports;
+    private readonly SafeSubject<Fill> _fills;
 
-    /// <inheritdoc />
-    public virtual IObservable<ExecutionReport> ExecutionReports => _executionReports;
+    public TradingFeature(ClientCore core, SessionFeature session)
+    {
+        _core = core;
+        _session = session;
+        _orders = new OrderTracker(core.Options.MaxClosedOrders);
+        _executionReports = core.CreateEventSubject<ExecutionReport>("ExecutionReports");
+        _fills = core.CreateEventSubject<Fill>("Fills");
+        _sequencer = new ExecutionSequencer(_orders, PublishReport);
+    }
 
-    /// <inheritdoc />
-    public virtual IObservable<Fill> Fills => _fills;
+    public IObservable<ExecutionReport> ExecutionReports => _executionReports;
 
-    /// <inheritdoc />
-    public virtual OrderTracker Orders => _orders;
+    public IObservable<Fill> Fills => _fills;
 
-    /// <inheritdoc />
-    public virtual Task<ExecutionReport> SendOrderAsync(NewOrder order, CancellationToken cancellationToken = default)
+    public IOrderTracker Orders => _orders;
+
+    public Task<ExecutionReport> SendOrderAsync(NewOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         order.Validate();
-        var clOrdId = order.ClOrdID ?? _ids.NextClOrdID();
+        var clOrdId = order.ClOrdID ?? _core.Ids.NextClOrdID();
         var message = new NewOrderSingle
         {
             ClOrdID = clOrdId,
@@ -47,29 +57,26 @@ public partial class BlinkTradeClient
             OrderQty = order.Quantity,
             TimeInForce = order.TimeInForce,
             ExecInst = order.PostOnly ? ExecInst.PostOnly : null,
-            BrokerID = _options.BrokerId,
+            BrokerID = _core.Options.BrokerId,
             ClientID = order.ClientID,
         };
         // Tracked once it has a session: an order that waited for a reconnect cannot have reached the exchange before it.
-        return RequestCoreAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
+        return _core.RequestAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
             () => _unacknowledgedOrders.TryAdd(clOrdId, 0));
     }
 
-    /// <inheritdoc />
-    public virtual Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default)
+    public Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(clOrdId);
-        return RequestCoreAsync<ExecutionReport>(OrderCancelRequest.ByClOrdID(clOrdId), clOrdId, MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
+        return _core.RequestAsync<ExecutionReport>(OrderCancelRequest.ByClOrdID(clOrdId), clOrdId, MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task<ExecutionReport> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default)
-        => RequestCoreAsync<ExecutionReport>(OrderCancelRequest.ByOrderID(orderId), Id(orderId), MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
+    public Task<ExecutionReport> CancelOrderAsync(long orderId, CancellationToken cancellationToken = default)
+        => _core.RequestAsync<ExecutionReport>(OrderCancelRequest.ByOrderID(orderId), ClientCore.IdText(orderId), MessageTypes.ExecutionReport, IsCancelReport, cancellationToken);
 
-    /// <inheritdoc />
-    public virtual async Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default)
+    public async Task CancelAllOrdersAsync(Side? side = null, CancellationToken cancellationToken = default)
     {
-        var (session, left) = await AcquireSessionAsync(MessageTypes.OrderCancelRequest, "cancel-all", cancellationToken).ConfigureAwait(false);
+        var (session, left) = await _core.AcquireSessionAsync(MessageTypes.OrderCancelRequest, "cancel-all", cancellationToken).ConfigureAwait(false);
         foreach (var each in side is { } one ? [one] : new[] { Side.Buy, Side.Sell })
         {
             await session.SendAsync(OrderCancelRequest.All(each), cancellationToken, left).ConfigureAwait(false);
@@ -80,15 +87,13 @@ public partial class BlinkTradeClient
     private static bool IsCancelReport(BlinkTradeMessage message)
         => message is ExecutionReport report && (report.ExecType == ExecType.Cancelled || report.OrdStatus == OrdStatus.Cancelled);
 
-    /// <inheritdoc />
-    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(string clOrdId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<ExecutionReport> WaitForOrderCompletionAsync(string clOrdId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(clOrdId);
         return WaitForCompletionCoreAsync(new OrderCompletionWaiter(clOrdId, 0), timeout, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual Task<ExecutionReport> WaitForOrderCompletionAsync(long orderId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<ExecutionReport> WaitForOrderCompletionAsync(long orderId, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
         return WaitForCompletionCoreAsync(new OrderCompletionWaiter(null, orderId), timeout, cancellationToken);
@@ -96,7 +101,7 @@ public partial class BlinkTradeClient
 
     private async Task<ExecutionReport> WaitForCompletionCoreAsync(OrderCompletionWaiter waiter, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        _core.ThrowIfDisposed();
         lock (_orders.Gate)
         {
             // Under the lock reports are recorded and published under: the order cannot end between this look and
@@ -111,7 +116,7 @@ public partial class BlinkTradeClient
         try
         {
             return timeout is { } limit
-                ? await waiter.Completion.Task.WaitAsync(limit, _time, cancellationToken).ConfigureAwait(false)
+                ? await waiter.Completion.Task.WaitAsync(limit, _core.Time, cancellationToken).ConfigureAwait(false)
                 : await waiter.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -123,15 +128,33 @@ public partial class BlinkTradeClient
         }
     }
 
-    private void InitializeTrading()
+    public void Register(MessageRouter router) => router.On<ExecutionReport>(OnExecutionReport);
+
+    public void OnConnectionLost()
     {
-        _orders = new OrderTracker(_options.MaxClosedOrders);
-        _executionReports = CreateEventSubject<ExecutionReport>("ExecutionReports");
-        _fills = CreateEventSubject<Fill>("Fills");
-        _sequencer = new ExecutionSequencer(_orders, PublishReport);
     }
 
-    private void CompleteTrading()
+    // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
+    public async Task RestoreAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
+    {
+        if (!context.IsReconnect || _session.CurrentUser is null || (_orders.All.Count == 0 && _unacknowledgedOrders.IsEmpty))
+        {
+            return;
+        }
+        try
+        {
+            context.Orders = await ReconcileOrdersAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
+        {
+            // A server that cannot list orders must not block the reconnect; the live reports still flow.
+            ClientLog.ReconcileFailed(_core.Logger, e);
+            _core.ReportError(ClientErrorKind.ReconnectFailed, "Order reconciliation failed: " + e.Message, e);
+            context.Failed(e);
+        }
+    }
+
+    public void Complete()
     {
         _executionReports.OnCompleted();
         _fills.OnCompleted();
@@ -150,10 +173,10 @@ public partial class BlinkTradeClient
     {
         if (report.IsSynthesized)
         {
-            ClientLog.ReportSynthesized(_logger, report.OrderID, report.Text, report.LastShares.Satoshis);
+            ClientLog.ReportSynthesized(_core.Logger, report.OrderID, report.Text, report.LastShares.Satoshis);
         }
         _executionReports.OnNext(report);
-        if (report.LastShares.Satoshis > 0 && Fill.From(report, _time.GetUtcNow()) is { } fill)
+        if (report.LastShares.Satoshis > 0 && Fill.From(report, _core.Time.GetUtcNow()) is { } fill)
         {
             _fills.OnNext(fill);
         }
@@ -172,12 +195,8 @@ public partial class BlinkTradeClient
     }
 
     // Receive loop.
-    private void OnTrading(BlinkTradeMessage message)
+    private void OnExecutionReport(ExecutionReport report)
     {
-        if (message is not ExecutionReport report)
-        {
-            return;
-        }
         if (report.ClOrdID is { } clOrdId && !_unacknowledgedOrders.IsEmpty)
         {
             _unacknowledgedOrders.TryRemove(clOrdId, out _);
@@ -205,9 +224,9 @@ public partial class BlinkTradeClient
         var outcome = new ReconcileOutcome();
         for (var page = 0; ; page++)
         {
-            var id = _ids.Next();
+            var id = _core.Ids.Next();
             var request = new OrdersListRequest { OrdersReqID = id, Page = page, PageSize = ReconcilePageSize };
-            var response = (OrdersListResponse)await session.RequestAsync(request, Id(id), [MessageTypes.OrdersListResponse], null, null, cancellationToken).ConfigureAwait(false);
+            var response = (OrdersListResponse)await session.RequestAsync(request, ClientCore.IdText(id), [MessageTypes.OrdersListResponse], null, null, cancellationToken).ConfigureAwait(false);
             var rows = response.OrdListGrp ?? [];
             foreach (var row in rows)
             {
@@ -235,7 +254,7 @@ public partial class BlinkTradeClient
         {
             _unacknowledgedOrders.TryRemove(clOrdId, out _);
         }
-        ClientLog.OrdersReconciled(_logger, outcome.Checked, outcome.Reports, outcome.Fills);
+        ClientLog.OrdersReconciled(_core.Logger, outcome.Checked, outcome.Reports, outcome.Fills);
         return outcome;
     }
 }
