@@ -17,30 +17,19 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
     private readonly Dictionary<string, TickerSubscription> _tickersBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TickerSubscription> _tickersByReqId = [];
 
-    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(symbol);
-        return Observable.Create<OrderBookSnapshot>(observer =>
-        {
-            var (subscription, created) = AcquireBook(symbol);
-            var inner = subscription.Books.Subscribe(observer);
-            StartBook(subscription, created);
-            return Disposable.Create(() =>
-            {
-                inner.Dispose();
-                ReleaseBook(subscription);
-            });
-        });
-    }
+    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol) => ObserveBook(symbol, static s => s.Books);
 
-    public IObservable<MarketTrade> ObserveTrades(string symbol)
+    public IObservable<MarketTrade> ObserveTrades(string symbol) => ObserveBook(symbol, static s => s.Trades);
+
+    // Books and trades share one wire subscription per symbol (W/X carry both), ref-counted across both streams.
+    private IObservable<T> ObserveBook<T>(string symbol, Func<BookSubscription, IObservable<T>> stream)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
-        return Observable.Create<MarketTrade>(observer =>
+        return Observable.Create<T>(observer =>
         {
             var (subscription, created) = AcquireBook(symbol);
-            // Subscribed before the wire request goes out, so the snapshot's trades reach this observer.
-            var inner = subscription.Trades.Subscribe(observer);
+            // Subscribed before the wire request goes out, so the snapshot (and its trades) reach this observer.
+            var inner = stream(subscription).Subscribe(observer);
             StartBook(subscription, created);
             return Disposable.Create(() =>
             {

@@ -29,13 +29,7 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
     public async Task<UserResponse> LogoutAsync(CancellationToken cancellationToken = default)
     {
         var id = core.Ids.Next();
-        var request = new UserRequest
-        {
-            UserReqID = id,
-            BrokerID = core.Options.BrokerId,
-            Username = CurrentUser?.Username,
-            UserReqTyp = UserRequestType.Logout,
-        };
+        var request = UserRequestOfCurrentUser(id, UserRequestType.Logout);
         var response = await core.RequestAsync<UserResponse>(request, ClientCore.IdText(id), MessageTypes.UserResponse, null, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _credentials, null);
         Volatile.Write(ref _currentUser, null);
@@ -46,12 +40,8 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
     public async Task<UserResponse> ChangePasswordAsync(SecretString currentPassword, SecretString newPassword, SecretString? secondFactor = null, CancellationToken cancellationToken = default)
     {
         var id = core.Ids.Next();
-        var request = new UserRequest
+        var request = UserRequestOfCurrentUser(id, UserRequestType.ChangePassword) with
         {
-            UserReqID = id,
-            BrokerID = core.Options.BrokerId,
-            Username = CurrentUser?.Username,
-            UserReqTyp = UserRequestType.ChangePassword,
             Password = currentPassword,
             NewPassword = newPassword,
             SecondFactor = secondFactor,
@@ -129,6 +119,14 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
         }
         return response;
     }
+
+    private UserRequest UserRequestOfCurrentUser(long id, UserRequestType type) => new()
+    {
+        UserReqID = id,
+        BrokerID = core.Options.BrokerId,
+        Username = CurrentUser?.Username,
+        UserReqTyp = type,
+    };
 
     public void Register(MessageRouter router)
     {

@@ -10,7 +10,7 @@ namespace BlinkTrade.Client.Transport;
 /// the real client and the real exchange sessions without a network.
 /// </summary>
 /// <remarks>Each frame is copied on send, so a caller may reuse its buffer as soon as the send returns.</remarks>
-public sealed class InMemoryConnection : IBlinkTradeConnection
+internal sealed class InMemoryConnection : IBlinkTradeConnection
 {
     private readonly Channel<byte[]> _inbound;
     private readonly Channel<byte[]> _outbound;

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Transport;
 /// <see cref="ClientWebSocket"/> or a server-side socket accepted by Kestrel. Frames are text messages; a message
 /// split over several WebSocket fragments is reassembled into the caller's buffer.
 /// </summary>
-public sealed class WebSocketConnection : IBlinkTradeConnection
+internal sealed class WebSocketConnection : IBlinkTradeConnection
 {
     /// <summary>The default maximum frame size: 10 MiB, as the BlinkTrade gateway (PROTOCOL.md §1.1).</summary>
     public const int DefaultMaxFrameBytes = 10 * 1024 * 1024;
