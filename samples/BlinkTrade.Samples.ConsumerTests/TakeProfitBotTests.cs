@@ -189,7 +189,6 @@ public sealed class TakeProfitBotTests
     {
         var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
-            Endpoint = new Uri("ws://reference-exchange.test/trade/"), // required, but the in-memory transport ignores it
             Transport = exchange.CreateInMemoryTransport(),
             BrokerId = 5,
             Credentials = BlinkTradeCredentials.FromPassword(username, Password(username)),

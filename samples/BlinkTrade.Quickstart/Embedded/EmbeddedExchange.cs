@@ -119,7 +119,6 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
         await CreateFundedUserAsync(exchange, username, password, baseUnits: 1_000, quoteUnits: 1_000_000, symbol, cancellationToken);
         var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
-            Endpoint = new Uri("ws://embedded.invalid/trade/"), // required, but the in-memory transport ignores it
             Transport = exchange.CreateInMemoryTransport(),
             BrokerId = BrokerId,
             Credentials = BlinkTradeCredentials.FromPassword(username, password),

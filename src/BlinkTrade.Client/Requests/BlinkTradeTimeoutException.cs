@@ -1,6 +1,8 @@
 namespace BlinkTrade.Client.Requests;
 
 /// <summary>A request got no response within its timeout (<see cref="BlinkTradeClientOptions.RequestTimeout"/>).</summary>
+/// <remarks>A <see cref="BlinkTradeException"/> like every failure of the client (not a <see cref="TimeoutException"/>),
+/// so one <c>catch (BlinkTradeException)</c> handles them all.</remarks>
 public sealed class BlinkTradeTimeoutException : BlinkTradeException
 {
     /// <summary>Creates the exception.</summary>

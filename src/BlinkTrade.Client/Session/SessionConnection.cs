@@ -67,12 +67,6 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     /// <summary>The peer, for logs.</summary>
     public string RemoteDescription => _connection.RemoteDescription;
 
-    /// <summary>Requests waiting for a response.</summary>
-    public int PendingCount => _pending.Count;
-
-    /// <summary>Messages waiting for pacing.</summary>
-    public int PacingQueueLength => _pacer?.WaitingCount ?? 0;
-
     /// <summary>Starts the loops and the heartbeat.</summary>
     public void Start()
     {
