@@ -37,8 +37,8 @@ public sealed partial class MatchingEngine
         else
         {
             var clOrdId = command.OrigClOrdId ?? command.ClOrdId;
-            if (clOrdId is null || !Accounts.TryGet(command.BrokerId, command.UserId, out var account) ||
-                account.OpenByClOrdId is null || !account.OpenByClOrdId.TryGetValue(clOrdId, out slot))
+            if (clOrdId is null || !Accounts.TryGetIndex(command.BrokerId, command.UserId, out var accountIndex) ||
+                OrdersOf(accountIndex).ByClOrdId is not { } open || !open.TryGetValue(clOrdId, out slot))
             {
                 return CancelResult.UnknownOrder;
             }
@@ -58,13 +58,13 @@ public sealed partial class MatchingEngine
     {
         Events.Clear();
         _now = command.Timestamp;
-        if (!Accounts.TryGet(command.BrokerId, command.UserId, out var account))
+        if (!Accounts.TryGetIndex(command.BrokerId, command.UserId, out var accountIndex))
         {
             return 0;
         }
 
         var cancelled = 0;
-        var slot = account.OpenOrdersHead;
+        var slot = OrdersOf(accountIndex).Head;
         while (slot >= 0)
         {
             ref var order = ref _orders[slot];
@@ -111,7 +111,7 @@ public sealed partial class MatchingEngine
             if (order.Locked != 0)
             {
                 // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
-                CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+                _risk.PrefetchBalance(order.AccountIndex, LockCurrency(ref order));
             }
 
             if (order.Registered)
@@ -149,7 +149,7 @@ public sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            Accounts.Unlock(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
+            _risk.Release(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 
@@ -165,32 +165,32 @@ public sealed partial class MatchingEngine
     private void Register(int slot)
     {
         ref var order = ref _orders[slot];
-        var account = order.Account;
+        ref var owner = ref OrdersOf(order.AccountIndex);
         order.Registered = true;
         _orderIndex.Add(order.OrderId, slot);
         ref var link = ref _orders.Link(slot);
-        link.Previous = account.OpenOrdersTail;
+        link.Previous = owner.Tail;
         link.Next = -1;
-        if (account.OpenOrdersTail >= 0)
+        if (owner.Tail >= 0)
         {
-            _orders.Link(account.OpenOrdersTail).Next = slot;
+            _orders.Link(owner.Tail).Next = slot;
         }
         else
         {
-            account.OpenOrdersHead = slot;
+            owner.Head = slot;
         }
 
-        account.OpenOrdersTail = slot;
+        owner.Tail = slot;
         if (order.ClOrdId is not null)
         {
-            (account.OpenByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
+            (owner.ByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
         }
     }
 
     private void Unregister(int slot)
     {
         ref var order = ref _orders[slot];
-        var account = order.Account;
+        ref var owner = ref OrdersOf(order.AccountIndex);
         order.Registered = false;
         _orderIndex.Remove(order.OrderId);
         var link = _orders.Link(slot);
@@ -200,7 +200,7 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            account.OpenOrdersHead = link.Next;
+            owner.Head = link.Next;
         }
 
         if (link.Next >= 0)
@@ -209,12 +209,12 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            account.OpenOrdersTail = link.Previous;
+            owner.Tail = link.Previous;
         }
 
         if (order.ClOrdId is not null)
         {
-            account.OpenByClOrdId!.Remove(order.ClOrdId);
+            owner.ByClOrdId!.Remove(order.ClOrdId);
         }
     }
 
