@@ -8,7 +8,7 @@ namespace BlinkTrade.Testing.Accounts;
 /// the ledger (one row per movement, PROTOCOL.md §3.10) and pending withdrawals. Its balances are written only by the
 /// <see cref="RiskEngine"/> that owns it (through the internal members); the public members are read-side queries and configuration.
 /// </summary>
-public sealed class AccountBook
+internal sealed class AccountBook
 {
     private readonly LongIntMap _accounts = new(1024);
     private readonly List<Account> _accountList = [];

@@ -8,7 +8,7 @@ namespace BlinkTrade.Testing.Matching;
 /// every command, so the spans are valid until the next command. Arrays only grow (to the largest command seen),
 /// so steady-state commands allocate nothing.
 /// </summary>
-public sealed class EngineEventBuffer
+internal sealed class EngineEventBuffer
 {
     private ExecutionReport[] _reports;
     private BookEvent[] _bookEvents;
