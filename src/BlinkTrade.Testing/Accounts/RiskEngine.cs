@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Accounts;
@@ -13,6 +14,8 @@ internal sealed class RiskEngine
 {
     public RiskEngine(BalanceChangeLog changes, long ledgerCapacity) => Accounts = new AccountBook(changes, ledgerCapacity);
 
+    // The per-order members are small and on every command's path: inlined, the split from matching costs no call.
+
     /// <summary>Accounts, balances, fee rates, the ledger and pending withdrawals.</summary>
     public AccountBook Accounts { get; }
 
@@ -22,6 +25,7 @@ internal sealed class RiskEngine
     /// (market, stop) holds nothing, and an immediate market buy only needs some quote now: each of its fills is capped by
     /// what the buyer can pay then (<see cref="AffordableQuantity"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PreTradeCheck(int accountIndex, bool buy, long price, long quantity, bool immediateMarketBuy, int baseCcy, int quoteCcy, out long hold)
     {
         if (!buy)
@@ -41,21 +45,27 @@ internal sealed class RiskEngine
     }
 
     /// <summary>The maker and taker rates (basis points) fixed on an order of the account at entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (short Maker, short Taker) FeeRates(Account account, bool buy) => ((short)account.MakerBps(buy), (short)account.TakerBps(buy));
 
     /// <summary>Reserves <paramref name="amount"/> for an order (no ledger row: nothing moves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Hold(int brokerId, int userId, int accountIndex, int ccy, long amount) => Accounts.Lock(brokerId, userId, accountIndex, ccy, amount);
 
     /// <summary>Releases what an order no longer needs of its hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Release(int brokerId, int userId, int accountIndex, int ccy, long amount) => Accounts.Unlock(brokerId, userId, accountIndex, ccy, amount);
 
     /// <summary>What an account can spend now in one currency (total minus locked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Available(Account account, int ccy) => Accounts.Available(account, ccy);
 
     /// <summary>How much base a market buyer can pay for at <paramref name="price"/> out of its available quote (§3.3, §3.6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long AffordableQuantity(Account account, int quoteCcy, long price) => Money.QuantityFor(Accounts.Available(account, quoteCcy), price);
 
     /// <summary>Starts loading the balance cell a hold release will touch (the order's slot knows the account index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchBalance(int accountIndex, int ccy) => CachePrefetch.Read(ref Accounts.Cell(accountIndex, ccy));
 
     /// <summary>

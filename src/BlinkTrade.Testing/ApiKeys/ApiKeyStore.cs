@@ -286,7 +286,7 @@ public sealed class ApiKeyStore
         var permissionList = request.PermissionList?.Clone() ?? ApiKeyPermissionMapping.ToPermissionList(permissions);
         var secret = fixedSecret ?? ApiKeyCredentialGenerator.NewSecretKey();
         var password = fixedPassword ?? ApiKeyCredentialGenerator.NewApiPassword();
-        var hash = ApiPasswordHash.Create(password, _options.PasswordHashIterations);
+        var hash = Users.PasswordHash.Create(password, _options.PasswordHashIterations);
 
         lock (_gate)
         {

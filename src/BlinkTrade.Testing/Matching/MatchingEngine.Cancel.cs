@@ -220,20 +220,11 @@ internal partial class MatchingEngine
 
     private void EmitReport(ref OrderSlot order, ExecType execType, Side execSide, long lastShares, long lastPx, string? text)
     {
-        ref var report = ref Events.AddReport();
-        report.ExecId = _nextExecId++;
-        report.OrderId = order.OrderId;
-        report.ClOrdId = order.ClOrdId;
+        ref var report = ref AddReport(order.OrderId, order.ClOrdId, order.Instrument.Symbol, order.Side, order.OrderType, order.TimeInForce,
+            order.OrderQty, order.Price, order.StopPx, order.BrokerId, order.UserId);
         report.ExecType = execType;
         report.OrderStatus = StatusOf(ref order);
         report.ExecSide = execSide;
-        report.Symbol = order.Instrument.Symbol;
-        report.Side = order.Side;
-        report.OrderType = order.OrderType;
-        report.TimeInForce = order.TimeInForce;
-        report.OrderQty = order.OrderQty;
-        report.Price = order.Price;
-        report.StopPx = order.StopPx;
         report.LastShares = lastShares;
         report.LastPx = lastPx;
         report.LeavesQty = order.LeavesQty;
@@ -242,9 +233,28 @@ internal partial class MatchingEngine
         report.AvgPx = order.AvgPx;
         report.OrdRejReason = OrderRejectReason.None;
         report.Text = text;
-        report.BrokerId = order.BrokerId;
-        report.UserId = order.UserId;
+    }
+
+    /// <summary>Appends a report with a new exec id and the order's identity and terms filled in; the caller writes the rest.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ref ExecutionReport AddReport(long orderId, string? clOrdId, string symbol, Side side, OrderType orderType, TimeInForce timeInForce,
+        long orderQty, long price, long stopPx, int brokerId, int userId)
+    {
+        ref var report = ref Events.AddReport();
+        report.ExecId = _nextExecId++;
+        report.OrderId = orderId;
+        report.ClOrdId = clOrdId;
+        report.Symbol = symbol;
+        report.Side = side;
+        report.OrderType = orderType;
+        report.TimeInForce = timeInForce;
+        report.OrderQty = orderQty;
+        report.Price = price;
+        report.StopPx = stopPx;
+        report.BrokerId = brokerId;
+        report.UserId = userId;
         report.Timestamp = _now;
+        return ref report;
     }
 
     /// <summary>§3.5 <c>_adjust_status</c>: derived from the quantities.</summary>
@@ -270,7 +280,9 @@ internal partial class MatchingEngine
             return;
         }
 
+        // A delete and a delete-through carry no order details: the slot (if any) only names the order.
         ref var entry = ref Events.AddBookEvent();
+        entry = default;
         entry.Symbol = instrument.Symbol;
         entry.Action = action;
         entry.Side = side;
@@ -286,18 +298,7 @@ internal partial class MatchingEngine
                 entry.BrokerId = order.BrokerId;
                 entry.UserId = order.UserId;
                 entry.OrderTimestamp = order.Timestamp;
-                return;
             }
         }
-        else
-        {
-            entry.OrderId = 0;
-        }
-
-        entry.Price = 0;
-        entry.Quantity = 0;
-        entry.BrokerId = 0;
-        entry.UserId = 0;
-        entry.OrderTimestamp = 0;
     }
 }

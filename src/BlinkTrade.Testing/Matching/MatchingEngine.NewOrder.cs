@@ -451,20 +451,12 @@ internal partial class MatchingEngine
 
     private void EmitReject(in NewOrder command, long orderId, OrderRejectReason reason, string? text)
     {
-        ref var report = ref Events.AddReport();
-        report.ExecId = _nextExecId++;
-        report.OrderId = orderId;
-        report.ClOrdId = command.ClOrdId;
+        ref var report = ref AddReport(orderId, command.ClOrdId, command.Symbol, command.Side, command.OrderType, command.TimeInForce, command.Quantity,
+            command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price,
+            command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0, command.BrokerId, command.UserId);
         report.ExecType = ExecType.Rejected;
         report.OrderStatus = OrderStatus.Rejected;
         report.ExecSide = command.Side;
-        report.Symbol = command.Symbol;
-        report.Side = command.Side;
-        report.OrderType = command.OrderType;
-        report.TimeInForce = command.TimeInForce;
-        report.OrderQty = command.Quantity;
-        report.Price = command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price;
-        report.StopPx = command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0;
         report.LastShares = 0;
         report.LastPx = 0;
         report.LeavesQty = 0;
@@ -473,9 +465,6 @@ internal partial class MatchingEngine
         report.AvgPx = 0;
         report.OrdRejReason = reason;
         report.Text = text;
-        report.BrokerId = command.BrokerId;
-        report.UserId = command.UserId;
-        report.Timestamp = _now;
     }
 
     private static bool IsMarketable(Side side, long limit, long restingPrice) =>

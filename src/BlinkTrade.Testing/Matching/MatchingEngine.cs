@@ -30,6 +30,9 @@ internal partial class MatchingEngine
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
     private readonly RiskEngine _risk;
+
+    /// <summary>The risk engine's accounts, for account lookups (held here: one load less on every command).</summary>
+    private readonly AccountBook _accounts;
     private AccountOrders[] _accountOrders = new AccountOrders[1024];
     private readonly bool _bookEvents;
     private string? _lastSymbol;
@@ -54,6 +57,7 @@ internal partial class MatchingEngine
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
         _risk = new RiskEngine(Events.BalanceLog, Options.LedgerCapacity);
+        _accounts = _risk.Accounts;
         Array.Fill(_accountOrders, AccountOrders.Empty);
     }
 
@@ -64,7 +68,7 @@ internal partial class MatchingEngine
     public EngineEventBuffer Events { get; }
 
     /// <summary>Accounts, balances, fees and the ledger (the risk engine's: see <see cref="RiskEngine"/>).</summary>
-    public AccountBook Accounts => _risk.Accounts;
+    public AccountBook Accounts => _accounts;
 
     /// <summary>Configured instruments.</summary>
     public IReadOnlyList<Instrument> Instruments => _instrumentList;
@@ -127,15 +131,24 @@ internal partial class MatchingEngine
 
     /// <summary>The open orders of the account with index <paramref name="accountIndex"/>, grown to it if the risk engine opened
     /// it since (accounts are opened by deposits and broker registration too).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ref AccountOrders OrdersOf(int accountIndex)
     {
-        if ((uint)accountIndex >= (uint)_accountOrders.Length)
+        var all = _accountOrders;
+        if ((uint)accountIndex < (uint)all.Length)
         {
-            var old = _accountOrders.Length;
-            Array.Resize(ref _accountOrders, Math.Max(old * 2, accountIndex + 1));
-            Array.Fill(_accountOrders, AccountOrders.Empty, old, _accountOrders.Length - old);
+            return ref all[accountIndex];
         }
 
+        return ref GrowAccountOrders(accountIndex);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ref AccountOrders GrowAccountOrders(int accountIndex)
+    {
+        var old = _accountOrders.Length;
+        Array.Resize(ref _accountOrders, Math.Max(old * 2, accountIndex + 1));
+        Array.Fill(_accountOrders, AccountOrders.Empty, old, _accountOrders.Length - old);
         return ref _accountOrders[accountIndex];
     }
 }
