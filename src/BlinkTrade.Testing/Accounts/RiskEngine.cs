@@ -70,9 +70,10 @@ internal sealed class RiskEngine
 
     /// <summary>
     /// Settles one trade of <paramref name="quantity"/> base for <paramref name="notional"/> quote (§3.6, §3.7, §3.10). The buyer
-    /// pays out of its hold, releasing <paramref name="buyerRelease"/> more of it (price improvement, or what its leaves no longer
-    /// need), receives the base and pays its fee in base; the seller delivers out of its hold, receives the quote and pays its fee in
-    /// quote. Fees go to each party's broker fee account. Ledger rows reference the aggressor and the resting order.
+    /// pays out of its hold, which shrinks by <paramref name="buyerRelease"/> (what it pays plus any price improvement its leaves no
+    /// longer need; 0 for a market buy, which holds nothing), receives the base and pays its fee in base; the seller delivers the
+    /// base out of its hold, receives the quote and pays its fee in quote. Fees go to each party's broker fee account. Ledger rows
+    /// reference the aggressor and the resting order.
     /// </summary>
     public void SettleTrade(Account buyer, Account seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease,
         int buyerFeeBps, int sellerFeeBps, long aggressorId, long restingId, long timestamp)
