@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Cancels, order lifecycle bookkeeping and event emission.</content>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>
     /// Cancels one open order of the account, found by order id or client order id (PROTOCOL.md §2.3 <c>F</c>).

@@ -2,7 +2,7 @@ namespace BlinkTrade.Testing.Matching;
 
 /// <content>Deposits and withdrawals: commands of the risk engine, run as engine commands so their balance changes land in
 /// <see cref="Events"/> (PROTOCOL.md §2.5, §2.7, §5 G24).</content>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>
     /// Credits a completed deposit: <c>D</c> credit of <paramref name="amount"/>, then a <c>DF</c> transfer of

@@ -3,7 +3,7 @@ using BlinkTrade.Testing.Collections;
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Cross-command lookahead: prefetch hints for commands the caller will run next.</content>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     // In a deep book each command's data is a chain of dependent cache misses (cancel: id-index entry → order slot and link →
     // level queue, balance cell, neighbour links; new order: account-map bucket → account list entry, balance cell and open-order

@@ -3,7 +3,7 @@ using BlinkTrade.Testing.Accounts;
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>New orders: validation, funds locking, matching, resting and stop triggering.</content>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>
     /// Enters a new order. Writes to <see cref="Events"/>: a single reject report, or the order's New report (suppressed

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Read-side queries for the gateway's snapshots and list requests. They allocate their results; they are not on the hot path.</content>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>The visible book of one side, best first, with 1-based positions (a <c>W</c> snapshot).</summary>
     /// <param name="symbol">Symbol.</param>

@@ -17,7 +17,7 @@ namespace BlinkTrade.Testing.Matching;
 /// market orders (G11), stop orders triggered by the last trade (G12), GTC/IOC/FOK with Day as GTC (G13), rejects with
 /// <c>OrdRejReason</c> (G3), monotonic 64-bit ExecIDs (G17) and <c>LastPx</c>/<c>LastShares</c> 0 on non-fill reports (G18).
 /// </remarks>
-internal partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>Open orders from which commands issue software prefetches (<see cref="CachePrefetch"/>): below it the slots, links
     /// and level queues of the open orders (~150 bytes each) fit in the caches, and the prefetch work would only add time.</summary>
