@@ -164,8 +164,8 @@ public sealed class TakeProfitBotTests
             MaxMessagesPerSecond = 10_000,  // the real limit (15/s) would throttle a fast test
         });
         await exchange.CreateBrokerAsync(5, "exchange");
-        // Prices in whole cents (tick 0.01 = 1,000,000 satoshis), quantities of at least 0.0001 BTC.
-        await exchange.CreateInstrumentAsync(Symbol, "BTC", "USD", tickSize: 1_000_000, minQty: 10_000);
+        // Prices in whole cents, quantities of at least 0.0001 BTC.
+        await exchange.CreateInstrumentAsync(Symbol, "BTC", "USD", tickSize: Amount.FromDecimal(0.01m), minQty: Amount.FromDecimal(0.0001m));
         return exchange;
     }
 
@@ -175,11 +175,11 @@ public sealed class TakeProfitBotTests
         var userId = await exchange.CreateUserAsync(username, Password(username), brokerId: 5);
         if (usd > 0)
         {
-            await exchange.CreditAsync(userId, "USD", usd * Satoshi);
+            await exchange.CreditAsync(userId, "USD", Amount.FromDecimal(usd));
         }
         if (btc > 0)
         {
-            await exchange.CreditAsync(userId, "BTC", btc * Satoshi);
+            await exchange.CreditAsync(userId, "BTC", Amount.FromDecimal(btc));
         }
         return userId;
     }

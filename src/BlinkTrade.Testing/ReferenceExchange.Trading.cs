@@ -1,5 +1,6 @@
 using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Matching;
+using Amount = BlinkTrade.Client.Protocol.Amount;
 
 namespace BlinkTrade.Testing;
 
@@ -9,17 +10,17 @@ public sealed partial class ReferenceExchange
     /// <summary>Credits a user's balance (a completed deposit with no fee) and publishes the U3 delta.</summary>
     /// <param name="userId">The user.</param>
     /// <param name="currency">The currency code.</param>
-    /// <param name="amount">The amount (1e8-scaled, &gt; 0).</param>
+    /// <param name="amount">The amount (&gt; 0), e.g. <c>Amount.FromDecimal(1.5m)</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when credited.</returns>
-    public Task CreditAsync(int userId, string currency, long amount, CancellationToken cancellationToken = default)
+    public Task CreditAsync(int userId, string currency, Amount amount, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
-        ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount.Satoshis, 1, nameof(amount));
         return _runtime.Actor.InvokeAsync(s =>
         {
             var user = s.RequireUser(userId);
-            s.Engine.CreditDeposit(user.BrokerId, user.UserId, currency, amount, 0, 0, s.NowTicks);
+            s.Engine.CreditDeposit(user.BrokerId, user.UserId, currency, amount.Satoshis, 0, 0, s.NowTicks);
             s.PublishEngineEvents();
         }, cancellationToken);
     }
@@ -47,11 +48,11 @@ public sealed partial class ReferenceExchange
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The open orders, oldest first.</returns>
-    public Task<IReadOnlyList<OrderState>> GetOpenOrdersAsync(int userId, CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync(s =>
+    public Task<IReadOnlyList<ExchangeOrder>> GetOpenOrdersAsync(int userId, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync<IReadOnlyList<ExchangeOrder>>(s =>
         {
             var user = s.RequireUser(userId);
-            return s.Engine.GetOpenOrders(user.BrokerId, user.UserId);
+            return [.. s.Engine.GetOpenOrders(user.BrokerId, user.UserId).Select(order => ExchangeOrder.From(order))];
         }, cancellationToken);
 
     /// <summary>The sum of every account's total in a currency (fee accounts included): deposits minus withdrawals.</summary>
@@ -83,8 +84,8 @@ public sealed partial class ReferenceExchange
     /// <param name="amount">The amount paid; null for the declared Value.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when credited.</returns>
-    public Task ConfirmDepositAsync(string depositId, long? amount = null, CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync(s => s.CompleteDeposit(depositId, amount), cancellationToken);
+    public Task ConfirmDepositAsync(string depositId, Amount? amount = null, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => s.CompleteDeposit(depositId, amount?.Satoshis), cancellationToken);
 
     /// <summary>The broker cancels a deposit that was not completed.</summary>
     /// <param name="depositId">The DepositID.</param>
@@ -123,7 +124,7 @@ public sealed partial class ReferenceExchange
         {
             if (amount > 0)
             {
-                pending.Add(CreditAsync(userId, currency, amount, cancellationToken));
+                pending.Add(CreditAsync(userId, currency, new Amount(amount), cancellationToken));
             }
         }
     }

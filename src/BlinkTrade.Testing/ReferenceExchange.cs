@@ -7,6 +7,7 @@ using BlinkTrade.Testing.Gateway;
 using BlinkTrade.Testing.Hosting;
 using BlinkTrade.Testing.Users;
 using Microsoft.Extensions.Time.Testing;
+using Amount = BlinkTrade.Client.Protocol.Amount;
 
 namespace BlinkTrade.Testing;
 
@@ -119,16 +120,18 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
     /// <param name="symbol">The symbol, e.g. <c>BTCUSD</c>.</param>
     /// <param name="baseCurrency">The quantity currency.</param>
     /// <param name="quoteCurrency">The price currency.</param>
-    /// <param name="tickSize">The price granularity (1e8-scaled).</param>
-    /// <param name="minQty">The minimum order quantity (1e8-scaled).</param>
+    /// <param name="tickSize">The price granularity, e.g. <c>Amount.FromDecimal(0.01m)</c>; null for 1 satoshi.</param>
+    /// <param name="minQty">The minimum order quantity; null for 1 satoshi.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the instrument trades.</returns>
-    public Task CreateInstrumentAsync(string symbol, string baseCurrency, string quoteCurrency, long tickSize = 1, long minQty = 1, CancellationToken cancellationToken = default)
+    public Task CreateInstrumentAsync(string symbol, string baseCurrency, string quoteCurrency, Amount? tickSize = null, Amount? minQty = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
         ArgumentException.ThrowIfNullOrWhiteSpace(baseCurrency);
         ArgumentException.ThrowIfNullOrWhiteSpace(quoteCurrency);
-        return _runtime.Actor.InvokeAsync(s => s.AddInstrument(new InstrumentDefinition(symbol, baseCurrency, quoteCurrency, tickSize, minQty, $"{baseCurrency}/{quoteCurrency}")), cancellationToken);
+        var tick = tickSize?.Satoshis ?? 1;
+        var min = minQty?.Satoshis ?? 1;
+        return _runtime.Actor.InvokeAsync(s => s.AddInstrument(new InstrumentDefinition(symbol, baseCurrency, quoteCurrency, tick, min, $"{baseCurrency}/{quoteCurrency}")), cancellationToken);
     }
 
     /// <summary>Creates a user of a broker.</summary>

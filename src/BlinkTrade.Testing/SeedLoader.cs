@@ -1,4 +1,5 @@
 using BlinkTrade.Testing.Users;
+using Amount = BlinkTrade.Client.Protocol.Amount;
 
 namespace BlinkTrade.Testing;
 
@@ -15,7 +16,7 @@ internal static class SeedLoader
         }
         foreach (var instrument in seed.Instruments)
         {
-            await exchange.CreateInstrumentAsync(instrument.Symbol, instrument.Base, instrument.Quote, instrument.TickSize, instrument.MinQty, cancellationToken).ConfigureAwait(false);
+            await exchange.CreateInstrumentAsync(instrument.Symbol, instrument.Base, instrument.Quote, new Amount(instrument.TickSize), new Amount(instrument.MinQty), cancellationToken).ConfigureAwait(false);
         }
         var hashes = await HashPasswordsAsync(seed, seed.PasswordHashIterations ?? exchange.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var userIds = new int[seed.Users.Count];

@@ -23,7 +23,7 @@ public sealed class LedgerPacingTests
         var aliceId = await h.CreateUserAsync("alice", cancellationToken: ct);
         for (var i = 1; i <= 2000; i++)
         {
-            await h.Exchange.CreditAsync(aliceId, "USD", i, ct); // one ledger row each
+            await h.Exchange.CreditAsync(aliceId, "USD", new(i), ct); // one ledger row each
         }
         var alice = h.Client("alice", configure: o =>
         {

@@ -107,7 +107,7 @@ public sealed class MarketDataAndAccountTests
 
         var deposit = await alice.RequestDepositAsync(currency: "BTC", cancellationToken: ct);
         Assert.False(string.IsNullOrEmpty(deposit.DepositID));
-        await h.Exchange.ConfirmDepositAsync(deposit.DepositID!, 3 * Coin, ct);
+        await h.Exchange.ConfirmDepositAsync(deposit.DepositID!, new(3 * Coin), ct);
         var credited = await deposits.WaitForAsync(x => x.DepositID == deposit.DepositID && x.Status == DepositStatus.Complete, what: "deposit complete (U23)");
         Assert.Equal(3 * Coin, credited.PaidValue?.Satoshis);
         await Wait.Eventually(() => balances.Last?.Get("BTC")?.Total?.Satoshis == 3 * Coin, what: "3 BTC on the balances stream");

@@ -21,7 +21,7 @@ public sealed class ConsumerProjectTests(PackagesFixture packages, ITestOutputHe
         await exchange.CreateBrokerAsync(5, "exchange");
         await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD");
         var alice = await exchange.CreateUserAsync("alice", "alice-pw-1", brokerId: 5);
-        await exchange.CreditAsync(alice, "USD", 1_000 * 100_000_000L);
+        await exchange.CreditAsync(alice, "USD", new(1_000 * 100_000_000L));
 
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {

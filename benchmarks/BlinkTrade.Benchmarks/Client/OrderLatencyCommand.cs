@@ -53,8 +53,8 @@ public static class OrderLatencyCommand
         await exchange.CreateBrokerAsync(5, "exchange", 10, 20);
         await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD");
         var user = await exchange.CreateUserAsync("bench", "bench-pw-1", 5, "bench@example.com");
-        await exchange.CreditAsync(user, "USD", 1_000_000_00000000);
-        await exchange.CreditAsync(user, "BTC", 1_000_00000000);
+        await exchange.CreditAsync(user, "USD", new(1_000_000_00000000));
+        await exchange.CreditAsync(user, "BTC", new(1_000_00000000));
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
             Endpoint = transport == "websocket" ? exchange.WebSocketUri : new Uri("ws://in-memory/trade/"),

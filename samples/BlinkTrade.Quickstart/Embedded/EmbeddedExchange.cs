@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BlinkTrade.Client;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Quickstart.Simulation;
 using BlinkTrade.Testing;
 
@@ -21,7 +22,6 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
     /// <summary>The price increment of the instrument (one cent).</summary>
     public const decimal Tick = 0.01m;
 
-    private const long Satoshi = 100_000_000;
 
     private readonly ReferenceExchange _exchange;
     private readonly List<BlinkTradeClient> _traderClients;
@@ -65,7 +65,7 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
         {
             // The control API plays the operator: a broker with maker/taker fees, an instrument priced in cents.
             await exchange.CreateBrokerAsync(BrokerId, "exchange", makerFeeBps: 10, takerFeeBps: 20, cancellationToken: cancellationToken);
-            await exchange.CreateInstrumentAsync(symbol, symbol[..3], symbol[3..], tickSize: (long)(Tick * Satoshi), minQty: 10_000, cancellationToken: cancellationToken);
+            await exchange.CreateInstrumentAsync(symbol, symbol[..3], symbol[3..], tickSize: Amount.FromDecimal(Tick), minQty: Amount.FromDecimal(0.0001m), cancellationToken: cancellationToken);
 
             // You: 2 BTC and 5,000 USD. Nobody needs to know the password, so it is random and stays in memory.
             var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -136,8 +136,8 @@ internal sealed class EmbeddedExchange : IAsyncDisposable
         string symbol, CancellationToken cancellationToken)
     {
         var userId = await exchange.CreateUserAsync(username, password, BrokerId, cancellationToken: cancellationToken);
-        // Amounts on the control API are satoshis: 1e8 per unit, fiat included.
-        await exchange.CreditAsync(userId, symbol[..3], baseUnits * Satoshi, cancellationToken);
-        await exchange.CreditAsync(userId, symbol[3..], quoteUnits * Satoshi, cancellationToken);
+        // Amounts on the control API are the client's Amount (1e8-scaled on the wire, fiat included).
+        await exchange.CreditAsync(userId, symbol[..3], Amount.FromDecimal(baseUnits), cancellationToken);
+        await exchange.CreditAsync(userId, symbol[3..], Amount.FromDecimal(quoteUnits), cancellationToken);
     }
 }

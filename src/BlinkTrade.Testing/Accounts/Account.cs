@@ -1,8 +1,7 @@
-using BlinkTrade.Testing.Matching;
-
 namespace BlinkTrade.Testing.Accounts;
 
-/// <summary>One account (broker, user): balances per currency, resolved fee rates, its open orders and its ledger chain.</summary>
+/// <summary>One account (broker, user): resolved fee rates and its ledger chain (balances are cells of the <see cref="AccountBook"/>;
+/// open orders are the matching engine's).</summary>
 internal sealed class Account
 {
     public Account(int index, int brokerId, int userId)
@@ -33,19 +32,10 @@ internal sealed class Account
     /// <summary>The broker's fee account (null until the broker is registered: fees are then 0).</summary>
     public Account? FeeAccount { get; set; }
 
-    /// <summary>Head of the doubly linked list of open order slots (arrival order), -1 when empty.</summary>
-    public int OpenOrdersHead { get; set; } = -1;
-
-    /// <summary>Tail of the open order list, -1 when empty.</summary>
-    public int OpenOrdersTail { get; set; } = -1;
-
-    /// <summary>Open orders by client order id (created on first use).</summary>
-    public Dictionary<string, int>? OpenByClOrdId { get; set; }
-
     /// <summary>Index of the newest ledger row of this account, -1 when none.</summary>
     public long LastLedgerRow { get; set; } = -1;
 
-    public int TakerBps(Side side) => side == Side.Buy ? TakerBuyBps : TakerSellBps;
+    public int TakerBps(bool buy) => buy ? TakerBuyBps : TakerSellBps;
 
-    public int MakerBps(Side side) => side == Side.Buy ? MakerBuyBps : MakerSellBps;
+    public int MakerBps(bool buy) => buy ? MakerBuyBps : MakerSellBps;
 }

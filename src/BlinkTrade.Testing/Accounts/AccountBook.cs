@@ -1,14 +1,14 @@
 using System.Runtime.InteropServices;
-using BlinkTrade.Testing.Matching;
+using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>
 /// Accounts of the reference exchange: per (broker, user) balances per currency with locked amounts, fee rates,
-/// the ledger (one row per movement, PROTOCOL.md §3.10) and pending withdrawals. Owned by a <see cref="MatchingEngine"/>,
-/// which is the only writer; the public members here are read-side queries and configuration.
+/// the ledger (one row per movement, PROTOCOL.md §3.10) and pending withdrawals. Its balances are written only by the
+/// <see cref="RiskEngine"/> that owns it (through the internal members); the public members are read-side queries and configuration.
 /// </summary>
-public sealed class AccountBook
+internal sealed class AccountBook
 {
     private readonly LongIntMap _accounts = new(1024);
     private readonly List<Account> _accountList = [];
@@ -17,7 +17,7 @@ public sealed class AccountBook
     private readonly Dictionary<int, BrokerConfig> _brokers = [];
     private readonly Dictionary<long, PendingWithdrawal> _withdrawals = [];
     private readonly ChunkedLog<LedgerEntry> _ledger;
-    private readonly EngineEventBuffer _events;
+    private readonly BalanceChangeLog _changes;
     /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
     /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
     /// <remarks>The stride starts at 2 (one trading pair: 32 bytes per account) and doubles as currencies are registered, so the
@@ -26,9 +26,9 @@ public sealed class AccountBook
     private int _stride = 2;
     private long _nextLedgerId = 1;
 
-    internal AccountBook(EngineEventBuffer events, long ledgerCapacity)
+    internal AccountBook(BalanceChangeLog changes, long ledgerCapacity)
     {
-        _events = events;
+        _changes = changes;
         _ledger = new ChunkedLog<LedgerEntry>(ledgerCapacity);
     }
 
@@ -235,8 +235,7 @@ public sealed class AccountBook
 
     internal Account GetOrOpen(int brokerId, int userId) => GetOrOpen(brokerId, userId, out _);
 
-    /// <summary>Starts loading the account-map bucket a lookup of the account begins with (lookahead: see
-    /// <see cref="Matching.MatchingEngine.Prefetch(in Matching.NewOrder)"/>).</summary>
+    /// <summary>Starts loading the account-map bucket a lookup of the account begins with (the matching engine's lookahead).</summary>
     internal void PrefetchKey(int brokerId, int userId) => _accounts.PrefetchHome(Key(brokerId, userId));
 
     /// <summary>The <see cref="Account.Index"/> of an existing account, without reading the account object.</summary>
@@ -366,7 +365,7 @@ public sealed class AccountBook
 
     private void EmitBalance(int brokerId, int userId, ref BalanceCell cell, int ccy)
     {
-        ref var change = ref _events.AddBalanceChange();
+        ref var change = ref _changes.Add();
         change.BrokerId = brokerId;
         change.UserId = userId;
         change.Currency = _currencies[ccy];

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>One balance change (the content of an unsolicited <c>U3</c> delta, PROTOCOL.md §2.2): the new total and locked amounts.</summary>
-public struct BalanceChange
+internal struct BalanceChange
 {
     /// <summary>Broker of the account.</summary>
     public int BrokerId { get; internal set; }

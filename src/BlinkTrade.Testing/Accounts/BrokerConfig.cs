@@ -4,4 +4,4 @@ namespace BlinkTrade.Testing.Accounts;
 /// <param name="BrokerId">Broker id.</param>
 /// <param name="FeeAccountUserId">User id (under this broker) of the account credited with trade, deposit and withdrawal fees.</param>
 /// <param name="Fees">Default fee rates of the broker's users; <see langword="null"/> rates mean 0.</param>
-public sealed record BrokerConfig(int BrokerId, int FeeAccountUserId, FeeRates Fees);
+internal sealed record BrokerConfig(int BrokerId, int FeeAccountUserId, FeeRates Fees);

@@ -2,7 +2,7 @@ namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>Trading fee rates in basis points (PROTOCOL.md §3.7: 60 = 0.60 %). Maker = resting order, taker = incoming order.</summary>
 /// <remarks>A <see langword="null"/> rate falls back: taker to maker of the same level, user to broker.</remarks>
-public readonly record struct FeeRates
+internal readonly record struct FeeRates
 {
     /// <summary>Maker rate for buys (<c>TransactionFeeBuy</c>).</summary>
     public int? MakerBuyBps { get; init; }

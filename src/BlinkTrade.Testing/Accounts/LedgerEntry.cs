@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>One ledger row (<c>U35</c> <c>LedgerListGrp</c>, PROTOCOL.md §2.2): one movement of one currency on one account.</summary>
-public struct LedgerEntry
+internal struct LedgerEntry
 {
     /// <summary>Ledger id: monotonic over the engine's life.</summary>
     public long LedgerId { get; internal set; }

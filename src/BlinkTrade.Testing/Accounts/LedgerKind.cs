@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>What a ledger row is for (<c>Description</c> in <c>U35</c>).</summary>
-public enum LedgerKind : byte
+internal enum LedgerKind : byte
 {
     /// <summary><c>T</c>: trade settlement.</summary>
     Trade = 0,

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>Wire codes of <see cref="LedgerKind"/>.</summary>
-public static class LedgerKindExtensions
+internal static class LedgerKindExtensions
 {
     /// <summary>The <c>Description</c> code of <paramref name="kind"/>: <c>T</c>, <c>TF</c>, <c>D</c>, <c>DF</c>, <c>W</c> or <c>WF</c>.</summary>
     /// <param name="kind">The ledger row kind.</param>

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>Direction of a ledger row (<c>Operation</c> in <c>U35</c>).</summary>
-public enum LedgerOperation : byte
+internal enum LedgerOperation : byte
 {
     /// <summary>Credit (<c>"C"</c>): money in.</summary>
     Credit = (byte)'C',

@@ -7,4 +7,4 @@ namespace BlinkTrade.Testing.Accounts;
 /// <param name="Currency">Currency code.</param>
 /// <param name="Amount">Amount paid out.</param>
 /// <param name="Fee">Fee credited to the broker's fee account.</param>
-public sealed record PendingWithdrawal(long WithdrawId, int BrokerId, int UserId, string Currency, long Amount, long Fee);
+internal sealed record PendingWithdrawal(long WithdrawId, int BrokerId, int UserId, string Currency, long Amount, long Fee);

@@ -7,7 +7,7 @@ namespace BlinkTrade.Testing.ApiKeys;
 /// What a new key grants. Give <see cref="Permissions"/> (REST modules), <see cref="PermissionList"/> (WebSocket
 /// message types) or both; the missing one is derived with <see cref="ApiKeyPermissionMapping"/>.
 /// </summary>
-public sealed record ApiKeyCreateRequest
+internal sealed record ApiKeyCreateRequest
 {
     /// <summary>The owning account.</summary>
     public required ApiKeyOwner Owner { get; init; }

@@ -10,7 +10,7 @@ namespace BlinkTrade.Testing.ApiKeys;
 /// Deposit ≈ U18, U19, U30; Withdraw ≈ U6, U24, U26, U70. ExternalAssets, IssueAssets and TokenManagement have
 /// no WebSocket message types, so alone they grant nothing over the socket.
 /// </summary>
-public static class ApiKeyPermissionMapping
+internal static class ApiKeyPermissionMapping
 {
     private static readonly (ApiKeyPermissions Module, string[] MessageTypes)[] s_modules =
     [

@@ -5,7 +5,7 @@ namespace BlinkTrade.Testing.ApiKeys;
 /// <c>status</c> is 0 usable / 1 unusable (the API-key document), WebSocket <c>Status</c> (U51/U53/U55) is
 /// 1 active / 0 revoked (PROTOCOL.md §2.8).
 /// </summary>
-public static class ApiKeyStatusCodes
+internal static class ApiKeyStatusCodes
 {
     /// <summary>REST <c>status</c> of a usable key.</summary>
     public const int RestUsable = 0;

@@ -36,7 +36,7 @@ public sealed class ApiKeyStore
     /// <param name="request">What the key grants and its first state.</param>
     /// <returns>The key and its one-time credentials.</returns>
     /// <exception cref="ArgumentException">An IP in the whitelist does not parse, or the PermissionList is not an object.</exception>
-    public IssuedApiKey Create(ApiKeyCreateRequest request) => CreateCore(request, null, null, null);
+    internal IssuedApiKey Create(ApiKeyCreateRequest request) => CreateCore(request, null, null, null);
 
     /// <summary>
     /// Seeds an ACTIVE customer key (test set-up), optionally with fixed credentials so tests can sign with known values.
@@ -286,7 +286,7 @@ public sealed class ApiKeyStore
         var permissionList = request.PermissionList?.Clone() ?? ApiKeyPermissionMapping.ToPermissionList(permissions);
         var secret = fixedSecret ?? ApiKeyCredentialGenerator.NewSecretKey();
         var password = fixedPassword ?? ApiKeyCredentialGenerator.NewApiPassword();
-        var hash = ApiPasswordHash.Create(password, _options.PasswordHashIterations);
+        var hash = Users.PasswordHash.Create(password, _options.PasswordHashIterations);
 
         lock (_gate)
         {

@@ -33,7 +33,7 @@ internal sealed class StoredApiKey
 
     public required string SecretKey { get; set; }
 
-    public required ApiPasswordHash PasswordHash { get; init; }
+    public required Users.PasswordHash PasswordHash { get; init; }
 
     public ApiKeyEntry Snapshot() =>
         new(ApiId, ApiKey, Owner, Label, Permissions, PermissionList, IpWhiteList, Revocable, IsAdmin, State, CreateTime, LastUsedTime);

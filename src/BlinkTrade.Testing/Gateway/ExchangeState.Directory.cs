@@ -1,3 +1,5 @@
+using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Matching;
 using BlinkTrade.Testing.Users;
 
 namespace BlinkTrade.Testing.Gateway;
@@ -14,7 +16,14 @@ internal sealed partial class ExchangeState
         {
             AddBrokerCurrency(broker, currency.Code);
         }
-        OnBrokerAdded(broker);
+        // The broker's own user collects its fees; its rates are every customer's default.
+        Engine.Accounts.RegisterBroker(new BrokerConfig(broker.BrokerId, broker.BrokerId, new FeeRates
+        {
+            MakerBuyBps = broker.MakerFeeBps,
+            MakerSellBps = broker.MakerFeeBps,
+            TakerBuyBps = broker.TakerFeeBps,
+            TakerSellBps = broker.TakerFeeBps,
+        }));
     }
 
     public void AddInstrument(InstrumentDefinition instrument)
@@ -32,12 +41,9 @@ internal sealed partial class ExchangeState
                 }
             }
         }
-        OnInstrumentAdded(instrument);
+        Engine.AddInstrument(new InstrumentConfig(instrument.Symbol, instrument.BaseCurrency, instrument.QuoteCurrency, instrument.TickSize, instrument.MinQty));
+        MarketData.AddSymbol(instrument.Symbol, instrument.BaseCurrency, instrument.QuoteCurrency);
     }
-
-    partial void OnBrokerAdded(BrokerAccount broker);
-
-    partial void OnInstrumentAdded(InstrumentDefinition instrument);
 
     private static void AddBrokerCurrency(BrokerAccount broker, string code)
     {

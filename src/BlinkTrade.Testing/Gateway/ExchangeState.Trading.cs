@@ -1,6 +1,5 @@
 using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Gateway.MarketData;
-using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
@@ -11,15 +10,6 @@ namespace BlinkTrade.Testing.Gateway;
 /// <content>The engine adapter: commands into the single-writer engine, its events out as ERs, U3 deltas and market data.</content>
 internal sealed partial class ExchangeState
 {
-    private MatchingEngine? _engine;
-    private MarketDataHub? _marketData;
-    private int _pendingSender;
-
-    /// <summary>Order ids look like production's 13-digit ids; exec ids and trade ids are monotonic per instance (§5 G17).</summary>
-    public MatchingEngine Engine => _engine ??= new MatchingEngine(new EngineOptions { FirstOrderId = 1_459_028_830_001, FirstExecId = 1, FirstTradeId = 1 });
-
-    public MarketDataHub MarketData => _marketData ??= new MarketDataHub(Engine, brokerId => Directory.FindBroker(brokerId)?.Name ?? brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
     /// <summary>Every order ever entered (open and closed), by id.</summary>
     public Dictionary<long, OrderRecord> Orders { get; } = [];
 
@@ -28,65 +18,28 @@ internal sealed partial class ExchangeState
 
     public long NowTicks => Now.UtcTicks;
 
-    partial void OnUserCreated(UserAccount user) => Engine.Accounts.OpenAccount(user.BrokerId, user.UserId);
-
-    partial void OnUserFeesChanged(UserAccount user) => Engine.Accounts.SetUserFees(user.BrokerId, user.UserId, new FeeRates
-    {
-        MakerBuyBps = user.MakerFeeBuyBps,
-        MakerSellBps = user.MakerFeeSellBps,
-        TakerBuyBps = user.TakerFeeBuyBps ?? user.MakerFeeBuyBps,
-        TakerSellBps = user.TakerFeeSellBps ?? user.MakerFeeSellBps,
-    });
-
-    partial void OnBrokerAdded(BrokerAccount broker) => Engine.Accounts.RegisterBroker(new BrokerConfig(broker.BrokerId, broker.BrokerId, new FeeRates
-    {
-        MakerBuyBps = broker.MakerFeeBps,
-        MakerSellBps = broker.MakerFeeBps,
-        TakerBuyBps = broker.TakerFeeBps,
-        TakerSellBps = broker.TakerFeeBps,
-    }));
-
-    partial void OnInstrumentAdded(InstrumentDefinition instrument)
-    {
-        Engine.AddInstrument(new InstrumentConfig(instrument.Symbol, instrument.BaseCurrency, instrument.QuoteCurrency, instrument.TickSize, instrument.MinQty));
-        MarketData.AddSymbol(instrument.Symbol, instrument.BaseCurrency, instrument.QuoteCurrency);
-    }
-
-    partial void OnSessionClosedMarketData(ExchangeSession session) => _marketData?.RemoveSession(session);
-
-    partial void CancelOnDisconnect(SessionIdentity identity)
-    {
-        Engine.CancelAllOrders(new CancelAllOrders { BrokerId = identity.BrokerId, UserId = identity.UserId, Timestamp = NowTicks });
-        PublishEngineEvents();
-    }
-
     /// <summary>Enters an order; <paramref name="senderUserId"/> (a broker acting for a customer) also gets its reports.</summary>
     public long PlaceOrder(in NewOrder order, int senderUserId)
     {
-        _pendingSender = senderUserId;
-        try
-        {
-            var id = Engine.PlaceOrder(order);
-            PublishEngineEvents();
-            return id;
-        }
-        finally
-        {
-            _pendingSender = 0;
-        }
+        var id = Engine.PlaceOrder(order);
+        PublishEngineEvents(new OrderSender(id, senderUserId));
+        return id;
     }
 
     /// <summary>
     /// Turns the engine's event buffer of the last command into publications, in the §3.9 recommended order: ERs
     /// (to the order's owner), U3 balance deltas, then market data (book X, trade X, f).
     /// </summary>
-    public void PublishEngineEvents()
+    public void PublishEngineEvents() => PublishEngineEvents(default);
+
+    /// <summary>As <see cref="PublishEngineEvents()"/>, after a command whose new order <paramref name="sender"/> entered.</summary>
+    private void PublishEngineEvents(OrderSender sender)
     {
         var events = Engine.Events;
         var now = Now;
         foreach (ref readonly var report in events.ExecutionReports)
         {
-            var record = Track(in report, now);
+            var record = Track(in report, now, sender);
             // To the order's owner and, when someone else sent it (a broker for its customer), to the sender (§1.6).
             var frame = ExecutionReportFrame(in report, record);
             Runtime.Registry.Publish(report.UserId, "8", frame);
@@ -138,7 +91,7 @@ internal sealed partial class ExchangeState
         }
     }
 
-    private OrderRecord Track(in ExecutionReport report, DateTimeOffset now)
+    private OrderRecord Track(in ExecutionReport report, DateTimeOffset now, OrderSender sender)
     {
         if (!Orders.TryGetValue(report.OrderId, out var record))
         {
@@ -155,7 +108,7 @@ internal sealed partial class ExchangeState
                 OrderQty = report.OrderQty,
                 Price = report.Price,
                 Created = now,
-                SenderUserId = _pendingSender != 0 && report.OrderId == Engine.Events.ExecutionReports[0].OrderId ? _pendingSender : report.UserId,
+                SenderUserId = sender.UserId != 0 && report.OrderId == sender.OrderId ? sender.UserId : report.UserId,
             };
             Orders[report.OrderId] = record;
             if (!OrdersByUser.TryGetValue(report.UserId, out var list))
@@ -171,6 +124,9 @@ internal sealed partial class ExchangeState
         record.Status = report.OrderStatus;
         return record;
     }
+
+    /// <summary>Who entered order <paramref name="OrderId"/> when it is not its owner (a broker for its customer, §1.6); default: nobody.</summary>
+    private readonly record struct OrderSender(long OrderId, int UserId);
 
     private static byte[] ExecutionReportFrame(in ExecutionReport r, OrderRecord record)
     {

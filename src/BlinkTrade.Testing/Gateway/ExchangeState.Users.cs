@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Matching;
 using BlinkTrade.Testing.Users;
 
 namespace BlinkTrade.Testing.Gateway;
@@ -38,7 +40,7 @@ internal sealed partial class ExchangeState
             Verified = verified,
             Created = Now,
         });
-        OnUserCreated(user);
+        Engine.Accounts.OpenAccount(user.BrokerId, user.UserId);
         return user;
     }
 
@@ -71,25 +73,25 @@ internal sealed partial class ExchangeState
         return null;
     }
 
+    /// <summary>A session ended: its market-data subscriptions go, and with cancel-on-disconnect its owner's open orders.</summary>
     public void OnSessionClosed(ExchangeSession session, SessionIdentity? identity)
     {
-        OnSessionClosedMarketData(session);
+        MarketData.RemoveSession(session);
         if (identity is { CancelOnDisconnect: true })
         {
-            CancelOnDisconnect(identity);
+            Engine.CancelAllOrders(new CancelAllOrders { BrokerId = identity.BrokerId, UserId = identity.UserId, Timestamp = NowTicks });
+            PublishEngineEvents();
         }
     }
 
     /// <summary>After U38: fee changes reach the engine for orders entered afterwards.</summary>
-    public void OnProfileChanged(UserAccount user) => OnUserFeesChanged(user);
-
-    partial void OnUserFeesChanged(UserAccount user);
-
-    partial void OnUserCreated(UserAccount user);
-
-    partial void OnSessionClosedMarketData(ExchangeSession session);
-
-    partial void CancelOnDisconnect(SessionIdentity identity);
+    public void OnProfileChanged(UserAccount user) => Engine.Accounts.SetUserFees(user.BrokerId, user.UserId, new FeeRates
+    {
+        MakerBuyBps = user.MakerFeeBuyBps,
+        MakerSellBps = user.MakerFeeSellBps,
+        TakerBuyBps = user.TakerFeeBuyBps ?? user.MakerFeeBuyBps,
+        TakerSellBps = user.TakerFeeSellBps ?? user.MakerFeeSellBps,
+    });
 
     private static LoginCandidate ToCandidate(UserAccount user) =>
         new(user.UserId, user.BrokerId, user.Username, user.IsBroker, user.Password, user.TwoFactorEnabled, user.TwoFactorSecret);

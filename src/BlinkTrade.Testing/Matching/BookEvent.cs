@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>One market-data book change (an <c>X</c> <c>MDIncGrp</c> book entry, PROTOCOL.md §3.8) over visible orders only.</summary>
-public struct BookEvent
+internal struct BookEvent
 {
     /// <summary>Instrument symbol.</summary>
     public string Symbol { get; internal set; }

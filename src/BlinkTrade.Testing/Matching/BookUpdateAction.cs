@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Market-data book change. The numeric values equal the wire codes of <c>MDUpdateAction</c>.</summary>
-public enum BookUpdateAction : byte
+internal enum BookUpdateAction : byte
 {
     /// <summary>New (<c>"0"</c>): insert the order at <c>Position</c> (1-based).</summary>
     New = 0,

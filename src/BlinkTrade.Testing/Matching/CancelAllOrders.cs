@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Command: cancel every open order of an account, optionally only one side and one symbol.</summary>
-public readonly struct CancelAllOrders
+internal readonly struct CancelAllOrders
 {
     /// <summary>Broker of the account.</summary>
     public int BrokerId { get; init; }

@@ -4,7 +4,7 @@ namespace BlinkTrade.Testing.Matching;
 /// <remarks>The order is found by <see cref="OrderId"/> when it is non-zero, otherwise by <see cref="OrigClOrdId"/>
 /// (falling back to <see cref="ClOrdId"/>) among the account's open orders. It must belong to the account
 /// (<see cref="BrokerId"/>, <see cref="UserId"/>); the gateway resolves broker-on-behalf-of-customer permissions.</remarks>
-public readonly struct CancelOrder
+internal readonly struct CancelOrder
 {
     /// <summary>Broker of the account that owns the order.</summary>
     public int BrokerId { get; init; }

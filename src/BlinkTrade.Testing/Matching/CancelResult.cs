@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Outcome of a <see cref="CancelOrder"/> command.</summary>
-public enum CancelResult : byte
+internal enum CancelResult : byte
 {
     /// <summary>The order was open and is now cancelled (one cancel execution report was written).</summary>
     Canceled = 0,

@@ -8,16 +8,15 @@ namespace BlinkTrade.Testing.Matching;
 /// every command, so the spans are valid until the next command. Arrays only grow (to the largest command seen),
 /// so steady-state commands allocate nothing.
 /// </summary>
-public sealed class EngineEventBuffer
+internal sealed class EngineEventBuffer
 {
     private ExecutionReport[] _reports;
     private BookEvent[] _bookEvents;
     private Trade[] _trades;
-    private BalanceChange[] _balanceChanges;
+    private readonly BalanceChangeLog _balanceChanges;
     private int _reportCount;
     private int _bookEventCount;
     private int _tradeCount;
-    private int _balanceChangeCount;
 
     /// <summary>Creates a buffer with room for <paramref name="initialCapacity"/> events of each kind.</summary>
     /// <param name="initialCapacity">Initial capacity per event kind (grows on demand).</param>
@@ -27,7 +26,7 @@ public sealed class EngineEventBuffer
         _reports = new ExecutionReport[initialCapacity];
         _bookEvents = new BookEvent[initialCapacity];
         _trades = new Trade[initialCapacity];
-        _balanceChanges = new BalanceChange[initialCapacity];
+        _balanceChanges = new BalanceChangeLog(initialCapacity);
     }
 
     /// <summary>Execution reports of the last command, in emission order (§3.9).</summary>
@@ -40,7 +39,7 @@ public sealed class EngineEventBuffer
     public ReadOnlySpan<Trade> Trades => new(_trades, 0, _tradeCount);
 
     /// <summary>Balance changes of the last command, in order; a currency may appear more than once (the last entry wins).</summary>
-    public ReadOnlySpan<BalanceChange> BalanceChanges => new(_balanceChanges, 0, _balanceChangeCount);
+    public ReadOnlySpan<BalanceChange> BalanceChanges => _balanceChanges.Changes;
 
     /// <summary>Forgets the previous command's events (the engine calls this at the start of every command).</summary>
     public void Clear()
@@ -48,7 +47,7 @@ public sealed class EngineEventBuffer
         _reportCount = 0;
         _bookEventCount = 0;
         _tradeCount = 0;
-        _balanceChangeCount = 0;
+        _balanceChanges.Clear();
     }
 
     internal ref ExecutionReport AddReport()
@@ -81,13 +80,6 @@ public sealed class EngineEventBuffer
         return ref _trades[_tradeCount++];
     }
 
-    internal ref BalanceChange AddBalanceChange()
-    {
-        if (_balanceChangeCount == _balanceChanges.Length)
-        {
-            Array.Resize(ref _balanceChanges, _balanceChanges.Length * 2);
-        }
-
-        return ref _balanceChanges[_balanceChangeCount++];
-    }
+    /// <summary>Where the risk engine writes the command's balance changes.</summary>
+    internal BalanceChangeLog BalanceLog => _balanceChanges;
 }

@@ -2,7 +2,7 @@ namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Settings of a <see cref="MatchingEngine"/>. The capacities only pre-size storage (everything grows on demand); sizing them
 /// up front keeps the first commands free of allocation.</summary>
-public sealed record EngineOptions
+internal sealed record EngineOptions
 {
     /// <summary>Self-trade prevention policy; BlinkTrade's default is <see cref="Matching.SelfTradePrevention.CancelResting"/>.</summary>
     public SelfTradePrevention SelfTradePrevention { get; init; } = SelfTradePrevention.CancelResting;

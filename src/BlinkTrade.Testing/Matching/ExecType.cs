@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>What an execution report reports. The numeric values equal the wire codes of <c>ExecType</c>.</summary>
-public enum ExecType : byte
+internal enum ExecType : byte
 {
     /// <summary>New (<c>"0"</c>): accepted, nothing executed yet.</summary>
     New = 0,

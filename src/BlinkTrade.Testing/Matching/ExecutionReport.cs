@@ -2,7 +2,7 @@ namespace BlinkTrade.Testing.Matching;
 
 /// <summary>One execution report (<c>8</c>) with every field the wire message needs (PROTOCOL.md §2.3, §3.5, §3.9).</summary>
 /// <remarks>Written by the engine into <see cref="EngineEventBuffer"/>; valid until the next command.</remarks>
-public struct ExecutionReport
+internal struct ExecutionReport
 {
     /// <summary>Execution id: monotonic over the engine's life, never reused.</summary>
     public long ExecId { get; internal set; }

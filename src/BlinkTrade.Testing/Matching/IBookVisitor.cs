@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Receives resting orders from <see cref="MatchingEngine.VisitBook{TVisitor}"/>.</summary>
-public interface IBookVisitor
+internal interface IBookVisitor
 {
     /// <summary>One resting order, in priority order.</summary>
     /// <param name="orderId">Order id.</param>

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>A tradable instrument with its own order book and stop orders.</summary>
-public sealed class Instrument
+internal sealed class Instrument
 {
     internal Instrument(InstrumentConfig config, int index, int baseCurrencyId, int quoteCurrencyId, int levelCapacity, int ordersPerLevel, bool positions = true)
     {

@@ -6,4 +6,4 @@ namespace BlinkTrade.Testing.Matching;
 /// <param name="QuoteCurrency">Price currency, for example <c>USD</c>.</param>
 /// <param name="TickSize">Price increment in satoshis (the quote currency's <c>Pip</c>); prices off the tick are rejected.</param>
 /// <param name="MinQuantity">Smallest order quantity in satoshis (BlinkTrade: 0.0001 BTC = 10000).</param>
-public sealed record InstrumentConfig(string Symbol, string BaseCurrency, string QuoteCurrency, long TickSize, long MinQuantity);
+internal sealed record InstrumentConfig(string Symbol, string BaseCurrency, string QuoteCurrency, long TickSize, long MinQuantity);

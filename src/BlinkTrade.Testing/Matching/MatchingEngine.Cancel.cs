@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Cancels, order lifecycle bookkeeping and event emission.</content>
-public sealed partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>
     /// Cancels one open order of the account, found by order id or client order id (PROTOCOL.md §2.3 <c>F</c>).
@@ -37,8 +37,8 @@ public sealed partial class MatchingEngine
         else
         {
             var clOrdId = command.OrigClOrdId ?? command.ClOrdId;
-            if (clOrdId is null || !Accounts.TryGet(command.BrokerId, command.UserId, out var account) ||
-                account.OpenByClOrdId is null || !account.OpenByClOrdId.TryGetValue(clOrdId, out slot))
+            if (clOrdId is null || !Accounts.TryGetIndex(command.BrokerId, command.UserId, out var accountIndex) ||
+                OrdersOf(accountIndex).ByClOrdId is not { } open || !open.TryGetValue(clOrdId, out slot))
             {
                 return CancelResult.UnknownOrder;
             }
@@ -58,13 +58,13 @@ public sealed partial class MatchingEngine
     {
         Events.Clear();
         _now = command.Timestamp;
-        if (!Accounts.TryGet(command.BrokerId, command.UserId, out var account))
+        if (!Accounts.TryGetIndex(command.BrokerId, command.UserId, out var accountIndex))
         {
             return 0;
         }
 
         var cancelled = 0;
-        var slot = account.OpenOrdersHead;
+        var slot = OrdersOf(accountIndex).Head;
         while (slot >= 0)
         {
             ref var order = ref _orders[slot];
@@ -111,7 +111,7 @@ public sealed partial class MatchingEngine
             if (order.Locked != 0)
             {
                 // The unlock at the end needs the owner's balance cell: load it while the book removal runs.
-                CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+                _risk.PrefetchBalance(order.AccountIndex, LockCurrency(ref order));
             }
 
             if (order.Registered)
@@ -149,7 +149,7 @@ public sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            Accounts.Unlock(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
+            _risk.Release(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 
@@ -165,32 +165,32 @@ public sealed partial class MatchingEngine
     private void Register(int slot)
     {
         ref var order = ref _orders[slot];
-        var account = order.Account;
+        ref var owner = ref OrdersOf(order.AccountIndex);
         order.Registered = true;
         _orderIndex.Add(order.OrderId, slot);
         ref var link = ref _orders.Link(slot);
-        link.Previous = account.OpenOrdersTail;
+        link.Previous = owner.Tail;
         link.Next = -1;
-        if (account.OpenOrdersTail >= 0)
+        if (owner.Tail >= 0)
         {
-            _orders.Link(account.OpenOrdersTail).Next = slot;
+            _orders.Link(owner.Tail).Next = slot;
         }
         else
         {
-            account.OpenOrdersHead = slot;
+            owner.Head = slot;
         }
 
-        account.OpenOrdersTail = slot;
+        owner.Tail = slot;
         if (order.ClOrdId is not null)
         {
-            (account.OpenByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
+            (owner.ByClOrdId ??= new Dictionary<string, int>(StringComparer.Ordinal))[order.ClOrdId] = slot;
         }
     }
 
     private void Unregister(int slot)
     {
         ref var order = ref _orders[slot];
-        var account = order.Account;
+        ref var owner = ref OrdersOf(order.AccountIndex);
         order.Registered = false;
         _orderIndex.Remove(order.OrderId);
         var link = _orders.Link(slot);
@@ -200,7 +200,7 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            account.OpenOrdersHead = link.Next;
+            owner.Head = link.Next;
         }
 
         if (link.Next >= 0)
@@ -209,31 +209,22 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            account.OpenOrdersTail = link.Previous;
+            owner.Tail = link.Previous;
         }
 
         if (order.ClOrdId is not null)
         {
-            account.OpenByClOrdId!.Remove(order.ClOrdId);
+            owner.ByClOrdId!.Remove(order.ClOrdId);
         }
     }
 
     private void EmitReport(ref OrderSlot order, ExecType execType, Side execSide, long lastShares, long lastPx, string? text)
     {
-        ref var report = ref Events.AddReport();
-        report.ExecId = _nextExecId++;
-        report.OrderId = order.OrderId;
-        report.ClOrdId = order.ClOrdId;
+        ref var report = ref AddReport(order.OrderId, order.ClOrdId, order.Instrument.Symbol, order.Side, order.OrderType, order.TimeInForce,
+            order.OrderQty, order.Price, order.StopPx, order.BrokerId, order.UserId);
         report.ExecType = execType;
         report.OrderStatus = StatusOf(ref order);
         report.ExecSide = execSide;
-        report.Symbol = order.Instrument.Symbol;
-        report.Side = order.Side;
-        report.OrderType = order.OrderType;
-        report.TimeInForce = order.TimeInForce;
-        report.OrderQty = order.OrderQty;
-        report.Price = order.Price;
-        report.StopPx = order.StopPx;
         report.LastShares = lastShares;
         report.LastPx = lastPx;
         report.LeavesQty = order.LeavesQty;
@@ -242,9 +233,28 @@ public sealed partial class MatchingEngine
         report.AvgPx = order.AvgPx;
         report.OrdRejReason = OrderRejectReason.None;
         report.Text = text;
-        report.BrokerId = order.BrokerId;
-        report.UserId = order.UserId;
+    }
+
+    /// <summary>Appends a report with a new exec id and the order's identity and terms filled in; the caller writes the rest.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ref ExecutionReport AddReport(long orderId, string? clOrdId, string symbol, Side side, OrderType orderType, TimeInForce timeInForce,
+        long orderQty, long price, long stopPx, int brokerId, int userId)
+    {
+        ref var report = ref Events.AddReport();
+        report.ExecId = _nextExecId++;
+        report.OrderId = orderId;
+        report.ClOrdId = clOrdId;
+        report.Symbol = symbol;
+        report.Side = side;
+        report.OrderType = orderType;
+        report.TimeInForce = timeInForce;
+        report.OrderQty = orderQty;
+        report.Price = price;
+        report.StopPx = stopPx;
+        report.BrokerId = brokerId;
+        report.UserId = userId;
         report.Timestamp = _now;
+        return ref report;
     }
 
     /// <summary>§3.5 <c>_adjust_status</c>: derived from the quantities.</summary>
@@ -270,7 +280,9 @@ public sealed partial class MatchingEngine
             return;
         }
 
+        // A delete and a delete-through carry no order details: the slot (if any) only names the order.
         ref var entry = ref Events.AddBookEvent();
+        entry = default;
         entry.Symbol = instrument.Symbol;
         entry.Action = action;
         entry.Side = side;
@@ -286,18 +298,7 @@ public sealed partial class MatchingEngine
                 entry.BrokerId = order.BrokerId;
                 entry.UserId = order.UserId;
                 entry.OrderTimestamp = order.Timestamp;
-                return;
             }
         }
-        else
-        {
-            entry.OrderId = 0;
-        }
-
-        entry.Price = 0;
-        entry.Quantity = 0;
-        entry.BrokerId = 0;
-        entry.UserId = 0;
-        entry.OrderTimestamp = 0;
     }
 }

@@ -1,11 +1,13 @@
+using BlinkTrade.Testing.Collections;
+
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Cross-command lookahead: prefetch hints for commands the caller will run next.</content>
-public sealed partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     // In a deep book each command's data is a chain of dependent cache misses (cancel: id-index entry → order slot and link →
-    // level queue, balance cell, neighbour links; new order: account-map bucket → account list entry and balance cell → account
-    // object → its tail link). Within one command the chain cannot overlap itself; across commands it can. Each Prefetch call
+    // level queue, balance cell, neighbour links; new order: account-map bucket → account list entry, balance cell and open-order
+    // list entry → account object and the list's tail link). Within one command the chain cannot overlap itself; across commands it can. Each Prefetch call
     // starts the first load of a new command and moves every earlier command's chain one step on, reading only lines an earlier
     // call asked for. The pipeline keeps one command per step; its state is hints only, so any value in it is harmless.
 
@@ -24,11 +26,9 @@ public sealed partial class MatchingEngine
     private int _aheadNewUser;
     private int _aheadNewCurrency;
 
-    /// <summary>Account index of the new order one step further on, whose account-list entry was requested (-1: none).</summary>
+    /// <summary>Account index of the new order one step further on, whose account-list entry, balance cell and open-order list
+    /// entry were requested (-1: none).</summary>
     private int _aheadNewIndex = -1;
-
-    /// <summary>Account of the new order one more step on, whose object was requested.</summary>
-    private Accounts.Account? _aheadNewAccount;
 
     /// <summary>Whether <see cref="Prefetch(in CancelOrder)"/> and <see cref="Prefetch(in NewOrder)"/> currently do anything: only
     /// once the open orders outgrow the caches. A caller may skip building the commands to announce while it is false.</summary>
@@ -90,20 +90,16 @@ public sealed partial class MatchingEngine
     /// requested one call earlier).</summary>
     private void AdvanceLookahead()
     {
-        if (_aheadNewAccount is { } account)
-        {
-            _aheadNewAccount = null;
-            if (account.OpenOrdersTail >= 0)
-            {
-                _orders.PrefetchLink(account.OpenOrdersTail);
-            }
-        }
-
         if (_aheadNewIndex >= 0)
         {
-            _aheadNewAccount = Accounts.AccountAt(_aheadNewIndex);
+            var index = _aheadNewIndex;
             _aheadNewIndex = -1;
-            CachePrefetch.ReadObject(_aheadNewAccount);
+            CachePrefetch.ReadObject(Accounts.AccountAt(index));
+            var tail = OrdersOf(index).Tail;
+            if (tail >= 0)
+            {
+                _orders.PrefetchLink(tail);
+            }
         }
 
         if (_aheadNew)
@@ -112,7 +108,8 @@ public sealed partial class MatchingEngine
             if (Accounts.TryGetIndex(_aheadNewBroker, _aheadNewUser, out var index))
             {
                 Accounts.PrefetchAccountEntry(index);
-                CachePrefetch.Read(ref Accounts.Cell(index, _aheadNewCurrency));
+                _risk.PrefetchBalance(index, _aheadNewCurrency);
+                CachePrefetch.Read(ref OrdersOf(index));
                 _aheadNewIndex = index;
             }
         }
@@ -125,7 +122,7 @@ public sealed partial class MatchingEngine
             ref var order = ref _orders[slot];
             if (order.Locked != 0 && order.Instrument is not null)
             {
-                CachePrefetch.Read(ref Accounts.Cell(order.AccountIndex, LockCurrency(ref order)));
+                _risk.PrefetchBalance(order.AccountIndex, LockCurrency(ref order));
             }
 
             if (order.Registered)

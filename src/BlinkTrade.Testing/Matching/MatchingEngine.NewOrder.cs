@@ -3,7 +3,7 @@ using BlinkTrade.Testing.Accounts;
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>New orders: validation, funds locking, matching, resting and stop triggering.</content>
-public sealed partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>
     /// Enters a new order. Writes to <see cref="Events"/>: a single reject report, or the order's New report (suppressed
@@ -29,13 +29,14 @@ public sealed partial class MatchingEngine
         }
 
         var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
-        if (prefetching && account.OpenOrdersTail >= 0)
+        ref var owner = ref OrdersOf(accountIndex);
+        if (prefetching && owner.Tail >= 0)
         {
             // Resting appends the order to the account's open list, rewriting the current tail's link: load it during validation.
-            _orders.PrefetchLink(account.OpenOrdersTail);
+            _orders.PrefetchLink(owner.Tail);
         }
 
-        var reason = Validate(in command, instrument, account, accountIndex, out var text, out var lockAmount);
+        var reason = Validate(in command, instrument, ref owner, accountIndex, out var text, out var lockAmount);
         if (reason != OrderRejectReason.None)
         {
             EmitReject(in command, orderId, reason, text);
@@ -60,10 +61,9 @@ public sealed partial class MatchingEngine
         order.Timestamp = command.Timestamp;
         order.BrokerId = command.BrokerId;
         order.UserId = command.UserId;
-        order.MakerBps = (short)account.MakerBps(command.Side);
-        order.TakerBps = (short)account.TakerBps(command.Side);
+        (order.MakerBps, order.TakerBps) = RiskEngine.FeeRates(account, command.Side == Side.Buy);
         order.Locked = lockAmount;
-        Accounts.Lock(command.BrokerId, command.UserId, accountIndex, LockCurrency(ref order), lockAmount);
+        _risk.Hold(command.BrokerId, command.UserId, accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {
@@ -81,7 +81,7 @@ public sealed partial class MatchingEngine
         return orderId;
     }
 
-    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, Account account, int accountIndex, out string? text, out long lockAmount)
+    private OrderRejectReason Validate(in NewOrder command, Instrument? instrument, ref AccountOrders owner, int accountIndex, out string? text, out long lockAmount)
     {
         lockAmount = 0;
         text = null;
@@ -131,7 +131,7 @@ public sealed partial class MatchingEngine
                 return OrderRejectReason.Other;
             }
 
-            if (!NotionalFits(command.Price, command.Quantity))
+            if (!Money.NotionalFits(command.Price, command.Quantity))
             {
                 text = "Price times quantity overflows";
                 return OrderRejectReason.Other;
@@ -165,7 +165,7 @@ public sealed partial class MatchingEngine
             return OrderRejectReason.OrderExceedsLimit;
         }
 
-        if (command.ClOrdId is not null && account.OpenByClOrdId is { } open && open.ContainsKey(command.ClOrdId))
+        if (command.ClOrdId is not null && owner.ByClOrdId is { } open && open.ContainsKey(command.ClOrdId))
         {
             text = "Duplicate ClOrdID of an open order";
             return OrderRejectReason.DuplicateOrder;
@@ -181,27 +181,9 @@ public sealed partial class MatchingEngine
             }
         }
 
-        if (command.Side == Side.Sell)
+        if (!_risk.PreTradeCheck(accountIndex, command.Side == Side.Buy, hasPrice ? command.Price : 0, command.Quantity, command.OrderType == OrderType.Market,
+                instrument.BaseCurrencyId, instrument.QuoteCurrencyId, out lockAmount))
         {
-            lockAmount = command.Quantity;
-            if (Accounts.Available(accountIndex, instrument.BaseCurrencyId) < lockAmount)
-            {
-                text = "Insufficient funds";
-                return OrderRejectReason.OrderExceedsLimit;
-            }
-        }
-        else if (hasPrice)
-        {
-            lockAmount = Notional(command.Price, command.Quantity);
-            if (Accounts.Available(accountIndex, instrument.QuoteCurrencyId) < lockAmount)
-            {
-                text = "Insufficient funds";
-                return OrderRejectReason.OrderExceedsLimit;
-            }
-        }
-        else if (command.OrderType == OrderType.Market && Accounts.Available(accountIndex, instrument.QuoteCurrencyId) <= 0)
-        {
-            // A market buy locks nothing up front (its price is unknown) and is capped per fill by the available quote.
             text = "Insufficient funds";
             return OrderRejectReason.OrderExceedsLimit;
         }
@@ -241,7 +223,7 @@ public sealed partial class MatchingEngine
 
             var makerSlot = level.HeadSlot;
             ref var maker = ref _orders[makerSlot];
-            if (maker.Account == order.Account && _selfTradePrevention != SelfTradePrevention.None)
+            if (maker.AccountIndex == order.AccountIndex && _selfTradePrevention != SelfTradePrevention.None)
             {
                 if (_selfTradePrevention is SelfTradePrevention.CancelResting or SelfTradePrevention.CancelBoth)
                 {
@@ -264,7 +246,7 @@ public sealed partial class MatchingEngine
             if (isMarket && side == Side.Buy)
             {
                 // Market buys lock nothing: cap every fill by what the buyer can pay now (§3.3, §3.6).
-                var affordable = (long)Int128.Min((Int128)Accounts.Available(order.Account, instrument.QuoteCurrencyId) * Satoshi / price, long.MaxValue);
+                var affordable = _risk.AffordableQuantity(order.Account, instrument.QuoteCurrencyId, price);
                 if (affordable < quantity)
                 {
                     quantity = affordable;
@@ -338,7 +320,7 @@ public sealed partial class MatchingEngine
         var opposite = order.Instrument.Book.Opposite(order.Side);
         var needed = order.LeavesQty;
         var marketBuy = order.IsMarket && order.Side == Side.Buy;
-        var budget = marketBuy ? Accounts.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
+        var budget = marketBuy ? _risk.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
         for (var id = opposite.FirstLevel(out var cursor); id >= 0 && needed > 0; id = opposite.NextWorseLevel(ref cursor))
         {
             ref var level = ref opposite.Level(id);
@@ -350,7 +332,7 @@ public sealed partial class MatchingEngine
             foreach (var makerSlot in level.Orders)
             {
                 ref var maker = ref _orders[makerSlot];
-                if (maker.Account == order.Account && _selfTradePrevention != SelfTradePrevention.None)
+                if (maker.AccountIndex == order.AccountIndex && _selfTradePrevention != SelfTradePrevention.None)
                 {
                     if (_selfTradePrevention is SelfTradePrevention.CancelIncoming or SelfTradePrevention.CancelBoth)
                     {
@@ -363,7 +345,7 @@ public sealed partial class MatchingEngine
                 var quantity = Math.Min(needed, maker.LeavesQty);
                 if (marketBuy)
                 {
-                    var cost = Notional(level.Price, quantity);
+                    var cost = Money.Notional(level.Price, quantity);
                     if (cost > budget)
                     {
                         return false;
@@ -383,7 +365,7 @@ public sealed partial class MatchingEngine
         return needed == 0;
     }
 
-    /// <summary>One fill at the resting price: order state, settlement with fees and ledger rows, two reports, one trade.</summary>
+    /// <summary>One fill at the resting price: order state, the risk engine's settlement, two reports, one trade.</summary>
     private void Fill(int takerSlot, int makerSlot, long quantity, long price)
     {
         ref var taker = ref _orders[takerSlot];
@@ -397,26 +379,18 @@ public sealed partial class MatchingEngine
         ref var seller = ref takerIsBuyer ? ref maker : ref taker;
         var buyerBps = takerIsBuyer ? taker.TakerBps : maker.MakerBps;
         var sellerBps = takerIsBuyer ? maker.MakerBps : taker.TakerBps;
-        var notional = Notional(price, quantity);
+        var notional = Money.Notional(price, quantity);
         var aggressorId = taker.OrderId;
         var restingId = maker.OrderId;
-        var baseCcy = instrument.BaseCurrencyId;
-        var quoteCcy = instrument.QuoteCurrencyId;
 
-        // Buyer: pays the notional out of its lock; the lock shrinks to what the leaves still need at the limit price,
-        // so price improvement is released (§3.6).
-        var buyerLock = buyer.LocksQuote ? Notional(buyer.Price, buyer.LeavesQty) : 0;
+        // The holds shrink with the fill: the buyer's to what its leaves still need at its limit price, so price improvement
+        // is released (§3.6); the seller's by the base it delivers.
+        var buyerLock = buyer.LocksQuote ? Money.Notional(buyer.Price, buyer.LeavesQty) : 0;
         var buyerRelease = buyer.Locked - buyerLock;
         buyer.Locked = buyerLock;
-        Accounts.Post(buyer.Account, quoteCcy, LedgerOperation.Debit, notional, buyerRelease, LedgerKind.Trade, seller.Account, aggressorId, restingId, _now);
-        Accounts.Post(buyer.Account, baseCcy, LedgerOperation.Credit, quantity, 0, LedgerKind.Trade, seller.Account, aggressorId, restingId, _now);
-        Accounts.ChargeFee(buyer.Account, baseCcy, Fee(quantity, buyerBps), LedgerKind.TradeFee, aggressorId, restingId, _now);
-
-        // Seller: delivers the base out of its lock, receives the notional and pays its fee in it (§3.7, §3.10).
         seller.Locked -= quantity;
-        Accounts.Post(seller.Account, baseCcy, LedgerOperation.Debit, quantity, quantity, LedgerKind.Trade, buyer.Account, aggressorId, restingId, _now);
-        Accounts.Post(seller.Account, quoteCcy, LedgerOperation.Credit, notional, 0, LedgerKind.Trade, buyer.Account, aggressorId, restingId, _now);
-        Accounts.ChargeFee(seller.Account, quoteCcy, Fee(notional, sellerBps), LedgerKind.TradeFee, aggressorId, restingId, _now);
+        _risk.SettleTrade(buyer.Account, seller.Account, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
+            buyerBps, sellerBps, aggressorId, restingId, _now);
 
         EmitReport(ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
         EmitReport(ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
@@ -477,20 +451,12 @@ public sealed partial class MatchingEngine
 
     private void EmitReject(in NewOrder command, long orderId, OrderRejectReason reason, string? text)
     {
-        ref var report = ref Events.AddReport();
-        report.ExecId = _nextExecId++;
-        report.OrderId = orderId;
-        report.ClOrdId = command.ClOrdId;
+        ref var report = ref AddReport(orderId, command.ClOrdId, command.Symbol, command.Side, command.OrderType, command.TimeInForce, command.Quantity,
+            command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price,
+            command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0, command.BrokerId, command.UserId);
         report.ExecType = ExecType.Rejected;
         report.OrderStatus = OrderStatus.Rejected;
         report.ExecSide = command.Side;
-        report.Symbol = command.Symbol;
-        report.Side = command.Side;
-        report.OrderType = command.OrderType;
-        report.TimeInForce = command.TimeInForce;
-        report.OrderQty = command.Quantity;
-        report.Price = command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price;
-        report.StopPx = command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0;
         report.LastShares = 0;
         report.LastPx = 0;
         report.LeavesQty = 0;
@@ -499,27 +465,10 @@ public sealed partial class MatchingEngine
         report.AvgPx = 0;
         report.OrdRejReason = reason;
         report.Text = text;
-        report.BrokerId = command.BrokerId;
-        report.UserId = command.UserId;
-        report.Timestamp = _now;
     }
 
     private static bool IsMarketable(Side side, long limit, long restingPrice) =>
         side == Side.Buy ? restingPrice <= limit : restingPrice >= limit;
-
-    /// <summary><c>floor(price × quantity / 1e8)</c> for non-negative operands, without overflow in the product.</summary>
-    internal static long Notional(long price, long quantity)
-    {
-        // Fast path: the 128-bit product fits in 63 bits (always, for realistic orders); Int128 division is far slower.
-        var high = Math.BigMul(price, quantity, out long low);
-        return high == 0 && low >= 0 ? low / Satoshi : (long)((Int128)price * quantity / Satoshi);
-    }
-
-    /// <summary>Whether <see cref="Notional"/> of positive operands fits in a <see cref="long"/>.</summary>
-    private static bool NotionalFits(long price, long quantity) =>
-        (Math.BigMul(price, quantity, out long low) == 0 && low >= 0) || (Int128)price * quantity / Satoshi <= long.MaxValue;
-
-    private static long Fee(long amount, int bps) => bps == 0 ? 0 : (long)((Int128)amount * bps / 10_000);
 
     private static int LockCurrency(ref OrderSlot order) =>
         order.Side == Side.Buy ? order.Instrument.QuoteCurrencyId : order.Instrument.BaseCurrencyId;

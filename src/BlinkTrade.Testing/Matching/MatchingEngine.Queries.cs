@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <content>Read-side queries for the gateway's snapshots and list requests. They allocate their results; they are not on the hot path.</content>
-public sealed partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
     /// <summary>The visible book of one side, best first, with 1-based positions (a <c>W</c> snapshot).</summary>
     /// <param name="symbol">Symbol.</param>
@@ -86,9 +86,9 @@ public sealed partial class MatchingEngine
     public IReadOnlyList<OrderState> GetOpenOrders(int brokerId, int userId)
     {
         var result = new List<OrderState>();
-        if (Accounts.TryGet(brokerId, userId, out var account))
+        if (Accounts.TryGetIndex(brokerId, userId, out var accountIndex))
         {
-            for (var slot = account.OpenOrdersHead; slot >= 0; slot = _orders.Link(slot).Next)
+            for (var slot = OrdersOf(accountIndex).Head; slot >= 0; slot = _orders.Link(slot).Next)
             {
                 result.Add(Snapshot(slot));
             }
@@ -121,7 +121,7 @@ public sealed partial class MatchingEngine
     /// <returns>Whether it is open.</returns>
     public bool TryGetOpenOrder(int brokerId, int userId, string clOrdId, out OrderState order)
     {
-        if (Accounts.TryGet(brokerId, userId, out var account) && account.OpenByClOrdId is { } map && map.TryGetValue(clOrdId, out var slot))
+        if (Accounts.TryGetIndex(brokerId, userId, out var accountIndex) && OrdersOf(accountIndex).ByClOrdId is { } map && map.TryGetValue(clOrdId, out var slot))
         {
             order = Snapshot(slot);
             return true;

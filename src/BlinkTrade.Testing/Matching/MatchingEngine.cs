@@ -1,11 +1,13 @@
 using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>
-/// The reference exchange's deterministic, single-writer core: instruments with one price-time-priority book each,
-/// accounts with locked balances, fees and a ledger, and the execution reports, market-data changes, trades and balance
-/// changes every command produces (written to <see cref="Events"/>). It performs no I/O and takes no locks: one thread
+/// The reference exchange's deterministic, single-writer core: instruments with one price-time-priority book each and
+/// the orders in them, and the execution reports, market-data changes, trades and balance changes every command produces
+/// (written to <see cref="Events"/>). Money is the <see cref="RiskEngine"/>'s: the engine asks it for the pre-trade check and
+/// the hold of a new order, hands it every trade to settle and every hold to release, and never changes a balance itself. It performs no I/O and takes no locks: one thread
 /// owns an engine. Commands go in through <see cref="PlaceOrder"/>, <see cref="CancelOrder"/>, <see cref="CancelAllOrders"/>
 /// and the deposit/withdrawal methods; the query methods serve the gateway's list requests.
 /// </summary>
@@ -15,11 +17,8 @@ namespace BlinkTrade.Testing.Matching;
 /// market orders (G11), stop orders triggered by the last trade (G12), GTC/IOC/FOK with Day as GTC (G13), rejects with
 /// <c>OrdRejReason</c> (G3), monotonic 64-bit ExecIDs (G17) and <c>LastPx</c>/<c>LastShares</c> 0 on non-fill reports (G18).
 /// </remarks>
-public sealed partial class MatchingEngine
+internal sealed partial class MatchingEngine
 {
-    /// <summary>Satoshis per unit: prices are quote satoshis per whole base unit.</summary>
-    internal const long Satoshi = 100_000_000;
-
     /// <summary>Open orders from which commands issue software prefetches (<see cref="CachePrefetch"/>): below it the slots, links
     /// and level queues of the open orders (~150 bytes each) fit in the caches, and the prefetch work would only add time.</summary>
     private const int PrefetchFromOrders = 16_384;
@@ -30,6 +29,11 @@ public sealed partial class MatchingEngine
     private readonly OrderIdIndex _orderIndex;
     private readonly ChunkedLog<Trade> _tradeLog;
     private readonly SelfTradePrevention _selfTradePrevention;
+    private readonly RiskEngine _risk;
+
+    /// <summary>The risk engine's accounts, for account lookups (held here: one load less on every command).</summary>
+    private readonly AccountBook _accounts;
+    private AccountOrders[] _accountOrders = new AccountOrders[1024];
     private readonly bool _bookEvents;
     private string? _lastSymbol;
     private Instrument? _lastInstrument;
@@ -52,7 +56,9 @@ public sealed partial class MatchingEngine
         _orderIndex = new OrderIdIndex(_nextOrderId, Options.OrderCapacity);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
-        Accounts = new AccountBook(Events, Options.LedgerCapacity);
+        _risk = new RiskEngine(Events.BalanceLog, Options.LedgerCapacity);
+        _accounts = _risk.Accounts;
+        Array.Fill(_accountOrders, AccountOrders.Empty);
     }
 
     /// <summary>The settings the engine was created with.</summary>
@@ -61,8 +67,8 @@ public sealed partial class MatchingEngine
     /// <summary>The output of the last command. Cleared at the start of every command.</summary>
     public EngineEventBuffer Events { get; }
 
-    /// <summary>Accounts, balances, fees and the ledger.</summary>
-    public AccountBook Accounts { get; }
+    /// <summary>Accounts, balances, fees and the ledger (the risk engine's: see <see cref="RiskEngine"/>).</summary>
+    public AccountBook Accounts => _accounts;
 
     /// <summary>Configured instruments.</summary>
     public IReadOnlyList<Instrument> Instruments => _instrumentList;
@@ -121,5 +127,28 @@ public sealed partial class MatchingEngine
         _lastSymbol = symbol;
         _lastInstrument = instrument;
         return instrument;
+    }
+
+    /// <summary>The open orders of the account with index <paramref name="accountIndex"/>, grown to it if the risk engine opened
+    /// it since (accounts are opened by deposits and broker registration too).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ref AccountOrders OrdersOf(int accountIndex)
+    {
+        var all = _accountOrders;
+        if ((uint)accountIndex < (uint)all.Length)
+        {
+            return ref all[accountIndex];
+        }
+
+        return ref GrowAccountOrders(accountIndex);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ref AccountOrders GrowAccountOrders(int accountIndex)
+    {
+        var old = _accountOrders.Length;
+        Array.Resize(ref _accountOrders, Math.Max(old * 2, accountIndex + 1));
+        Array.Fill(_accountOrders, AccountOrders.Empty, old, _accountOrders.Length - old);
+        return ref _accountOrders[accountIndex];
     }
 }

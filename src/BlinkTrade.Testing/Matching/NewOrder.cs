@@ -3,7 +3,7 @@ namespace BlinkTrade.Testing.Matching;
 /// <summary>Command: a new order (the engine's compact form of a <c>D</c> NewOrderSingle).</summary>
 /// <remarks>Amounts are satoshi integers (1e8-scaled): <see cref="Price"/> and <see cref="StopPx"/> in the quote
 /// currency per whole base unit, <see cref="Quantity"/> in the base currency.</remarks>
-public readonly struct NewOrder
+internal readonly struct NewOrder
 {
     /// <summary>Broker of the account that owns the order.</summary>
     public int BrokerId { get; init; }

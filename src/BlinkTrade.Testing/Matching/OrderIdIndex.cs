@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics;
+using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Matching;
 

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Why an order was rejected: the FIX 4.4 <c>OrdRejReason</c> (tag 103) codes of PROTOCOL.md §1.3.</summary>
-public enum OrderRejectReason : sbyte
+internal enum OrderRejectReason : sbyte
 {
     /// <summary>Not a reject (the field is absent on the wire).</summary>
     None = -1,

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>A snapshot of one open order (an <c>U5</c> row).</summary>
-public readonly record struct OrderState
+internal readonly record struct OrderState
 {
     /// <summary>Exchange order id.</summary>
     public long OrderId { get; init; }

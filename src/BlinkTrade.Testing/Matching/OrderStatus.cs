@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Order state after an event. The numeric values equal the wire codes of <c>OrdStatus</c>.</summary>
-public enum OrderStatus : byte
+internal enum OrderStatus : byte
 {
     /// <summary>New (<c>"0"</c>): open with nothing executed (also an untriggered stop order).</summary>
     New = 0,

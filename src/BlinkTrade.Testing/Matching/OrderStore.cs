@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Matching;
 

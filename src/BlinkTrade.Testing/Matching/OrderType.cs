@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Order type. The numeric values equal the wire codes of <c>OrdType</c>.</summary>
-public enum OrderType : byte
+internal enum OrderType : byte
 {
     /// <summary>Market (<c>"1"</c>): immediate-or-cancel at any price, a buy is capped per fill by available funds.</summary>
     Market = 1,

@@ -1,3 +1,5 @@
+using BlinkTrade.Testing.Collections;
+
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>

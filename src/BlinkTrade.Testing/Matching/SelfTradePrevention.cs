@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>What happens when an incoming order meets a resting order of the same account.</summary>
-public enum SelfTradePrevention : byte
+internal enum SelfTradePrevention : byte
 {
     /// <summary>Cancel the resting order and keep sweeping: the BlinkTrade behaviour (PROTOCOL.md §3.6) and the default.</summary>
     CancelResting = 0,

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Order side. The numeric values equal the FIX/BlinkTrade wire codes (<c>"1"</c> buy, <c>"2"</c> sell).</summary>
-public enum Side : byte
+internal enum Side : byte
 {
     /// <summary>Buy: pays the quote currency, receives the base currency.</summary>
     Buy = 1,

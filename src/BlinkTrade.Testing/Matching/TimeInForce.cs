@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>Time in force. The numeric values equal the wire codes of <c>TimeInForce</c>.</summary>
-public enum TimeInForce : byte
+internal enum TimeInForce : byte
 {
     /// <summary>Day (<c>"0"</c>): treated as good-till-cancel (the reference exchange has no sessions).</summary>
     Day = 0,

@@ -1,7 +1,7 @@
 namespace BlinkTrade.Testing.Matching;
 
 /// <summary>One fill: a trade market-data entry (<c>MDEntryType "2"</c>) and a trade-history row (PROTOCOL.md §3.8, §3.10).</summary>
-public struct Trade
+internal struct Trade
 {
     /// <summary>Trade id: monotonic over the engine's life.</summary>
     public long TradeId { get; internal set; }

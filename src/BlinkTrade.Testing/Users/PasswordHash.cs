@@ -4,8 +4,8 @@ using System.Text;
 namespace BlinkTrade.Testing.Users;
 
 /// <summary>
-/// A PBKDF2-SHA256 password hash with its salt and iteration count. Passwords are never stored, only this;
-/// verification recomputes the hash and compares in constant time.
+/// A PBKDF2-SHA256 password hash with its salt and iteration count, for user passwords and API-key APIPasswords alike.
+/// Passwords are never stored, only this; verification recomputes the hash and compares in constant time.
 /// </summary>
 internal sealed class PasswordHash
 {

@@ -23,8 +23,8 @@ public sealed class ReferenceExchangeEndToEndTests
     private static async Task<int> CreateFundedUserAsync(ReferenceExchange exchange, string username)
     {
         var id = await exchange.CreateUserAsync(username, username + "-pw-1", 5, username + "@example.com");
-        await exchange.CreditAsync(id, "USD", 1_000_000_00000000);
-        await exchange.CreditAsync(id, "BTC", 1_000_00000000);
+        await exchange.CreditAsync(id, "USD", new(1_000_000_00000000));
+        await exchange.CreditAsync(id, "BTC", new(1_000_00000000));
         return id;
     }
 

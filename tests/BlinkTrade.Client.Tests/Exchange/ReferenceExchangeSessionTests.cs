@@ -74,7 +74,7 @@ public sealed class ReferenceExchangeSessionTests
     {
         await using var exchange = await StartAsync();
         var userId = await exchange.CreateUserAsync("frank", "frank-pw-1", 5);
-        await exchange.CreditAsync(userId, "USD", 1_000_000_00000000);
+        await exchange.CreditAsync(userId, "USD", new(1_000_000_00000000));
         await using var client = Client(exchange, BlinkTradeCredentials.FromPassword("frank", "frank-pw-1"));
         var states = new RecordingObserver<ConnectionStateChange>();
         var books = new RecordingObserver<OrderBookSnapshot>();

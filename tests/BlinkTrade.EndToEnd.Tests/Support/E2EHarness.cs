@@ -55,11 +55,11 @@ internal sealed class E2EHarness : IAsyncDisposable
         var id = await Exchange.CreateUserAsync(username, Password, BrokerId, cancellationToken: cancellationToken);
         if (usd > 0)
         {
-            await Exchange.CreditAsync(id, "USD", usd, cancellationToken);
+            await Exchange.CreditAsync(id, "USD", new(usd), cancellationToken);
         }
         if (btc > 0)
         {
-            await Exchange.CreditAsync(id, "BTC", btc, cancellationToken);
+            await Exchange.CreditAsync(id, "BTC", new(btc), cancellationToken);
         }
         return id;
     }

@@ -39,7 +39,7 @@ public sealed class ExchangeHarness : IAsyncDisposable
         var exchange = await ReferenceExchange.StartAsync(options);
         var harness = new ExchangeHarness(exchange, kind, clock);
         await exchange.CreateBrokerAsync(5, "exchange", makerFeeBps: 10, takerFeeBps: 20, password: "broker12345");
-        await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD", tickSize: 1_000_000, minQty: 10_000);
+        await exchange.CreateInstrumentAsync("BTCUSD", "BTC", "USD", tickSize: new(1_000_000), minQty: new(10_000));
         harness.AliceId = await exchange.CreateUserAsync("alice", Password, 5, "alice@example.com");
         harness.BobId = await exchange.CreateUserAsync("bob", Password, 5, "bob@example.com");
         return harness;

@@ -1,3 +1,4 @@
+using BlinkTrade.Testing.Collections;
 using BlinkTrade.Testing.Matching;
 using FsCheck;
 using FsCheck.Fluent;

@@ -6,7 +6,8 @@ namespace BlinkTrade.Testing.Tests.Matching;
 
 public class RejectTests
 {
-    public static TheoryData<string, NewOrder, OrderRejectReason> Rejects() => new()
+    // The engine's types are internal, so the cases travel as objects (a public theory cannot name them).
+    public static TheoryData<string, object, object> Rejects() => new()
     {
         { "insufficient quote", Order(Side.Buy, 2_000 * Coin, 1_000 * Coin), OrderRejectReason.OrderExceedsLimit },
         { "insufficient base", Order(Side.Sell, 20 * Coin, 100 * Coin), OrderRejectReason.OrderExceedsLimit },
@@ -28,8 +29,9 @@ public class RejectTests
 
     [Theory]
     [MemberData(nameof(Rejects))]
-    public void Invalid_orders_get_one_reject_report_and_change_no_balance(string because, NewOrder order, OrderRejectReason reason)
+    public void Invalid_orders_get_one_reject_report_and_change_no_balance(string because, object orderCase, object reasonCase)
     {
+        var (order, reason) = ((NewOrder)orderCase, (OrderRejectReason)reasonCase);
         var x = new TestExchange();
         x.Fund(1, btc: 10 * Coin, usd: 1_000 * Coin);
         var before = (x.Balance(1, "BTC"), x.Balance(1, "USD"));

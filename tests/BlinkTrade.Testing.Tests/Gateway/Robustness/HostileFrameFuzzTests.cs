@@ -63,8 +63,8 @@ public sealed class HostileFrameFuzzTests(ITestOutputHelper output)
         var logs = new CollectingLoggerFactory();
         await using var harness = await StartFundedAsync(TransportKind.WebSocket, o => o with { LoggerFactory = logs, MaxMessagesPerSecond = 0 });
         var carolId = await harness.Exchange.CreateUserAsync("carol", ExchangeHarness.Password, 5, "carol@example.com");
-        await harness.Exchange.CreditAsync(carolId, "BTC", 10 * Btc);
-        await harness.Exchange.CreditAsync(carolId, "USD", 100_000 * Btc);
+        await harness.Exchange.CreditAsync(carolId, "BTC", new(10 * Btc));
+        await harness.Exchange.CreditAsync(carolId, "USD", new(100_000 * Btc));
         var circulation = await CirculationAsync(harness);
 
         // The well-behaved session: Bob over the WebSocket, logged in from start to end, with a resting order.

@@ -30,4 +30,23 @@ public sealed class BrokerTests
         await broker.WaitForAsync(Er("onbehalf", "4"));
         await alice.WaitForAsync(Er("onbehalf", "4"));
     }
+
+    [Fact]
+    public async Task The_broker_gets_the_reports_of_its_order_even_when_a_self_trade_cancel_is_reported_first()
+    {
+        // The order's sender travels with its id: the first report of the command is the cancel of alice's own resting
+        // offer (self-trade prevention), not the broker's order, and the broker still gets every report of its order.
+        await using var harness = await StartFundedAsync();
+        await using var broker = await harness.LoginAsync("exchange", "broker12345");
+        await using var alice = await harness.LoginAsync("alice");
+        await alice.SendAsync(Order("own-offer", "2", 500 * Btc, 1_000_000));
+        await alice.WaitForAsync(Er("own-offer", "0"));
+
+        await broker.SendAsync($$"""{"MsgType":"D","ClOrdID":"crossing","Symbol":"BTCUSD","Side":"1","OrdType":"2","Price":50000000000,"OrderQty":1000000,"ClientID":{{harness.AliceId}}}""");
+
+        await alice.WaitForAsync(Er("own-offer", "4"));
+        var toOwner = await alice.WaitForAsync(Er("crossing", "0"));
+        var toBroker = await broker.WaitForAsync(Er("crossing", "0"));
+        Assert.Equal(toOwner.GetProperty("OrderID").GetInt64(), toBroker.GetProperty("OrderID").GetInt64());
+    }
 }

@@ -20,7 +20,7 @@ public sealed class FundingTests
         var depositId = u19.GetProperty("DepositID").GetString()!;
         await alice.WaitForTypeAsync("U23");
 
-        await harness.Exchange.ConfirmDepositAsync(depositId, 2 * Btc);
+        await harness.Exchange.ConfirmDepositAsync(depositId, new(2 * Btc));
         var refreshed = await alice.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "U23" && f.GetProperty("Status").GetString() == "4");
         Assert.Equal(2 * Btc, refreshed.GetProperty("PaidValue").GetInt64());
         var delta = await alice.WaitForTypeAsync("U3");

@@ -131,8 +131,8 @@ public sealed class RobustnessTests
         for (var i = 0; i < Sessions; i++)
         {
             users[i] = await harness.Exchange.CreateUserAsync("trader" + i, "pass12345", 5);
-            await harness.Exchange.CreditAsync(users[i], "BTC", 5 * Btc);
-            await harness.Exchange.CreditAsync(users[i], "USD", 1_000 * Btc);
+            await harness.Exchange.CreditAsync(users[i], "BTC", new(5 * Btc));
+            await harness.Exchange.CreditAsync(users[i], "USD", new(1_000 * Btc));
         }
 
         // A market-data watcher keeps a replica of the book from W + X only (PROTOCOL.md §3.8 rules).

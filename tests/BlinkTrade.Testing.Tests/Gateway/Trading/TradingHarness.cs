@@ -11,8 +11,8 @@ internal static class TradingHarness
         var harness = await ExchangeHarness.StartAsync(kind, configure);
         foreach (var user in new[] { harness.AliceId, harness.BobId })
         {
-            await harness.Exchange.CreditAsync(user, "BTC", 10 * Btc);
-            await harness.Exchange.CreditAsync(user, "USD", 100_000 * Btc);
+            await harness.Exchange.CreditAsync(user, "BTC", new(10 * Btc));
+            await harness.Exchange.CreditAsync(user, "USD", new(100_000 * Btc));
         }
         return harness;
     }

@@ -9,10 +9,10 @@ public sealed class TradingTests
     private static async Task<ExchangeHarness> StartFundedAsync(TransportKind kind)
     {
         var harness = await ExchangeHarness.StartAsync(kind);
-        await harness.Exchange.CreditAsync(harness.AliceId, "BTC", 10 * Btc);
-        await harness.Exchange.CreditAsync(harness.AliceId, "USD", 100_000 * Btc);
-        await harness.Exchange.CreditAsync(harness.BobId, "BTC", 10 * Btc);
-        await harness.Exchange.CreditAsync(harness.BobId, "USD", 100_000 * Btc);
+        await harness.Exchange.CreditAsync(harness.AliceId, "BTC", new(10 * Btc));
+        await harness.Exchange.CreditAsync(harness.AliceId, "USD", new(100_000 * Btc));
+        await harness.Exchange.CreditAsync(harness.BobId, "BTC", new(10 * Btc));
+        await harness.Exchange.CreditAsync(harness.BobId, "USD", new(100_000 * Btc));
         return harness;
     }
 

@@ -1,4 +1,4 @@
-namespace BlinkTrade.Testing.Accounts;
+namespace BlinkTrade.Testing.Collections;
 
 /// <summary>
 /// Append-only store of structs in fixed-size chunks, so that growing never copies (and never allocates

@@ -1,9 +1,9 @@
 using System.Numerics;
 
-namespace BlinkTrade.Testing.Matching;
+namespace BlinkTrade.Testing.Collections;
 
 /// <summary>
-/// Open-addressing hash map from a non-zero long key (the account key; order ids use the direct <see cref="OrderIdIndex"/>) to an int (linear probing,
+/// Open-addressing hash map from a non-zero long key (the account key; order ids use the matching engine's direct index) to an int (linear probing,
 /// backward-shift deletion, no tombstones, no allocation after growth). Key and value share one 16-byte entry,
 /// so a lookup in a table far larger than the cache costs one cache miss, not two.
 /// </summary>

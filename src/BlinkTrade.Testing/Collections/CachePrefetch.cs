@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace BlinkTrade.Testing.Matching;
+namespace BlinkTrade.Testing.Collections;
 
 /// <summary>
 /// Software prefetch: starts loading the cache line of a value the engine will read a little later, so that its cache
