@@ -78,8 +78,8 @@ public partial class BlinkTradeClient
             MessageTypes.WithdrawListResponse, r => r.WithdrawListGrp, pageSize, cancellationToken);
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default)
-        => PageAsync<ApiKeyListResponse, ApiKeyInfo>(
+    public virtual IAsyncEnumerable<ApiKeyListEntry> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default)
+        => PageAsync<ApiKeyListResponse, ApiKeyListEntry>(
             (id, page) => new ApiKeyListRequest { APIKeyListReqID = id, Page = page, PageSize = pageSize },
             MessageTypes.ApiKeyListResponse, r => r.ApiKeyListGrp, pageSize, cancellationToken);
 

@@ -78,7 +78,7 @@ public sealed class AccountTests
             p.Respond<BrokerListRequest>(r => new BrokerListResponse { BrokerListReqID = r.BrokerListReqID, Page = 0, PageSize = r.PageSize, BrokerListGrp = [new BrokerInfo { BrokerID = 5, ShortName = "testnet" }] });
             p.Respond<ApiKeyCreateRequest>(r => new ApiKeyCreateResponse { APIKeyCreateReqID = r.APIKeyCreateReqID, Label = r.Label, APIKey = "K", APISecret = "very-secret", APIPassword = "api-pass", Status = 1 });
             p.Respond<ApiKeyRevokeRequest>(r => new ApiKeyRevokeResponse { APIKeyRevokeReqID = r.APIKeyRevokeReqID, APIKey = r.APIKey, Status = 0 });
-            p.Respond<ApiKeyListRequest>(r => new ApiKeyListResponse { APIKeyListReqID = r.APIKeyListReqID, Page = 0, PageSize = r.PageSize, ApiKeyListGrp = [new ApiKeyInfo { APIKey = "K", Label = "bot" }] });
+            p.Respond<ApiKeyListRequest>(r => new ApiKeyListResponse { APIKeyListReqID = r.APIKeyListReqID, Page = 0, PageSize = r.PageSize, ApiKeyListGrp = [new ApiKeyListEntry { APIKey = "K", Label = "bot" }] });
         });
         await harness.ConnectAsync();
         var client = harness.Client;
@@ -92,7 +92,7 @@ public sealed class AccountTests
         var key = await client.CreateApiKeyAsync("bot");
         Assert.Equal("very-secret", key.APISecret?.Reveal());
         Assert.DoesNotContain("very-secret", key.ToString(), StringComparison.Ordinal);
-        var keys = new List<ApiKeyInfo>();
+        var keys = new List<ApiKeyListEntry>();
         await foreach (var info in client.GetApiKeysAsync())
         {
             keys.Add(info);

@@ -20,5 +20,5 @@ public sealed record ApiKeyListResponse : BlinkTradeMessage
     public int? PageSize { get; init; }
 
     /// <summary>The keys.</summary>
-    public IReadOnlyList<ApiKeyInfo> ApiKeyListGrp { get; init; } = [];
+    public IReadOnlyList<ApiKeyListEntry> ApiKeyListGrp { get; init; } = [];
 }

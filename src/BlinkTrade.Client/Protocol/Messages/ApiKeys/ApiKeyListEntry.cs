@@ -5,7 +5,7 @@ using BlinkTrade.Client.Protocol.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One API key of an <see cref="ApiKeyListResponse"/>.</summary>
-public sealed record ApiKeyInfo
+public sealed record ApiKeyListEntry
 {
     /// <summary>The key (public identifier).</summary>
     public string? APIKey { get; init; }
