@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -20,4 +21,8 @@ public sealed record TradersRankRequest : BlinkTradeMessage
 
     /// <summary>Search terms.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradersRankReqID), TradersRankReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Filter), RecordText.List(Filter)));
 }

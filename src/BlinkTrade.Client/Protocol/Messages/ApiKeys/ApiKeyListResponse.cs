@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -21,4 +22,9 @@ public sealed record ApiKeyListResponse : BlinkTradeMessage
 
     /// <summary>The keys.</summary>
     public IReadOnlyList<ApiKeyListEntry> ApiKeyListGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(APIKeyListReqID), APIKeyListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(ApiKeyListGrp), RecordText.List(ApiKeyListGrp)));
 }

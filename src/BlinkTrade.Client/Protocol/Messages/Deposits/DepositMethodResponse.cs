@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -48,4 +49,11 @@ public sealed record DepositMethodResponse : BlinkTradeMessage
     /// <summary>Whether this is the "not found" answer.</summary>
     [JsonIgnore]
     public bool IsNotFound => DepositMethodID == -1;
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositMethodReqID), DepositMethodReqID), (nameof(DepositMethodID), DepositMethodID), (nameof(Description), Description),
+        (nameof(Disclaimer), Disclaimer), (nameof(Type), Type), (nameof(DepositLimits), RecordText.Map(DepositLimits)), (nameof(Currency), Currency),
+        (nameof(PercentFee), PercentFee), (nameof(FixedFee), FixedFee), (nameof(UserReceiptURL), UserReceiptURL),
+        (nameof(HtmlTemplate), HtmlTemplate), (nameof(Parameters), Parameters), (nameof(IsNotFound), IsNotFound));
 }

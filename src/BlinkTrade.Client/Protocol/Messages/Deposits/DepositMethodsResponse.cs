@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,4 +15,8 @@ public sealed record DepositMethodsResponse : BlinkTradeMessage
 
     /// <summary>The methods.</summary>
     public IReadOnlyList<DepositMethod> DepositMethodGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositMethodReqID), DepositMethodReqID), (nameof(DepositMethodGrp), RecordText.List(DepositMethodGrp)));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
@@ -16,4 +17,9 @@ public sealed record SecurityStatusRequest : BlinkTradeMessage
 
     /// <summary>Instruments: plain symbols, or <c>"MARKET:SYMBOL"</c> (2016+).</summary>
     public IReadOnlyList<string>? Instruments { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(SecurityStatusReqID), SecurityStatusReqID), (nameof(SubscriptionRequestType), SubscriptionRequestType),
+        (nameof(Instruments), RecordText.List(Instruments)));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -26,4 +27,9 @@ public sealed record TradeHistoryRequest : BlinkTradeMessage
 
     /// <summary>Symbols (2016+ JS).</summary>
     public IReadOnlyList<string>? SymbolList { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(Filter), Filter), (nameof(SymbolList), RecordText.List(SymbolList)));
 }

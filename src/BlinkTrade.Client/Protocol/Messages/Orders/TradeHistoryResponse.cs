@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -23,4 +24,9 @@ public sealed record TradeHistoryResponse : BlinkTradeMessage
 
     /// <summary>The trades.</summary>
     public IReadOnlyList<TradeHistoryEntry>? TradeHistoryGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(TradeHistoryGrp), RecordText.List(TradeHistoryGrp)));
 }
