@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U23</c> DepositRefresh: unsolicited, a deposit was created or changed (to the account and its broker).</summary>

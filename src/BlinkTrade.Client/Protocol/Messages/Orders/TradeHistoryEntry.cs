@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One row of <see cref="TradeHistoryResponse.TradeHistoryGrp"/>.</summary>

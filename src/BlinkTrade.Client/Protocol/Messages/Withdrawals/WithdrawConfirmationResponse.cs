@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U25</c> WithdrawConfirmationResponse: the withdrawal (status <c>"1"</c> when confirmed; unchanged, or
