@@ -31,7 +31,7 @@ public sealed class MarketDataAndAccountTests
         var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.5.2");
         var carol = await h.ConnectAsync("carol", ct, clientIp: "10.0.5.3");
         var trades = new Recorder<MarketTrade>();
-        var ticks = new Recorder<SecurityStatus>();
+        var ticks = new Recorder<Ticker>();
         using var t = carol.ObserveTrades(E2EHarness.Symbol).Subscribe(trades);
         using var k = carol.ObserveTicker(E2EHarness.Symbol).Subscribe(ticks);
         await ticks.WaitForAsync(_ => true, what: "the first ticker");

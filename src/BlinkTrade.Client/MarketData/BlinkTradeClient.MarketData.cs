@@ -53,10 +53,10 @@ public partial class BlinkTradeClient
     }
 
     /// <inheritdoc />
-    public virtual IObservable<SecurityStatus> ObserveTicker(string symbol)
+    public virtual IObservable<Ticker> ObserveTicker(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
-        return Observable.Create<SecurityStatus>(observer =>
+        return Observable.Create<Ticker>(observer =>
         {
             var subscription = AcquireTicker(symbol);
             var inner = subscription.Ticks.Subscribe(observer);
@@ -132,7 +132,7 @@ public partial class BlinkTradeClient
         {
             if (!_tickersBySymbol.TryGetValue(symbol, out subscription!))
             {
-                subscription = created = new TickerSubscription(symbol, CreateStateSubject<SecurityStatus>("Ticker(" + symbol + ")"));
+                subscription = created = new TickerSubscription(symbol, CreateStateSubject<Ticker>("Ticker(" + symbol + ")"));
                 subscription.ReqID = _ids.Next();
                 _tickersBySymbol.Add(symbol, subscription);
                 _tickersByReqId.Add(subscription.ReqID, subscription);
@@ -209,7 +209,7 @@ public partial class BlinkTradeClient
             case MarketDataRequestReject reject:
                 OnMarketDataReject(reject);
                 break;
-            case SecurityStatus status:
+            case Ticker status:
                 TickerSubscription? ticker;
                 lock (_marketDataGate)
                 {

@@ -55,7 +55,7 @@ public sealed class ReferenceExchangeEndToEndTests
 
         var books = new RecordingObserver<OrderBookSnapshot>();
         var trades = new RecordingObserver<MarketTrade>();
-        var ticks = new RecordingObserver<SecurityStatus>();
+        var ticks = new RecordingObserver<Ticker>();
         using var bookSubscription = a.ObserveOrderBook("BTCUSD").Subscribe(books);
         using var tradeSubscription = a.ObserveTrades("BTCUSD").Subscribe(trades);
         using var tickerSubscription = a.ObserveTicker("BTCUSD").Subscribe(ticks);

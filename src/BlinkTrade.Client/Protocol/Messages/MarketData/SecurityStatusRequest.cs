@@ -2,7 +2,7 @@ using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="SecurityStatus"/> snapshots and updates.</summary>
+/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="Ticker"/> snapshots and updates.</summary>
 public sealed record SecurityStatusRequest : BlinkTradeMessage
 {
     /// <inheritdoc />
