@@ -86,7 +86,7 @@ public sealed class ReferenceExchangeEndToEndTests
         var key = await a.CreateApiKeyAsync("bot");
         Assert.Contains(await a.GetApiKeysAsync().ToListAsync(), k => k.APIKey == key.APIKey);
         await a.RevokeApiKeyAsync(key.APIKey!);
-        Assert.NotNull((await a.RequestDepositAsync(currency: "BTC")).DepositID);
+        Assert.NotNull((await a.RequestDepositAsync(currency: "BTC")).Deposit.DepositID);
         Assert.Equal("BTCUSD", Assert.Single((await a.GetSecurityListAsync()).Instruments!).Symbol);
         await a.CancelAllOrdersAsync();
         await a.ChangePasswordAsync("alice-pw-1", "alice-pw-2");

@@ -6,7 +6,7 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// A deposit (PROTOCOL.md §2.5): a row of <see cref="DepositListResponse"/>, and the content of
-/// <see cref="DepositResponse"/> / <see cref="DepositRefresh"/> (<see cref="DepositReport.ToDeposit"/>).
+/// <see cref="DepositResponse"/> / <see cref="DepositRefresh"/> (<see cref="DepositReport.Deposit"/>).
 /// </summary>
 public sealed record Deposit : ProtocolRecord
 {

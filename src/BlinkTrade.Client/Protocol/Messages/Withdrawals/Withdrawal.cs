@@ -6,7 +6,7 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// A withdrawal (PROTOCOL.md §2.7): a row of <see cref="WithdrawListResponse"/>, and the content of the
-/// <see cref="WithdrawReport"/> messages (<see cref="WithdrawReport.ToWithdrawal"/>).
+/// <see cref="WithdrawReport"/> messages (<see cref="WithdrawReport.Withdrawal"/>).
 /// </summary>
 public sealed record Withdrawal : ProtocolRecord
 {
