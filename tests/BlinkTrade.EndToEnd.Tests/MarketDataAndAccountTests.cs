@@ -225,7 +225,7 @@ public sealed class MarketDataAndAccountTests
 
         var detail = await anonymous.GetDepositMethodAsync(usd.DepositMethodID!.Value, ct);
         Assert.False(detail.IsNotFound);
-        Assert.Equal((usd.Description, "USD"), (detail.Description, detail.Currency));
+        Assert.Equal((usd.Description, "USD"), (detail.DepositMethod.Description, detail.DepositMethod.Currency));
         Assert.True((await anonymous.GetDepositMethodAsync(999_999, ct)).IsNotFound);
     }
 

@@ -91,6 +91,12 @@ public sealed class DepositMessagesTests
         Assert.Equal(u71, ProtocolSerializer.SerializeToString(cancelled));
         Assert.Equal("""{"MsgType":"U9","WithdrawID":7}""", ProtocolSerializer.SerializeToString(new WithdrawRefresh { Withdrawal = new Withdrawal { WithdrawID = 7 } }));
 
+        const string u49 = """{"MsgType":"U49","DepositMethodReqID":3,"DepositMethodID":-1,"HtmlTemplate":"slip"}""";
+        var method = Parse<DepositMethodResponse>(u49);
+        Assert.True(method.IsNotFound);
+        Assert.Equal((3L, "slip"), (method.DepositMethodReqID, method.DepositMethod.HtmlTemplate));
+        Assert.Equal(u49, ProtocolSerializer.SerializeToString(method));
+
         var withExtra = new DepositRefresh
         {
             DepositReqID = 3,
@@ -148,8 +154,8 @@ public sealed class DepositMessagesTests
     {
         var frames = ExampleFrames("U49_DepositMethodResponse.json").ToList();
         var detail = Parse<DepositMethodResponse>(frames[0]);
-        Assert.Equal("<!DOCTYPE html><html>...</html>", detail.HtmlTemplate);
-        Assert.Equal(JsonValueKind.Object, detail.Parameters!.Value.ValueKind);
+        Assert.Equal("<!DOCTYPE html><html>...</html>", detail.DepositMethod.HtmlTemplate);
+        Assert.Equal(JsonValueKind.Object, detail.DepositMethod.Parameters!.Value.ValueKind);
         Assert.True(Parse<DepositMethodResponse>(frames[1]).IsNotFound);
         Assert.Equal("""{"MsgType":"U48","DepositMethodReqID":3346,"DepositMethodID":501}""",
             ProtocolSerializer.SerializeToString(new DepositMethodRequest { DepositMethodReqID = 3346, DepositMethodID = 501 }));
