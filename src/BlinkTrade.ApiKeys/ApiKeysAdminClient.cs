@@ -11,55 +11,36 @@ namespace BlinkTrade.ApiKeys;
 /// Platform administration of API keys: approve (optionally overriding the requested permissions), reject,
 /// disable, enable. Requires a platform administration credential; customer keys are refused (-2015).
 /// </summary>
-public class ApiKeysAdminClient
+public class ApiKeysAdminClient : ApiKeysClientBase
 {
     private readonly IApiKeysAdminApi? _api;
-    private readonly ApiKeysHttpCore? _core;
 
     /// <summary>For mocking.</summary>
     protected ApiKeysAdminClient()
     {
     }
 
-    /// <summary>Creates a client with its own handler chain (for apps without dependency injection).</summary>
+    /// <summary>Creates a client with its own handler chain (for apps without dependency injection); dispose it when done.</summary>
     /// <param name="options">Endpoint, admin credential and policies; read once.</param>
-    /// <param name="transport">The innermost handler; a <see cref="SocketsHttpHandler"/> when omitted.</param>
+    /// <param name="transport">The innermost handler, left to the caller to dispose; a <see cref="SocketsHttpHandler"/> when omitted.</param>
     /// <param name="loggerFactory">Where retries and failures are logged (never with secrets).</param>
     public ApiKeysAdminClient(ApiKeysAdminClientOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var logger = loggerFactory?.CreateLogger<ApiKeysAdminClient>();
-        _api = ApiKeysRefit.For<IApiKeysAdminApi>(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger));
-        _core = new ApiKeysHttpCore(options, logger);
-    }
+        : base(options, transport, loggerFactory?.CreateLogger<ApiKeysAdminClient>()) =>
+        _api = ApiKeysRefit.For<IApiKeysAdminApi>(Http!);
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (with a base address).</summary>
-    /// <param name="httpClient">The configured client.</param>
+    /// <param name="httpClient">The configured client; it stays the caller's to dispose.</param>
     /// <param name="options">The options registered by <c>AddBlinkTradeApiKeysAdmin</c>.</param>
     /// <param name="logger">The logger.</param>
     [ActivatorUtilitiesConstructor]
     public ApiKeysAdminClient(HttpClient httpClient, IOptions<ApiKeysAdminClientOptions> options, ILogger<ApiKeysAdminClient> logger)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Value.Validate();
-        _api = ApiKeysRefit.For<IApiKeysAdminApi>(httpClient);
-        _core = new ApiKeysHttpCore(options.Value, logger);
-    }
+        : base(httpClient, OptionsValue(options), logger) =>
+        _api = ApiKeysRefit.For<IApiKeysAdminApi>(Http!);
 
     // What AddBlinkTradeApiKeysAdmin registers: the Refit client from IHttpClientFactory, already signing and retrying.
     internal ApiKeysAdminClient(IApiKeysAdminApi api, ApiKeysAdminClientOptions options, ILogger? logger)
-    {
-        options.Validate();
+        : base(options, logger) =>
         _api = api;
-        _core = new ApiKeysHttpCore(options, logger);
-    }
-
-    /// <summary>The rate-limit weight used in the current minute as of the latest answer, if any carried it.</summary>
-    public virtual int? LastUsedWeight1M => Core.LastUsedWeight1M;
-
-    private ApiKeysHttpCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
 
     private IApiKeysAdminApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
 

@@ -16,10 +16,9 @@ namespace BlinkTrade.ApiKeys;
 /// Register it with <c>services.AddBlinkTradeApiKeys(...)</c> (a Refit client on an <see cref="HttpClient"/> from
 /// <see cref="IHttpClientFactory"/>), or construct it directly. Members are virtual so tests can mock it.
 /// </remarks>
-public class ApiKeysClient
+public class ApiKeysClient : ApiKeysClientBase
 {
     private readonly IApiKeysApi? _api;
-    private readonly ApiKeysHttpCore? _core;
     private readonly int _pageSize;
 
     /// <summary>For mocking.</summary>
@@ -27,52 +26,36 @@ public class ApiKeysClient
     {
     }
 
-    /// <summary>Creates a client with its own handler chain (for apps without dependency injection).</summary>
+    /// <summary>Creates a client with its own handler chain (for apps without dependency injection); dispose it when done.</summary>
     /// <param name="options">Endpoint, credential and policies; read once.</param>
-    /// <param name="transport">The innermost handler (e.g. a test server's); a <see cref="SocketsHttpHandler"/> when omitted.</param>
+    /// <param name="transport">The innermost handler (e.g. a test server's), left to the caller to dispose; a <see cref="SocketsHttpHandler"/> when omitted.</param>
     /// <param name="loggerFactory">Where retries and failures are logged (never with secrets).</param>
     public ApiKeysClient(ApiKeysClientOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
+        : base(options, transport, loggerFactory?.CreateLogger<ApiKeysClient>())
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var logger = loggerFactory?.CreateLogger<ApiKeysClient>();
-        _api = ApiKeysRefit.For<IApiKeysApi>(ApiKeysHandlerChain.CreateHttpClient(options, transport, logger));
-        _core = new ApiKeysHttpCore(options, logger);
+        _api = ApiKeysRefit.For<IApiKeysApi>(Http!);
         _pageSize = options.PageSize;
     }
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (with a base address).</summary>
-    /// <param name="httpClient">The configured client.</param>
+    /// <param name="httpClient">The configured client; it stays the caller's to dispose.</param>
     /// <param name="options">The options registered by <c>AddBlinkTradeApiKeys</c>.</param>
     /// <param name="logger">The logger.</param>
     [ActivatorUtilitiesConstructor]
     public ApiKeysClient(HttpClient httpClient, IOptions<ApiKeysClientOptions> options, ILogger<ApiKeysClient> logger)
+        : base(httpClient, OptionsValue(options), logger)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        ArgumentNullException.ThrowIfNull(options);
-        var value = options.Value;
-        value.Validate();
-        _api = ApiKeysRefit.For<IApiKeysApi>(httpClient);
-        _core = new ApiKeysHttpCore(value, logger);
-        _pageSize = value.PageSize;
+        _api = ApiKeysRefit.For<IApiKeysApi>(Http!);
+        _pageSize = options.Value.PageSize;
     }
 
     // What AddBlinkTradeApiKeys registers: the Refit client from IHttpClientFactory, already signing and retrying.
     internal ApiKeysClient(IApiKeysApi api, ApiKeysClientOptions options, ILogger? logger)
+        : base(options, logger)
     {
-        options.Validate();
         _api = api;
-        _core = new ApiKeysHttpCore(options, logger);
         _pageSize = options.PageSize;
     }
-
-    /// <summary>
-    /// The rate-limit weight this client's IP had used in the current minute, as of the latest answer
-    /// (<c>X-USED-WEIGHT-1M</c>); <see langword="null"/> before any answer carried it.
-    /// </summary>
-    public virtual int? LastUsedWeight1M => Core.LastUsedWeight1M;
-
-    private ApiKeysHttpCore Core => _core ?? throw new InvalidOperationException("This instance was created for mocking.");
 
     private IApiKeysApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
 

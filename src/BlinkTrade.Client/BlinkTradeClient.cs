@@ -172,7 +172,7 @@ public class BlinkTradeClient : IBlinkTradeClient
     public virtual IObservable<MarketTrade> ObserveTrades(string symbol) => _marketData.ObserveTrades(symbol);
 
     /// <inheritdoc />
-    public virtual IObservable<SecurityStatus> ObserveTicker(string symbol) => _marketData.ObserveTicker(symbol);
+    public virtual IObservable<Ticker> ObserveTicker(string symbol) => _marketData.ObserveTicker(symbol);
 
     /// <inheritdoc />
     public virtual Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default) => _marketData.GetSecurityListAsync(cancellationToken);
@@ -209,7 +209,7 @@ public class BlinkTradeClient : IBlinkTradeClient
     public virtual IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(IReadOnlyList<WithdrawStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetWithdrawalsAsync(statuses, pageSize, cancellationToken);
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetApiKeysAsync(pageSize, cancellationToken);
+    public virtual IAsyncEnumerable<ApiKeyListEntry> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default) => _account.GetApiKeysAsync(pageSize, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default) => _account.GetBrokersAsync(country, cancellationToken);

@@ -360,7 +360,7 @@ public sealed class ConnectionDropTests
         var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.9.2");
         var carol = await h.ConnectAsync("carol", ct, clientIp: "10.0.9.3");
         var trades = new Recorder<Client.MarketData.MarketTrade>();
-        var ticks = new Recorder<SecurityStatus>();
+        var ticks = new Recorder<Ticker>();
         var states = new Recorder<ConnectionStateChange>();
         using var t = carol.ObserveTrades(E2EHarness.Symbol).Subscribe(trades);
         using var k = carol.ObserveTicker(E2EHarness.Symbol).Subscribe(ticks);

@@ -31,7 +31,7 @@ public sealed class MarketDataAndAccountTests
         var bob = await h.ConnectAsync("bob", ct, clientIp: "10.0.5.2");
         var carol = await h.ConnectAsync("carol", ct, clientIp: "10.0.5.3");
         var trades = new Recorder<MarketTrade>();
-        var ticks = new Recorder<SecurityStatus>();
+        var ticks = new Recorder<Ticker>();
         using var t = carol.ObserveTrades(E2EHarness.Symbol).Subscribe(trades);
         using var k = carol.ObserveTicker(E2EHarness.Symbol).Subscribe(ticks);
         await ticks.WaitForAsync(_ => true, what: "the first ticker");
@@ -106,25 +106,25 @@ public sealed class MarketDataAndAccountTests
         await alice.GetBalancesAsync(ct);
 
         var deposit = await alice.RequestDepositAsync(currency: "BTC", cancellationToken: ct);
-        Assert.False(string.IsNullOrEmpty(deposit.DepositID));
-        await h.Exchange.ConfirmDepositAsync(deposit.DepositID!, new(3 * Coin), ct);
-        var credited = await deposits.WaitForAsync(x => x.DepositID == deposit.DepositID && x.Status == DepositStatus.Complete, what: "deposit complete (U23)");
-        Assert.Equal(3 * Coin, credited.PaidValue?.Satoshis);
+        Assert.False(string.IsNullOrEmpty(deposit.Deposit.DepositID));
+        await h.Exchange.ConfirmDepositAsync(deposit.Deposit.DepositID!, new(3 * Coin), ct);
+        var credited = await deposits.WaitForAsync(x => x.Deposit.DepositID == deposit.Deposit.DepositID && x.Deposit.Status == DepositStatus.Complete, what: "deposit complete (U23)");
+        Assert.Equal(3 * Coin, credited.Deposit.PaidValue?.Satoshis);
         await Wait.Eventually(() => balances.Last?.Get("BTC")?.Total?.Satoshis == 3 * Coin, what: "3 BTC on the balances stream");
 
         using var data = JsonDocument.Parse("""{"Wallet":"mrA9d7J9C2NYsbZ1vRZcXQDgNUdfBhbY1H"}""");
         var withdrawal = await alice.RequestWithdrawalAsync("BTC", Amount.FromSatoshis(Coin), "bitcoin", data.RootElement.Clone(), ct);
-        Assert.Equal(WithdrawStatus.Unconfirmed, withdrawal.Status);
-        var id = withdrawal.WithdrawID!.Value;
+        Assert.Equal(WithdrawStatus.Unconfirmed, withdrawal.Withdrawal.Status);
+        var id = withdrawal.Withdrawal.WithdrawID!.Value;
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Locked.Satoshis: Coin }, what: "1 BTC locked");
 
         var token = await h.Exchange.GetWithdrawalConfirmationTokenAsync(id, ct);
         Assert.NotNull(token);
         var confirmed = await alice.ConfirmWithdrawalAsync(new SecretString(token!), ct);
-        Assert.Equal((id, WithdrawStatus.Pending), (confirmed.WithdrawID, confirmed.Status));
+        Assert.Equal((id, WithdrawStatus.Pending), (confirmed.Withdrawal.WithdrawID, confirmed.Withdrawal.Status));
 
         Assert.Equal("4", await h.Exchange.ProcessWithdrawalAsync(id, WithdrawalAction.Complete, cancellationToken: ct));
-        await withdrawals.WaitForAsync(x => x.WithdrawID == id && x.Status == WithdrawStatus.Complete, what: "withdrawal complete (U9)");
+        await withdrawals.WaitForAsync(x => x.Withdrawal.WithdrawID == id && x.Withdrawal.Status == WithdrawStatus.Complete, what: "withdrawal complete (U9)");
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "2 BTC left, nothing locked");
         Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
     }
@@ -145,7 +145,7 @@ public sealed class MarketDataAndAccountTests
 
         using var data = JsonDocument.Parse("""{"Wallet":"mrA9d7J9C2NYsbZ1vRZcXQDgNUdfBhbY1H"}""");
         var withdrawal = await alice.RequestWithdrawalAsync("BTC", Amount.FromSatoshis(Coin / 2), "bitcoin", data.RootElement.Clone(), ct);
-        var id = withdrawal.WithdrawID!.Value;
+        var id = withdrawal.Withdrawal.WithdrawID!.Value;
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Locked.Satoshis: Coin / 2 }, what: "0.5 BTC locked");
 
         var comment = await alice.CommentWithdrawalAsync(id, "please send to the cold wallet", ct);
@@ -154,7 +154,7 @@ public sealed class MarketDataAndAccountTests
         await Assert.ThrowsAsync<BlinkTradeErrorException>(() => alice.CommentWithdrawalAsync(id + 1000, "no such withdrawal", ct));
 
         var cancelled = await alice.CancelWithdrawalAsync(id, ct);
-        Assert.Equal((id, WithdrawStatus.Cancelled), (cancelled.WithdrawID, cancelled.Status));
+        Assert.Equal((id, WithdrawStatus.Cancelled), (cancelled.Withdrawal.WithdrawID, cancelled.Withdrawal.Status));
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "nothing locked after the cancel");
         Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
         // Twice is a readable reject, and the session goes on.
@@ -162,7 +162,7 @@ public sealed class MarketDataAndAccountTests
         Assert.Contains("cannot be cancelled", again.Detail ?? again.Description, StringComparison.Ordinal);
         // A wrong token is answered, not rejected: the status stays as it was (PROTOCOL.md U24).
         var wrong = await alice.ConfirmWithdrawalAsync(new SecretString("not-the-token"), ct);
-        Assert.NotEqual(WithdrawStatus.Pending, wrong.Status);
+        Assert.NotEqual(WithdrawStatus.Pending, wrong.Withdrawal.Status);
 
         var positions = await alice.GetPositionsAsync(ct);
         Assert.True(positions.Positions.ContainsKey(E2EHarness.BrokerId), "a position entry for the user's broker");
@@ -225,7 +225,7 @@ public sealed class MarketDataAndAccountTests
 
         var detail = await anonymous.GetDepositMethodAsync(usd.DepositMethodID!.Value, ct);
         Assert.False(detail.IsNotFound);
-        Assert.Equal((usd.Description, "USD"), (detail.Description, detail.Currency));
+        Assert.Equal((usd.Description, "USD"), (detail.DepositMethod.Description, detail.DepositMethod.Currency));
         Assert.True((await anonymous.GetDepositMethodAsync(999_999, ct)).IsNotFound);
     }
 

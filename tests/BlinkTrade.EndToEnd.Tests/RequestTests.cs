@@ -140,7 +140,7 @@ public sealed class RequestTests
         }
         var readOnly = await alice.CreateApiKeyAsync("read-only", PermissionList.Parse("""{"U2":[]}"""), cancellationToken: ct);
 
-        var listed = new List<ApiKeyInfo>();
+        var listed = new List<ApiKeyListEntry>();
         await foreach (var key in alice.GetApiKeysAsync(pageSize: 5, cancellationToken: ct))
         {
             listed.Add(key);

@@ -21,7 +21,7 @@ internal sealed record MarketSnapshot(
     OrderBookSnapshot? Book,
     IReadOnlyList<MarketTrade> RecentTrades,
     long TradeCount,
-    SecurityStatus? Ticker,
+    Ticker? Ticker,
     BalanceSnapshot? Balances,
     IReadOnlyList<ExecutionReport> OpenOrders,
     IReadOnlyList<ExecutionReport> RecentExecutionReports,

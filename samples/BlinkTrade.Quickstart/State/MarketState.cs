@@ -22,7 +22,7 @@ internal sealed class MarketState
     private readonly LinkedList<MarketTrade> _trades = new();
     private readonly LinkedList<ExecutionReport> _reports = new();
     private OrderBookSnapshot? _book;
-    private SecurityStatus? _ticker;
+    private Ticker? _ticker;
     private BalanceSnapshot? _balances;
     private long _tradeCount;
     private string _connection = nameof(ConnectionState.Disconnected);
@@ -84,7 +84,7 @@ internal sealed class MarketState
 
     /// <summary>Records the ticker.</summary>
     /// <param name="ticker">The <c>f</c> message.</param>
-    public void OnTicker(SecurityStatus ticker)
+    public void OnTicker(Ticker ticker)
     {
         lock (_gate)
         {

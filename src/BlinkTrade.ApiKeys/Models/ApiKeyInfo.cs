@@ -1,50 +1,26 @@
 namespace BlinkTrade.ApiKeys;
 
-/// <summary>One row of the key list. Never carries a secret.</summary>
-public class ApiKeyInfo
+/// <summary>One row of the key list: the key's status with its label, IP white list and times. Never carries a secret.</summary>
+public class ApiKeyInfo : ApiKeyStatus
 {
     /// <summary>For mocking.</summary>
-    protected ApiKeyInfo()
-    {
-        ApiId = string.Empty;
-        ApiKey = string.Empty;
-        IpWhiteList = [];
-    }
+    protected ApiKeyInfo() => IpWhiteList = [];
 
     internal ApiKeyInfo(string apiId, string apiKey, string? label, ApiKeyPermissions permissions, IReadOnlyList<string> ipWhiteList,
         bool isUsable, ApiKeyState state, DateTimeOffset createTime, DateTimeOffset? lastUsedTime)
+        : base(apiId, apiKey, isUsable, state, permissions)
     {
-        ApiId = apiId;
-        ApiKey = apiKey;
         Label = label;
-        Permissions = permissions;
         IpWhiteList = ipWhiteList;
-        IsUsable = isUsable;
-        State = state;
         CreateTime = createTime;
         LastUsedTime = lastUsedTime;
     }
 
-    /// <summary>The key's unique id.</summary>
-    public virtual string ApiId { get; }
-
-    /// <summary>The public key string.</summary>
-    public virtual string ApiKey { get; }
-
     /// <summary>The owner's label, if any.</summary>
     public virtual string? Label { get; }
 
-    /// <summary>The key's modules.</summary>
-    public virtual ApiKeyPermissions Permissions { get; }
-
     /// <summary>Client IPs allowed to use the key; empty means any.</summary>
     public virtual IReadOnlyList<string> IpWhiteList { get; }
-
-    /// <summary>Whether the key can sign requests now.</summary>
-    public virtual bool IsUsable { get; }
-
-    /// <summary>The lifecycle state.</summary>
-    public virtual ApiKeyState State { get; }
 
     /// <summary>When the key was created.</summary>
     public virtual DateTimeOffset CreateTime { get; }

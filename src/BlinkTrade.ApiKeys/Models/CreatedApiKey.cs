@@ -1,38 +1,23 @@
 namespace BlinkTrade.ApiKeys;
 
 /// <summary>
-/// A newly created key, with the credentials the server returns only once. <see cref="ToString"/> never shows
-/// <see cref="SecretKey"/> or <see cref="ApiPassword"/>.
+/// A newly created key (normally <see cref="ApiKeyState.PendingApproval"/>, not yet usable), with the credentials
+/// the server returns only once. <see cref="ToString"/> never shows <see cref="SecretKey"/> or <see cref="ApiPassword"/>.
 /// </summary>
-public class CreatedApiKey
+public class CreatedApiKey : ApiKeyStatus
 {
     /// <summary>For mocking.</summary>
-    protected CreatedApiKey()
-    {
-        ApiId = string.Empty;
-        ApiKey = string.Empty;
-        SecretKey = string.Empty;
-    }
+    protected CreatedApiKey() => SecretKey = string.Empty;
 
     internal CreatedApiKey(string apiId, string apiKey, string secretKey, string? apiPassword, ApiKeyPermissions permissions,
         bool isUsable, ApiKeyState state, string? label, DateTimeOffset createTime)
+        : base(apiId, apiKey, isUsable, state, permissions)
     {
-        ApiId = apiId;
-        ApiKey = apiKey;
         SecretKey = secretKey;
         ApiPassword = apiPassword;
-        Permissions = permissions;
-        IsUsable = isUsable;
-        State = state;
         Label = label;
         CreateTime = createTime;
     }
-
-    /// <summary>The key's unique id.</summary>
-    public virtual string ApiId { get; }
-
-    /// <summary>The public key string.</summary>
-    public virtual string ApiKey { get; }
 
     /// <summary>The signing secret. Store it safely: it is never returned again (only replaced by regenerate-secret).</summary>
     public virtual string SecretKey { get; }
@@ -42,15 +27,6 @@ public class CreatedApiKey
     /// (the reference exchange's documented extension). Returned only here.
     /// </summary>
     public virtual string? ApiPassword { get; }
-
-    /// <summary>The key's modules.</summary>
-    public virtual ApiKeyPermissions Permissions { get; }
-
-    /// <summary>Whether the key is usable already (normally not: it awaits approval).</summary>
-    public virtual bool IsUsable { get; }
-
-    /// <summary>The lifecycle state (normally <see cref="ApiKeyState.PendingApproval"/>).</summary>
-    public virtual ApiKeyState State { get; }
 
     /// <summary>The owner's label, if any.</summary>
     public virtual string? Label { get; }

@@ -7,14 +7,15 @@ namespace BlinkTrade.ApiKeys.Pipeline;
 // Builds the same handler chain AddBlinkTradeApiKeys registers on IHttpClientFactory, for apps without dependency injection.
 internal static class ApiKeysHandlerChain
 {
+    // The HttpClient owns the whole chain; a transport the caller passed is wrapped so disposing the chain leaves it alone.
     public static HttpClient CreateHttpClient(ApiKeysClientOptions options, HttpMessageHandler? transport, ILogger? logger)
     {
         // Order matters: resilience outside, then buffering (so the attempt timeout covers the body), signing inside,
         // so every attempt is re-signed with a fresh timestamp.
-        var signing = new ApiKeysSigningHandler(options) { InnerHandler = transport ?? new SocketsHttpHandler() };
+        var signing = new ApiKeysSigningHandler(options) { InnerHandler = transport is null ? new SocketsHttpHandler() : new CallerOwnedHandler(transport) };
         var buffering = new ApiKeysBufferingHandler { InnerHandler = signing };
         var resilience = new ResilienceHandler(ApiKeysResilience.Build(options, logger ?? NullLogger.Instance)) { InnerHandler = buffering };
-        var http = new HttpClient(resilience, disposeHandler: transport is null);
+        var http = new HttpClient(resilience, disposeHandler: true);
         Configure(http, options);
         return http;
     }

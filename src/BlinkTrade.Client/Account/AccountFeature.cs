@@ -69,8 +69,8 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
             (id, page) => new WithdrawListRequest { WithdrawListReqID = id, Page = page, PageSize = pageSize, StatusList = statuses },
             MessageTypes.WithdrawListResponse, r => r.WithdrawListGrp, pageSize, cancellationToken);
 
-    public IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default)
-        => core.PageAsync<ApiKeyListResponse, ApiKeyInfo>(
+    public IAsyncEnumerable<ApiKeyListEntry> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default)
+        => core.PageAsync<ApiKeyListResponse, ApiKeyListEntry>(
             (id, page) => new ApiKeyListRequest { APIKeyListReqID = id, Page = page, PageSize = pageSize },
             MessageTypes.ApiKeyListResponse, r => r.ApiKeyListGrp, pageSize, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Client.Account;
@@ -27,4 +28,8 @@ public sealed record BalanceSnapshot(IReadOnlyDictionary<int, BrokerBalances> Br
         }
         return null;
     }
+
+    // The compiler's printer would print the dictionary's type name.
+    private bool PrintMembers(StringBuilder builder) =>
+        RecordText.Print(builder, false, (nameof(Brokers), RecordText.Map(Brokers)), (nameof(Timestamp), Timestamp));
 }

@@ -63,7 +63,7 @@ public partial interface IBlinkTradeClient
     /// <param name="pageSize">Rows per request.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The keys.</returns>
-    IAsyncEnumerable<ApiKeyInfo> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ApiKeyListEntry> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default);
 
     /// <summary>The broker directory (<c>U28</c> → <c>U29</c>; public).</summary>
     /// <param name="country">Only brokers of this country, when given.</param>

@@ -25,7 +25,7 @@ public partial interface IBlinkTradeClient
     /// the best bid/ask changes or a trade prints. Ref-counted like the book.</summary>
     /// <param name="symbol">The instrument (2016+ servers accept <c>MARKET:SYMBOL</c>).</param>
     /// <returns>The ticker stream.</returns>
-    IObservable<SecurityStatus> ObserveTicker(string symbol);
+    IObservable<Ticker> ObserveTicker(string symbol);
 
     /// <summary>The instruments and currencies (<c>x</c> → <c>y</c>; public). <c>Pip</c> of a currency is its price step (G32).</summary>
     /// <param name="cancellationToken">Cancels the wait.</param>

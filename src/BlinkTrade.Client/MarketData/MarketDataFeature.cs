@@ -39,10 +39,10 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         });
     }
 
-    public IObservable<SecurityStatus> ObserveTicker(string symbol)
+    public IObservable<Ticker> ObserveTicker(string symbol)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
-        return Observable.Create<SecurityStatus>(observer =>
+        return Observable.Create<Ticker>(observer =>
         {
             var subscription = AcquireTicker(symbol);
             var inner = subscription.Ticks.Subscribe(observer);
@@ -117,7 +117,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         {
             if (!_tickersBySymbol.TryGetValue(symbol, out subscription!))
             {
-                subscription = created = new TickerSubscription(symbol, core.CreateStateSubject<SecurityStatus>("Ticker(" + symbol + ")"));
+                subscription = created = new TickerSubscription(symbol, core.CreateStateSubject<Ticker>("Ticker(" + symbol + ")"));
                 subscription.ReqID = core.Ids.Next();
                 _tickersBySymbol.Add(symbol, subscription);
                 _tickersByReqId.Add(subscription.ReqID, subscription);
@@ -169,10 +169,10 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         router.On<MarketDataFullRefresh>(OnFullRefresh);
         router.On<MarketDataIncrementalRefresh>(OnIncrementalRefresh);
         router.On<MarketDataRequestReject>(OnMarketDataReject);
-        router.On<SecurityStatus>(OnSecurityStatus);
+        router.On<Ticker>(OnSecurityStatus);
     }
 
-    private void OnSecurityStatus(SecurityStatus status)
+    private void OnSecurityStatus(Ticker status)
     {
         TickerSubscription? ticker;
         lock (_marketDataGate)

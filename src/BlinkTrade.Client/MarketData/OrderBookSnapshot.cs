@@ -1,3 +1,6 @@
+using System.Text;
+using BlinkTrade.Client.Protocol;
+
 namespace BlinkTrade.Client.MarketData;
 
 /// <summary>
@@ -18,4 +21,9 @@ public sealed record OrderBookSnapshot(string Symbol, IReadOnlyList<OrderBookEnt
 
     /// <summary>The best ask, when there is one.</summary>
     public OrderBookEntry? BestAsk => Asks.Count > 0 ? Asks[0] : null;
+
+    // The compiler's printer would print the lists' type names.
+    private bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, false, (nameof(Symbol), Symbol), (nameof(Bids), RecordText.List(Bids)),
+        (nameof(Asks), RecordText.List(Asks)), (nameof(Sequence), Sequence), (nameof(IsReset), IsReset), (nameof(Timestamp), Timestamp),
+        (nameof(BestBid), BestBid), (nameof(BestAsk), BestAsk));
 }

@@ -5,7 +5,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Client.MarketData;
 
 /// <summary>One wire ticker subscription (<c>e</c> → <c>f</c> stream) shared by every subscriber of a symbol.</summary>
-internal sealed class TickerSubscription(string symbol, SafeSubject<SecurityStatus> ticks)
+internal sealed class TickerSubscription(string symbol, SafeSubject<Ticker> ticks)
 {
     public string Symbol { get; } = symbol;
 
@@ -13,5 +13,5 @@ internal sealed class TickerSubscription(string symbol, SafeSubject<SecurityStat
 
     public int RefCount { get; set; }
 
-    public SafeSubject<SecurityStatus> Ticks { get; } = ticks;
+    public SafeSubject<Ticker> Ticks { get; } = ticks;
 }

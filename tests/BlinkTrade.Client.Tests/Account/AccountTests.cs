@@ -72,27 +72,27 @@ public sealed class AccountTests
         await using var harness = ClientHarness.Create(p =>
         {
             p.AnswerHeartbeats();
-            p.Respond<DepositRequest>(r => new DepositResponse { DepositReqID = r.DepositReqID, DepositID = "d41d8cd98f00b204e9800998ecf8427e", Currency = r.Currency });
-            p.Respond<WithdrawRequest>(r => new WithdrawResponse { WithdrawReqID = r.WithdrawReqID, WithdrawID = 77, Currency = r.Currency, Amount = r.Amount, Method = r.Method });
+            p.Respond<DepositRequest>(r => new DepositResponse { DepositReqID = r.DepositReqID, Deposit = new Deposit { DepositID = "d41d8cd98f00b204e9800998ecf8427e", Currency = r.Currency } });
+            p.Respond<WithdrawRequest>(r => new WithdrawResponse { WithdrawReqID = r.WithdrawReqID, Withdrawal = new Withdrawal { WithdrawID = 77, Currency = r.Currency, Amount = r.Amount, Method = r.Method } });
             p.Respond<UpdateProfileRequest>(r => new UpdateProfileResponse { UpdateReqID = r.UpdateReqID, UserID = 90800127, TwoFactorEnabled = false });
             p.Respond<BrokerListRequest>(r => new BrokerListResponse { BrokerListReqID = r.BrokerListReqID, Page = 0, PageSize = r.PageSize, BrokerListGrp = [new BrokerInfo { BrokerID = 5, ShortName = "testnet" }] });
             p.Respond<ApiKeyCreateRequest>(r => new ApiKeyCreateResponse { APIKeyCreateReqID = r.APIKeyCreateReqID, Label = r.Label, APIKey = "K", APISecret = "very-secret", APIPassword = "api-pass", Status = 1 });
             p.Respond<ApiKeyRevokeRequest>(r => new ApiKeyRevokeResponse { APIKeyRevokeReqID = r.APIKeyRevokeReqID, APIKey = r.APIKey, Status = 0 });
-            p.Respond<ApiKeyListRequest>(r => new ApiKeyListResponse { APIKeyListReqID = r.APIKeyListReqID, Page = 0, PageSize = r.PageSize, ApiKeyListGrp = [new ApiKeyInfo { APIKey = "K", Label = "bot" }] });
+            p.Respond<ApiKeyListRequest>(r => new ApiKeyListResponse { APIKeyListReqID = r.APIKeyListReqID, Page = 0, PageSize = r.PageSize, ApiKeyListGrp = [new ApiKeyListEntry { APIKey = "K", Label = "bot" }] });
         });
         await harness.ConnectAsync();
         var client = harness.Client;
 
-        Assert.Equal("BTC", (await client.RequestDepositAsync(currency: "BTC")).Currency);
+        Assert.Equal("BTC", (await client.RequestDepositAsync(currency: "BTC")).Deposit.Currency);
         var withdrawal = await client.RequestWithdrawalAsync("BTC", Amount.FromDecimal(0.1m), "bitcoin", JsonDocument.Parse("""{"Wallet":"1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}""").RootElement);
-        Assert.Equal(77, withdrawal.WithdrawID);
+        Assert.Equal(77, withdrawal.Withdrawal.WithdrawID);
         var profile = await client.UpdateProfileAsync(new Dictionary<string, JsonElement> { ["EmailLang"] = JsonDocument.Parse("\"en\"").RootElement });
         Assert.Equal(90800127, profile.UserID);
         Assert.Equal(5, Assert.Single(await client.GetBrokersAsync()).BrokerID);
         var key = await client.CreateApiKeyAsync("bot");
         Assert.Equal("very-secret", key.APISecret?.Reveal());
         Assert.DoesNotContain("very-secret", key.ToString(), StringComparison.Ordinal);
-        var keys = new List<ApiKeyInfo>();
+        var keys = new List<ApiKeyListEntry>();
         await foreach (var info in client.GetApiKeysAsync())
         {
             keys.Add(info);
@@ -114,12 +114,12 @@ public sealed class AccountTests
         harness.Client.ProfileUpdates.Subscribe(profiles);
         var peer = await harness.ConnectAsync();
 
-        peer.Send(new DepositRefresh { DepositID = "abc", Currency = "BTC" });
-        peer.Send(new WithdrawRefresh { WithdrawID = 9, Currency = "BTC" });
+        peer.Send(new DepositRefresh { Deposit = new Deposit { DepositID = "abc", Currency = "BTC" } });
+        peer.Send(new WithdrawRefresh { Withdrawal = new Withdrawal { WithdrawID = 9, Currency = "BTC" } });
         peer.Send(new ProfileRefresh { UserID = 90800127 });
 
-        Assert.Equal("abc", (await deposits.WaitForAsync(_ => true)).DepositID);
-        Assert.Equal(9, (await withdrawals.WaitForAsync(_ => true)).WithdrawID);
+        Assert.Equal("abc", (await deposits.WaitForAsync(_ => true)).Deposit.DepositID);
+        Assert.Equal(9, (await withdrawals.WaitForAsync(_ => true)).Withdrawal.WithdrawID);
         Assert.Equal(90800127, (await profiles.WaitForAsync(_ => true)).UserID);
     }
 }

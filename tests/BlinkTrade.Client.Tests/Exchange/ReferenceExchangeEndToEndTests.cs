@@ -55,7 +55,7 @@ public sealed class ReferenceExchangeEndToEndTests
 
         var books = new RecordingObserver<OrderBookSnapshot>();
         var trades = new RecordingObserver<MarketTrade>();
-        var ticks = new RecordingObserver<SecurityStatus>();
+        var ticks = new RecordingObserver<Ticker>();
         using var bookSubscription = a.ObserveOrderBook("BTCUSD").Subscribe(books);
         using var tradeSubscription = a.ObserveTrades("BTCUSD").Subscribe(trades);
         using var tickerSubscription = a.ObserveTicker("BTCUSD").Subscribe(ticks);
@@ -86,7 +86,7 @@ public sealed class ReferenceExchangeEndToEndTests
         var key = await a.CreateApiKeyAsync("bot");
         Assert.Contains(await a.GetApiKeysAsync().ToListAsync(), k => k.APIKey == key.APIKey);
         await a.RevokeApiKeyAsync(key.APIKey!);
-        Assert.NotNull((await a.RequestDepositAsync(currency: "BTC")).DepositID);
+        Assert.NotNull((await a.RequestDepositAsync(currency: "BTC")).Deposit.DepositID);
         Assert.Equal("BTCUSD", Assert.Single((await a.GetSecurityListAsync()).Instruments!).Symbol);
         await a.CancelAllOrdersAsync();
         await a.ChangePasswordAsync("alice-pw-1", "alice-pw-2");

@@ -45,7 +45,7 @@ public sealed class MessageRouterTests
             new[]
             {
                 typeof(ExecutionReport), typeof(MarketDataFullRefresh), typeof(MarketDataIncrementalRefresh),
-                typeof(MarketDataRequestReject), typeof(SecurityStatus), typeof(UserBalanceResponse),
+                typeof(MarketDataRequestReject), typeof(Ticker), typeof(UserBalanceResponse),
             }.Select(t => t.Name).Order(),
             client.RoutedMessageTypes.Select(t => t.Name).Order());
     }

@@ -134,7 +134,7 @@ public sealed class MarketDataSubscriptionTests
         await using var harness = ClientHarness.Create();
         var peer = await harness.ConnectAsync();
         var books = new RecordingObserver<OrderBookSnapshot>();
-        var ticks = new RecordingObserver<SecurityStatus>();
+        var ticks = new RecordingObserver<Ticker>();
         using var bookSubscription = harness.Client.ObserveOrderBook("BTCUSD").Subscribe(books);
         using var tickerSubscription = harness.Client.ObserveTicker("BTCUSD").Subscribe(ticks);
         var request = await ExpectSubscribe(peer);
@@ -154,7 +154,7 @@ public sealed class MarketDataSubscriptionTests
         Assert.Equal(999, Assert.Single(reset.Asks).OrderId);
         Assert.Empty(reset.Bids);
 
-        next.Send(new SecurityStatus { SecurityStatusReqID = renewedTicker.SecurityStatusReqID, Symbol = "BTCUSD", LastPx = Price.FromDecimal(621m) });
+        next.Send(new Ticker { SecurityStatusReqID = renewedTicker.SecurityStatusReqID, Symbol = "BTCUSD", LastPx = Price.FromDecimal(621m) });
         Assert.Equal(Price.FromDecimal(621m), (await ticks.WaitForAsync(_ => true)).LastPx);
     }
 

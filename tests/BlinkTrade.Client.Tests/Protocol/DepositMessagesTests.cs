@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using BlinkTrade.Client.Protocol;
 using static BlinkTrade.Client.Tests.Protocol.ProtocolTestHelpers;
@@ -33,30 +32,26 @@ public sealed class DepositMessagesTests
     {
         var response = Parse<DepositResponse>(ExampleFrames("U19_DepositResponse.json").First());
         Assert.Equal(7302188, response.DepositReqID);
-        Assert.Equal("2a6b5e322fd24574a4d9f988681a542f", response.DepositID);
-        Assert.Null(response.DepositMethodID);
-        Assert.Null(response.ControlNumber);
-        Assert.Equal("CRY", response.Type);
-        Assert.Equal(DepositStatus.Created, response.Status);
-        Assert.Equal(0m, response.PercentFee);
-        Assert.Equal("mjjVMr8WcYQwVGzYc8HpaRyAZc89ngTdKV", response.Data!.Value.GetProperty("InputAddress").GetString());
-        Assert.Equal(new DateTime(2016, 9, 3, 23, 8, 26, DateTimeKind.Utc), response.Created);
-        Assert.Equal("UNCONFIRMED", response.State);
-        Assert.Equal(Amount.Zero, response.CreditProvided);
+        Assert.Equal("2a6b5e322fd24574a4d9f988681a542f", response.Deposit.DepositID);
+        Assert.Null(response.Deposit.DepositMethodID);
+        Assert.Null(response.Deposit.ControlNumber);
+        Assert.Equal("CRY", response.Deposit.Type);
+        Assert.Equal(DepositStatus.Created, response.Deposit.Status);
+        Assert.Equal(0m, response.Deposit.PercentFee);
+        Assert.Equal("mjjVMr8WcYQwVGzYc8HpaRyAZc89ngTdKV", response.Deposit.Data!.Value.GetProperty("InputAddress").GetString());
+        Assert.Equal(new DateTime(2016, 9, 3, 23, 8, 26, DateTimeKind.Utc), response.Deposit.Created);
+        Assert.Equal("UNCONFIRMED", response.Deposit.State);
+        Assert.Equal(Amount.Zero, response.Deposit.CreditProvided);
         Assert.False(response.IsNotFound);
-
-        var deposit = response.ToDeposit();
-        Assert.Equal(response.DepositID, deposit.DepositID);
-        Assert.Equal(response.Status, deposit.Status);
     }
 
     [Fact]
     public void ToDeposit_and_ToWithdrawal_keep_unknown_fields()
     {
-        var deposit = Parse<DepositRefresh>("""{"MsgType":"U23","DepositID":"x","Extra":1}""").ToDeposit();
+        var deposit = Parse<DepositRefresh>("""{"MsgType":"U23","DepositID":"x","Extra":1}""").Deposit;
         Assert.Equal("x", deposit.DepositID);
         Assert.Equal(1, deposit.ExtensionData!["Extra"].GetInt32());
-        var withdrawal = Parse<WithdrawRefresh>("""{"MsgType":"U9","WithdrawID":"7","Extra":true}""").ToWithdrawal();
+        var withdrawal = Parse<WithdrawRefresh>("""{"MsgType":"U9","WithdrawID":"7","Extra":true}""").Withdrawal;
         Assert.Equal(7, withdrawal.WithdrawID);
         Assert.True(withdrawal.ExtensionData!["Extra"].GetBoolean());
     }
@@ -73,18 +68,51 @@ public sealed class DepositMessagesTests
     public void U23_refresh_carries_the_deposit()
     {
         var refresh = Parse<DepositRefresh>(ExampleFrames("U23_DepositRefresh.json").Last());
-        Assert.Equal(DepositStatus.Complete, refresh.Status);
-        Assert.Equal(Amount.FromSatoshis(50000000), refresh.PaidValue);
-        Assert.Equal(1, refresh.Data!.Value.GetProperty("Confirmations").GetInt32());
+        Assert.Equal(DepositStatus.Complete, refresh.Deposit.Status);
+        Assert.Equal(Amount.FromSatoshis(50000000), refresh.Deposit.PaidValue);
+        Assert.Equal(1, refresh.Deposit.Data!.Value.GetProperty("Confirmations").GetInt32());
     }
 
     [Fact]
-    public void Deposit_row_and_report_declare_the_same_fields()
+    public void Reports_keep_the_entity_flat_on_the_wire_in_the_same_order()
     {
-        static IEnumerable<string> Names(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.DeclaringType == type && p.CanWrite && p.Name != "ExtensionData").Select(p => p.Name).Order();
-        Assert.Equal(Names(typeof(Deposit)), Names(typeof(DepositReport)));
-        Assert.Equal(Names(typeof(Withdrawal)), Names(typeof(WithdrawReport)));
+        const string u19 = """{"MsgType":"U19","DepositReqID":5,"DepositID":"x","Currency":"BTC","Value":100000000,"Extra":1}""";
+        var response = Parse<DepositResponse>(u19);
+        Assert.Equal(5, response.DepositReqID);
+        Assert.Equal(Amount.FromDecimal(1m), response.Deposit.Value);
+        Assert.Equal(["Extra"], response.Deposit.ExtensionData!.Keys);
+        Assert.Null(response.ExtensionData);
+        Assert.Equal(u19, ProtocolSerializer.SerializeToString(response));
+
+        const string u71 = """{"MsgType":"U71","WithdrawCancelReqID":9,"WithdrawID":7,"Status":"8"}""";
+        var cancelled = Parse<CancelWithdrawalResponse>(u71);
+        Assert.Equal((9L, 7L), (cancelled.WithdrawCancelReqID, cancelled.Withdrawal.WithdrawID!.Value));
+        Assert.Null(cancelled.Withdrawal.ExtensionData);
+        Assert.Equal(u71, ProtocolSerializer.SerializeToString(cancelled));
+        Assert.Equal("""{"MsgType":"U9","WithdrawID":7}""", ProtocolSerializer.SerializeToString(new WithdrawRefresh { Withdrawal = new Withdrawal { WithdrawID = 7 } }));
+
+        const string u49 = """{"MsgType":"U49","DepositMethodReqID":3,"DepositMethodID":-1,"HtmlTemplate":"slip"}""";
+        var method = Parse<DepositMethodResponse>(u49);
+        Assert.True(method.IsNotFound);
+        Assert.Equal((3L, "slip"), (method.DepositMethodReqID, method.DepositMethod.HtmlTemplate));
+        Assert.Equal(u49, ProtocolSerializer.SerializeToString(method));
+
+        var withExtra = new DepositRefresh
+        {
+            DepositReqID = 3,
+            Deposit = new Deposit { DepositID = "x" },
+            ExtensionData = new Dictionary<string, JsonElement> { ["Extra"] = JsonDocument.Parse("1").RootElement.Clone(), ["DepositReqID"] = JsonDocument.Parse("4").RootElement.Clone() },
+        };
+        Assert.Equal("""{"MsgType":"U23","DepositReqID":3,"DepositID":"x","Extra":1}""", ProtocolSerializer.SerializeToString(withExtra));
+    }
+
+    [Fact]
+    public void A_bad_request_id_of_a_report_is_an_invalid_field_naming_it()
+    {
+        Assert.Equal(7302188, Parse<DepositResponse>("""{"MsgType":"U19","DepositReqID":"7302188"}""").DepositReqID);
+        var error = ParseError("""{"MsgType":"U19","DepositReqID":{"x":1},"DepositID":"x"}""");
+        Assert.Equal(ProtocolErrorKind.InvalidField, error.Kind);
+        Assert.Contains("DepositReqID", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,8 +154,8 @@ public sealed class DepositMessagesTests
     {
         var frames = ExampleFrames("U49_DepositMethodResponse.json").ToList();
         var detail = Parse<DepositMethodResponse>(frames[0]);
-        Assert.Equal("<!DOCTYPE html><html>...</html>", detail.HtmlTemplate);
-        Assert.Equal(JsonValueKind.Object, detail.Parameters!.Value.ValueKind);
+        Assert.Equal("<!DOCTYPE html><html>...</html>", detail.DepositMethod.HtmlTemplate);
+        Assert.Equal(JsonValueKind.Object, detail.DepositMethod.Parameters!.Value.ValueKind);
         Assert.True(Parse<DepositMethodResponse>(frames[1]).IsNotFound);
         Assert.Equal("""{"MsgType":"U48","DepositMethodReqID":3346,"DepositMethodID":501}""",
             ProtocolSerializer.SerializeToString(new DepositMethodRequest { DepositMethodReqID = 3346, DepositMethodID = 501 }));

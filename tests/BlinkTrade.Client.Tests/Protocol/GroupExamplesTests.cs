@@ -37,7 +37,7 @@ public sealed class GroupExamplesTests
         { "x_SecurityListRequest.json", typeof(SecurityListRequest) },
         { "y_SecurityList.json", typeof(SecurityList) },
         { "e_SecurityStatusRequest.json", typeof(SecurityStatusRequest) },
-        { "f_SecurityStatus.json", typeof(SecurityStatus) },
+        { "f_SecurityStatus.json", typeof(Ticker) },
         { "U38_UpdateProfile.json", typeof(UpdateProfileRequest) },
         { "U39_UpdateProfileResponse.json", typeof(UpdateProfileResponse) },
         { "U40_ProfileRefresh.json", typeof(ProfileRefresh) },

@@ -171,7 +171,7 @@ public sealed class GroupRecordTests
         Assert.Equal(10000, list.Currencies[0].Pip);
         Assert.Equal("\u0e3f", list.Currencies[0].Sign);
 
-        var status = Examples<SecurityStatus>("f_SecurityStatus.json")[1];
+        var status = Examples<Ticker>("f_SecurityStatus.json")[1];
         Assert.Equal(558.25m, status.QuoteVolume24h!.Value.ToDecimal());
         Assert.Equal(0.9m, status.BaseVolume24h!.Value.ToDecimal());
         Assert.DoesNotContain("QuoteVolume24h", ProtocolSerializer.SerializeToString(status), StringComparison.Ordinal);

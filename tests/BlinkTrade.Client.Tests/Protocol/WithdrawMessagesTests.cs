@@ -71,7 +71,7 @@ public sealed class WithdrawMessagesTests
     public void Data_in_responses_and_rows_is_decoded_when_encoded(string data, string? expected)
     {
         var refresh = Parse<WithdrawRefresh>($$"""{"MsgType":"U9","WithdrawID":1,"Data":{{data}}}""");
-        Assert.Equal(expected, refresh.Data?.GetRawText());
+        Assert.Equal(expected, refresh.Withdrawal.Data?.GetRawText());
         var deposits = Parse<DepositListResponse>($$"""{"MsgType":"U31","DepositListReqID":1,"Columns":["Data"],"DepositListGrp":[[{{data}}]]}""");
         Assert.Equal(expected, deposits.DepositListGrp[0].Data?.GetRawText());
     }
@@ -86,25 +86,24 @@ public sealed class WithdrawMessagesTests
         var frames = ExampleFrames("U7_WithdrawResponse.json").ToList();
         var shortForm = Parse<WithdrawResponse>(frames[0]);
         Assert.Equal(617625, shortForm.WithdrawReqID);
-        Assert.Equal(546, shortForm.WithdrawID);
-        Assert.Equal(WithdrawStatus.Unconfirmed, shortForm.Status);
-        Assert.Null(shortForm.Amount);
+        Assert.Equal(546, shortForm.Withdrawal.WithdrawID);
+        Assert.Equal(WithdrawStatus.Unconfirmed, shortForm.Withdrawal.Status);
+        Assert.Null(shortForm.Withdrawal.Amount);
 
         var full = Parse<WithdrawResponse>(frames[1]);
-        Assert.Equal(WithdrawStatus.Pending, full.Status);
-        Assert.Equal("", full.SecondFactorType!.Value.Value);
-        Assert.Equal(Amount.FromSatoshis(20000000000), full.PaidAmount);
-        Assert.Equal("4444-5", full.Data!.Value.GetProperty("AccountNumber").GetString());
-        Assert.Equal(full.WithdrawID, full.ToWithdrawal().WithdrawID);
+        Assert.Equal(WithdrawStatus.Pending, full.Withdrawal.Status);
+        Assert.Equal("", full.Withdrawal.SecondFactorType!.Value.Value);
+        Assert.Equal(Amount.FromSatoshis(20000000000), full.Withdrawal.PaidAmount);
+        Assert.Equal("4444-5", full.Withdrawal.Data!.Value.GetProperty("AccountNumber").GetString());
     }
 
     [Fact]
     public void U9_cancelled_with_reason()
     {
         var refresh = Parse<WithdrawRefresh>(ExampleFrames("U9_WithdrawRefresh.json").Last());
-        Assert.Equal(WithdrawStatus.Cancelled, refresh.Status);
-        Assert.Equal(-1, refresh.ReasonID);
-        Assert.Equal(Amount.FromSatoshis(900010000), refresh.PaidAmount);
+        Assert.Equal(WithdrawStatus.Cancelled, refresh.Withdrawal.Status);
+        Assert.Equal(-1, refresh.Withdrawal.ReasonID);
+        Assert.Equal(Amount.FromSatoshis(900010000), refresh.Withdrawal.PaidAmount);
     }
 
     [Fact]
@@ -119,8 +118,8 @@ public sealed class WithdrawMessagesTests
 
         var failed = Parse<WithdrawConfirmationResponse>(ExampleFrames("U25_WithdrawConfirmationResponse.json").Last());
         Assert.Equal(1, failed.WithdrawReqID);
-        Assert.Null(failed.WithdrawID);
-        Assert.Equal(WithdrawStatus.Unconfirmed, failed.Status);
+        Assert.Null(failed.Withdrawal.WithdrawID);
+        Assert.Equal(WithdrawStatus.Unconfirmed, failed.Withdrawal.Status);
     }
 
     [Fact]
@@ -142,7 +141,7 @@ public sealed class WithdrawMessagesTests
             ProtocolSerializer.SerializeToString(new CancelWithdrawalRequest { WithdrawCancelReqID = 1, WithdrawID = 546, ClOrdID = "1" }));
         var cancelled = Parse<CancelWithdrawalResponse>(ExampleFrames("U71_CancelWithdrawalResponse.json").Single());
         Assert.Equal(1, cancelled.WithdrawCancelReqID);
-        Assert.Equal(WithdrawStatus.Cancelled, cancelled.Status);
+        Assert.Equal(WithdrawStatus.Cancelled, cancelled.Withdrawal.Status);
         Assert.Equal("""{"MsgType":"U78","WithdrawReqID":8812,"WithdrawID":546,"Message":"hi"}""",
             ProtocolSerializer.SerializeToString(new WithdrawCommentRequest { WithdrawReqID = 8812, WithdrawID = 546, Message = "hi" }));
         Assert.Equal(546, Parse<WithdrawCommentResponse>("""{"MsgType":"U79","WithdrawReqID":"8812","WithdrawID":"546"}""").WithdrawID);

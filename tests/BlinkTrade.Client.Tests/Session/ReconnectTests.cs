@@ -81,13 +81,13 @@ public sealed class ReconnectTests
     {
         await using var harness = ClientHarness.Create();
         var peer = await harness.ConnectAsync();
-        var first = new RecordingObserver<SecurityStatus>();
-        var second = new RecordingObserver<SecurityStatus>();
+        var first = new RecordingObserver<Ticker>();
+        var second = new RecordingObserver<Ticker>();
         var a = harness.Client.ObserveTicker("BTCUSD").Subscribe(first);
         var b = harness.Client.ObserveTicker("BTCUSD").Subscribe(second);
         var request = await peer.ExpectAsync<SecurityStatusRequest>();
         Assert.Equal(SubscriptionRequestType.SnapshotAndUpdates, request.SubscriptionRequestType);
-        peer.Send(new SecurityStatus { SecurityStatusReqID = request.SecurityStatusReqID, Symbol = "BTCUSD", BestBid = Price.FromDecimal(619m) });
+        peer.Send(new Ticker { SecurityStatusReqID = request.SecurityStatusReqID, Symbol = "BTCUSD", BestBid = Price.FromDecimal(619m) });
         await first.WaitForAsync(_ => true);
         await second.WaitForAsync(_ => true);
 

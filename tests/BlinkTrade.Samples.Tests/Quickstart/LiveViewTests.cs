@@ -157,7 +157,7 @@ public sealed partial class LiveViewTests(ITestOutputHelper output)
             .Select(i => new MarketTrade("BTCUSD", 900 + i, Price.FromDecimal(12_619.91m + i * 0.07m), Quantity.FromDecimal(0.123m + i), i % 2 == 0 ? Side.Buy : Side.Sell,
                 1, 2, 3, 4, null, new TimeOnly(13, 0).Add(TimeSpan.FromSeconds(i * 7))))
             .ToArray();
-        var ticker = new SecurityStatus
+        var ticker = new Ticker
         {
             Symbol = "BTCUSD",
             LastPx = Price.FromDecimal(12_619.93m),

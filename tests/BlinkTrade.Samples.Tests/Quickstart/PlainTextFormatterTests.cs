@@ -12,7 +12,7 @@ public sealed class PlainTextFormatterTests
     {
         var state = new MarketState("BTCUSD");
         state.OnBook(TestData.Book((620.10m, 0.25m), (620.10m, 0.25m), (619m, 3m)));
-        state.OnTicker(new SecurityStatus
+        state.OnTicker(new Ticker
         {
             Symbol = "BTCUSD",
             LastPx = Price.FromDecimal(620.15m),

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// init-only records through an <c>object[]</c> of boxed arguments (~780 B per report); this one reads into locals and
 /// builds the record once. Reading is exactly as tolerant as the protocol-wide converters (numeric strings, integral
 /// floats, unknown enum values kept raw, numbers as strings); properties may come in any order; unknown properties go
-/// to <see cref="BlinkTradeMessage.ExtensionData"/>; <c>null</c> leaves an optional field unset and is an error for a
+/// to <see cref="ProtocolRecord.ExtensionData"/>; <c>null</c> leaves an optional field unset and is an error for a
 /// required (non-nullable) one. Writing matches the source-generated output byte for byte.
 /// </summary>
 public sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>

@@ -7,7 +7,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <summary>
 /// Hand-written converter for <see cref="MarketDataEntry"/> (every entry of <c>W</c> and <c>X</c>), for the same reasons
 /// and with the same guarantees as <see cref="ExecutionReportJsonConverter"/>. <c>Symbol</c> and <c>Broker</c> come from a
-/// small string cache. Per-currency keys of volume entries go to <see cref="MarketDataEntry.ExtensionData"/>.
+/// small string cache. Per-currency keys of volume entries go to <see cref="ProtocolRecord.ExtensionData"/>.
 /// </summary>
 public sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
 {

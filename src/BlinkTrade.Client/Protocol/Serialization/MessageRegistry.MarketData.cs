@@ -12,6 +12,6 @@ internal static partial class MessageRegistry
         new(MessageTypes.SecurityListRequest, Context.SecurityListRequest),
         new(MessageTypes.SecurityList, Context.SecurityList),
         new(MessageTypes.SecurityStatusRequest, Context.SecurityStatusRequest),
-        new(MessageTypes.SecurityStatus, Context.SecurityStatus),
+        new(MessageTypes.SecurityStatus, Context.Ticker),
     ];
 }

@@ -62,7 +62,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 [JsonSerializable(typeof(SecurityListRequest))]
 [JsonSerializable(typeof(SecurityList))]
 [JsonSerializable(typeof(SecurityStatusRequest))]
-[JsonSerializable(typeof(SecurityStatus))]
+[JsonSerializable(typeof(Ticker))]
 // Deposits
 [JsonSerializable(typeof(DepositRequest))]
 [JsonSerializable(typeof(DepositResponse))]

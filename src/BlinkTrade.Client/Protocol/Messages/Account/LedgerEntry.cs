@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One ledger row of a <see cref="LedgerListResponse"/>.</summary>
-public sealed record LedgerEntry
+public sealed record LedgerEntry : ProtocolRecord
 {
     /// <summary>Ledger row id.</summary>
     public long? LedgerID { get; init; }
@@ -47,8 +44,4 @@ public sealed record LedgerEntry
 
     /// <summary>The counterparty's username (broker sessions only).</summary>
     public string? PayeeName { get; init; }
-
-    /// <summary>Columns this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -29,4 +28,9 @@ public sealed record LedgerListRequest : BlinkTradeMessage
 
     /// <summary>Search terms matched against names, reference and (numeric terms) amounts.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(LedgerListReqID), LedgerListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Currency), Currency),
+        (nameof(BrokerID), BrokerID), (nameof(ClientID), ClientID), (nameof(Filter), RecordText.List(Filter)));
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -20,4 +19,9 @@ public sealed record LedgerListResponse : BlinkTradeMessage
 
     /// <summary>The rows.</summary>
     public IReadOnlyList<LedgerEntry> LedgerListGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(LedgerListReqID), LedgerListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(LedgerListGrp), RecordText.List(LedgerListGrp)));
 }

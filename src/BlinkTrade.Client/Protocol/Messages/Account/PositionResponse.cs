@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -21,4 +22,9 @@ public sealed record PositionResponse : BlinkTradeMessage
 
     /// <summary>Positions by broker id, then currency code (signed).</summary>
     public IReadOnlyDictionary<int, IReadOnlyDictionary<string, Amount>> Positions { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, Amount>>();
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(PositionReqID), PositionReqID), (nameof(ClientID), ClientID),
+        (nameof(Positions), RecordText.Map(Positions?.Select(static b => KeyValuePair.Create(b.Key, RecordText.Map(b.Value))))));
 }

@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One row of a <see cref="TradersRankResponse"/>.</summary>
-public sealed record TradersRankEntry
+public sealed record TradersRankEntry : ProtocolRecord
 {
     /// <summary>1-based rank.</summary>
     public int? Rank { get; init; }
@@ -17,8 +14,4 @@ public sealed record TradersRankEntry
 
     /// <summary>The ranked amount (BTC balance).</summary>
     public Amount? Amount { get; init; }
-
-    /// <summary>Columns this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -20,4 +19,8 @@ public sealed record TradersRankRequest : BlinkTradeMessage
 
     /// <summary>Search terms.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradersRankReqID), TradersRankReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Filter), RecordText.List(Filter)));
 }

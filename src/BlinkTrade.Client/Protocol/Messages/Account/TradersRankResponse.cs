@@ -1,11 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U37</c> TradersRankResponse: ranked traders (column-oriented <c>TradersRankGrp</c> on the wire).</summary>
 /// <remarks>Engine-2015 echoes the id under <c>DepositListReqID</c> (PROTOCOL.md §5 G33); it then lands in
-/// <see cref="BlinkTradeMessage.ExtensionData"/> and <see cref="TradersRankReqID"/> stays <see langword="null"/>.</remarks>
+/// <see cref="ProtocolRecord.ExtensionData"/> and <see cref="TradersRankReqID"/> stays <see langword="null"/>.</remarks>
 public sealed record TradersRankResponse : BlinkTradeMessage
 {
     /// <inheritdoc />
@@ -22,4 +21,9 @@ public sealed record TradersRankResponse : BlinkTradeMessage
 
     /// <summary>The rows.</summary>
     public IReadOnlyList<TradersRankEntry> TradersRankGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradersRankReqID), TradersRankReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(TradersRankGrp), RecordText.List(TradersRankGrp)));
 }

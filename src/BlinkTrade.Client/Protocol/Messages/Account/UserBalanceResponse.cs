@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -29,4 +30,9 @@ public sealed record UserBalanceResponse : BlinkTradeMessage
     /// <summary>Whether this is an unsolicited update (a delta) rather than the answer to a request.</summary>
     [JsonIgnore]
     public bool IsUpdate => BalanceReqID is null;
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(BalanceReqID), BalanceReqID), (nameof(ClientID), ClientID), (nameof(Balances), RecordText.Map(Balances)),
+        (nameof(IsUpdate), IsUpdate));
 }

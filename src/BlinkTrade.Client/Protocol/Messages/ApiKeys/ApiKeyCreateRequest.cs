@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -29,4 +30,9 @@ public sealed record ApiKeyCreateRequest : BlinkTradeMessage
 
     /// <summary>Whether the key may be revoked (server default: true).</summary>
     public bool? Revocable { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(APIKeyCreateReqID), APIKeyCreateReqID), (nameof(Label), Label), (nameof(PermissionList), PermissionList),
+        (nameof(IPWhiteList), RecordText.List(IPWhiteList)), (nameof(Revocable), Revocable));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -48,4 +49,10 @@ public sealed record ApiKeyCreateResponse : BlinkTradeMessage
 
     /// <summary>Last login with the key.</summary>
     public DateTime? LastUsed { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(APIKeyCreateReqID), APIKeyCreateReqID), (nameof(Label), Label), (nameof(APIKey), APIKey), (nameof(APISecret), APISecret),
+        (nameof(APIPassword), APIPassword), (nameof(PermissionList), PermissionList), (nameof(IPWhiteList), RecordText.List(IPWhiteList)),
+        (nameof(Status), Status), (nameof(Revocable), Revocable), (nameof(Created), Created), (nameof(LastUsed), LastUsed));
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U50</c> APIKeyListRequest: the user's active API keys (PROTOCOL.md §2.8).</summary>

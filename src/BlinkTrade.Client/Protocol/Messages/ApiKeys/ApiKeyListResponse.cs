@@ -1,6 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -20,5 +18,10 @@ public sealed record ApiKeyListResponse : BlinkTradeMessage
     public int? PageSize { get; init; }
 
     /// <summary>The keys.</summary>
-    public IReadOnlyList<ApiKeyInfo> ApiKeyListGrp { get; init; } = [];
+    public IReadOnlyList<ApiKeyListEntry> ApiKeyListGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(APIKeyListReqID), APIKeyListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(ApiKeyListGrp), RecordText.List(ApiKeyListGrp)));
 }

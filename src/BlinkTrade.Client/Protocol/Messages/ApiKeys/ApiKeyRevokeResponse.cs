@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U55</c> APIKeyRevokeResponse: the key was revoked (<c>Status</c> 0).</summary>

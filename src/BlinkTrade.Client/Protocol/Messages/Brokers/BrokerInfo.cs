@@ -7,7 +7,7 @@ namespace BlinkTrade.Client.Protocol;
 /// A broker (exchange operator) as described by a <c>U29</c> row and by the <c>Broker</c> object of <c>BF</c>
 /// (PROTOCOL.md §2.9). Nested structures whose shape is open-ended stay <see cref="JsonElement"/>.
 /// </summary>
-public sealed record BrokerInfo
+public sealed record BrokerInfo : ProtocolRecord
 {
     /// <summary>Broker id (5 = testnet).</summary>
     public int? BrokerID { get; init; }
@@ -99,8 +99,4 @@ public sealed record BrokerInfo
 
     /// <summary>Whether the broker is a hub for other brokers.</summary>
     public bool? IsBrokerHub { get; init; }
-
-    /// <summary>Fields this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U28</c> BrokerListRequest: the public broker directory (PROTOCOL.md §2.9). Answered by <see cref="BrokerListResponse"/>.</summary>
@@ -20,4 +21,9 @@ public sealed record BrokerListRequest : BlinkTradeMessage
 
     /// <summary>Country filter.</summary>
     public string? Country { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(BrokerListReqID), BrokerListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(StatusList), RecordText.List(StatusList)), (nameof(Country), Country));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U29</c> BrokerListResponse: on the wire <c>Columns</c> + <c>BrokerListGrp</c> rows of arrays, read as typed rows.</summary>
@@ -17,4 +18,9 @@ public sealed record BrokerListResponse : BlinkTradeMessage
 
     /// <summary>The brokers.</summary>
     public IReadOnlyList<BrokerInfo>? BrokerListGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(BrokerListReqID), BrokerListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(BrokerListGrp), RecordText.List(BrokerListGrp)));
 }

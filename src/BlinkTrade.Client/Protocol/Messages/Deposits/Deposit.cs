@@ -6,9 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// A deposit (PROTOCOL.md §2.5): a row of <see cref="DepositListResponse"/>, and the content of
-/// <see cref="DepositResponse"/> / <see cref="DepositRefresh"/> (<see cref="DepositReport.ToDeposit"/>).
+/// <see cref="DepositResponse"/> / <see cref="DepositRefresh"/> (<see cref="DepositReport.Deposit"/>).
 /// </summary>
-public sealed record Deposit
+public sealed record Deposit : ProtocolRecord
 {
     /// <summary>Deposit id (32-hex uuid); <c>"-1"</c> in a not-found <c>U19</c>.</summary>
     public string? DepositID { get; init; }
@@ -76,8 +76,4 @@ public sealed record Deposit
 
     /// <summary>Instant credit already provided (2016+).</summary>
     public Amount? CreditProvided { get; init; }
-
-    /// <summary>Fields (or columns) this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>A deposit method's limits for one verification level (wire keys are lower-case).</summary>
-public sealed record DepositLimit
+public sealed record DepositLimit : ProtocolRecord
 {
     /// <summary>Whether the level may use the method.</summary>
     [JsonPropertyName("enabled")]
@@ -17,8 +17,4 @@ public sealed record DepositLimit
     /// <summary>Maximum value.</summary>
     [JsonPropertyName("max")]
     public Amount? Max { get; init; }
-
-    /// <summary>Fields this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

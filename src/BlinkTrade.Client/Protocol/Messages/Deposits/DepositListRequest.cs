@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -26,4 +25,9 @@ public sealed record DepositListRequest : BlinkTradeMessage
 
     /// <summary>The customer a broker asks about.</summary>
     public long? ClientID { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositListReqID), DepositListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(StatusList), RecordText.List(StatusList)), (nameof(Filter), RecordText.List(Filter)), (nameof(ClientID), ClientID));
 }

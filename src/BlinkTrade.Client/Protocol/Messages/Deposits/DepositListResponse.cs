@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -20,4 +19,9 @@ public sealed record DepositListResponse : BlinkTradeMessage
 
     /// <summary>The deposits.</summary>
     public IReadOnlyList<Deposit> DepositListGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositListReqID), DepositListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(DepositListGrp), RecordText.List(DepositListGrp)));
 }

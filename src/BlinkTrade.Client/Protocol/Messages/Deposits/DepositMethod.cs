@@ -1,10 +1,11 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary>One deposit method of a broker (<see cref="DepositMethodsResponse"/>).</summary>
-public sealed record DepositMethod
+/// <summary>One deposit method of a broker: a row of <see cref="DepositMethodsResponse"/>, and the content of a
+/// <see cref="DepositMethodResponse"/>.</summary>
+public sealed record DepositMethod : ProtocolRecord
 {
     /// <summary>Method id.</summary>
     public int? DepositMethodID { get; init; }
@@ -33,7 +34,16 @@ public sealed record DepositMethod
     /// <summary>Where users upload receipts.</summary>
     public string? UserReceiptURL { get; init; }
 
-    /// <summary>Fields this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    /// <summary>HTML template of the deposit slip (in a <see cref="DepositMethodResponse"/>).</summary>
+    public string? HtmlTemplate { get; init; }
+
+    /// <summary>Method parameters, open-ended (in a <see cref="DepositMethodResponse"/>).</summary>
+    public JsonElement? Parameters { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositMethodID), DepositMethodID), (nameof(Description), Description), (nameof(Disclaimer), Disclaimer), (nameof(Type), Type),
+        (nameof(DepositLimits), RecordText.Map(DepositLimits)), (nameof(Currency), Currency), (nameof(PercentFee), PercentFee),
+        (nameof(FixedFee), FixedFee), (nameof(UserReceiptURL), UserReceiptURL), (nameof(HtmlTemplate), HtmlTemplate),
+        (nameof(Parameters), Parameters));
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U48</c> DepositMethodRequest: one method's details.</summary>

@@ -1,10 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>U49</c> DepositMethodResponse: one method's details (<c>DepositMethodID</c> -1 when unknown).</summary>
-public sealed record DepositMethodResponse : BlinkTradeMessage
+/// <summary>
+/// <c>U49</c> DepositMethodResponse: one method's details (<c>DepositMethodID</c> -1 when unknown). On the wire the
+/// method's fields stand at the top level; here they are <see cref="DepositMethod"/>, the same record as a row of
+/// <see cref="DepositMethodsResponse"/>.
+/// </summary>
+[JsonConverter(typeof(EntityReportConverter<DepositMethodResponse, DepositMethod>))]
+public sealed record DepositMethodResponse : BlinkTradeMessage, IEntityReport<DepositMethodResponse, DepositMethod>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.DepositMethodResponse;
@@ -12,40 +17,13 @@ public sealed record DepositMethodResponse : BlinkTradeMessage
     /// <summary>The request's correlation id.</summary>
     public long DepositMethodReqID { get; init; }
 
-    /// <summary>Method id; -1 when not found.</summary>
-    public int? DepositMethodID { get; init; }
-
-    /// <summary>Display name.</summary>
-    public string? Description { get; init; }
-
-    /// <summary>Disclaimer.</summary>
-    public string? Disclaimer { get; init; }
-
-    /// <summary>Method type.</summary>
-    public string? Type { get; init; }
-
-    /// <summary>Limits by verification level (keys <c>"0"</c>…<c>"7"</c>, see <see cref="VerificationLevel"/>).</summary>
-    public IReadOnlyDictionary<string, DepositLimit>? DepositLimits { get; init; }
-
-    /// <summary>Currency.</summary>
-    public string? Currency { get; init; }
-
-    /// <summary>Percent fee (plain percent).</summary>
-    public decimal? PercentFee { get; init; }
-
-    /// <summary>Fixed fee.</summary>
-    public Amount? FixedFee { get; init; }
-
-    /// <summary>Where users upload receipts.</summary>
-    public string? UserReceiptURL { get; init; }
-
-    /// <summary>HTML template of the deposit slip.</summary>
-    public string? HtmlTemplate { get; init; }
-
-    /// <summary>Method parameters (open-ended).</summary>
-    public JsonElement? Parameters { get; init; }
+    /// <summary>The method.</summary>
+    public DepositMethod DepositMethod { get; init; } = new();
 
     /// <summary>Whether this is the "not found" answer.</summary>
-    [JsonIgnore]
-    public bool IsNotFound => DepositMethodID == -1;
+    public bool IsNotFound => DepositMethod.DepositMethodID == -1;
+
+    static EntityReportShape<DepositMethodResponse, DepositMethod> IEntityReport<DepositMethodResponse, DepositMethod>.Shape { get; } =
+        new(nameof(DepositMethodReqID), static m => m.DepositMethod, static m => m.DepositMethodReqID,
+        static (entity, requestId) => new() { DepositMethod = entity, DepositMethodReqID = requestId ?? 0 });
 }

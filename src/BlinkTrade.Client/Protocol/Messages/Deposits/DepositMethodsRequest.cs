@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U20</c> DepositMethodsRequest: a broker's deposit methods (public; send <c>BrokerID</c> when not logged in).</summary>

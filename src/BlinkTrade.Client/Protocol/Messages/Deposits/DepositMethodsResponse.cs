@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -14,4 +13,8 @@ public sealed record DepositMethodsResponse : BlinkTradeMessage
 
     /// <summary>The methods.</summary>
     public IReadOnlyList<DepositMethod> DepositMethodGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositMethodReqID), DepositMethodReqID), (nameof(DepositMethodGrp), RecordText.List(DepositMethodGrp)));
 }

@@ -1,14 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U23</c> DepositRefresh: unsolicited, a deposit was created or changed (to the account and its broker).</summary>
-public sealed record DepositRefresh : DepositReport
+[JsonConverter(typeof(EntityReportConverter<DepositRefresh, Deposit>))]
+public sealed record DepositRefresh : DepositReport, IEntityReport<DepositRefresh, Deposit>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.DepositRefresh;
 
     /// <summary>The id of the request that created the deposit, when the server includes it.</summary>
     public long? DepositReqID { get; init; }
+
+    static EntityReportShape<DepositRefresh, Deposit> IEntityReport<DepositRefresh, Deposit>.Shape { get; } =
+        new(nameof(DepositReqID), static m => m.Deposit, static m => m.DepositReqID,
+        static (entity, requestId) => new() { Deposit = entity, DepositReqID = requestId });
 }

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -38,4 +38,10 @@ public sealed record DepositRequest : BlinkTradeMessage
 
     /// <summary>Action on an existing deposit (2016+): <c>CREDIT</c>, <c>CANCEL</c>, <c>PROGRESS</c>, <c>COMPLETE</c>.</summary>
     public string? Action { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(DepositReqID), DepositReqID), (nameof(DepositMethodID), DepositMethodID), (nameof(DepositID), DepositID),
+        (nameof(Currency), Currency), (nameof(Value), Value), (nameof(ClOrdID), ClOrdID), (nameof(Instructions), RecordText.List(Instructions)),
+        (nameof(BrokerID), BrokerID), (nameof(Action), Action));
 }

@@ -1,14 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U19</c> DepositResponse: the deposit created or looked up (<c>DepositID</c> -1 when not found).</summary>
-public sealed record DepositResponse : DepositReport
+[JsonConverter(typeof(EntityReportConverter<DepositResponse, Deposit>))]
+public sealed record DepositResponse : DepositReport, IEntityReport<DepositResponse, Deposit>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.DepositResponse;
 
     /// <summary>The request's correlation id (absent in the not-found answer).</summary>
     public long? DepositReqID { get; init; }
+
+    static EntityReportShape<DepositResponse, Deposit> IEntityReport<DepositResponse, Deposit>.Shape { get; } =
+        new(nameof(DepositReqID), static m => m.Deposit, static m => m.DepositReqID,
+        static (entity, requestId) => new() { Deposit = entity, DepositReqID = requestId });
 }

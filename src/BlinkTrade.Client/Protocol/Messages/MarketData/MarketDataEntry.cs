@@ -8,10 +8,10 @@ namespace BlinkTrade.Client.Protocol;
 /// One entry of <c>MDFullGrp</c> (<c>W</c>) or <c>MDIncGrp</c> (<c>X</c>): a book entry, a trade, or a volume entry
 /// (PROTOCOL.md §2.4). Which fields are present depends on <see cref="MDEntryType"/> and <see cref="MDUpdateAction"/>.
 /// The volume entry (<c>MDEntryType "4"</c>) has one key per currency (<c>{"BTC":…, "USD":…}</c>); those keys land in
-/// <see cref="ExtensionData"/> and are read with <see cref="VolumeOf"/>.
+/// <see cref="ProtocolRecord.ExtensionData"/> and are read with <see cref="VolumeOf"/>.
 /// </summary>
 [JsonConverter(typeof(MarketDataEntryJsonConverter))]
-public sealed record MarketDataEntry
+public sealed record MarketDataEntry : ProtocolRecord
 {
     /// <summary>New, change, delete, delete-thru (X only).</summary>
     public MarketDataUpdateAction? MDUpdateAction { get; init; }
@@ -72,10 +72,6 @@ public sealed record MarketDataEntry
 
     /// <summary>Seller username (brokers only).</summary>
     public string? MDEntrySeller { get; init; }
-
-    /// <summary>Fields this SDK does not model; for a volume entry, the per-currency volumes.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 
     /// <summary>The 1e8-scaled volume of <paramref name="currency"/> in a volume entry (<c>MDEntryType "4"</c>).</summary>
     /// <param name="currency">A currency code, e.g. <c>BTC</c>.</param>

@@ -1,5 +1,4 @@
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -23,4 +22,8 @@ public sealed record MarketDataFullRefresh : BlinkTradeMessage
 
     /// <summary>Book entries (bids then offers, each best first), trades (oldest first), then a volume entry.</summary>
     public IReadOnlyList<MarketDataEntry>? MDFullGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(MDReqID), MDReqID), (nameof(Symbol), Symbol), (nameof(MarketDepth), MarketDepth), (nameof(MDFullGrp), RecordText.List(MDFullGrp)));
 }

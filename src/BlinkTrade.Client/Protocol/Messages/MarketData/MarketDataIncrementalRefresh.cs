@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -18,4 +19,8 @@ public sealed record MarketDataIncrementalRefresh : BlinkTradeMessage
 
     /// <summary>The changes, to apply in order.</summary>
     public IReadOnlyList<MarketDataEntry>? MDIncGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(MDReqID), MDReqID), (nameof(MDBkTyp), MDBkTyp), (nameof(MDIncGrp), RecordText.List(MDIncGrp)));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
@@ -33,4 +34,10 @@ public sealed record MarketDataRequest : BlinkTradeMessage
 
     /// <summary>Broker id (sent by some clients).</summary>
     public int? BrokerID { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(MDReqID), MDReqID), (nameof(SubscriptionRequestType), SubscriptionRequestType), (nameof(MarketDepth), MarketDepth),
+        (nameof(MDUpdateType), MDUpdateType), (nameof(MDEntryTypes), RecordText.List(MDEntryTypes)),
+        (nameof(Instruments), RecordText.List(Instruments)), (nameof(Columns), RecordText.List(Columns)), (nameof(BrokerID), BrokerID));
 }

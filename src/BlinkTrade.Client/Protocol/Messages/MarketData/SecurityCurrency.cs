@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>A currency of <see cref="SecurityList"/>.</summary>
-public sealed record SecurityCurrency
+public sealed record SecurityCurrency : ProtocolRecord
 {
     /// <summary>Code, e.g. <c>BTC</c>.</summary>
     public string? Code { get; init; }
@@ -35,8 +32,4 @@ public sealed record SecurityCurrency
 
     /// <summary>JavaScript human format pattern.</summary>
     public string? HumanFormatJS { get; init; }
-
-    /// <summary>Fields this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

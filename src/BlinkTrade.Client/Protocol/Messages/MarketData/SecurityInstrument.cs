@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>An instrument of <see cref="SecurityList"/>.</summary>
-public sealed record SecurityInstrument
+public sealed record SecurityInstrument : ProtocolRecord
 {
     /// <summary>Symbol, e.g. <c>BTCUSD</c>.</summary>
     public string? Symbol { get; init; }
@@ -14,8 +11,4 @@ public sealed record SecurityInstrument
 
     /// <summary>Description, e.g. <c>BTC / USD</c>.</summary>
     public string? Description { get; init; }
-
-    /// <summary>Fields this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

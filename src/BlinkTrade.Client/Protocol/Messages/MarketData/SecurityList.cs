@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -35,4 +34,11 @@ public sealed record SecurityList : BlinkTradeMessage
 
     /// <summary>The currencies.</summary>
     public IReadOnlyList<SecurityCurrency>? Currencies { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(SecurityReqID), SecurityReqID), (nameof(SecurityResponseID), SecurityResponseID),
+        (nameof(SecurityRequestResult), SecurityRequestResult), (nameof(TotalNumSecurities), TotalNumSecurities),
+        (nameof(NoRelatedSym), NoRelatedSym), (nameof(Instruments), RecordText.List(Instruments)), (nameof(TotalNumCurrencies), TotalNumCurrencies),
+        (nameof(NoRelatedCurr), NoRelatedCurr), (nameof(Currencies), RecordText.List(Currencies)));
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>x</c> SecurityListRequest: lists instruments and currencies (PROTOCOL.md §2.4). Answered by <see cref="SecurityList"/>.</summary>

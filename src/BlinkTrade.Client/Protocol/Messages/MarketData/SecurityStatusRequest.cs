@@ -1,8 +1,8 @@
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="SecurityStatus"/> snapshots and updates.</summary>
+/// <summary><c>e</c> SecurityStatusRequest: ticker subscription (PROTOCOL.md §2.4). Answered by <see cref="Ticker"/> snapshots and updates.</summary>
 public sealed record SecurityStatusRequest : BlinkTradeMessage
 {
     /// <inheritdoc />
@@ -16,4 +16,9 @@ public sealed record SecurityStatusRequest : BlinkTradeMessage
 
     /// <summary>Instruments: plain symbols, or <c>"MARKET:SYMBOL"</c> (2016+).</summary>
     public IReadOnlyList<string>? Instruments { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(SecurityStatusReqID), SecurityStatusReqID), (nameof(SubscriptionRequestType), SubscriptionRequestType),
+        (nameof(Instruments), RecordText.List(Instruments)));
 }

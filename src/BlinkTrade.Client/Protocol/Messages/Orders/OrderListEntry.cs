@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One row of <see cref="OrdersListResponse.OrdListGrp"/>.</summary>
-public sealed record OrderListEntry
+public sealed record OrderListEntry : ProtocolRecord
 {
     /// <summary>Client order id.</summary>
     public string? ClOrdID { get; init; }
@@ -50,8 +47,4 @@ public sealed record OrderListEntry
 
     /// <summary>Time in force.</summary>
     public TimeInForce? TimeInForce { get; init; }
-
-    /// <summary>Columns this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

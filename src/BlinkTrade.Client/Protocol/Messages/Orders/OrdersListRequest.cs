@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -29,4 +28,8 @@ public sealed record OrdersListRequest : BlinkTradeMessage
 
     /// <summary>Filters such as <c>"has_leaves_qty eq 1"</c>; none = all orders.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(OrdersReqID), OrdersReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Filter), RecordText.List(Filter)));
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -21,4 +20,8 @@ public sealed record OrdersListResponse : BlinkTradeMessage
 
     /// <summary>The orders.</summary>
     public IReadOnlyList<OrderListEntry>? OrdListGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(OrdersReqID), OrdersReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(OrdListGrp), RecordText.List(OrdListGrp)));
 }

@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One row of <see cref="TradeHistoryResponse.TradeHistoryGrp"/>.</summary>
-public sealed record TradeHistoryEntry
+public sealed record TradeHistoryEntry : ProtocolRecord
 {
     /// <summary>Trade id.</summary>
     public long TradeID { get; init; }
@@ -35,8 +32,4 @@ public sealed record TradeHistoryEntry
 
     /// <summary>Seller username (broker sessions only).</summary>
     public string? SellerUsername { get; init; }
-
-    /// <summary>Columns this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -26,4 +26,9 @@ public sealed record TradeHistoryRequest : BlinkTradeMessage
 
     /// <summary>Symbols (2016+ JS).</summary>
     public IReadOnlyList<string>? SymbolList { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(Filter), Filter), (nameof(SymbolList), RecordText.List(SymbolList)));
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -23,4 +22,9 @@ public sealed record TradeHistoryResponse : BlinkTradeMessage
 
     /// <summary>The trades.</summary>
     public IReadOnlyList<TradeHistoryEntry>? TradeHistoryGrp { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(TradeHistoryGrp), RecordText.List(TradeHistoryGrp)));
 }

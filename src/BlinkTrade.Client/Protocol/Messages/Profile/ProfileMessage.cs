@@ -1,14 +1,15 @@
-using System.Text.Json;
-
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary>The account settings carried by <see cref="UpdateProfileResponse"/> and <see cref="ProfileRefresh"/>.</summary>
+/// <summary>
+/// The account settings carried by <see cref="UpdateProfileResponse"/> (<c>U39</c>), <see cref="ProfileRefresh"/>
+/// (<c>U40</c>) and, after a login, <see cref="UserResponse"/> (<c>BF</c>).
+/// </summary>
 public abstract record ProfileMessage : BlinkTradeMessage
 {
     /// <summary>User id.</summary>
     public long? UserID { get; init; }
 
-    /// <summary>Username.</summary>
+    /// <summary>Username (<c>"hidden"</c> for API keys without account-info permission; empty on failed logins).</summary>
     public string? Username { get; init; }
 
     /// <summary>Whether TOTP two-factor authentication is on.</summary>
@@ -29,10 +30,10 @@ public abstract record ProfileMessage : BlinkTradeMessage
     /// <summary>Maker fee for sells, basis points (null = broker default).</summary>
     public int? TransactionFeeSell { get; init; }
 
-    /// <summary>Taker fee for buys, basis points (2016+).</summary>
+    /// <summary>Taker fee for buys, basis points (2016+; null ⇒ maker rate).</summary>
     public int? TakerTransactionFeeBuy { get; init; }
 
-    /// <summary>Taker fee for sells, basis points (2016+).</summary>
+    /// <summary>Taker fee for sells, basis points (2016+; null ⇒ maker rate).</summary>
     public int? TakerTransactionFeeSell { get; init; }
 
     /// <summary>Deposit fee, plain percent.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U40</c> ProfileRefresh: unsolicited publication of the user's changed account settings.</summary>

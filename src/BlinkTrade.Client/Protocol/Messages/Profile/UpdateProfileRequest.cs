@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol;
@@ -17,4 +18,8 @@ public sealed record UpdateProfileRequest : BlinkTradeMessage
 
     /// <summary>The customer a broker edits (omit to edit yourself).</summary>
     public long? UserID { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(UpdateReqID), UpdateReqID), (nameof(Fields), RecordText.Map(Fields)), (nameof(UserID), UserID));
 }

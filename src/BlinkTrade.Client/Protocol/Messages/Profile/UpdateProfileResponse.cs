@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U39</c> UpdateProfileResponse: the account after a <see cref="UpdateProfileRequest"/>.</summary>

@@ -1,13 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// The <c>Profile</c> object of <c>BF</c>, <c>U39</c> and <c>U40</c> (PROTOCOL.md §2.6). Broker profiles carry the
-/// broker model's fields as well; they land in <see cref="ExtensionData"/>.
+/// broker model's fields as well; they land in <see cref="ProtocolRecord.ExtensionData"/>.
 /// </summary>
-public sealed record UserProfile
+public sealed record UserProfile : ProtocolRecord
 {
     /// <summary><c>"USER"</c> or <c>"BROKER"</c>.</summary>
     public string? Type { get; init; }
@@ -86,8 +85,4 @@ public sealed record UserProfile
 
     /// <summary>Whether orders need a confirmation in the UI (2016+).</summary>
     public bool? ConfirmationOrder { get; init; }
-
-    /// <summary>Fields this SDK does not model (e.g. broker model fields of a broker profile).</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -1,9 +1,7 @@
-using System.Text.Json;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U0</c> Signup: creates an account (PROTOCOL.md §2.1). Answered by <see cref="UserResponse"/>.</summary>
-public sealed record Signup : BlinkTradeMessage
+public sealed record Signup : DeviceInfoRequest
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.Signup;
@@ -31,28 +29,4 @@ public sealed record Signup : BlinkTradeMessage
 
     /// <summary>Token (2016+).</summary>
     public SecretString? Token { get; init; }
-
-    /// <summary>Device fingerprint.</summary>
-    public string? FingerPrint { get; init; }
-
-    /// <summary>STUN-discovered IPs.</summary>
-    public JsonElement? STUNTIP { get; init; }
-
-    /// <summary>User agent.</summary>
-    public string? UserAgent { get; init; }
-
-    /// <summary>User agent language.</summary>
-    public string? UserAgentLanguage { get; init; }
-
-    /// <summary>Timezone offset in minutes.</summary>
-    public int? UserAgentTimezoneOffset { get; init; }
-
-    /// <summary>Platform.</summary>
-    public string? UserAgentPlatform { get; init; }
-
-    /// <summary>Page path (telemetry).</summary>
-    public string? UriPath { get; init; }
-
-    /// <summary>Referrer (telemetry).</summary>
-    public string? Referrer { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="object.ToString"/> never prints them. Prefer <see cref="Login"/>, <see cref="Logout"/> and
 /// <see cref="ChangePassword"/>.
 /// </summary>
-public sealed record UserRequest : BlinkTradeMessage
+public sealed record UserRequest : DeviceInfoRequest
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.UserRequest;
@@ -42,30 +40,6 @@ public sealed record UserRequest : BlinkTradeMessage
 
     /// <summary><c>"1"</c> to cancel the user's orders when the session drops, <c>"0"</c> not to (2016+; a string on the wire).</summary>
     public string? CancelOnDisconnect { get; init; }
-
-    /// <summary>Device fingerprint.</summary>
-    public string? FingerPrint { get; init; }
-
-    /// <summary>STUN-discovered IPs, e.g. <c>{"local":"…","public":["…"]}</c>.</summary>
-    public JsonElement? STUNTIP { get; init; }
-
-    /// <summary>User agent.</summary>
-    public string? UserAgent { get; init; }
-
-    /// <summary>User agent language, e.g. <c>en_US</c>.</summary>
-    public string? UserAgentLanguage { get; init; }
-
-    /// <summary>Timezone offset in minutes.</summary>
-    public int? UserAgentTimezoneOffset { get; init; }
-
-    /// <summary>Platform, e.g. <c>linux (x64)</c>.</summary>
-    public string? UserAgentPlatform { get; init; }
-
-    /// <summary>Page path (telemetry).</summary>
-    public string? UriPath { get; init; }
-
-    /// <summary>Referrer (telemetry).</summary>
-    public string? Referrer { get; init; }
 
     /// <summary>A login request.</summary>
     /// <param name="userReqId">Correlation id.</param>

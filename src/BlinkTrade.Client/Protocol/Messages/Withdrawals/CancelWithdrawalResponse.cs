@@ -1,15 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U71</c> CancelWithdrawalResponse: the cancelled withdrawal.</summary>
-public sealed record CancelWithdrawalResponse : WithdrawReport
+[JsonConverter(typeof(EntityReportConverter<CancelWithdrawalResponse, Withdrawal>))]
+public sealed record CancelWithdrawalResponse : WithdrawReport, IEntityReport<CancelWithdrawalResponse, Withdrawal>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.CancelWithdrawalResponse;
 
     /// <summary>The request's correlation id.</summary>
     public long WithdrawCancelReqID { get; init; }
+
+    static EntityReportShape<CancelWithdrawalResponse, Withdrawal> IEntityReport<CancelWithdrawalResponse, Withdrawal>.Shape { get; } =
+        new(nameof(WithdrawCancelReqID), static m => m.Withdrawal, static m => m.WithdrawCancelReqID,
+        static (entity, requestId) => new() { Withdrawal = entity, WithdrawCancelReqID = requestId ?? 0 });
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U78</c> WithdrawCommentRequest: adds a comment to a withdrawal.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U24</c> WithdrawConfirmationRequest: confirms a withdrawal with the emailed token, or with the id and a

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -6,11 +5,16 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U25</c> WithdrawConfirmationResponse: the withdrawal (status <c>"1"</c> when confirmed; unchanged, or
 /// <c>"0"</c> for a bad token, when not).</summary>
-public sealed record WithdrawConfirmationResponse : WithdrawReport
+[JsonConverter(typeof(EntityReportConverter<WithdrawConfirmationResponse, Withdrawal>))]
+public sealed record WithdrawConfirmationResponse : WithdrawReport, IEntityReport<WithdrawConfirmationResponse, Withdrawal>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.WithdrawConfirmationResponse;
 
     /// <summary>The request's correlation id.</summary>
     public long WithdrawReqID { get; init; }
+
+    static EntityReportShape<WithdrawConfirmationResponse, Withdrawal> IEntityReport<WithdrawConfirmationResponse, Withdrawal>.Shape { get; } =
+        new(nameof(WithdrawReqID), static m => m.Withdrawal, static m => m.WithdrawReqID,
+        static (entity, requestId) => new() { Withdrawal = entity, WithdrawReqID = requestId ?? 0 });
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -27,4 +25,9 @@ public sealed record WithdrawListRequest : BlinkTradeMessage
 
     /// <summary>The customer a broker asks about.</summary>
     public long? ClientID { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(WithdrawListReqID), WithdrawListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(StatusList), RecordText.List(StatusList)), (nameof(Filter), RecordText.List(Filter)), (nameof(ClientID), ClientID));
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
+using System.Text;
 
 namespace BlinkTrade.Client.Protocol;
 
@@ -21,4 +19,9 @@ public sealed record WithdrawListResponse : BlinkTradeMessage
 
     /// <summary>The withdrawals.</summary>
     public IReadOnlyList<Withdrawal> WithdrawListGrp { get; init; } = [];
+
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(WithdrawListReqID), WithdrawListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize),
+        (nameof(WithdrawListGrp), RecordText.List(WithdrawListGrp)));
 }

@@ -1,12 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U9</c> WithdrawRefresh: unsolicited, a withdrawal was created, confirmed or processed.</summary>
-public sealed record WithdrawRefresh : WithdrawReport
+[JsonConverter(typeof(EntityReportConverter<WithdrawRefresh, Withdrawal>))]
+public sealed record WithdrawRefresh : WithdrawReport, IEntityReport<WithdrawRefresh, Withdrawal>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.WithdrawRefresh;
+
+    static EntityReportShape<WithdrawRefresh, Withdrawal> IEntityReport<WithdrawRefresh, Withdrawal>.Shape { get; } =
+        new(null, static m => m.Withdrawal, static _ => null, static (entity, _) => new() { Withdrawal = entity });
 }

@@ -1,88 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using BlinkTrade.Client.Protocol.Serialization;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
-/// Base of the messages that carry one withdrawal's fields at the top level (<c>U7</c>, <c>U9</c>, <c>U25</c>,
-/// <c>U71</c>; PROTOCOL.md §2.7). Engine-2015 <c>U7</c> and failed <c>U25</c> carry only a few of them.
+/// Base of the messages that carry one withdrawal (<c>U7</c>, <c>U9</c>, <c>U25</c>, <c>U71</c>; PROTOCOL.md §2.7). On
+/// the wire the withdrawal's fields stand at the message's top level; here they are <see cref="Withdrawal"/>, the
+/// same record as a row of <see cref="WithdrawListResponse"/>. Engine-2015 <c>U7</c> and failed <c>U25</c> carry only a
+/// few of its fields.
 /// </summary>
 public abstract record WithdrawReport : BlinkTradeMessage
 {
-    /// <summary>Withdrawal id.</summary>
-    public long? WithdrawID { get; init; }
-
-    /// <summary>The user.</summary>
-    public long? UserID { get; init; }
-
-    /// <summary>Broker.</summary>
-    public int? BrokerID { get; init; }
-
-    /// <summary>The user's username.</summary>
-    public string? Username { get; init; }
-
-    /// <summary>Method, e.g. <c>bitcoin</c>, <c>PayPal</c>, <c>bradesco</c>.</summary>
-    public string? Method { get; init; }
-
-    /// <summary>Currency.</summary>
-    public string? Currency { get; init; }
-
-    /// <summary>Amount to send.</summary>
-    public Amount? Amount { get; init; }
-
-    /// <summary>Open-ended details: <c>Wallet</c> for crypto, bank fields for fiat; the server adds <c>Instant</c>, <c>Fees</c>, <c>TransactionID</c>…</summary>
-    [JsonConverter(typeof(EncodedJsonElementConverter))]
-    public JsonElement? Data { get; init; }
-
-    /// <summary>Creation time.</summary>
-    public DateTime? Created { get; init; }
-
-    /// <summary>Status.</summary>
-    public WithdrawStatus? Status { get; init; }
-
-    /// <summary>Cancel reason code (-1 insufficient funds … -8 unconfirmed deposits).</summary>
-    public int? ReasonID { get; init; }
-
-    /// <summary>Cancel reason text.</summary>
-    public string? Reason { get; init; }
-
-    /// <summary>Percent fee (plain percent).</summary>
-    public decimal? PercentFee { get; init; }
-
-    /// <summary>Fixed fee.</summary>
-    public Amount? FixedFee { get; init; }
-
-    /// <summary>Amount debited, fees included.</summary>
-    public Amount? PaidAmount { get; init; }
-
-    /// <summary>Client reference given in the request.</summary>
-    public string? ClOrdID { get; init; }
-
-    /// <summary>Second factor needed to confirm (2016+; may be empty).</summary>
-    public SecondFactorType? SecondFactorType { get; init; }
-
-    /// <summary>The withdrawal fields as a <see cref="Withdrawal"/>.</summary>
-    /// <returns>A new withdrawal record (unknown fields are copied to its extension data).</returns>
-    public Withdrawal ToWithdrawal() => new()
-    {
-        WithdrawID = WithdrawID,
-        UserID = UserID,
-        BrokerID = BrokerID,
-        Username = Username,
-        Method = Method,
-        Currency = Currency,
-        Amount = Amount,
-        Data = Data,
-        Created = Created,
-        Status = Status,
-        ReasonID = ReasonID,
-        Reason = Reason,
-        PercentFee = PercentFee,
-        FixedFee = FixedFee,
-        PaidAmount = PaidAmount,
-        ClOrdID = ClOrdID,
-        SecondFactorType = SecondFactorType,
-        ExtensionData = ExtensionData is null ? null : new Dictionary<string, JsonElement>(ExtensionData, StringComparer.Ordinal),
-    };
+    /// <summary>The withdrawal.</summary>
+    public Withdrawal Withdrawal { get; init; } = new();
 }

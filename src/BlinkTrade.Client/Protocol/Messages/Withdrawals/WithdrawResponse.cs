@@ -1,15 +1,19 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U7</c> WithdrawResponse: the created withdrawal (engine-2015: only id and status).</summary>
-public sealed record WithdrawResponse : WithdrawReport
+[JsonConverter(typeof(EntityReportConverter<WithdrawResponse, Withdrawal>))]
+public sealed record WithdrawResponse : WithdrawReport, IEntityReport<WithdrawResponse, Withdrawal>
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.WithdrawResponse;
 
     /// <summary>The request's correlation id.</summary>
     public long WithdrawReqID { get; init; }
+
+    static EntityReportShape<WithdrawResponse, Withdrawal> IEntityReport<WithdrawResponse, Withdrawal>.Shape { get; } =
+        new(nameof(WithdrawReqID), static m => m.Withdrawal, static m => m.WithdrawReqID,
+        static (entity, requestId) => new() { Withdrawal = entity, WithdrawReqID = requestId ?? 0 });
 }

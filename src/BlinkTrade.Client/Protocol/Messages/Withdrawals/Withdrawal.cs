@@ -6,9 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// A withdrawal (PROTOCOL.md §2.7): a row of <see cref="WithdrawListResponse"/>, and the content of the
-/// <see cref="WithdrawReport"/> messages (<see cref="WithdrawReport.ToWithdrawal"/>).
+/// <see cref="WithdrawReport"/> messages (<see cref="WithdrawReport.Withdrawal"/>).
 /// </summary>
-public sealed record Withdrawal
+public sealed record Withdrawal : ProtocolRecord
 {
     /// <summary>Withdrawal id.</summary>
     public long? WithdrawID { get; init; }
@@ -61,8 +61,4 @@ public sealed record Withdrawal
 
     /// <summary>Second factor needed to confirm (2016+; may be empty).</summary>
     public SecondFactorType? SecondFactorType { get; init; }
-
-    /// <summary>Fields (or columns) this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
-/// <summary><c>f</c> SecurityStatus: an instrument's 24 h ticker.</summary>
-public sealed record SecurityStatus : BlinkTradeMessage
+/// <summary><c>f</c> SecurityStatus (wire name): an instrument's 24 h ticker, the element of <c>ObserveTicker</c>.</summary>
+public sealed record Ticker : BlinkTradeMessage
 {
     /// <inheritdoc />
     public override string MsgType => MessageTypes.SecurityStatus;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -5,7 +6,7 @@ using BlinkTrade.Client.Protocol.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One API key of an <see cref="ApiKeyListResponse"/>.</summary>
-public sealed record ApiKeyInfo
+public sealed record ApiKeyListEntry : ProtocolRecord
 {
     /// <summary>The key (public identifier).</summary>
     public string? APIKey { get; init; }
@@ -27,7 +28,8 @@ public sealed record ApiKeyInfo
     /// <summary>Last login with the key.</summary>
     public DateTime? LastUsed { get; init; }
 
-    /// <summary>Columns this SDK does not model.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
+    /// <inheritdoc />
+    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
+        (nameof(APIKey), APIKey), (nameof(Label), Label), (nameof(IPWhiteList), RecordText.List(IPWhiteList)),
+        (nameof(PermissionList), PermissionList), (nameof(Created), Created), (nameof(LastUsed), LastUsed));
 }
