@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -13,7 +14,7 @@ internal static class FundingHandlers
     private static readonly string[] AllStatuses = ["0", "1", "2", "4", "8"];
 
     /// <summary>U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup (or CANCEL).</summary>
-    public static async ValueTask DepositAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("DepositReqID"))
@@ -34,7 +35,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.InvalidValue("Value", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             DepositRecord? deposit;
@@ -83,14 +84,14 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask DepositMethodsAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositMethodsAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (!message.Has("DepositMethodReqID"))
         {
             throw GatewayException.MissingTag("DepositMethodReqID");
         }
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Frames.Build("U21", w =>
@@ -110,7 +111,7 @@ internal static class FundingHandlers
     }
 
     /// <summary>U48 → U49: one deposit method of the session's broker (or <c>BrokerID</c>'s); <c>DepositMethodID</c> -1 when unknown.</summary>
-    public static async ValueTask DepositMethodAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositMethodAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (!message.Has("DepositMethodReqID"))
         {
@@ -118,7 +119,7 @@ internal static class FundingHandlers
         }
         var methodId = message.GetInt64("DepositMethodID");
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId;
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var method = state.Directory.Brokers
                 .Where(b => brokerId is null || b.BrokerId == brokerId)
@@ -141,7 +142,7 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask DepositListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("DepositListReqID"))
@@ -150,7 +151,7 @@ internal static class FundingHandlers
         }
         var (page, pageSize) = ColumnarList.Paging(message, 100);
         var statuses = message.GetOptionalStringArray("StatusList") ?? AllStatuses;
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             var rows = state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
@@ -165,7 +166,7 @@ internal static class FundingHandlers
     }
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
-    public static async ValueTask WithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("WithdrawReqID"))
@@ -191,7 +192,7 @@ internal static class FundingHandlers
             };
         }
         var clOrdId = message.GetOptionalString("ClOrdID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             var broker = state.Directory.FindBroker(user.BrokerId);
@@ -210,7 +211,7 @@ internal static class FundingHandlers
     }
 
     /// <summary>U24: ConfirmationToken, or WithdrawID + SecondFactor → status "1"; failure leaves the status unchanged.</summary>
-    public static async ValueTask ConfirmWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask ConfirmWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("WithdrawReqID"))
@@ -224,7 +225,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.MissingTag(withdrawId is null ? "ConfirmationToken" : "SecondFactor");
         }
-        var runtime = session.Runtime;
+        var runtime = services;
         var frame = await runtime.Actor.InvokeAsync(state =>
         {
             var user = state.RequireUser(identity.UserId);
@@ -266,7 +267,7 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask WithdrawListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("WithdrawListReqID"))
@@ -275,7 +276,7 @@ internal static class FundingHandlers
         }
         var (page, pageSize) = ColumnarList.Paging(message, 100);
         var statuses = message.GetOptionalStringArray("StatusList") ?? ["1", "2"];
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             var rows = state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
@@ -290,7 +291,7 @@ internal static class FundingHandlers
     }
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
-    public static async ValueTask CancelWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("WithdrawCancelReqID"))
@@ -298,7 +299,7 @@ internal static class FundingHandlers
             throw GatewayException.MissingTag("WithdrawCancelReqID");
         }
         var withdrawId = message.GetInt64("WithdrawID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             if (withdrawal.Status is not ("0" or "1"))
@@ -319,7 +320,7 @@ internal static class FundingHandlers
     public const int MaxWithdrawCommentLength = 1000;
 
     /// <summary>U78 → U79: the user comments on one of their withdrawals (e.g. a note for the broker).</summary>
-    public static async ValueTask CommentWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CommentWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("WithdrawReqID"))
@@ -332,7 +333,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.InvalidParameter($"Message must hold 1 to {MaxWithdrawCommentLength} characters");
         }
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             withdrawal.Comments.Add(comment);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.ApiKeys;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -11,7 +12,7 @@ internal static class ApiKeyHandlers
 {
     private static readonly string[] Columns = ["APIKey", "Label", "IPWhiteList", "PermissionList", "Created", "LastUsed"];
 
-    public static ValueTask ListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static ValueTask ListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("APIKeyListReqID"))
@@ -24,7 +25,7 @@ internal static class ApiKeyHandlers
         {
             throw GatewayException.InvalidParameter("Page/PageSize");
         }
-        var keys = session.Runtime.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
+        var keys = services.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
         session.Send(Frames.Build("U51", w =>
         {
             w.WriteRequestId(message);
@@ -60,7 +61,7 @@ internal static class ApiKeyHandlers
         return ValueTask.CompletedTask;
     }
 
-    public static async ValueTask CreateAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CreateAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("APIKeyCreateReqID"))
@@ -101,7 +102,7 @@ internal static class ApiKeyHandlers
         };
         // Creating a key hashes its API password (PBKDF2): on the bounded hashing threads, like a login's check, so a
         // burst of creates cannot starve the sessions served by the thread pool.
-        var issued = await session.Runtime.PasswordHasher.RunAsync(() => session.Runtime.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
+        var issued = await services.PasswordHasher.RunAsync(() => services.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
         var entry = issued.Entry;
         session.Send(Frames.Build("U53", w =>
         {
@@ -121,7 +122,7 @@ internal static class ApiKeyHandlers
         }));
     }
 
-    public static ValueTask RevokeAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static ValueTask RevokeAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("APIKeyRevokeReqID"))
@@ -129,7 +130,7 @@ internal static class ApiKeyHandlers
             throw GatewayException.MissingTag("APIKeyRevokeReqID");
         }
         var apiKey = message.GetString("APIKey");
-        var store = session.Runtime.ApiKeys;
+        var store = services.ApiKeys;
         var owner = new ApiKeyOwner(identity.BrokerId, identity.UserId);
         var result = store.Revoke(null, apiKey, owner);
         switch (result.Status)
@@ -154,7 +155,7 @@ internal static class ApiKeyHandlers
     }
 
     // PermissionList/IPWhiteList may arrive as real JSON or JSON-encoded strings (§5 G22).
-    private static JsonElement? ReadJson(InboundMessage message, string field, JsonValueKind expected)
+    private static JsonElement? ReadJson(GatewayRequest message, string field, JsonValueKind expected)
     {
         if (!message.TryGet(field, out var value))
         {

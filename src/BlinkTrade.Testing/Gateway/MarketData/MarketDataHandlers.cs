@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.MarketData;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -11,13 +12,13 @@ internal static class MarketDataHandlers
     private static readonly string[] TradeColumns = ["TradeID", "Market", "Side", "Price", "Size", "Buyer", "Seller", "Created"];
 
     /// <summary>V: one W per instrument then X incrementals (type 1); type 2 unsubscribes silently; unknown symbols get Y.</summary>
-    public static async ValueTask MarketDataRequestAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask MarketDataRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var mdReqId = message.RequestId ?? throw GatewayException.MissingTag("MDReqID");
+        var mdReqId = message.RequestIdElement ?? throw GatewayException.MissingTag("MDReqID");
         var type = message.GetString("SubscriptionRequestType");
         if (type == "2")
         {
-            await session.Runtime.Actor.InvokeAsync(state => state.MarketData.Unsubscribe(session, mdReqId), cancellationToken).ConfigureAwait(false);
+            await services.Actor.InvokeAsync(state => state.MarketData.Unsubscribe(session, mdReqId), cancellationToken).ConfigureAwait(false);
             return;
         }
         if (type is not ("0" or "1"))
@@ -33,7 +34,7 @@ internal static class MarketDataHandlers
         var entryTypes = message.GetOptionalStringArray("MDEntryTypes") ?? ["0", "1"];
         var book = entryTypes.Contains("0") || entryTypes.Contains("1");
         var trades = entryTypes.Contains("2");
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
             foreach (var instrument in instruments)
             {
@@ -59,7 +60,7 @@ internal static class MarketDataHandlers
     }
 
     /// <summary>x → y: instruments and currencies.</summary>
-    public static async ValueTask SecurityListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask SecurityListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (!message.Has("SecurityReqID"))
         {
@@ -70,7 +71,7 @@ internal static class MarketDataHandlers
         {
             throw GatewayException.InvalidValue("SecurityListRequestType", requestType.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var instruments = state.Directory.Instruments.ToList();
             var currencies = state.Directory.Currencies.ToList();
@@ -116,13 +117,13 @@ internal static class MarketDataHandlers
     }
 
     /// <summary>e: one f per instrument now, then a new f on every best bid/ask change or trade; type 2 unsubscribes.</summary>
-    public static async ValueTask SecurityStatusAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask SecurityStatusAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var requestId = message.RequestId ?? throw GatewayException.MissingTag("SecurityStatusReqID");
+        var requestId = message.RequestIdElement ?? throw GatewayException.MissingTag("SecurityStatusReqID");
         var type = message.GetOptionalString("SubscriptionRequestType") ?? "1";
         if (type == "2")
         {
-            await session.Runtime.Actor.InvokeAsync(state => state.MarketData.UnsubscribeStatus(session, requestId), cancellationToken).ConfigureAwait(false);
+            await services.Actor.InvokeAsync(state => state.MarketData.UnsubscribeStatus(session, requestId), cancellationToken).ConfigureAwait(false);
             return;
         }
         if (type is not ("0" or "1"))
@@ -130,7 +131,7 @@ internal static class MarketDataHandlers
             throw GatewayException.InvalidValue("SubscriptionRequestType", type);
         }
         var instruments = message.GetOptionalStringArray("Instruments") ?? throw GatewayException.MissingTag("Instruments");
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
             foreach (var instrument in instruments)
             {
@@ -145,7 +146,7 @@ internal static class MarketDataHandlers
     }
 
     /// <summary>U32 → U33: trades newest first; Since &gt; 1e9 is a unix time, otherwise a TradeID (§5 G26); default last 24 h.</summary>
-    public static async ValueTask TradeHistoryAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask TradeHistoryAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (!message.Has("TradeHistoryReqID"))
         {
@@ -154,7 +155,7 @@ internal static class MarketDataHandlers
         var (page, pageSize) = ColumnarList.Paging(message, 100);
         var since = message.GetOptionalInt64("Since");
         var symbols = message.GetOptionalStringArray("SymbolList");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var now = state.Now;
             var trades = state.MarketData.Symbols

@@ -82,8 +82,6 @@ internal sealed class ExchangeSession
 
     public string RemoteDescription => _connection.RemoteDescription;
 
-    public ExchangeRuntime Runtime => _runtime;
-
     public SessionIdentity? Identity => _identity;
 
     public bool IsClosed { get; private set; }
@@ -304,10 +302,10 @@ internal sealed class ExchangeSession
 
     private async Task ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
-        InboundMessage? message = null;
+        GatewayRequest? message = null;
         try
         {
-            message = InboundMessage.Parse(frame);
+            message = GatewayRequest.Parse(frame);
             GatewayLog.MessageReceived(_logger, Id, message.MsgType);
             if (message.Rejection is { } rejection)
             {

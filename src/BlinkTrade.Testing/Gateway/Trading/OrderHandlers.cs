@@ -1,7 +1,9 @@
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
+using Protocol = BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway.Trading;
 
@@ -14,31 +16,31 @@ internal static class OrderHandlers
     private static readonly string[] LedgerColumns =
         ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"];
 
-    /// <summary>D: validated here (ERROR for malformed fields), business rejects come back as ER "8" from the engine.</summary>
-    public static async ValueTask NewOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>D: decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and validated here (ERROR for malformed
+    /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
+    public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
+        var order = message.Read<Protocol.NewOrderSingle>();
+        // §5 G16: a ClOrdID is a JSON string (the record also takes a number as its text).
         var clOrdId = message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
         if (clOrdId.Length is 0 or > 30)
         {
             throw GatewayException.InvalidValue("ClOrdID", clOrdId);
         }
-        var symbol = message.GetString("Symbol");
-        var side = message.GetString("Side") switch
-        {
-            "1" => Side.Buy,
-            "2" => Side.Sell,
-            var other => throw GatewayException.InvalidValue("Side", other),
-        };
-        var type = message.GetString("OrdType") switch
-        {
-            "1" => OrderType.Market,
-            "2" => OrderType.Limit,
-            "3" => OrderType.Stop,
-            "4" => OrderType.StopLimit,
-            var other => throw GatewayException.InvalidValue("OrdType", other),
-        };
-        var quantity = message.GetInt64("OrderQty");
+        var symbol = order.Symbol ?? throw GatewayException.MissingTag("Symbol");
+        message.Require("Side");
+        var side = order.Side == Protocol.Side.Buy ? Side.Buy
+            : order.Side == Protocol.Side.Sell ? Side.Sell
+            : throw GatewayException.InvalidValue("Side", order.Side.Value);
+        message.Require("OrdType");
+        var type = order.OrdType == Protocol.OrdType.Market ? OrderType.Market
+            : order.OrdType == Protocol.OrdType.Limit ? OrderType.Limit
+            : order.OrdType == Protocol.OrdType.Stop ? OrderType.Stop
+            : order.OrdType == Protocol.OrdType.StopLimit ? OrderType.StopLimit
+            : throw GatewayException.InvalidValue("OrdType", order.OrdType.Value);
+        message.Require("OrderQty");
+        var quantity = order.OrderQty.Satoshis;
         if (quantity <= 0)
         {
             throw GatewayException.InvalidValue("OrderQty", quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -46,38 +48,32 @@ internal static class OrderHandlers
         long price = 0, stopPx = 0;
         if (type is OrderType.Limit or OrderType.StopLimit)
         {
-            price = message.GetInt64("Price");
-            if (price <= 0)
-            {
-                throw GatewayException.InvalidValue("Price", price.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            price = Positive(order.Price, "Price");
         }
         if (type is OrderType.Stop or OrderType.StopLimit)
         {
-            stopPx = message.GetInt64("StopPx");
-            if (stopPx <= 0)
-            {
-                throw GatewayException.InvalidValue("StopPx", stopPx.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            stopPx = Positive(order.StopPx, "StopPx");
         }
-        var tif = message.GetOptionalString("TimeInForce") switch
+        var tif = order.TimeInForce switch
         {
-            null or "1" => TimeInForce.GoodTillCancel,
-            "0" => TimeInForce.Day,
-            "3" => TimeInForce.ImmediateOrCancel,
-            "4" => TimeInForce.FillOrKill,
-            var other => throw GatewayException.InvalidValue("TimeInForce", other),
+            null => TimeInForce.GoodTillCancel,
+            var t when t == Protocol.TimeInForce.GoodTillCancel => TimeInForce.GoodTillCancel,
+            var t when t == Protocol.TimeInForce.Day => TimeInForce.Day,
+            var t when t == Protocol.TimeInForce.ImmediateOrCancel => TimeInForce.ImmediateOrCancel,
+            var t when t == Protocol.TimeInForce.FillOrKill => TimeInForce.FillOrKill,
+            var other => throw GatewayException.InvalidValue("TimeInForce", other.Value.Value),
         };
-        var postOnly = message.GetOptionalString("ExecInst") switch
+        var postOnly = order.ExecInst switch
         {
-            null or "" => false,
-            "6" => true,
-            var other => throw GatewayException.InvalidValue("ExecInst", other),
+            null => false,
+            { Value: "" } => false,
+            var e when e == Protocol.ExecInst.PostOnly => true,
+            var other => throw GatewayException.InvalidValue("ExecInst", other.Value.Value),
         };
 
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
-            var account = AccountResolver.Resolve(state, identity, message);
+            var account = AccountResolver.Resolve(state, identity, order.ClientID);
             var instrument = state.Directory.FindInstrument(symbol);
             var tick = instrument?.TickSize ?? 1;
             // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
@@ -99,24 +95,33 @@ internal static class OrderHandlers
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    // A price the order type needs: present and above zero.
+    private static long Positive(Protocol.Price? value, string tag)
+    {
+        var satoshis = (value ?? throw GatewayException.MissingTag(tag)).Satoshis;
+        return satoshis > 0 ? satoshis : throw GatewayException.InvalidValue(tag, satoshis.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side. A cancel of an order that is not open (filled,
     /// cancelled, rejected, unknown) is answered at once with ERROR "Invalid Parameter" whose ReqID names the order as
     /// the request did — ClOrdID, else OrigClOrdID, else OrderID — and whose Detail says why (§5 G15).</summary>
-    public static async ValueTask CancelOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CancelOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        var origClOrdId = message.GetOptionalString("OrigClOrdID");
-        var clOrdId = message.GetOptionalString("ClOrdID");
-        var orderId = message.GetOptionalInt64("OrderID");
-        Side? side = message.GetOptionalString("Side") switch
+        // The record has no Symbol or ClientID: those two are read from the request's fields.
+        var cancel = message.Read<Protocol.OrderCancelRequest>("Symbol", "ClientID");
+        var origClOrdId = cancel.OrigClOrdID;
+        var clOrdId = message.GetOptionalString("ClOrdID"); // the correlation field: any JSON string or number
+        var orderId = cancel.OrderID;
+        Side? side = cancel.Side switch
         {
             null => null,
-            "1" => Side.Buy,
-            "2" => Side.Sell,
-            var other => throw GatewayException.InvalidValue("Side", other),
+            var s when s == Protocol.Side.Buy => Side.Buy,
+            var s when s == Protocol.Side.Sell => Side.Sell,
+            var other => throw GatewayException.InvalidValue("Side", other.Value.Value),
         };
         var symbol = message.GetOptionalString("Symbol");
-        var notOpen = await session.Runtime.Actor.InvokeAsync(state =>
+        var notOpen = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             if (orderId is null && origClOrdId is null && clOrdId is null)
@@ -171,41 +176,37 @@ internal static class OrderHandlers
         };
     }
 
-    private static System.Text.Json.JsonElement? OrderReference(InboundMessage message)
-        => message.Root.TryGetProperty("OrigClOrdID", out var orig) ? orig.Clone()
-            : message.Root.TryGetProperty("OrderID", out var id) ? id.Clone()
-            : null;
+    private static ReadOnlyMemory<byte>? OrderReference(GatewayRequest message)
+        => message.GetRaw("OrigClOrdID") ?? message.GetRaw("OrderID");
 
     /// <summary>U2 → U3: every currency's total and <c>_locked</c> under the broker id key (§2.2).</summary>
-    public static async ValueTask BalanceAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask BalanceAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("BalanceReqID"))
         {
             throw GatewayException.MissingTag("BalanceReqID");
         }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             var balances = state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId);
-            return Frames.Build("U3", w =>
+            var currencies = new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
+            foreach (var (currency, balance) in balances)
             {
-                w.WriteRequestId(message);
-                w.WriteNumber("ClientID", account.UserId);
-                w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                foreach (var (currency, balance) in balances)
-                {
-                    w.WriteNumber(currency, balance.Total);
-                    w.WriteNumber(currency + "_locked", balance.Locked);
-                }
-                w.WriteEndObject();
-            });
+                currencies[currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(balance.Total), Protocol.Amount.FromSatoshis(balance.Locked));
+            }
+            return FrameEncoder.Encode(new Protocol.UserBalanceResponse
+            {
+                ClientID = account.UserId,
+                Balances = new Dictionary<int, Protocol.BrokerBalances> { [account.BrokerId] = new(currencies) },
+            }, message);
         }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);
     }
 
     /// <summary>U4 → U5: the account's orders, newest first, with has_leaves_qty / has_cum_qty / has_cxl_qty filters.</summary>
-    public static async ValueTask OrderListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask OrderListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("OrdersReqID"))
@@ -214,7 +215,7 @@ internal static class OrderHandlers
         }
         var (page, pageSize) = ColumnarList.Paging(message, 100);
         var filters = ParseOrderFilters(message.GetOptionalStringArray("Filter"));
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
@@ -246,7 +247,7 @@ internal static class OrderHandlers
     }
 
     /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
-    public static async ValueTask LedgerAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("LedgerListReqID"))
@@ -255,7 +256,7 @@ internal static class OrderHandlers
         }
         var (page, pageSize) = ColumnarList.Paging(message, 100);
         var currency = message.GetOptionalString("Currency");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        var frame = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             var rows = state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize);
@@ -284,21 +285,19 @@ internal static class OrderHandlers
     }
 
     /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
-    public static async ValueTask PositionAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask PositionAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         if (!message.Has("PositionReqID"))
         {
             throw GatewayException.MissingTag("PositionReqID");
         }
-        var account = await session.Runtime.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U43", w =>
+        var account = await services.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
+        session.Send(FrameEncoder.Encode(new Protocol.PositionResponse
         {
-            w.WriteRequestId(message);
-            w.WriteNumber("ClientID", account.UserId);
-            w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }));
+            ClientID = account.UserId,
+            Positions = new Dictionary<int, IReadOnlyDictionary<string, Protocol.Amount>> { [account.BrokerId] = new Dictionary<string, Protocol.Amount>() },
+        }, message));
     }
 
     private static List<Func<OrderRecord, bool>> ParseOrderFilters(IReadOnlyList<string>? filters)

@@ -25,7 +25,7 @@ internal static class ColumnarList
         w.WriteEndArray();
     }
 
-    public static (int Page, int PageSize) Paging(Wire.InboundMessage message, int defaultPageSize)
+    public static (int Page, int PageSize) Paging(Wire.GatewayRequest message, int defaultPageSize)
     {
         var page = message.GetOptionalInt32("Page") ?? 0;
         var pageSize = message.GetOptionalInt32("PageSize") ?? defaultPageSize;
