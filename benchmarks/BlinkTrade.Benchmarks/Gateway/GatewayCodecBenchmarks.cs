@@ -1,12 +1,16 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
 
 namespace BlinkTrade.Benchmarks;
 
 /// <summary>
-/// The gateway's own codec: decoding and validating a request the way its handler does before touching the engine,
-/// and encoding the replies it sends most. Run:
+/// The gateway's codec: decoding and validating a request the way its handler does before touching the engine
+/// (<see cref="GatewayRequest"/> + the client's typed records), and encoding the replies it sends most
+/// (<see cref="FrameEncoder"/>). The same five cases were measured on the gateway's former codec (InboundMessage over a
+/// JsonDocument, Frames.Build) before it was replaced: docs/performance.md. Run:
 /// <c>dotnet run -c Release --project benchmarks/BlinkTrade.Benchmarks -- --filter '*GatewayCodec*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,29 +23,28 @@ public class GatewayCodecBenchmarks
 
     private static readonly byte[] BalanceRequestFrame = """{"MsgType":"U2","BalanceReqID":3701}"""u8.ToArray();
 
-    private static readonly JsonElement ErrorRequestId = JsonDocument.Parse("\"7302190\"").RootElement;
+    private static readonly ReadOnlyMemory<byte> ErrorRequestId = "\"7302190\""u8.ToArray();
+
+    private static readonly IReadOnlyDictionary<string, Balance> Balances = new Dictionary<string, Balance>
+    {
+        ["BTC"] = new(1_000_000_000, 80_000_000),
+        ["USD"] = new(5_000_000_000_000, 0),
+    };
 
     /// <summary>D: parse and validate every field the order handler reads.</summary>
     [Benchmark]
     public long DecodeNewOrder()
     {
-        using var message = InboundMessage.Parse(NewOrderFrame);
-        var clOrdId = message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
-        var symbol = message.GetString("Symbol");
-        var side = message.GetString("Side");
-        var type = message.GetString("OrdType");
-        var quantity = message.GetInt64("OrderQty");
-        var price = message.GetInt64("Price");
-        var tif = message.GetOptionalString("TimeInForce");
-        var execInst = message.GetOptionalString("ExecInst");
-        return clOrdId.Length + symbol.Length + side.Length + type.Length + quantity + price + (tif?.Length ?? 0) + (execInst?.Length ?? 0);
+        using var message = GatewayRequest.Parse(NewOrderFrame);
+        var order = OrderHandlers.ReadNewOrder(message);
+        return order.ClOrdId.Length + order.Symbol.Length + order.Quantity + order.Price;
     }
 
     /// <summary>1: parse a test request (the smallest request).</summary>
     [Benchmark]
     public int DecodeTestRequest()
     {
-        using var message = InboundMessage.Parse(TestRequestFrame);
+        using var message = GatewayRequest.Parse(TestRequestFrame);
         return message.GetString("TestReqID").Length;
     }
 
@@ -49,31 +52,16 @@ public class GatewayCodecBenchmarks
     [Benchmark]
     public int EncodeHeartbeatReply()
     {
-        using var message = InboundMessage.Parse(TestRequestFrame);
-        return Frames.Build("0", w =>
-        {
-            w.WriteRequestId(message);
-            w.CopyField(message, "SendTime");
-            w.WriteNumber("ServerTimestamp", 1469032804);
-        }).Length;
+        using var message = GatewayRequest.Parse(TestRequestFrame);
+        return FrameEncoder.Encode(new Heartbeat { ServerTimestamp = 1469032804 }, message, "SendTime").Length;
     }
 
     /// <summary>U2 → U3: a two-currency balance reply with its request id echoed.</summary>
     [Benchmark]
     public int EncodeBalanceReply()
     {
-        using var message = InboundMessage.Parse(BalanceRequestFrame);
-        return Frames.Build("U3", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("ClientID", 90000002);
-            w.WriteStartObject("5");
-            w.WriteNumber("BTC", 1_000_000_000);
-            w.WriteNumber("BTC_locked", 80_000_000);
-            w.WriteNumber("USD", 5_000_000_000_000);
-            w.WriteNumber("USD_locked", 0);
-            w.WriteEndObject();
-        }).Length;
+        using var message = GatewayRequest.Parse(BalanceRequestFrame);
+        return OrderHandlers.BalanceReply(message, 90000002, 5, Balances).Length;
     }
 
     /// <summary>An ERROR for a missing tag, with the request id.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
 using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -11,7 +12,7 @@ namespace BlinkTrade.Testing.Gateway.Funding;
 /// <summary>Deposits (U18/U19, U20/U21, U30/U31) and withdrawals (U6/U7, U24/U25, U26/U27, U70/U71).</summary>
 internal static class FundingHandlers
 {
-    private static readonly string[] AllStatuses = ["0", "1", "2", "4", "8"];
+    private static readonly IReadOnlyList<string> AllStatuses = ["0", "1", "2", "4", "8"];
 
     /// <summary>U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup (or CANCEL).</summary>
     public static async ValueTask DepositAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -142,28 +143,10 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("DepositListReqID"))
-        {
-            throw GatewayException.MissingTag("DepositListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var statuses = message.GetOptionalStringArray("StatusList") ?? AllStatuses;
-        var frame = await services.Actor.InvokeAsync(state =>
-        {
-            var user = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
-                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U31", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, FundingWriter.DepositColumns, "DepositListGrp", rows, FundingWriter.WriteDepositRow);
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, FundingWriter.DepositList, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
+            (state, user, statuses, page, pageSize) => state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
+                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize), cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
     public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -267,28 +250,10 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("WithdrawListReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var statuses = message.GetOptionalStringArray("StatusList") ?? ["1", "2"];
-        var frame = await services.Actor.InvokeAsync(state =>
-        {
-            var user = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
-                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U27", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, FundingWriter.WithdrawColumns, "WithdrawListGrp", rows, FundingWriter.WriteWithdrawRow);
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, FundingWriter.WithdrawList, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
+            (state, user, statuses, page, pageSize) => state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
+                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize), cancellationToken);
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
     public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)

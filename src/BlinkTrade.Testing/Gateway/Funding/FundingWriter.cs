@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
 
@@ -7,17 +8,19 @@ namespace BlinkTrade.Testing.Gateway.Funding;
 /// <summary>Writes the deposit and withdraw models (U19/U23/U31 rows, U7/U9/U25/U27 rows/U71).</summary>
 internal static class FundingWriter
 {
-    public static readonly string[] DepositColumns =
+    /// <summary>U31: the deposit list.</summary>
+    public static readonly ColumnarListSpec<DepositRecord> DepositList = new("U31",
     [
         "DepositID", "DepositMethodID", "DepositMethodName", "Type", "Currency", "Value", "PaidValue", "Data", "Created", "ControlNumber",
         "PercentFee", "FixedFee", "Status", "ReasonID", "Reason", "Username", "UserID", "BrokerID", "ClOrdID",
-    ];
+    ], "DepositListGrp", WriteDepositRow);
 
-    public static readonly string[] WithdrawColumns =
+    /// <summary>U27: the withdrawal list.</summary>
+    public static readonly ColumnarListSpec<WithdrawRecord> WithdrawList = new("U27",
     [
         "WithdrawID", "Method", "Currency", "Amount", "Data", "Created", "Status", "ReasonID", "Reason", "PercentFee", "FixedFee", "PaidAmount",
         "UserID", "Username", "BrokerID", "ClOrdID",
-    ];
+    ], "WithdrawListGrp", WriteWithdrawRow);
 
     public static void WriteDeposit(Utf8JsonWriter w, DepositRecord d)
     {

@@ -1,4 +1,5 @@
 using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -10,20 +11,91 @@ namespace BlinkTrade.Testing.Gateway.Trading;
 /// <summary>Orders (D, F, U4) and account queries (U2, U34, U42) over the engine.</summary>
 internal static class OrderHandlers
 {
-    private static readonly string[] OrderColumns =
-        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"];
+    private static readonly ColumnarListSpec<OrderRecord> OrderList = new("U5",
+        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"],
+        "OrdListGrp", (row, o) =>
+        {
+            row.WriteStringValue(o.ClOrdId);
+            row.WriteNumberValue(o.OrderId);
+            row.WriteNumberValue(o.CumQty);
+            row.WriteStringValue(WireCodes.Status(o.Status));
+            row.WriteNumberValue(o.LeavesQty);
+            row.WriteNumberValue(o.CxlQty);
+            row.WriteNumberValue(o.AvgPx);
+            row.WriteStringValue(o.Symbol);
+            row.WriteStringValue(WireCodes.Side(o.Side));
+            row.WriteStringValue(WireCodes.OrdType(o.OrderType));
+            row.WriteNumberValue(o.OrderQty);
+            row.WriteNumberValue(o.Price);
+            row.WriteStringValue(Frames.FormatDateTime(o.Created));
+            row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
+            row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
+        });
 
-    private static readonly string[] LedgerColumns =
-        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"];
+    private static readonly ColumnarListSpec<(LedgerEntry Entry, string AccountName)> LedgerList = new("U35",
+        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"],
+        "LedgerListGrp", (row, item) =>
+        {
+            var e = item.Entry;
+            row.WriteNumberValue(e.LedgerId);
+            row.WriteStringValue(e.Currency);
+            row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
+            row.WriteNumberValue(e.UserId);
+            row.WriteNumberValue(e.BrokerId);
+            row.WriteNumberValue(e.PayeeUserId);
+            row.WriteNumberValue(e.PayeeBrokerId);
+            row.WriteNumberValue(e.Amount);
+            row.WriteNumberValue(e.Balance);
+            row.WriteStringValue(e.FormatReference());
+            row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
+            row.WriteStringValue(e.Kind.ToWireCode());
+            row.WriteStringValue(item.AccountName);
+        });
 
     /// <summary>D: decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and validated here (ERROR for malformed
     /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
     public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
+        var order = ReadNewOrder(message);
+        await services.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, order.ClientId);
+            var instrument = state.Directory.FindInstrument(order.Symbol);
+            var tick = instrument?.TickSize ?? 1;
+            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
+            state.PlaceOrder(new NewOrder
+            {
+                BrokerId = account.BrokerId,
+                UserId = account.UserId,
+                ClOrdId = order.ClOrdId,
+                Symbol = order.Symbol,
+                Side = order.Side,
+                OrderType = order.Type,
+                Price = order.Price - (order.Price % tick),
+                StopPx = order.StopPx - (order.StopPx % tick),
+                Quantity = order.Quantity,
+                TimeInForce = order.TimeInForce,
+                PostOnly = order.PostOnly,
+                Timestamp = state.NowTicks,
+            }, identity.UserId);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// D's fields, decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and checked in bitex's order: ERROR
+    /// "Missing tag X" / "Invalid value tag(X)=v" for a malformed field, before the order reaches the engine.
+    /// </summary>
+    internal static NewOrderFields ReadNewOrder(GatewayRequest message)
+    {
         var order = message.Read<Protocol.NewOrderSingle>();
         // §5 G16: a ClOrdID is a JSON string (the record also takes a number as its text).
-        var clOrdId = message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
+        // The correlation field is left out of the record when it cannot hold it (an object): then refused here.
+        var clOrdId = order.ClOrdID ?? message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
+        if (!message.IsString("ClOrdID"))
+        {
+            throw GatewayException.InvalidValue("ClOrdID", clOrdId);
+        }
         if (clOrdId.Length is 0 or > 30)
         {
             throw GatewayException.InvalidValue("ClOrdID", clOrdId);
@@ -71,28 +143,7 @@ internal static class OrderHandlers
             var other => throw GatewayException.InvalidValue("ExecInst", other.Value.Value),
         };
 
-        await services.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, order.ClientID);
-            var instrument = state.Directory.FindInstrument(symbol);
-            var tick = instrument?.TickSize ?? 1;
-            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
-            state.PlaceOrder(new NewOrder
-            {
-                BrokerId = account.BrokerId,
-                UserId = account.UserId,
-                ClOrdId = clOrdId,
-                Symbol = symbol,
-                Side = side,
-                OrderType = type,
-                Price = price - (price % tick),
-                StopPx = stopPx - (stopPx % tick),
-                Quantity = quantity,
-                TimeInForce = tif,
-                PostOnly = postOnly,
-                Timestamp = state.NowTicks,
-            }, identity.UserId);
-        }, cancellationToken).ConfigureAwait(false);
+        return new NewOrderFields(clOrdId, symbol, side, type, quantity, price, stopPx, tif, postOnly, order.ClientID);
     }
 
     // A price the order type needs: present and above zero.
@@ -190,99 +241,40 @@ internal static class OrderHandlers
         var frame = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
-            var balances = state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId);
-            var currencies = new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
-            foreach (var (currency, balance) in balances)
-            {
-                currencies[currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(balance.Total), Protocol.Amount.FromSatoshis(balance.Locked));
-            }
-            return FrameEncoder.Encode(new Protocol.UserBalanceResponse
-            {
-                ClientID = account.UserId,
-                Balances = new Dictionary<int, Protocol.BrokerBalances> { [account.BrokerId] = new(currencies) },
-            }, message);
+            return BalanceReply(message, account.UserId, account.BrokerId, state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId));
         }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);
+    }
+
+    /// <summary>U3: every currency's total and <c>_locked</c> under the broker id key, echoing the request id.</summary>
+    internal static byte[] BalanceReply(GatewayRequest message, int userId, int brokerId, IReadOnlyDictionary<string, Balance> balances)
+    {
+        var currencies = new Dictionary<string, Protocol.CurrencyBalance>(balances.Count, StringComparer.Ordinal);
+        foreach (var (currency, balance) in balances)
+        {
+            currencies[currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(balance.Total), Protocol.Amount.FromSatoshis(balance.Locked));
+        }
+        return FrameEncoder.Encode(new Protocol.UserBalanceResponse
+        {
+            ClientID = userId,
+            Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(currencies) },
+        }, message);
     }
 
     /// <summary>U4 → U5: the account's orders, newest first, with has_leaves_qty / has_cum_qty / has_cxl_qty filters.</summary>
-    public static async ValueTask OrderListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("OrdersReqID"))
-        {
-            throw GatewayException.MissingTag("OrdersReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var filters = ParseOrderFilters(message.GetOptionalStringArray("Filter"));
-        var frame = await services.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, message);
-            var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
-            var rows = Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U5", w =>
+    public static ValueTask OrderListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, OrderList, m => ParseOrderFilters(m.GetOptionalStringArray("Filter")),
+            (state, account, filters, page, pageSize) =>
             {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, OrderColumns, "OrdListGrp", rows, (row, o) =>
-                {
-                    row.WriteStringValue(o.ClOrdId);
-                    row.WriteNumberValue(o.OrderId);
-                    row.WriteNumberValue(o.CumQty);
-                    row.WriteStringValue(WireCodes.Status(o.Status));
-                    row.WriteNumberValue(o.LeavesQty);
-                    row.WriteNumberValue(o.CxlQty);
-                    row.WriteNumberValue(o.AvgPx);
-                    row.WriteStringValue(o.Symbol);
-                    row.WriteStringValue(WireCodes.Side(o.Side));
-                    row.WriteStringValue(WireCodes.OrdType(o.OrderType));
-                    row.WriteNumberValue(o.OrderQty);
-                    row.WriteNumberValue(o.Price);
-                    row.WriteStringValue(Frames.FormatDateTime(o.Created));
-                    row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
-                    row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
-                });
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+                var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
+                return Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize);
+            }, cancellationToken);
 
     /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
-    public static async ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("LedgerListReqID"))
-        {
-            throw GatewayException.MissingTag("LedgerListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var currency = message.GetOptionalString("Currency");
-        var frame = await services.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize);
-            return Frames.Build("U35", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, LedgerColumns, "LedgerListGrp", rows, (row, e) =>
-                {
-                    row.WriteNumberValue(e.LedgerId);
-                    row.WriteStringValue(e.Currency);
-                    row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
-                    row.WriteNumberValue(e.UserId);
-                    row.WriteNumberValue(e.BrokerId);
-                    row.WriteNumberValue(e.PayeeUserId);
-                    row.WriteNumberValue(e.PayeeBrokerId);
-                    row.WriteNumberValue(e.Amount);
-                    row.WriteNumberValue(e.Balance);
-                    row.WriteStringValue(e.FormatReference());
-                    row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
-                    row.WriteStringValue(e.Kind.ToWireCode());
-                    row.WriteStringValue(account.Username);
-                });
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, LedgerList, m => m.GetOptionalString("Currency"),
+            (state, account, currency, page, pageSize) => state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize)
+                .Select(entry => (Entry: entry, account.Username)), cancellationToken);
 
     /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
     public static async ValueTask PositionAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)

@@ -190,11 +190,12 @@ internal sealed class GatewayRequest : IDisposable
         List<string>? skipped = null;
         while (true)
         {
-            if (ProtocolSerializer.TryDeserialize(frame.Span, out var message, out var error))
+            // The MsgType is known (and the syntax checked): the serializer goes straight to the record's decoder.
+            if (ProtocolSerializer.TryDeserialize(frame.Span, MsgType, out var message, out var error))
             {
                 return message as T ?? throw new GatewayException(GatewayErrors.InvalidMessage, $"Invalid Message Type ({MsgType})");
             }
-            var tag = TopLevelField((error.InnerException as JsonException)?.Path);
+            var tag = TopLevelField((error?.InnerException as JsonException)?.Path);
             if (tag is null || !TryFind(tag, out var field) || skipped?.Contains(tag) == true)
             {
                 throw new GatewayException(GatewayErrors.InvalidMessage, $"Invalid value in {MsgType}");
@@ -243,6 +244,9 @@ internal sealed class GatewayRequest : IDisposable
             throw GatewayException.MissingTag(field);
         }
     }
+
+    /// <summary>Whether the field is a JSON string (not a number that a record would also take as text).</summary>
+    public bool IsString(string field) => TryFind(field, out var value) && value.TokenType == JsonTokenType.String;
 
     /// <summary>Whether the field is present and not null.</summary>
     public bool Has(string field) => TryFind(field, out var value) && value.TokenType != JsonTokenType.Null;
