@@ -177,7 +177,7 @@ internal sealed class GatewayRequest : IDisposable
     /// <summary>
     /// Decodes the frame into its typed record with the client's serializer. A value the record cannot hold is
     /// reported as "Invalid value tag(X)=v" naming the top-level field where the serializer stopped; a JSON null
-    /// counts as absent ("Missing tag X" where the record needs a value).
+    /// counts as absent (left out of the decode; <see cref="Require"/> reports "Missing tag X" where it is needed).
     /// </summary>
     /// <param name="rawFields">
     /// Fields the handler reads through this request rather than the record (the correlation field always is: the
@@ -200,9 +200,10 @@ internal sealed class GatewayRequest : IDisposable
             {
                 throw new GatewayException(GatewayErrors.InvalidMessage, $"Invalid value in {MsgType}");
             }
-            if (tag != RequestIdField && !rawFields.Contains(tag))
+            // A JSON null is an absent field (bitex): left out, so the handler's Require reports it if it is needed.
+            if (tag != RequestIdField && !rawFields.Contains(tag) && field.TokenType != JsonTokenType.Null)
             {
-                throw field.TokenType == JsonTokenType.Null ? GatewayException.MissingTag(tag) : GatewayException.InvalidValue(tag, RawText(field));
+                throw GatewayException.InvalidValue(tag, RawText(field));
             }
             (skipped ??= []).Add(tag);
             frame = Without(skipped);
