@@ -32,4 +32,9 @@ internal sealed record GatewayServices(
     ISecondFactorCodeProvider SecondFactor,
     PasswordHash DummyPassword,
     ILogger Logger,
-    SessionRegistry Registry);
+    SessionRegistry Registry)
+{
+    /// <summary>Builds a reply on the actor (reading the state it needs) and sends it to the session.</summary>
+    public async ValueTask ReplyAsync(ExchangeSession session, Func<ExchangeState, byte[]> reply, CancellationToken cancellationToken)
+        => session.Send(await Actor.InvokeAsync(reply, cancellationToken).ConfigureAwait(false));
+}

@@ -18,10 +18,7 @@ internal static class FundingHandlers
     public static async ValueTask DepositAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("DepositReqID"))
-        {
-            throw GatewayException.MissingTag("DepositReqID");
-        }
+        message.Require("DepositReqID");
         var depositId = message.GetOptionalString("DepositID");
         var methodId = message.GetOptionalInt32("DepositMethodID");
         var currency = message.GetOptionalString("Currency");
@@ -36,7 +33,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.InvalidValue("Value", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             DepositRecord? deposit;
@@ -82,17 +79,13 @@ internal static class FundingHandlers
                 FundingWriter.WriteDeposit(w, deposit);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     public static async ValueTask DepositMethodsAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("DepositMethodReqID"))
-        {
-            throw GatewayException.MissingTag("DepositMethodReqID");
-        }
+        message.Require("DepositMethodReqID");
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Frames.Build("U21", w =>
@@ -108,19 +101,15 @@ internal static class FundingHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>U48 → U49: one deposit method of the session's broker (or <c>BrokerID</c>'s); <c>DepositMethodID</c> -1 when unknown.</summary>
     public static async ValueTask DepositMethodAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("DepositMethodReqID"))
-        {
-            throw GatewayException.MissingTag("DepositMethodReqID");
-        }
+        message.Require("DepositMethodReqID");
         var methodId = message.GetInt64("DepositMethodID");
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId;
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var method = state.Directory.Brokers
                 .Where(b => brokerId is null || b.BrokerId == brokerId)
@@ -140,7 +129,6 @@ internal static class FundingHandlers
                 w.WriteEndObject();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -152,10 +140,7 @@ internal static class FundingHandlers
     public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var currency = message.GetString("Currency");
         var amount = message.GetInt64("Amount");
         if (amount <= 0)
@@ -175,7 +160,7 @@ internal static class FundingHandlers
             };
         }
         var clOrdId = message.GetOptionalString("ClOrdID");
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             var broker = state.Directory.FindBroker(user.BrokerId);
@@ -190,17 +175,13 @@ internal static class FundingHandlers
                 FundingWriter.WriteWithdraw(w, withdrawal);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>U24: ConfirmationToken, or WithdrawID + SecondFactor → status "1"; failure leaves the status unchanged.</summary>
     public static async ValueTask ConfirmWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var token = message.GetOptionalString("ConfirmationToken");
         var withdrawId = message.GetOptionalInt64("WithdrawID");
         var secondFactor = message.GetOptionalString("SecondFactor");
@@ -259,12 +240,9 @@ internal static class FundingHandlers
     public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawCancelReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawCancelReqID");
-        }
+        message.Require("WithdrawCancelReqID");
         var withdrawId = message.GetInt64("WithdrawID");
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             if (withdrawal.Status is not ("0" or "1"))
@@ -278,7 +256,6 @@ internal static class FundingHandlers
                 FundingWriter.WriteWithdraw(w, withdrawal);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>The longest comment U78 accepts (the original server's column is not known; 1,000 characters is generous).</summary>
@@ -288,10 +265,7 @@ internal static class FundingHandlers
     public static async ValueTask CommentWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var withdrawId = message.GetInt64("WithdrawID");
         var comment = message.GetString("Message");
         if (comment.Trim().Length == 0 || comment.Length > MaxWithdrawCommentLength)

@@ -26,7 +26,7 @@ internal static class AccountLists
         message.Require(message.RequestIdField!);
         var (page, pageSize) = ColumnarList.Paging(message, DefaultPageSize);
         var filter = readFilter(message);
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             var rows = select(state, account, filter, page, pageSize);
@@ -36,6 +36,5 @@ internal static class AccountLists
                 ColumnarList.Write(w, page, pageSize, list.Columns, list.Group, rows, list.WriteRow);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 }

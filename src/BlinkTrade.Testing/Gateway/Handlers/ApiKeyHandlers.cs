@@ -15,10 +15,7 @@ internal static class ApiKeyHandlers
     public static ValueTask ListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyListReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyListReqID");
-        }
+        message.Require("APIKeyListReqID");
         var page = message.GetOptionalInt32("Page") ?? 0;
         var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
@@ -64,10 +61,7 @@ internal static class ApiKeyHandlers
     public static async ValueTask CreateAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyCreateReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyCreateReqID");
-        }
+        message.Require("APIKeyCreateReqID");
         var label = message.GetString("Label");
         if (label.Length is 0 or > 15)
         {
@@ -125,10 +119,7 @@ internal static class ApiKeyHandlers
     public static ValueTask RevokeAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyRevokeReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyRevokeReqID");
-        }
+        message.Require("APIKeyRevokeReqID");
         var apiKey = message.GetString("APIKey");
         var store = services.ApiKeys;
         var owner = new ApiKeyOwner(identity.BrokerId, identity.UserId);

@@ -28,10 +28,7 @@ internal static class ProfileHandlers
     public static async ValueTask UpdateProfileAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("UpdateReqID"))
-        {
-            throw GatewayException.MissingTag("UpdateReqID");
-        }
+        message.Require("UpdateReqID");
         if (!message.TryGet("Fields", out var fields) || fields.ValueKind != JsonValueKind.Object)
         {
             throw message.Has("Fields") ? GatewayException.InvalidValue("Fields", fields.GetRawText()) : GatewayException.MissingTag("Fields");
@@ -77,10 +74,7 @@ internal static class ProfileHandlers
 
     public static async ValueTask BrokerListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("BrokerListReqID"))
-        {
-            throw GatewayException.MissingTag("BrokerListReqID");
-        }
+        message.Require("BrokerListReqID");
         var page = message.GetOptionalInt32("Page") ?? 0;
         var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
@@ -89,7 +83,7 @@ internal static class ProfileHandlers
         }
         var statusList = message.GetOptionalStringArray("StatusList") ?? ["1"];
         var country = message.GetOptionalString("Country");
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var brokers = statusList.Contains("1")
                 ? state.Directory.Brokers.Where(b => country is null || string.Equals(b.Country, country, StringComparison.OrdinalIgnoreCase)).Skip(page * pageSize).Take(pageSize).ToList()
@@ -113,7 +107,6 @@ internal static class ProfileHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     private static void WriteBrokerRow(Utf8JsonWriter w, BrokerAccount broker)

@@ -25,10 +25,7 @@ internal static class SessionHandlers
     /// <summary>1 (or 0) → 0 with TestReqID and SendTime echoed and ServerTimestamp in unix seconds (§1.4).</summary>
     public static ValueTask HeartbeatAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("TestReqID"))
-        {
-            throw GatewayException.MissingTag("TestReqID");
-        }
+        message.Require("TestReqID");
         if (message.RequestId is null)
         {
             throw GatewayException.InvalidValue("TestReqID", System.Text.Encoding.UTF8.GetString(message.GetRaw("TestReqID")!.Value.Span));

@@ -72,7 +72,7 @@ internal static class MarketDataHandlers
         {
             throw GatewayException.InvalidValue("SecurityListRequestType", requestType.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var instruments = state.Directory.Instruments.ToList();
             var currencies = state.Directory.Currencies.ToList();
@@ -114,7 +114,6 @@ internal static class MarketDataHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>e: one f per instrument now, then a new f on every best bid/ask change or trade; type 2 unsubscribes.</summary>
@@ -156,7 +155,7 @@ internal static class MarketDataHandlers
         var (page, pageSize) = ColumnarList.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
         var since = request.Since;
         var symbols = request.SymbolList;
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var now = state.Now;
             var trades = state.MarketData.Symbols
@@ -192,7 +191,6 @@ internal static class MarketDataHandlers
                 });
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     // 2016+ clients name instruments "MARKET:SYMBOL" (e.g. "BLINK:BTCUSD").

@@ -234,16 +234,12 @@ internal static class OrderHandlers
     public static async ValueTask BalanceAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("BalanceReqID"))
-        {
-            throw GatewayException.MissingTag("BalanceReqID");
-        }
-        var frame = await services.Actor.InvokeAsync(state =>
+        message.Require("BalanceReqID");
+        await services.ReplyAsync(session, state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             return BalanceReply(message, account.UserId, account.BrokerId, state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId));
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>U3: every currency's total and <c>_locked</c> under the broker id key, echoing the request id.</summary>
@@ -280,10 +276,7 @@ internal static class OrderHandlers
     public static async ValueTask PositionAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("PositionReqID"))
-        {
-            throw GatewayException.MissingTag("PositionReqID");
-        }
+        message.Require("PositionReqID");
         var account = await services.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
         session.Send(FrameEncoder.Encode(new Protocol.PositionResponse
         {

@@ -17,13 +17,10 @@ internal static class TradersRankHandler
 
     public static async ValueTask TradersRankAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("TradersRankReqID"))
-        {
-            throw GatewayException.MissingTag("TradersRankReqID");
-        }
+        message.Require("TradersRankReqID");
         var (page, pageSize) = ColumnarList.Paging(message, 20);
         var currency = ParseCurrency(message.GetOptionalStringArray("Filter"));
-        var frame = await services.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var ranked = state.Directory.Users
                 .Where(u => !u.IsBroker)
@@ -45,7 +42,6 @@ internal static class TradersRankHandler
                 });
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     private static string ParseCurrency(IReadOnlyList<string>? filters)
