@@ -37,7 +37,7 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
         PasswordHasher = new PasswordHasher(options.PasswordHashConcurrency > 0 ? options.PasswordHashConcurrency : PasswordHasher.DefaultConcurrency);
         LoginThrottle = new LoginThrottle(TimeProvider, options.LoginFailureLimit, options.LoginFailureLimitPerAddress, options.LoginFailureWindow);
-        LoginDeadlines = new LoginDeadlines(this);
+        LoginDeadlines = new LoginDeadlines(options.LoginTimeout, TimeProvider, Actor, Logger, _shutdown.Token);
         // Handlers get their dependencies from here, explicitly; none of them sees the runtime.
         Dispatcher = new MessageDispatcher(new GatewayServices(Actor, Options, TimeProvider, ApiKeys, PasswordHasher, LoginThrottle, LoginDeadlines, SecondFactor, DummyPassword, Logger, Registry));
         HandlerCatalog.MapAll(Dispatcher);
