@@ -170,6 +170,11 @@ public static class ProtocolSerializer
         {
             return true;
         }
+        if (ReferenceEquals(descriptor.Type, typeof(NewOrderSingle)) && NewOrderSingleReader.TryRead(utf8Json, descriptor.TypeInfo.Options, out var order))
+        {
+            message = order;
+            return true;
+        }
         try
         {
             var parsed = descriptor.RowGroup is null

@@ -50,14 +50,7 @@ internal static class FundingWriter
     public static void WriteDepositRow(Utf8JsonWriter w, DepositRecord d)
     {
         w.WriteStringValue(d.DepositId);
-        if (d.DepositMethodId is { } id)
-        {
-            w.WriteNumberValue(id);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, d.DepositMethodId);
         w.WriteStringValue(d.DepositMethodName);
         w.WriteStringValue(d.Type);
         w.WriteStringValue(d.Currency);
@@ -69,14 +62,7 @@ internal static class FundingWriter
         w.WriteNumberValue(0);
         w.WriteNumberValue(0);
         w.WriteStringValue(d.Status);
-        if (d.ReasonId is { } reason)
-        {
-            w.WriteNumberValue(reason);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, d.ReasonId);
         w.WriteStringValue(d.Reason);
         w.WriteStringValue(d.Username);
         w.WriteNumberValue(d.UserId);
@@ -114,14 +100,7 @@ internal static class FundingWriter
         WriteData(w, r.Data);
         w.WriteStringValue(Frames.FormatDateTime(r.Created));
         w.WriteStringValue(r.Status);
-        if (r.ReasonId is { } reason)
-        {
-            w.WriteNumberValue(reason);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, r.ReasonId);
         w.WriteStringValue(r.Reason);
         w.WriteNumberValue(0);
         w.WriteNumberValue(0);
@@ -130,6 +109,18 @@ internal static class FundingWriter
         w.WriteStringValue(r.Username);
         w.WriteNumberValue(r.BrokerId);
         w.WriteStringValue(r.ClOrdId);
+    }
+
+    private static void WriteNumberOrNullValue(Utf8JsonWriter w, int? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumberValue(number);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
     }
 
     private static void WriteDepositData(Utf8JsonWriter w, DepositRecord d)

@@ -46,16 +46,6 @@ internal static class Frames
         }
     }
 
-    /// <summary>Copies a field of the request unchanged when present.</summary>
-    public static void CopyField(this Utf8JsonWriter writer, GatewayRequest request, string field)
-    {
-        if (request.GetRaw(field) is { } value)
-        {
-            writer.WritePropertyName(field);
-            writer.WriteRawValue(value.Span, skipInputValidation: true);
-        }
-    }
-
     /// <summary>Writes a nullable string (JSON null when absent).</summary>
     public static void WriteStringOrNull(this Utf8JsonWriter writer, string name, string? value)
     {
