@@ -34,7 +34,7 @@ internal static class MarketDataHandlers
         {
             throw GatewayException.InvalidValue("MarketDepth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var instruments = request.Instruments ?? throw GatewayException.MissingTag("Instruments");
+        var instruments = message.Items(request.Instruments, "Instruments") ?? throw GatewayException.MissingTag("Instruments");
         var entryTypes = request.MDEntryTypes?.Select(t => t.Value).ToList() ?? ["0", "1"];
         var book = entryTypes.Contains("0") || entryTypes.Contains("1");
         var trades = entryTypes.Contains("2");
@@ -132,7 +132,7 @@ internal static class MarketDataHandlers
         {
             throw GatewayException.InvalidValue("SubscriptionRequestType", type.Value);
         }
-        var instruments = request.Instruments ?? throw GatewayException.MissingTag("Instruments");
+        var instruments = message.Items(request.Instruments, "Instruments") ?? throw GatewayException.MissingTag("Instruments");
         await services.Actor.InvokeAsync(state =>
         {
             foreach (var instrument in instruments)
@@ -154,7 +154,7 @@ internal static class MarketDataHandlers
         var request = message.Read<TradeHistoryRequest>();
         var (page, pageSize) = ColumnarList.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
         var since = request.Since;
-        var symbols = request.SymbolList;
+        var symbols = message.Items(request.SymbolList, "SymbolList");
         await services.ReplyAsync(session, state =>
         {
             var now = state.Now;

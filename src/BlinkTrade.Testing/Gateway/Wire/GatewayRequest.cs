@@ -246,6 +246,19 @@ internal sealed class GatewayRequest : IDisposable
         }
     }
 
+    /// <summary>
+    /// A record's list of strings as the exchange takes it: every item text (a record reads a JSON null item as null,
+    /// which bitex refuses: "Invalid value tag(X)=[…]").
+    /// </summary>
+    public IReadOnlyList<string>? Items(IReadOnlyList<string>? list, string field)
+    {
+        if (list is not null && list.Contains(null!))
+        {
+            throw GatewayException.InvalidValue(field, TryFind(field, out var span) ? RawText(span) : "null");
+        }
+        return list;
+    }
+
     /// <summary>Whether the field is a JSON string (not a number that a record would also take as text).</summary>
     public bool IsString(string field) => TryFind(field, out var value) && value.TokenType == JsonTokenType.String;
 
