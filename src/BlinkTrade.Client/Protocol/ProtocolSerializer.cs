@@ -143,8 +143,36 @@ public static class ProtocolSerializer
         {
             return TryReadUnknown(utf8Json, longType ?? new string(msgType), out message, out error);
         }
+        return TryReadTyped(utf8Json, descriptor, out message, out error);
+    }
+
+    /// <summary>
+    /// Parses one frame whose MsgType the caller has already read (the exchange's gateway validates a request's
+    /// syntax and MsgType in its own pass), skipping the MsgType scan.
+    /// </summary>
+    /// <returns><see langword="false"/> with a null <paramref name="error"/> when the MsgType is not in the catalogue.</returns>
+    internal static bool TryDeserialize(ReadOnlySpan<byte> utf8Json, string msgType, [NotNullWhen(true)] out BlinkTradeMessage? message, out ProtocolException? error)
+    {
+        if (!MessageRegistry.TryGet(msgType.AsSpan(), out var descriptor))
+        {
+            message = null;
+            error = null;
+            return false;
+        }
+        return TryReadTyped(utf8Json, descriptor, out message, out error);
+    }
+
+    private static bool TryReadTyped(ReadOnlySpan<byte> utf8Json, MessageDescriptor descriptor, [NotNullWhen(true)] out BlinkTradeMessage? message, [NotNullWhen(false)] out ProtocolException? error)
+    {
+        message = null;
+        error = null;
         if (ReferenceEquals(descriptor.Type, typeof(MarketDataIncrementalRefresh)) && TryReadIncrementalRefresh(utf8Json, descriptor, out message))
         {
+            return true;
+        }
+        if (ReferenceEquals(descriptor.Type, typeof(NewOrderSingle)) && NewOrderSingleReader.TryRead(utf8Json, descriptor.TypeInfo.Options, out var order))
+        {
+            message = order;
             return true;
         }
         try

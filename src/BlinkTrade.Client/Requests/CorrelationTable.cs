@@ -4,9 +4,10 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Client.Requests;
 
 /// <summary>
-/// PROTOCOL.md §1.2: which field of a response (or publication) carries the correlation value of the request it
-/// answers. The receive loop reads that field straight from the raw frame, so correlation works for every message,
-/// typed or not.
+/// PROTOCOL.md §1.2, for both sides of the protocol: which field of a request carries its correlation value (the
+/// exchange echoes it unchanged, string or number, in the reply and as <c>ReqID</c> in an ERROR), and which field of a
+/// response (or publication) carries the correlation value of the request it answers (the client's receive loop reads
+/// it straight from the raw frame, so correlation works for every message, typed or not).
 /// </summary>
 internal static class CorrelationTable
 {
@@ -46,6 +47,45 @@ internal static class CorrelationTable
         [MessageTypes.WithdrawCommentResponse] = ["WithdrawReqID"],
         [MessageTypes.Error] = ["ReqID"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> s_requestFields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [MessageTypes.Heartbeat] = "TestReqID",
+        [MessageTypes.TestRequest] = "TestReqID",
+        [MessageTypes.UserRequest] = "UserReqID",
+        [MessageTypes.Signup] = "UserReqID",
+        [MessageTypes.PasswordResetRequest] = "ForgotPasswordReqID",
+        [MessageTypes.ProcessPasswordResetRequest] = "ResetPasswordReqID",
+        [MessageTypes.TwoFactorRequest] = "EnableTwoFactorReqID",
+        [MessageTypes.MarketDataRequest] = "MDReqID",
+        [MessageTypes.SecurityListRequest] = "SecurityReqID",
+        [MessageTypes.SecurityStatusRequest] = "SecurityStatusReqID",
+        [MessageTypes.NewOrderSingle] = "ClOrdID",
+        [MessageTypes.OrderCancelRequest] = "ClOrdID",
+        [MessageTypes.BalanceRequest] = "BalanceReqID",
+        [MessageTypes.OrdersListRequest] = "OrdersReqID",
+        [MessageTypes.WithdrawRequest] = "WithdrawReqID",
+        [MessageTypes.DepositRequest] = "DepositReqID",
+        [MessageTypes.DepositMethodsRequest] = "DepositMethodReqID",
+        [MessageTypes.DepositMethodRequest] = "DepositMethodReqID",
+        [MessageTypes.WithdrawConfirmationRequest] = "WithdrawReqID",
+        [MessageTypes.WithdrawListRequest] = "WithdrawListReqID",
+        [MessageTypes.BrokerListRequest] = "BrokerListReqID",
+        [MessageTypes.DepositListRequest] = "DepositListReqID",
+        [MessageTypes.TradeHistoryRequest] = "TradeHistoryReqID",
+        [MessageTypes.LedgerListRequest] = "LedgerListReqID",
+        [MessageTypes.TradersRankRequest] = "TradersRankReqID",
+        [MessageTypes.UpdateProfileRequest] = "UpdateReqID",
+        [MessageTypes.PositionRequest] = "PositionReqID",
+        [MessageTypes.ApiKeyListRequest] = "APIKeyListReqID",
+        [MessageTypes.ApiKeyCreateRequest] = "APIKeyCreateReqID",
+        [MessageTypes.ApiKeyRevokeRequest] = "APIKeyRevokeReqID",
+        [MessageTypes.CancelWithdrawalRequest] = "WithdrawCancelReqID",
+        [MessageTypes.WithdrawCommentRequest] = "WithdrawReqID",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The correlation field of a request type (the one the exchange echoes), when it has one.</summary>
+    public static string? RequestField(string msgType) => s_requestFields.GetValueOrDefault(msgType);
 
     /// <summary>The correlation fields of a response type, when it has any.</summary>
     public static bool TryGetResponseFields(string msgType, out string[] fields)

@@ -31,15 +31,16 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         SecondFactor = options.SecondFactorCodeProvider ?? new TotpCodeProvider(options.TimeProvider);
         Registry = new SessionRegistry();
         Faults = new ExchangeFaults(Registry, TimeProvider);
-        Dispatcher = new MessageDispatcher();
-        HandlerCatalog.MapAll(Dispatcher);
         Logger = LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway");
         DummyPassword = PasswordHash.Create(Guid.NewGuid().ToString("N"), options.PasswordHashIterations);
         ApiKeys = new ApiKeyStore(TimeProvider, new ApiKeyStoreOptions { PasswordHashIterations = Math.Max(1, options.PasswordHashIterations) });
         Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
         PasswordHasher = new PasswordHasher(options.PasswordHashConcurrency > 0 ? options.PasswordHashConcurrency : PasswordHasher.DefaultConcurrency);
         LoginThrottle = new LoginThrottle(TimeProvider, options.LoginFailureLimit, options.LoginFailureLimitPerAddress, options.LoginFailureWindow);
-        LoginDeadlines = new LoginDeadlines(this);
+        LoginDeadlines = new LoginDeadlines(options.LoginTimeout, TimeProvider, Actor, Logger, _shutdown.Token);
+        // Handlers get their dependencies from here, explicitly; none of them sees the runtime.
+        Dispatcher = new MessageDispatcher(new GatewayServices(Actor, Options, TimeProvider, ApiKeys, PasswordHasher, LoginThrottle, LoginDeadlines, SecondFactor, DummyPassword, Logger, Registry));
+        HandlerCatalog.MapAll(Dispatcher);
     }
 
     /// <summary>Every password hash (login, signup, password change) runs here: bounded, FIFO, off the thread pool and the actor.</summary>
@@ -99,28 +100,6 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
 
     /// <summary>The API keys (shared with the REST endpoints): U50–U55 and API-key logins.</summary>
     public ApiKeyStore ApiKeys { get; }
-
-    /// <summary>
-    /// The session identity of a key that passed <see cref="ApiKeyStore.AuthenticateWithPassword"/> (§4.3: active key,
-    /// matching password, IP in its whitelist): null for a platform key or an owner that no longer exists.
-    /// </summary>
-    public async Task<SessionIdentity?> ResolveApiKeyIdentityAsync(ApiKeyEntry entry, bool cancelOnDisconnect, CancellationToken cancellationToken)
-    {
-        if (entry.Owner == ApiKeyOwner.Platform)
-        {
-            return null;
-        }
-        return await Actor.InvokeAsync(s =>
-        {
-            var user = s.Directory.FindUser(entry.Owner.UserId);
-            if (user is null || user.BrokerId != entry.Owner.BrokerId)
-            {
-                return null;
-            }
-            var permissionList = s.PermissionListOverrides.TryGetValue(entry.ApiKey, out var overridden) ? overridden : entry.PermissionList;
-            return new SessionIdentity(user.UserId, user.BrokerId, user.Username, user.IsBroker, entry.ApiKey, permissionList.Clone(), cancelOnDisconnect);
-        }, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Clean-up after a session ends: market-data subscriptions and cancel-on-disconnect orders.</summary>
     public Task OnSessionClosedAsync(ExchangeSession session, SessionIdentity? identity) =>

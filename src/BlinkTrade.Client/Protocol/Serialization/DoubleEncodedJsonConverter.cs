@@ -12,7 +12,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// JSON remains. Writes real JSON (the recommended resolution).
 /// </summary>
 /// <typeparam name="T">The decoded type; it must be registered in the serializer context.</typeparam>
-public sealed class DoubleEncodedJsonConverter<T> : JsonConverter<T> where T : class
+internal sealed class DoubleEncodedJsonConverter<T> : JsonConverter<T> where T : class
 {
     private const int MaxEncodingDepth = 8;
 

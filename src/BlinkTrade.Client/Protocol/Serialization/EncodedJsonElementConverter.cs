@@ -10,7 +10,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// is decoded again. A string that is not JSON text is kept as a JSON string (the field is open-ended). Written as-is,
 /// so an object is written as an object (the SDK always sends objects).
 /// </summary>
-public sealed class EncodedJsonElementConverter : JsonConverter<JsonElement>
+internal sealed class EncodedJsonElementConverter : JsonConverter<JsonElement>
 {
     private const int MaxEncodingDepth = 8;
 

@@ -12,7 +12,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// to <see cref="ProtocolRecord.ExtensionData"/>; <c>null</c> leaves an optional field unset and is an error for a
 /// required (non-nullable) one. Writing matches the source-generated output byte for byte.
 /// </summary>
-public sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>
+internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>
 {
     /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
     public override bool HandleNull => true;

@@ -8,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// (<c>"5000"</c>) and integral floats (<c>66563000000.0</c>, engine-2015's U5 <c>Volume</c>).
 /// </summary>
 /// <typeparam name="T">The fixed-point type.</typeparam>
-public sealed class FixedPointJsonConverter<T> : JsonConverter<T> where T : struct, IFixedPoint<T>
+internal sealed class FixedPointJsonConverter<T> : JsonConverter<T> where T : struct, IFixedPoint<T>
 {
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>The protocol-wide converter for <see cref="int"/>: accepts numbers, numeric strings and integral floats.</summary>
-public sealed class FlexibleInt32Converter : JsonConverter<int>
+internal sealed class FlexibleInt32Converter : JsonConverter<int>
 {
     /// <inheritdoc />
     public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -8,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// (PROTOCOL.md §0.2: MarketDepth, OrderID, ClientID…), and engine-2015 writes some integers as floats.
 /// Written as JSON numbers.
 /// </summary>
-public sealed class FlexibleInt64Converter : JsonConverter<long>
+internal sealed class FlexibleInt64Converter : JsonConverter<long>
 {
     /// <inheritdoc />
     public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

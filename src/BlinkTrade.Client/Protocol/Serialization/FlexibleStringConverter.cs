@@ -7,7 +7,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// The protocol-wide converter for <see cref="string"/>: fields documented as strings sometimes arrive as numbers
 /// (older docs send <c>ClOrdID</c> as an integer, PROTOCOL.md §5 G16). A number or boolean is kept as its JSON text.
 /// </summary>
-public sealed class FlexibleStringConverter : JsonConverter<string>
+internal sealed class FlexibleStringConverter : JsonConverter<string>
 {
     /// <inheritdoc />
     public override bool HandleNull => false;

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// Hand-written converter for <see cref="Heartbeat"/> (the most frequent frame): no boxed constructor arguments.
 /// Same tolerance and byte-identical output as the source-generated path.
 /// </summary>
-public sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
+internal sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
 {
     /// <summary>A JSON <c>null</c> where the object is expected is an error.</summary>
     public override bool HandleNull => true;

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// and with the same guarantees as <see cref="ExecutionReportJsonConverter"/>. <c>Symbol</c> and <c>Broker</c> come from a
 /// small string cache. Per-currency keys of volume entries go to <see cref="ProtocolRecord.ExtensionData"/>.
 /// </summary>
-public sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
+internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
 {
     /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
     public override bool HandleNull => true;

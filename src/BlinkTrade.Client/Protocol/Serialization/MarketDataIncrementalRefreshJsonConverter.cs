@@ -10,7 +10,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <see cref="MarketDataEntryJsonConverter"/> into a pooled buffer and stored as an exact-size array.
 /// Same tolerance and byte-identical output as the source-generated path.
 /// </summary>
-public sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<MarketDataIncrementalRefresh>
+internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<MarketDataIncrementalRefresh>
 {
     private static readonly MarketDataEntryJsonConverter EntryConverter = new();
 

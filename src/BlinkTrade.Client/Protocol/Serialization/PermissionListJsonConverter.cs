@@ -7,7 +7,7 @@ using BlinkTrade.Client.Protocol.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>Reads and writes <see cref="PermissionList"/> as the plain wire object; reads string-encoded forms too.</summary>
-public sealed class PermissionListJsonConverter : JsonConverter<PermissionList>
+internal sealed class PermissionListJsonConverter : JsonConverter<PermissionList>
 {
     private const int MaxEncodingDepth = 8;
 

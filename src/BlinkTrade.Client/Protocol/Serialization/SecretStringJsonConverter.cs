@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>Writes a <see cref="SecretString"/> as its real value (the wire needs it); reads strings or numbers (OTP codes).</summary>
-public sealed class SecretStringJsonConverter : JsonConverter<SecretString>
+internal sealed class SecretStringJsonConverter : JsonConverter<SecretString>
 {
     /// <inheritdoc />
     public override SecretString Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>Market-data dates (<c>MDEntryDate</c>) are <c>"yyyy-MM-dd"</c> strings.</summary>
-public sealed class WireDateConverter : JsonConverter<DateOnly>
+internal sealed class WireDateConverter : JsonConverter<DateOnly>
 {
     /// <inheritdoc />
     public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// (PROTOCOL.md §0.2). Read as <see cref="DateTime"/> of kind UTC; ISO 8601 text and unix seconds are accepted too.
 /// Written back in the wire format.
 /// </summary>
-public sealed class WireDateTimeConverter : JsonConverter<DateTime>
+internal sealed class WireDateTimeConverter : JsonConverter<DateTime>
 {
     /// <summary>The wire format.</summary>
     public const string Format = "yyyy-MM-dd HH:mm:ss";

@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// Always written as a JSON string.
 /// </summary>
 /// <typeparam name="T">The wire enumeration.</typeparam>
-public sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, IWireEnum<T>
+internal sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, IWireEnum<T>
 {
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

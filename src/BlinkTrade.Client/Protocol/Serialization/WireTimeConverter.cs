@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>Market-data times (<c>MDEntryTime</c>) are <c>"HH:mm:ss"</c> strings.</summary>
-public sealed class WireTimeConverter : JsonConverter<TimeOnly>
+internal sealed class WireTimeConverter : JsonConverter<TimeOnly>
 {
     private static readonly string[] Formats = ["HH:mm:ss", "HH:mm:ss.FFFFFFF", "H:mm:ss"];
 

@@ -8,7 +8,7 @@ namespace BlinkTrade.Testing.Gateway.Dispatch;
 /// Routes an inbound message by MsgType after the authorization checks every message goes through: unknown type →
 /// ERROR; anonymous session on a non-public type → ERROR Not authorized; API-key session → the PermissionList (§4.1).
 /// </summary>
-internal sealed class MessageDispatcher
+internal sealed class MessageDispatcher(GatewayServices services)
 {
     private readonly Dictionary<string, Route> _routes = new(StringComparer.Ordinal);
 
@@ -16,7 +16,7 @@ internal sealed class MessageDispatcher
 
     public bool IsMapped(string msgType) => _routes.ContainsKey(msgType);
 
-    public ValueTask DispatchAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public ValueTask DispatchAsync(ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (!_routes.TryGetValue(message.MsgType, out var route))
         {
@@ -26,15 +26,16 @@ internal sealed class MessageDispatcher
         {
             var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
             // A key revoked or disabled after login stops working at once.
-            if (identity.ApiKey is { } apiKey && session.Runtime.ApiKeys.Find(null, apiKey) is not { IsUsable: true })
+            if (identity.ApiKey is { } apiKey && services.ApiKeys.Find(null, apiKey) is not { IsUsable: true })
             {
                 throw GatewayException.NotAuthorized("API key is no longer active");
             }
-            if (!PermissionEvaluator.IsAllowed(identity.PermissionList, message.MsgType, message.Root))
+            // The whole tree is parsed only for a session with a PermissionList (a password login has none).
+            if (identity.PermissionList is not null && !PermissionEvaluator.IsAllowed(identity.PermissionList, message.MsgType, message.Root))
             {
                 throw GatewayException.NotAuthorized($"Permission denied for {message.MsgType}");
             }
         }
-        return route.Handler(session, message, cancellationToken);
+        return route.Handler(services, session, message, cancellationToken);
     }
 }

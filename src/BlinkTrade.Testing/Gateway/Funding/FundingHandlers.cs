@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -10,16 +12,13 @@ namespace BlinkTrade.Testing.Gateway.Funding;
 /// <summary>Deposits (U18/U19, U20/U21, U30/U31) and withdrawals (U6/U7, U24/U25, U26/U27, U70/U71).</summary>
 internal static class FundingHandlers
 {
-    private static readonly string[] AllStatuses = ["0", "1", "2", "4", "8"];
+    private static readonly IReadOnlyList<string> AllStatuses = ["0", "1", "2", "4", "8"];
 
     /// <summary>U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup (or CANCEL).</summary>
-    public static async ValueTask DepositAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("DepositReqID"))
-        {
-            throw GatewayException.MissingTag("DepositReqID");
-        }
+        message.Require("DepositReqID");
         var depositId = message.GetOptionalString("DepositID");
         var methodId = message.GetOptionalInt32("DepositMethodID");
         var currency = message.GetOptionalString("Currency");
@@ -34,7 +33,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.InvalidValue("Value", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             DepositRecord? deposit;
@@ -80,17 +79,13 @@ internal static class FundingHandlers
                 FundingWriter.WriteDeposit(w, deposit);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
-    public static async ValueTask DepositMethodsAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositMethodsAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("DepositMethodReqID"))
-        {
-            throw GatewayException.MissingTag("DepositMethodReqID");
-        }
+        message.Require("DepositMethodReqID");
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Frames.Build("U21", w =>
@@ -106,19 +101,15 @@ internal static class FundingHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>U48 → U49: one deposit method of the session's broker (or <c>BrokerID</c>'s); <c>DepositMethodID</c> -1 when unknown.</summary>
-    public static async ValueTask DepositMethodAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask DepositMethodAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("DepositMethodReqID"))
-        {
-            throw GatewayException.MissingTag("DepositMethodReqID");
-        }
+        message.Require("DepositMethodReqID");
         var methodId = message.GetInt64("DepositMethodID");
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId;
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var method = state.Directory.Brokers
                 .Where(b => brokerId is null || b.BrokerId == brokerId)
@@ -138,40 +129,18 @@ internal static class FundingHandlers
                 w.WriteEndObject();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
-    public static async ValueTask DepositListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("DepositListReqID"))
-        {
-            throw GatewayException.MissingTag("DepositListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var statuses = message.GetOptionalStringArray("StatusList") ?? AllStatuses;
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
-        {
-            var user = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
-                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U31", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, FundingWriter.DepositColumns, "DepositListGrp", rows, FundingWriter.WriteDepositRow);
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, FundingWriter.DepositList, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
+            (state, user, statuses, page, pageSize) => state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
+                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize), cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
-    public static async ValueTask WithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var currency = message.GetString("Currency");
         var amount = message.GetInt64("Amount");
         if (amount <= 0)
@@ -191,7 +160,7 @@ internal static class FundingHandlers
             };
         }
         var clOrdId = message.GetOptionalString("ClOrdID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
             var broker = state.Directory.FindBroker(user.BrokerId);
@@ -206,17 +175,13 @@ internal static class FundingHandlers
                 FundingWriter.WriteWithdraw(w, withdrawal);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>U24: ConfirmationToken, or WithdrawID + SecondFactor → status "1"; failure leaves the status unchanged.</summary>
-    public static async ValueTask ConfirmWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask ConfirmWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var token = message.GetOptionalString("ConfirmationToken");
         var withdrawId = message.GetOptionalInt64("WithdrawID");
         var secondFactor = message.GetOptionalString("SecondFactor");
@@ -224,7 +189,7 @@ internal static class FundingHandlers
         {
             throw GatewayException.MissingTag(withdrawId is null ? "ConfirmationToken" : "SecondFactor");
         }
-        var runtime = session.Runtime;
+        var runtime = services;
         var frame = await runtime.Actor.InvokeAsync(state =>
         {
             var user = state.RequireUser(identity.UserId);
@@ -266,39 +231,18 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
-    public static async ValueTask WithdrawListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("WithdrawListReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var statuses = message.GetOptionalStringArray("StatusList") ?? ["1", "2"];
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
-        {
-            var user = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
-                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U27", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, FundingWriter.WithdrawColumns, "WithdrawListGrp", rows, FundingWriter.WriteWithdrawRow);
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, FundingWriter.WithdrawList, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
+            (state, user, statuses, page, pageSize) => state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
+                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize), cancellationToken);
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
-    public static async ValueTask CancelWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawCancelReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawCancelReqID");
-        }
+        message.Require("WithdrawCancelReqID");
         var withdrawId = message.GetInt64("WithdrawID");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             if (withdrawal.Status is not ("0" or "1"))
@@ -312,27 +256,23 @@ internal static class FundingHandlers
                 FundingWriter.WriteWithdraw(w, withdrawal);
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>The longest comment U78 accepts (the original server's column is not known; 1,000 characters is generous).</summary>
     public const int MaxWithdrawCommentLength = 1000;
 
     /// <summary>U78 → U79: the user comments on one of their withdrawals (e.g. a note for the broker).</summary>
-    public static async ValueTask CommentWithdrawAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CommentWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("WithdrawReqID"))
-        {
-            throw GatewayException.MissingTag("WithdrawReqID");
-        }
+        message.Require("WithdrawReqID");
         var withdrawId = message.GetInt64("WithdrawID");
         var comment = message.GetString("Message");
         if (comment.Trim().Length == 0 || comment.Length > MaxWithdrawCommentLength)
         {
             throw GatewayException.InvalidParameter($"Message must hold 1 to {MaxWithdrawCommentLength} characters");
         }
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
             withdrawal.Comments.Add(comment);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
 
@@ -7,17 +8,19 @@ namespace BlinkTrade.Testing.Gateway.Funding;
 /// <summary>Writes the deposit and withdraw models (U19/U23/U31 rows, U7/U9/U25/U27 rows/U71).</summary>
 internal static class FundingWriter
 {
-    public static readonly string[] DepositColumns =
+    /// <summary>U31: the deposit list.</summary>
+    public static readonly ColumnarListSpec<DepositRecord> DepositList = new("U31",
     [
         "DepositID", "DepositMethodID", "DepositMethodName", "Type", "Currency", "Value", "PaidValue", "Data", "Created", "ControlNumber",
         "PercentFee", "FixedFee", "Status", "ReasonID", "Reason", "Username", "UserID", "BrokerID", "ClOrdID",
-    ];
+    ], "DepositListGrp", WriteDepositRow);
 
-    public static readonly string[] WithdrawColumns =
+    /// <summary>U27: the withdrawal list.</summary>
+    public static readonly ColumnarListSpec<WithdrawRecord> WithdrawList = new("U27",
     [
         "WithdrawID", "Method", "Currency", "Amount", "Data", "Created", "Status", "ReasonID", "Reason", "PercentFee", "FixedFee", "PaidAmount",
         "UserID", "Username", "BrokerID", "ClOrdID",
-    ];
+    ], "WithdrawListGrp", WriteWithdrawRow);
 
     public static void WriteDeposit(Utf8JsonWriter w, DepositRecord d)
     {
@@ -47,14 +50,7 @@ internal static class FundingWriter
     public static void WriteDepositRow(Utf8JsonWriter w, DepositRecord d)
     {
         w.WriteStringValue(d.DepositId);
-        if (d.DepositMethodId is { } id)
-        {
-            w.WriteNumberValue(id);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, d.DepositMethodId);
         w.WriteStringValue(d.DepositMethodName);
         w.WriteStringValue(d.Type);
         w.WriteStringValue(d.Currency);
@@ -66,14 +62,7 @@ internal static class FundingWriter
         w.WriteNumberValue(0);
         w.WriteNumberValue(0);
         w.WriteStringValue(d.Status);
-        if (d.ReasonId is { } reason)
-        {
-            w.WriteNumberValue(reason);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, d.ReasonId);
         w.WriteStringValue(d.Reason);
         w.WriteStringValue(d.Username);
         w.WriteNumberValue(d.UserId);
@@ -111,14 +100,7 @@ internal static class FundingWriter
         WriteData(w, r.Data);
         w.WriteStringValue(Frames.FormatDateTime(r.Created));
         w.WriteStringValue(r.Status);
-        if (r.ReasonId is { } reason)
-        {
-            w.WriteNumberValue(reason);
-        }
-        else
-        {
-            w.WriteNullValue();
-        }
+        WriteNumberOrNullValue(w, r.ReasonId);
         w.WriteStringValue(r.Reason);
         w.WriteNumberValue(0);
         w.WriteNumberValue(0);
@@ -127,6 +109,18 @@ internal static class FundingWriter
         w.WriteStringValue(r.Username);
         w.WriteNumberValue(r.BrokerId);
         w.WriteStringValue(r.ClOrdId);
+    }
+
+    private static void WriteNumberOrNullValue(Utf8JsonWriter w, int? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumberValue(number);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
     }
 
     private static void WriteDepositData(Utf8JsonWriter w, DepositRecord d)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.ApiKeys;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -11,20 +12,17 @@ internal static class ApiKeyHandlers
 {
     private static readonly string[] Columns = ["APIKey", "Label", "IPWhiteList", "PermissionList", "Created", "LastUsed"];
 
-    public static ValueTask ListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static ValueTask ListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyListReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyListReqID");
-        }
+        message.Require("APIKeyListReqID");
         var page = message.GetOptionalInt32("Page") ?? 0;
         var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
         {
             throw GatewayException.InvalidParameter("Page/PageSize");
         }
-        var keys = session.Runtime.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
+        var keys = services.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
         session.Send(Frames.Build("U51", w =>
         {
             w.WriteRequestId(message);
@@ -60,13 +58,10 @@ internal static class ApiKeyHandlers
         return ValueTask.CompletedTask;
     }
 
-    public static async ValueTask CreateAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CreateAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyCreateReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyCreateReqID");
-        }
+        message.Require("APIKeyCreateReqID");
         var label = message.GetString("Label");
         if (label.Length is 0 or > 15)
         {
@@ -101,7 +96,7 @@ internal static class ApiKeyHandlers
         };
         // Creating a key hashes its API password (PBKDF2): on the bounded hashing threads, like a login's check, so a
         // burst of creates cannot starve the sessions served by the thread pool.
-        var issued = await session.Runtime.PasswordHasher.RunAsync(() => session.Runtime.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
+        var issued = await services.PasswordHasher.RunAsync(() => services.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
         var entry = issued.Entry;
         session.Send(Frames.Build("U53", w =>
         {
@@ -121,15 +116,12 @@ internal static class ApiKeyHandlers
         }));
     }
 
-    public static ValueTask RevokeAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static ValueTask RevokeAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("APIKeyRevokeReqID"))
-        {
-            throw GatewayException.MissingTag("APIKeyRevokeReqID");
-        }
+        message.Require("APIKeyRevokeReqID");
         var apiKey = message.GetString("APIKey");
-        var store = session.Runtime.ApiKeys;
+        var store = services.ApiKeys;
         var owner = new ApiKeyOwner(identity.BrokerId, identity.UserId);
         var result = store.Revoke(null, apiKey, owner);
         switch (result.Status)
@@ -154,7 +146,7 @@ internal static class ApiKeyHandlers
     }
 
     // PermissionList/IPWhiteList may arrive as real JSON or JSON-encoded strings (§5 G22).
-    private static JsonElement? ReadJson(InboundMessage message, string field, JsonValueKind expected)
+    private static JsonElement? ReadJson(GatewayRequest message, string field, JsonValueKind expected)
     {
         if (!message.TryGet(field, out var value))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
@@ -24,19 +25,16 @@ internal static class ProfileHandlers
         "SupportURL", "SignupLabel", "AcceptCustomersFrom", "IsBrokerHub", "TakerTransactionFeeBuy", "TakerTransactionFeeSell",
     ];
 
-    public static async ValueTask UpdateProfileAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask UpdateProfileAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("UpdateReqID"))
-        {
-            throw GatewayException.MissingTag("UpdateReqID");
-        }
+        message.Require("UpdateReqID");
         if (!message.TryGet("Fields", out var fields) || fields.ValueKind != JsonValueKind.Object)
         {
             throw message.Has("Fields") ? GatewayException.InvalidValue("Fields", fields.GetRawText()) : GatewayException.MissingTag("Fields");
         }
         var changes = fields.EnumerateObject().Select(p => (p.Name, Value: p.Value.Clone())).ToList();
-        var (reply, refresh, userId) = await session.Runtime.Actor.InvokeAsync(state =>
+        var (reply, refresh, userId) = await services.Actor.InvokeAsync(state =>
         {
             var self = state.RequireUser(identity.UserId);
             var target = self;
@@ -71,15 +69,12 @@ internal static class ProfileHandlers
             return (u39, u40, target.UserId);
         }, cancellationToken).ConfigureAwait(false);
         session.Send(reply);
-        session.Runtime.Registry.Publish(userId, "U40", refresh);
+        services.Registry.Publish(userId, "U40", refresh);
     }
 
-    public static async ValueTask BrokerListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask BrokerListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("BrokerListReqID"))
-        {
-            throw GatewayException.MissingTag("BrokerListReqID");
-        }
+        message.Require("BrokerListReqID");
         var page = message.GetOptionalInt32("Page") ?? 0;
         var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
@@ -88,7 +83,7 @@ internal static class ProfileHandlers
         }
         var statusList = message.GetOptionalStringArray("StatusList") ?? ["1"];
         var country = message.GetOptionalString("Country");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var brokers = statusList.Contains("1")
                 ? state.Directory.Brokers.Where(b => country is null || string.Equals(b.Country, country, StringComparison.OrdinalIgnoreCase)).Skip(page * pageSize).Take(pageSize).ToList()
@@ -112,7 +107,6 @@ internal static class ProfileHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     private static void WriteBrokerRow(Utf8JsonWriter w, BrokerAccount broker)

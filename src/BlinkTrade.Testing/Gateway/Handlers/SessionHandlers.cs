@@ -1,5 +1,8 @@
 using System.Text.Json;
+using BlinkTrade.Testing.ApiKeys;
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
 
@@ -20,36 +23,29 @@ internal static class SessionHandlers
     public const string TooManyFailedLogins = "MSG_LOGIN_ERROR_TOO_MANY_ATTEMPTS";
 
     /// <summary>1 (or 0) → 0 with TestReqID and SendTime echoed and ServerTimestamp in unix seconds (§1.4).</summary>
-    public static ValueTask HeartbeatAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static ValueTask HeartbeatAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("TestReqID"))
-        {
-            throw GatewayException.MissingTag("TestReqID");
-        }
+        message.Require("TestReqID");
         if (message.RequestId is null)
         {
-            throw GatewayException.InvalidValue("TestReqID", message.Root.GetProperty("TestReqID").GetRawText());
+            throw GatewayException.InvalidValue("TestReqID", System.Text.Encoding.UTF8.GetString(message.GetRaw("TestReqID")!.Value.Span));
         }
-        var now = session.Runtime.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        session.Send(Frames.Build("0", w =>
-        {
-            w.WriteRequestId(message);
-            w.CopyField(message, "SendTime");
-            w.WriteNumber("ServerTimestamp", now);
-        }));
+        var now = services.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        // TestReqID and SendTime go back exactly as sent (any JSON the client chose), the rest from the record.
+        session.Send(FrameEncoder.Encode(new Heartbeat { ServerTimestamp = now }, message, "SendTime"));
         return ValueTask.CompletedTask;
     }
 
-    public static ValueTask UserRequestAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken) =>
+    public static ValueTask UserRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken) =>
         message.GetString("UserReqTyp") switch
         {
-            "1" => LoginAsync(session, message, cancellationToken),
-            "2" => LogoutAsync(session, message, cancellationToken),
-            "3" => ChangePasswordAsync(session, message, cancellationToken),
+            "1" => LoginAsync(services, session, message, cancellationToken),
+            "2" => LogoutAsync(services, session, message, cancellationToken),
+            "3" => ChangePasswordAsync(services, session, message, cancellationToken),
             var other => throw GatewayException.InvalidValue("UserReqTyp", other),
         };
 
-    private static async ValueTask LoginAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    private static async ValueTask LoginAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (session.Identity is not null)
         {
@@ -60,19 +56,19 @@ internal static class SessionHandlers
         var brokerId = message.GetOptionalInt32("BrokerID");
         var secondFactor = message.GetOptionalString("SecondFactor");
         var cancelOnDisconnect = message.GetOptionalBoolean("CancelOnDisconnect") ?? false;
-        var runtime = session.Runtime;
+        var runtime = services;
 
         // Throttled on arrival (a locked-out guess never queues for hashing) and again on the hashing thread.
         if (runtime.LoginThrottle.IsLocked(username, session.RemoteIp, out var retryAfter))
         {
-            SendThrottled(session, message, retryAfter);
+            SendThrottled(services, session, message, retryAfter);
             return;
         }
         // Waiting in the hashing queue is not the client's fault: no login deadline meanwhile; a failure starts a fresh one.
         runtime.LoginDeadlines.Clear(session);
         try
         {
-            await LoginCheckedAsync(session, message, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+            await LoginCheckedAsync(services, session, message, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -83,17 +79,17 @@ internal static class SessionHandlers
         }
     }
 
-    private static async Task LoginCheckedAsync(ExchangeSession session, InboundMessage message, string username, string password,
+    private static async Task LoginCheckedAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, string username, string password,
         int? brokerId, string? secondFactor, bool cancelOnDisconnect, CancellationToken cancellationToken)
     {
-        var runtime = session.Runtime;
+        var runtime = services;
         var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(username), cancellationToken).ConfigureAwait(false);
         // PBKDF2 runs on the bounded hashing threads, first come first served, never on the thread pool or the actor.
         var check = await runtime.PasswordHasher.RunAsync(() => CheckCredentials(runtime, candidate, username, password, session.RemoteIp), cancellationToken)
             .ConfigureAwait(false);
         if (check.LockedFor is { } lockedFor)
         {
-            SendThrottled(session, message, lockedFor);
+            SendThrottled(services, session, message, lockedFor);
             return;
         }
         SessionIdentity? identity = null;
@@ -101,7 +97,7 @@ internal static class SessionHandlers
         {
             if (brokerId is { } requested && requested != candidate.BrokerId && !candidate.IsBroker)
             {
-                SendLoginFailure(session, message, InvalidBroker, needSecondFactor: false);
+                SendLoginFailure(services, session, message, InvalidBroker, needSecondFactor: false);
                 return;
             }
             if (candidate.TwoFactorEnabled)
@@ -114,7 +110,7 @@ internal static class SessionHandlers
                     {
                         runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
                     }
-                    SendLoginFailure(session, message, InvalidSecondStep, needSecondFactor: true);
+                    SendLoginFailure(services, session, message, InvalidSecondStep, needSecondFactor: true);
                     return;
                 }
             }
@@ -123,7 +119,7 @@ internal static class SessionHandlers
         else if (check.ApiKey is { } key)
         {
             // Not a user: an API key + API password (PROTOCOL.md §4.3).
-            identity = await runtime.ResolveApiKeyIdentityAsync(key, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+            identity = await ResolveApiKeyIdentityAsync(services, key, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
             if (identity is null)
             {
                 runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
@@ -131,7 +127,7 @@ internal static class SessionHandlers
         }
         if (identity is null)
         {
-            SendLoginFailure(session, message, InvalidUsernameOrPassword, needSecondFactor: false);
+            SendLoginFailure(services, session, message, InvalidUsernameOrPassword, needSecondFactor: false);
             return;
         }
 
@@ -145,7 +141,7 @@ internal static class SessionHandlers
 
     // Runs on a hashing thread. The second throttle check sees the failures recorded by the attempts queued ahead of
     // this one, so parallel guesses at one account stop at the limit (plus the attempts hashing at that moment).
-    private static CredentialCheck CheckCredentials(ExchangeRuntime runtime, LoginCandidate? candidate, string username, string password, string remoteIp)
+    private static CredentialCheck CheckCredentials(GatewayServices runtime, LoginCandidate? candidate, string username, string password, string remoteIp)
     {
         if (runtime.LoginThrottle.IsLocked(username, remoteIp, out var lockedFor))
         {
@@ -165,15 +161,15 @@ internal static class SessionHandlers
         return new CredentialCheck(null, false, key);
     }
 
-    private static void SendThrottled(ExchangeSession session, InboundMessage message, TimeSpan retryAfter)
+    private static void SendThrottled(GatewayServices services, ExchangeSession session, GatewayRequest message, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        GatewayLog.LoginThrottled(session.Runtime.Logger, session.Id, seconds);
-        SendLoginFailure(session, message, $"{TooManyFailedLogins}: too many failed logins; try again in {seconds} seconds", needSecondFactor: false);
+        GatewayLog.LoginThrottled(services.Logger, session.Id, seconds);
+        SendLoginFailure(services, session, message, $"{TooManyFailedLogins}: too many failed logins; try again in {seconds} seconds", needSecondFactor: false);
     }
 
     /// <summary>A successful BF (UserStatus 1) for a session that just logged in.</summary>
-    public static byte[] LoginResponse(ExchangeState state, SessionIdentity identity, InboundMessage request)
+    public static byte[] LoginResponse(ExchangeState state, SessionIdentity identity, GatewayRequest request)
     {
         var user = state.RequireUser(identity.UserId);
         return Frames.Build("BF", w =>
@@ -197,9 +193,9 @@ internal static class SessionHandlers
         });
     }
 
-    private static void SendLoginFailure(ExchangeSession session, InboundMessage message, string reason, bool needSecondFactor)
+    private static void SendLoginFailure(GatewayServices services, ExchangeSession session, GatewayRequest message, string reason, bool needSecondFactor)
     {
-        GatewayLog.LoginRefused(session.Runtime.Logger, session.Id, reason);
+        GatewayLog.LoginRefused(services.Logger, session.Id, reason);
         session.Send(Frames.Build("BF", w =>
         {
             w.WriteRequestId(message);
@@ -218,7 +214,7 @@ internal static class SessionHandlers
         }));
     }
 
-    private static ValueTask LogoutAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    private static ValueTask LogoutAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
         session.SetIdentity(null);
@@ -232,10 +228,10 @@ internal static class SessionHandlers
         return ValueTask.CompletedTask;
     }
 
-    private static async ValueTask ChangePasswordAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    private static async ValueTask ChangePasswordAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
-        if (!Permissions.PermissionEvaluator.IsAllowed(identity.PermissionList, "BE", message.Root))
+        if (identity.PermissionList is not null && !Permissions.PermissionEvaluator.IsAllowed(identity.PermissionList, "BE", message.Root))
         {
             throw GatewayException.NotAuthorized("Permission denied for BE");
         }
@@ -245,7 +241,7 @@ internal static class SessionHandlers
         {
             throw GatewayException.InvalidParameter("NewPassword must have at least 8 characters");
         }
-        var runtime = session.Runtime;
+        var runtime = services;
         var candidate = await runtime.Actor.InvokeAsync(s => s.FindLoginCandidate(identity.UserId), cancellationToken).ConfigureAwait(false)
             ?? throw GatewayException.NotAuthorized();
         string? failure = null;
@@ -274,7 +270,7 @@ internal static class SessionHandlers
     }
 
     /// <summary>U0 → BF: creates the user and logs the session in (engine-2015 behaviour).</summary>
-    public static async ValueTask SignupAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask SignupAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         if (session.Identity is not null)
         {
@@ -296,7 +292,7 @@ internal static class SessionHandlers
         {
             throw GatewayException.InvalidParameter("Password must have at least 8 characters");
         }
-        var runtime = session.Runtime;
+        var runtime = services;
         var hash = await runtime.PasswordHasher.HashAsync(password, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var state = message.GetOptionalString("State");
         var country = message.GetOptionalString("CountryCode");
@@ -317,7 +313,7 @@ internal static class SessionHandlers
         }, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            SendLoginFailure(session, message, failure!, needSecondFactor: false);
+            SendLoginFailure(services, session, message, failure!, needSecondFactor: false);
             return;
         }
         session.SetIdentity(user);
@@ -327,10 +323,10 @@ internal static class SessionHandlers
     }
 
     /// <summary>U10 → U11 (Success 1 when the email exists). The token is readable through the control API.</summary>
-    public static async ValueTask CreatePasswordResetAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CreatePasswordResetAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var email = message.GetString("Email");
-        var ok = await session.Runtime.Actor.InvokeAsync(s => s.CreateResetToken(email), cancellationToken).ConfigureAwait(false);
+        var ok = await services.Actor.InvokeAsync(s => s.CreateResetToken(email), cancellationToken).ConfigureAwait(false);
         session.Send(Frames.Build("U11", w =>
         {
             w.WriteRequestId(message);
@@ -339,11 +335,11 @@ internal static class SessionHandlers
     }
 
     /// <summary>U12 → U13: sets the password from a reset token.</summary>
-    public static async ValueTask ProcessPasswordResetAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask ProcessPasswordResetAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var token = message.GetString("Token");
         var next = message.GetString("NewPassword");
-        var runtime = session.Runtime;
+        var runtime = services;
         var hash = await runtime.PasswordHasher.HashAsync(next, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var ok = await runtime.Actor.InvokeAsync(s =>
         {
@@ -368,7 +364,7 @@ internal static class SessionHandlers
     /// U16 → U17 (§2.1): Enable without Secret issues a secret; Enable with that Secret and a valid Code turns 2FA on;
     /// Enable:false turns it off. Acting on another user (ClientID) is refused.
     /// </summary>
-    public static async ValueTask TwoFactorAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask TwoFactorAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         var enable = message.GetOptionalBoolean("Enable") ?? throw GatewayException.MissingTag("Enable");
@@ -378,7 +374,7 @@ internal static class SessionHandlers
         }
         var secret = message.GetOptionalString("Secret");
         var code = message.GetOptionalString("Code");
-        var runtime = session.Runtime;
+        var runtime = services;
         var (enabled, returnedSecret) = await runtime.Actor.InvokeAsync(s =>
         {
             var user = s.RequireUser(identity.UserId);
@@ -411,5 +407,27 @@ internal static class SessionHandlers
             w.WriteBoolean("TwoFactorEnabled", enabled);
             w.WriteString("TwoFactorSecret", returnedSecret);
         }));
+    }
+
+    /// <summary>
+    /// The session identity of a key that passed <see cref="ApiKeyStore.AuthenticateWithPassword"/> (§4.3: active key,
+    /// matching password, IP in its whitelist): null for a platform key or an owner that no longer exists.
+    /// </summary>
+    private static async Task<SessionIdentity?> ResolveApiKeyIdentityAsync(GatewayServices services, ApiKeyEntry entry, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    {
+        if (entry.Owner == ApiKeyOwner.Platform)
+        {
+            return null;
+        }
+        return await services.Actor.InvokeAsync(s =>
+        {
+            var user = s.Directory.FindUser(entry.Owner.UserId);
+            if (user is null || user.BrokerId != entry.Owner.BrokerId)
+            {
+                return null;
+            }
+            var permissionList = s.PermissionListOverrides.TryGetValue(entry.ApiKey, out var overridden) ? overridden : entry.PermissionList;
+            return new SessionIdentity(user.UserId, user.BrokerId, user.Username, user.IsBroker, entry.ApiKey, permissionList.Clone(), cancelOnDisconnect);
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

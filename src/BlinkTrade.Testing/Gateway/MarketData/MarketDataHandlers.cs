@@ -1,4 +1,7 @@
 using System.Text.Json;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.MarketData;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
@@ -11,29 +14,31 @@ internal static class MarketDataHandlers
     private static readonly string[] TradeColumns = ["TradeID", "Market", "Side", "Price", "Size", "Buyer", "Seller", "Created"];
 
     /// <summary>V: one W per instrument then X incrementals (type 1); type 2 unsubscribes silently; unknown symbols get Y.</summary>
-    public static async ValueTask MarketDataRequestAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask MarketDataRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var mdReqId = message.RequestId ?? throw GatewayException.MissingTag("MDReqID");
-        var type = message.GetString("SubscriptionRequestType");
-        if (type == "2")
+        var mdReqId = message.RequestIdElement ?? throw GatewayException.MissingTag("MDReqID");
+        var request = message.Read<MarketDataRequest>();
+        message.Require("SubscriptionRequestType");
+        var type = request.SubscriptionRequestType;
+        if (type == SubscriptionRequestType.Unsubscribe)
         {
-            await session.Runtime.Actor.InvokeAsync(state => state.MarketData.Unsubscribe(session, mdReqId), cancellationToken).ConfigureAwait(false);
+            await services.Actor.InvokeAsync(state => state.MarketData.Unsubscribe(session, mdReqId), cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (type is not ("0" or "1"))
+        if (type != SubscriptionRequestType.Snapshot && type != SubscriptionRequestType.SnapshotAndUpdates)
         {
-            throw GatewayException.InvalidValue("SubscriptionRequestType", type);
+            throw GatewayException.InvalidValue("SubscriptionRequestType", type.Value);
         }
-        var depth = message.GetOptionalInt32("MarketDepth") ?? 0;
+        var depth = request.MarketDepth;
         if (depth < 0)
         {
             throw GatewayException.InvalidValue("MarketDepth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var instruments = message.GetOptionalStringArray("Instruments") ?? throw GatewayException.MissingTag("Instruments");
-        var entryTypes = message.GetOptionalStringArray("MDEntryTypes") ?? ["0", "1"];
+        var instruments = message.Items(request.Instruments, "Instruments") ?? throw GatewayException.MissingTag("Instruments");
+        var entryTypes = request.MDEntryTypes?.Select(t => t.Value).ToList() ?? ["0", "1"];
         var book = entryTypes.Contains("0") || entryTypes.Contains("1");
         var trades = entryTypes.Contains("2");
-        await session.Runtime.Actor.InvokeAsync(state =>
+        await services.Actor.InvokeAsync(state =>
         {
             foreach (var instrument in instruments)
             {
@@ -50,7 +55,7 @@ internal static class MarketDataHandlers
                     continue;
                 }
                 session.Send(state.MarketData.Snapshot(data, mdReqId, depth, book, trades, state.Now));
-                if (type == "1")
+                if (type == SubscriptionRequestType.SnapshotAndUpdates)
                 {
                     state.MarketData.Subscribe(data, new BookSubscription(session, mdReqId, book, trades));
                 }
@@ -59,18 +64,15 @@ internal static class MarketDataHandlers
     }
 
     /// <summary>x → y: instruments and currencies.</summary>
-    public static async ValueTask SecurityListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask SecurityListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("SecurityReqID"))
-        {
-            throw GatewayException.MissingTag("SecurityReqID");
-        }
-        var requestType = message.GetOptionalInt32("SecurityListRequestType") ?? 0;
+        message.Require("SecurityReqID");
+        var requestType = message.Read<SecurityListRequest>().SecurityListRequestType;
         if (requestType is < 0 or > 4)
         {
             throw GatewayException.InvalidValue("SecurityListRequestType", requestType.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var instruments = state.Directory.Instruments.ToList();
             var currencies = state.Directory.Currencies.ToList();
@@ -112,31 +114,32 @@ internal static class MarketDataHandlers
                 w.WriteEndArray();
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     /// <summary>e: one f per instrument now, then a new f on every best bid/ask change or trade; type 2 unsubscribes.</summary>
-    public static async ValueTask SecurityStatusAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask SecurityStatusAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var requestId = message.RequestId ?? throw GatewayException.MissingTag("SecurityStatusReqID");
-        var type = message.GetOptionalString("SubscriptionRequestType") ?? "1";
-        if (type == "2")
+        var requestId = message.RequestIdElement ?? throw GatewayException.MissingTag("SecurityStatusReqID");
+        var request = message.Read<SecurityStatusRequest>();
+        // Subscribe unless told otherwise.
+        var type = message.Has("SubscriptionRequestType") ? request.SubscriptionRequestType : SubscriptionRequestType.SnapshotAndUpdates;
+        if (type == SubscriptionRequestType.Unsubscribe)
         {
-            await session.Runtime.Actor.InvokeAsync(state => state.MarketData.UnsubscribeStatus(session, requestId), cancellationToken).ConfigureAwait(false);
+            await services.Actor.InvokeAsync(state => state.MarketData.UnsubscribeStatus(session, requestId), cancellationToken).ConfigureAwait(false);
             return;
         }
-        if (type is not ("0" or "1"))
+        if (type != SubscriptionRequestType.Snapshot && type != SubscriptionRequestType.SnapshotAndUpdates)
         {
-            throw GatewayException.InvalidValue("SubscriptionRequestType", type);
+            throw GatewayException.InvalidValue("SubscriptionRequestType", type.Value);
         }
-        var instruments = message.GetOptionalStringArray("Instruments") ?? throw GatewayException.MissingTag("Instruments");
-        await session.Runtime.Actor.InvokeAsync(state =>
+        var instruments = message.Items(request.Instruments, "Instruments") ?? throw GatewayException.MissingTag("Instruments");
+        await services.Actor.InvokeAsync(state =>
         {
             foreach (var instrument in instruments)
             {
                 var data = state.MarketData.Find(StripMarket(instrument)) ?? throw GatewayException.InvalidValue("Instruments", instrument);
                 session.Send(state.MarketData.SecurityStatus(data, requestId, state.Now));
-                if (type == "1")
+                if (type == SubscriptionRequestType.SnapshotAndUpdates)
                 {
                     state.MarketData.SubscribeStatus(data, new StatusSubscription(session, requestId, instrument));
                 }
@@ -145,16 +148,14 @@ internal static class MarketDataHandlers
     }
 
     /// <summary>U32 → U33: trades newest first; Since &gt; 1e9 is a unix time, otherwise a TradeID (§5 G26); default last 24 h.</summary>
-    public static async ValueTask TradeHistoryAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask TradeHistoryAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("TradeHistoryReqID"))
-        {
-            throw GatewayException.MissingTag("TradeHistoryReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var since = message.GetOptionalInt64("Since");
-        var symbols = message.GetOptionalStringArray("SymbolList");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        message.Require("TradeHistoryReqID");
+        var request = message.Read<TradeHistoryRequest>();
+        var (page, pageSize) = ColumnarList.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
+        var since = request.Since;
+        var symbols = message.Items(request.SymbolList, "SymbolList");
+        await services.ReplyAsync(session, state =>
         {
             var now = state.Now;
             var trades = state.MarketData.Symbols
@@ -190,7 +191,6 @@ internal static class MarketDataHandlers
                 });
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     // 2016+ clients name instruments "MARKET:SYMBOL" (e.g. "BLINK:BTCUSD").

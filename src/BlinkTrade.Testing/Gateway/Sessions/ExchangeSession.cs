@@ -75,8 +75,6 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
 
     public string RemoteDescription => _connection.RemoteDescription;
 
-    public ExchangeRuntime Runtime => _runtime;
-
     public SessionIdentity? Identity => _identity;
 
     public bool IsClosed { get; private set; }
@@ -297,10 +295,10 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
 
     private async Task ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
-        InboundMessage? message = null;
+        GatewayRequest? message = null;
         try
         {
-            message = InboundMessage.Parse(frame);
+            message = GatewayRequest.Parse(frame);
             GatewayLog.MessageReceived(_logger, Id, message.MsgType);
             if (message.Rejection is { } rejection)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlinkTrade.Testing.Gateway.Engine;
 using BlinkTrade.Testing.Gateway.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -13,24 +14,32 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// </summary>
 internal sealed class LoginDeadlines : IDisposable
 {
-    private readonly ExchangeRuntime _runtime;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
+    private readonly ExchangeActor<ExchangeState> _actor;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _shutdown;
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
 
-    public LoginDeadlines(ExchangeRuntime runtime)
+    public LoginDeadlines(TimeSpan timeout, TimeProvider timeProvider, ExchangeActor<ExchangeState> actor, ILogger logger, CancellationToken shutdown)
     {
-        _runtime = runtime;
+        _timeout = timeout;
+        _timeProvider = timeProvider;
+        _actor = actor;
+        _logger = logger;
+        _shutdown = shutdown;
     }
 
     public int Count => _timers.Count;
 
     public void Start(ExchangeSession session)
     {
-        var timeout = _runtime.Options.LoginTimeout;
+        var timeout = _timeout;
         if (timeout <= TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan)
         {
             return;
         }
-        var timer = _runtime.TimeProvider.CreateTimer(_ => _ = ExpireAsync(session, timeout), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var timer = _timeProvider.CreateTimer(_ => _ = ExpireAsync(session, timeout), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Clear(session);
         _timers[session.Id] = timer;
         // Armed only once registered, so a very short timeout cannot fire before Clear could find it.
@@ -70,7 +79,7 @@ internal sealed class LoginDeadlines : IDisposable
         }
         try
         {
-            if (await _runtime.Actor.InvokeAsync(s => s.MarketData.HasSubscriptions(session), _runtime.ShutdownToken).ConfigureAwait(false))
+            if (await _actor.InvokeAsync(s => s.MarketData.HasSubscriptions(session), _shutdown).ConfigureAwait(false))
             {
                 return;
             }
@@ -82,7 +91,7 @@ internal sealed class LoginDeadlines : IDisposable
         if (session.Identity is null && !session.IsClosed)
         {
             var seconds = (int)timeout.TotalSeconds;
-            GatewayLog.LoginTimeout(_runtime.Logger, session.Id, seconds);
+            GatewayLog.LoginTimeout(_logger, session.Id, seconds);
             session.Send(Frames.Error(GatewayErrors.SessionTimeout, $"Not logged in within {seconds} seconds", null));
             session.Close();
         }

@@ -11,10 +11,13 @@ namespace BlinkTrade.Testing.Gateway.Trading;
 /// </summary>
 internal static class AccountResolver
 {
-    public static UserAccount Resolve(ExchangeState state, SessionIdentity identity, InboundMessage message, string field = "ClientID")
+    public static UserAccount Resolve(ExchangeState state, SessionIdentity identity, GatewayRequest message, string field = "ClientID")
+        => Resolve(state, identity, message.GetOptionalString(field), field);
+
+    /// <summary>The account named by <paramref name="clientId"/> (id, username or email; none = the session's own).</summary>
+    public static UserAccount Resolve(ExchangeState state, SessionIdentity identity, string? clientId, string field = "ClientID")
     {
         var self = state.RequireUser(identity.UserId);
-        var clientId = message.GetOptionalString(field);
         if (clientId is null || clientId.Length == 0)
         {
             return self;

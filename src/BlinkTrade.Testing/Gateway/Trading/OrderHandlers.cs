@@ -1,44 +1,118 @@
+using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
+using Protocol = BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway.Trading;
 
 /// <summary>Orders (D, F, U4) and account queries (U2, U34, U42) over the engine.</summary>
 internal static class OrderHandlers
 {
-    private static readonly string[] OrderColumns =
-        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"];
+    private static readonly ColumnarListSpec<OrderRecord> OrderList = new("U5",
+        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"],
+        "OrdListGrp", (row, o) =>
+        {
+            row.WriteStringValue(o.ClOrdId);
+            row.WriteNumberValue(o.OrderId);
+            row.WriteNumberValue(o.CumQty);
+            row.WriteStringValue(WireCodes.Status(o.Status));
+            row.WriteNumberValue(o.LeavesQty);
+            row.WriteNumberValue(o.CxlQty);
+            row.WriteNumberValue(o.AvgPx);
+            row.WriteStringValue(o.Symbol);
+            row.WriteStringValue(WireCodes.Side(o.Side));
+            row.WriteStringValue(WireCodes.OrdType(o.OrderType));
+            row.WriteNumberValue(o.OrderQty);
+            row.WriteNumberValue(o.Price);
+            row.WriteStringValue(Frames.FormatDateTime(o.Created));
+            row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
+            row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
+        });
 
-    private static readonly string[] LedgerColumns =
-        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"];
+    private static readonly ColumnarListSpec<(LedgerEntry Entry, string AccountName)> LedgerList = new("U35",
+        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"],
+        "LedgerListGrp", (row, item) =>
+        {
+            var e = item.Entry;
+            row.WriteNumberValue(e.LedgerId);
+            row.WriteStringValue(e.Currency);
+            row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
+            row.WriteNumberValue(e.UserId);
+            row.WriteNumberValue(e.BrokerId);
+            row.WriteNumberValue(e.PayeeUserId);
+            row.WriteNumberValue(e.PayeeBrokerId);
+            row.WriteNumberValue(e.Amount);
+            row.WriteNumberValue(e.Balance);
+            row.WriteStringValue(e.FormatReference());
+            row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
+            row.WriteStringValue(e.Kind.ToWireCode());
+            row.WriteStringValue(item.AccountName);
+        });
 
-    /// <summary>D: validated here (ERROR for malformed fields), business rejects come back as ER "8" from the engine.</summary>
-    public static async ValueTask NewOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>D: decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and validated here (ERROR for malformed
+    /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
+    public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        var clOrdId = message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
+        var order = ReadNewOrder(message);
+        await services.Actor.InvokeAsync(state =>
+        {
+            var account = AccountResolver.Resolve(state, identity, order.ClientId);
+            var instrument = state.Directory.FindInstrument(order.Symbol);
+            var tick = instrument?.TickSize ?? 1;
+            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
+            state.PlaceOrder(new NewOrder
+            {
+                BrokerId = account.BrokerId,
+                UserId = account.UserId,
+                ClOrdId = order.ClOrdId,
+                Symbol = order.Symbol,
+                Side = order.Side,
+                OrderType = order.Type,
+                Price = order.Price - (order.Price % tick),
+                StopPx = order.StopPx - (order.StopPx % tick),
+                Quantity = order.Quantity,
+                TimeInForce = order.TimeInForce,
+                PostOnly = order.PostOnly,
+                Timestamp = state.NowTicks,
+            }, identity.UserId);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// D's fields, decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and checked in bitex's order: ERROR
+    /// "Missing tag X" / "Invalid value tag(X)=v" for a malformed field, before the order reaches the engine.
+    /// </summary>
+    internal static NewOrderFields ReadNewOrder(GatewayRequest message)
+    {
+        var order = message.Read<Protocol.NewOrderSingle>();
+        // §5 G16: a ClOrdID is a JSON string (the record also takes a number as its text).
+        // The correlation field is left out of the record when it cannot hold it (an object): then refused here.
+        var clOrdId = order.ClOrdID ?? message.GetOptionalStrictString("ClOrdID") ?? throw GatewayException.MissingTag("ClOrdID");
+        if (!message.IsString("ClOrdID"))
+        {
+            throw GatewayException.InvalidValue("ClOrdID", clOrdId);
+        }
         if (clOrdId.Length is 0 or > 30)
         {
             throw GatewayException.InvalidValue("ClOrdID", clOrdId);
         }
-        var symbol = message.GetString("Symbol");
-        var side = message.GetString("Side") switch
-        {
-            "1" => Side.Buy,
-            "2" => Side.Sell,
-            var other => throw GatewayException.InvalidValue("Side", other),
-        };
-        var type = message.GetString("OrdType") switch
-        {
-            "1" => OrderType.Market,
-            "2" => OrderType.Limit,
-            "3" => OrderType.Stop,
-            "4" => OrderType.StopLimit,
-            var other => throw GatewayException.InvalidValue("OrdType", other),
-        };
-        var quantity = message.GetInt64("OrderQty");
+        var symbol = order.Symbol ?? throw GatewayException.MissingTag("Symbol");
+        message.Require("Side");
+        var side = order.Side == Protocol.Side.Buy ? Side.Buy
+            : order.Side == Protocol.Side.Sell ? Side.Sell
+            : throw GatewayException.InvalidValue("Side", order.Side.Value);
+        message.Require("OrdType");
+        var type = order.OrdType == Protocol.OrdType.Market ? OrderType.Market
+            : order.OrdType == Protocol.OrdType.Limit ? OrderType.Limit
+            : order.OrdType == Protocol.OrdType.Stop ? OrderType.Stop
+            : order.OrdType == Protocol.OrdType.StopLimit ? OrderType.StopLimit
+            : throw GatewayException.InvalidValue("OrdType", order.OrdType.Value);
+        message.Require("OrderQty");
+        var quantity = order.OrderQty.Satoshis;
         if (quantity <= 0)
         {
             throw GatewayException.InvalidValue("OrderQty", quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -46,77 +120,59 @@ internal static class OrderHandlers
         long price = 0, stopPx = 0;
         if (type is OrderType.Limit or OrderType.StopLimit)
         {
-            price = message.GetInt64("Price");
-            if (price <= 0)
-            {
-                throw GatewayException.InvalidValue("Price", price.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            price = Positive(order.Price, "Price");
         }
         if (type is OrderType.Stop or OrderType.StopLimit)
         {
-            stopPx = message.GetInt64("StopPx");
-            if (stopPx <= 0)
-            {
-                throw GatewayException.InvalidValue("StopPx", stopPx.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            stopPx = Positive(order.StopPx, "StopPx");
         }
-        var tif = message.GetOptionalString("TimeInForce") switch
+        var tif = order.TimeInForce switch
         {
-            null or "1" => TimeInForce.GoodTillCancel,
-            "0" => TimeInForce.Day,
-            "3" => TimeInForce.ImmediateOrCancel,
-            "4" => TimeInForce.FillOrKill,
-            var other => throw GatewayException.InvalidValue("TimeInForce", other),
+            null => TimeInForce.GoodTillCancel,
+            var t when t == Protocol.TimeInForce.GoodTillCancel => TimeInForce.GoodTillCancel,
+            var t when t == Protocol.TimeInForce.Day => TimeInForce.Day,
+            var t when t == Protocol.TimeInForce.ImmediateOrCancel => TimeInForce.ImmediateOrCancel,
+            var t when t == Protocol.TimeInForce.FillOrKill => TimeInForce.FillOrKill,
+            var other => throw GatewayException.InvalidValue("TimeInForce", other.Value.Value),
         };
-        var postOnly = message.GetOptionalString("ExecInst") switch
+        var postOnly = order.ExecInst switch
         {
-            null or "" => false,
-            "6" => true,
-            var other => throw GatewayException.InvalidValue("ExecInst", other),
+            null => false,
+            { Value: "" } => false,
+            var e when e == Protocol.ExecInst.PostOnly => true,
+            var other => throw GatewayException.InvalidValue("ExecInst", other.Value.Value),
         };
 
-        await session.Runtime.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, message);
-            var instrument = state.Directory.FindInstrument(symbol);
-            var tick = instrument?.TickSize ?? 1;
-            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
-            state.PlaceOrder(new NewOrder
-            {
-                BrokerId = account.BrokerId,
-                UserId = account.UserId,
-                ClOrdId = clOrdId,
-                Symbol = symbol,
-                Side = side,
-                OrderType = type,
-                Price = price - (price % tick),
-                StopPx = stopPx - (stopPx % tick),
-                Quantity = quantity,
-                TimeInForce = tif,
-                PostOnly = postOnly,
-                Timestamp = state.NowTicks,
-            }, identity.UserId);
-        }, cancellationToken).ConfigureAwait(false);
+        return new NewOrderFields(clOrdId, symbol, side, type, quantity, price, stopPx, tif, postOnly, order.ClientID);
+    }
+
+    // A price the order type needs: present and above zero.
+    private static long Positive(Protocol.Price? value, string tag)
+    {
+        var satoshis = (value ?? throw GatewayException.MissingTag(tag)).Satoshis;
+        return satoshis > 0 ? satoshis : throw GatewayException.InvalidValue(tag, satoshis.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side. A cancel of an order that is not open (filled,
     /// cancelled, rejected, unknown) is answered at once with ERROR "Invalid Parameter" whose ReqID names the order as
     /// the request did — ClOrdID, else OrigClOrdID, else OrderID — and whose Detail says why (§5 G15).</summary>
-    public static async ValueTask CancelOrderAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask CancelOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        var origClOrdId = message.GetOptionalString("OrigClOrdID");
-        var clOrdId = message.GetOptionalString("ClOrdID");
-        var orderId = message.GetOptionalInt64("OrderID");
-        Side? side = message.GetOptionalString("Side") switch
+        // The record has no Symbol or ClientID: those two are read from the request's fields.
+        var cancel = message.Read<Protocol.OrderCancelRequest>("Symbol", "ClientID");
+        var origClOrdId = cancel.OrigClOrdID;
+        var clOrdId = message.GetOptionalString("ClOrdID"); // the correlation field: any JSON string or number
+        var orderId = cancel.OrderID;
+        Side? side = cancel.Side switch
         {
             null => null,
-            "1" => Side.Buy,
-            "2" => Side.Sell,
-            var other => throw GatewayException.InvalidValue("Side", other),
+            var s when s == Protocol.Side.Buy => Side.Buy,
+            var s when s == Protocol.Side.Sell => Side.Sell,
+            var other => throw GatewayException.InvalidValue("Side", other.Value.Value),
         };
         var symbol = message.GetOptionalString("Symbol");
-        var notOpen = await session.Runtime.Actor.InvokeAsync(state =>
+        var notOpen = await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
             if (orderId is null && origClOrdId is null && clOrdId is null)
@@ -171,134 +227,62 @@ internal static class OrderHandlers
         };
     }
 
-    private static System.Text.Json.JsonElement? OrderReference(InboundMessage message)
-        => message.Root.TryGetProperty("OrigClOrdID", out var orig) ? orig.Clone()
-            : message.Root.TryGetProperty("OrderID", out var id) ? id.Clone()
-            : null;
+    private static ReadOnlyMemory<byte>? OrderReference(GatewayRequest message)
+        => message.GetRaw("OrigClOrdID") ?? message.GetRaw("OrderID");
 
     /// <summary>U2 → U3: every currency's total and <c>_locked</c> under the broker id key (§2.2).</summary>
-    public static async ValueTask BalanceAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask BalanceAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("BalanceReqID"))
-        {
-            throw GatewayException.MissingTag("BalanceReqID");
-        }
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        message.Require("BalanceReqID");
+        await services.ReplyAsync(session, state =>
         {
             var account = AccountResolver.Resolve(state, identity, message);
-            var balances = state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId);
-            return Frames.Build("U3", w =>
-            {
-                w.WriteRequestId(message);
-                w.WriteNumber("ClientID", account.UserId);
-                w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                foreach (var (currency, balance) in balances)
-                {
-                    w.WriteNumber(currency, balance.Total);
-                    w.WriteNumber(currency + "_locked", balance.Locked);
-                }
-                w.WriteEndObject();
-            });
+            return BalanceReply(message, account.UserId, account.BrokerId, state.Engine.Accounts.GetBalances(account.BrokerId, account.UserId));
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
+    }
+
+    /// <summary>U3: every currency's total and <c>_locked</c> under the broker id key, echoing the request id.</summary>
+    internal static byte[] BalanceReply(GatewayRequest message, int userId, int brokerId, IReadOnlyDictionary<string, Balance> balances)
+    {
+        var currencies = new Dictionary<string, Protocol.CurrencyBalance>(balances.Count, StringComparer.Ordinal);
+        foreach (var (currency, balance) in balances)
+        {
+            currencies[currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(balance.Total), Protocol.Amount.FromSatoshis(balance.Locked));
+        }
+        return FrameEncoder.Encode(new Protocol.UserBalanceResponse
+        {
+            ClientID = userId,
+            Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(currencies) },
+        }, message);
     }
 
     /// <summary>U4 → U5: the account's orders, newest first, with has_leaves_qty / has_cum_qty / has_cxl_qty filters.</summary>
-    public static async ValueTask OrderListAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("OrdersReqID"))
-        {
-            throw GatewayException.MissingTag("OrdersReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var filters = ParseOrderFilters(message.GetOptionalStringArray("Filter"));
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, message);
-            var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
-            var rows = Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize).ToList();
-            return Frames.Build("U5", w =>
+    public static ValueTask OrderListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, OrderList, m => ParseOrderFilters(m.GetOptionalStringArray("Filter")),
+            (state, account, filters, page, pageSize) =>
             {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, OrderColumns, "OrdListGrp", rows, (row, o) =>
-                {
-                    row.WriteStringValue(o.ClOrdId);
-                    row.WriteNumberValue(o.OrderId);
-                    row.WriteNumberValue(o.CumQty);
-                    row.WriteStringValue(WireCodes.Status(o.Status));
-                    row.WriteNumberValue(o.LeavesQty);
-                    row.WriteNumberValue(o.CxlQty);
-                    row.WriteNumberValue(o.AvgPx);
-                    row.WriteStringValue(o.Symbol);
-                    row.WriteStringValue(WireCodes.Side(o.Side));
-                    row.WriteStringValue(WireCodes.OrdType(o.OrderType));
-                    row.WriteNumberValue(o.OrderQty);
-                    row.WriteNumberValue(o.Price);
-                    row.WriteStringValue(Frames.FormatDateTime(o.Created));
-                    row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
-                    row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
-                });
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+                var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
+                return Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize);
+            }, cancellationToken);
 
     /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
-    public static async ValueTask LedgerAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
-    {
-        var identity = session.Identity!;
-        if (!message.Has("LedgerListReqID"))
-        {
-            throw GatewayException.MissingTag("LedgerListReqID");
-        }
-        var (page, pageSize) = ColumnarList.Paging(message, 100);
-        var currency = message.GetOptionalString("Currency");
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
-        {
-            var account = AccountResolver.Resolve(state, identity, message);
-            var rows = state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize);
-            return Frames.Build("U35", w =>
-            {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, LedgerColumns, "LedgerListGrp", rows, (row, e) =>
-                {
-                    row.WriteNumberValue(e.LedgerId);
-                    row.WriteStringValue(e.Currency);
-                    row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
-                    row.WriteNumberValue(e.UserId);
-                    row.WriteNumberValue(e.BrokerId);
-                    row.WriteNumberValue(e.PayeeUserId);
-                    row.WriteNumberValue(e.PayeeBrokerId);
-                    row.WriteNumberValue(e.Amount);
-                    row.WriteNumberValue(e.Balance);
-                    row.WriteStringValue(e.FormatReference());
-                    row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
-                    row.WriteStringValue(e.Kind.ToWireCode());
-                    row.WriteStringValue(account.Username);
-                });
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
-    }
+    public static ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+        => AccountLists.ReplyAsync(services, session, message, LedgerList, m => m.GetOptionalString("Currency"),
+            (state, account, currency, page, pageSize) => state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize)
+                .Select(entry => (Entry: entry, account.Username)), cancellationToken);
 
     /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
-    public static async ValueTask PositionAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask PositionAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
-        if (!message.Has("PositionReqID"))
+        message.Require("PositionReqID");
+        var account = await services.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
+        session.Send(FrameEncoder.Encode(new Protocol.PositionResponse
         {
-            throw GatewayException.MissingTag("PositionReqID");
-        }
-        var account = await session.Runtime.Actor.InvokeAsync(state => AccountResolver.Resolve(state, identity, message), cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U43", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("ClientID", account.UserId);
-            w.WriteStartObject(account.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteEndObject();
-        }));
+            ClientID = account.UserId,
+            Positions = new Dictionary<int, IReadOnlyDictionary<string, Protocol.Amount>> { [account.BrokerId] = new Dictionary<string, Protocol.Amount>() },
+        }, message));
     }
 
     private static List<Func<OrderRecord, bool>> ParseOrderFilters(IReadOnlyList<string>? filters)

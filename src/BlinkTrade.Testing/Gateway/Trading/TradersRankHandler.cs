@@ -1,3 +1,4 @@
+using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 
@@ -14,15 +15,12 @@ internal static class TradersRankHandler
     private const string DefaultCurrency = "BTC";
     private static readonly string[] Columns = ["Rank", "Trader", "Broker", "Amount"];
 
-    public static async ValueTask TradersRankAsync(ExchangeSession session, InboundMessage message, CancellationToken cancellationToken)
+    public static async ValueTask TradersRankAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        if (!message.Has("TradersRankReqID"))
-        {
-            throw GatewayException.MissingTag("TradersRankReqID");
-        }
+        message.Require("TradersRankReqID");
         var (page, pageSize) = ColumnarList.Paging(message, 20);
         var currency = ParseCurrency(message.GetOptionalStringArray("Filter"));
-        var frame = await session.Runtime.Actor.InvokeAsync(state =>
+        await services.ReplyAsync(session, state =>
         {
             var ranked = state.Directory.Users
                 .Where(u => !u.IsBroker)
@@ -44,7 +42,6 @@ internal static class TradersRankHandler
                 });
             });
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(frame);
     }
 
     private static string ParseCurrency(IReadOnlyList<string>? filters)

@@ -25,10 +25,14 @@ internal static class ColumnarList
         w.WriteEndArray();
     }
 
-    public static (int Page, int PageSize) Paging(Wire.InboundMessage message, int defaultPageSize)
+    public static (int Page, int PageSize) Paging(Wire.GatewayRequest message, int defaultPageSize)
+        => Paging(message.GetOptionalInt32("Page"), message.GetOptionalInt32("PageSize"), defaultPageSize);
+
+    /// <summary>Page (from 0) and PageSize (1–1,000) of a list request, with their defaults.</summary>
+    public static (int Page, int PageSize) Paging(int? requestedPage, int? requestedPageSize, int defaultPageSize)
     {
-        var page = message.GetOptionalInt32("Page") ?? 0;
-        var pageSize = message.GetOptionalInt32("PageSize") ?? defaultPageSize;
+        var page = requestedPage ?? 0;
+        var pageSize = requestedPageSize ?? defaultPageSize;
         if (page < 0)
         {
             throw Wire.GatewayException.InvalidValue("Page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway.Wire;
 
@@ -28,62 +29,20 @@ internal static class Frames
     /// The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID. It cannot fail: the text is
     /// made writable, and a request id that cannot be written back is left out rather than losing the ERROR.
     /// </summary>
-    public static byte[] Error(string description, string detail, JsonElement? requestId)
-    {
-        description = WireText.Sanitize(description);
-        detail = WireText.Sanitize(detail);
-        if (requestId is { } id && TryBuild("ERROR", w =>
-            {
-                WriteErrorText(w, description, detail);
-                w.WritePropertyName("ReqID");
-                id.WriteTo(w);
-            }) is { } withId)
-        {
-            return withId;
-        }
-        return Build("ERROR", w => WriteErrorText(w, description, detail));
-    }
+    public static byte[] Error(string description, string detail, ReadOnlyMemory<byte>? requestId)
+        => FrameEncoder.Encode(new ErrorMessage { Description = WireText.Sanitize(description), Detail = WireText.Sanitize(detail) }, "ReqID", requestId);
 
     /// <summary>Echoes a request's correlation value unchanged (same JSON type).</summary>
     /// <remarks>
-    /// <see cref="InboundMessage.RequestId"/> is only set for values that can be written back (a lone surrogate is
-    /// refused at parse time), so this echo cannot throw.
+    /// <see cref="GatewayRequest.RequestId"/> is only set for values that can be written back (a lone surrogate is
+    /// refused at parse time), and it is the frame's own JSON token, so this echo cannot throw.
     /// </remarks>
-    public static void WriteRequestId(this Utf8JsonWriter writer, InboundMessage request)
+    public static void WriteRequestId(this Utf8JsonWriter writer, GatewayRequest request)
     {
         if (request.RequestIdField is { } field && request.RequestId is { } id)
         {
             writer.WritePropertyName(field);
-            id.WriteTo(writer);
-        }
-    }
-
-    private static void WriteErrorText(Utf8JsonWriter w, string description, string detail)
-    {
-        w.WriteString("Description", description);
-        w.WriteString("Detail", detail);
-    }
-
-    // The writer fails on text System.Text.Json cannot transcode; the ERROR path then retries with less.
-    private static byte[]? TryBuild(string msgType, Action<Utf8JsonWriter> body)
-    {
-        try
-        {
-            return Build(msgType, body);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Copies a field of the request unchanged when present.</summary>
-    public static void CopyField(this Utf8JsonWriter writer, InboundMessage request, string field)
-    {
-        if (request.Root.TryGetProperty(field, out var value))
-        {
-            writer.WritePropertyName(field);
-            value.WriteTo(writer);
+            writer.WriteRawValue(id.Span, skipInputValidation: true);
         }
     }
 

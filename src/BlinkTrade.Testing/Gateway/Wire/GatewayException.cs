@@ -41,7 +41,7 @@ internal sealed class GatewayException : Exception
     public bool CloseSession { get; }
 
     /// <summary>The ERROR's ReqID when it is not the request's own correlation field (e.g. a cancel by OrderID).</summary>
-    public System.Text.Json.JsonElement? RequestId { get; init; }
+    public ReadOnlyMemory<byte>? RequestId { get; init; }
 
     public static GatewayException MissingTag(string tag) => new(GatewayErrors.InvalidMessage, "Missing tag " + tag);
 

@@ -25,7 +25,7 @@ internal static class WireText
         {
             return null;
         }
-        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = InboundMessage.MaxDepth });
+        var reader = new Utf8JsonReader(frame, new JsonReaderOptions { MaxDepth = GatewayRequest.MaxDepth });
         string? topField = null;
         while (reader.Read())
         {
