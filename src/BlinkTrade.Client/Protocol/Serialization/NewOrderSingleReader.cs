@@ -8,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// The exchange's hot request: a <see cref="NewOrderSingle"/> read in one pass without the serializer's metadata path
 /// (read state, per-property converter lookups). The reference exchange decodes every <c>D</c> with it through
 /// <see cref="ProtocolSerializer"/>; it builds the same record as the source-generated deserializer (unknown fields
-/// in <see cref="BlinkTradeMessage.ExtensionData"/>), and any value it does not take is left to that deserializer,
+/// in <see cref="ProtocolRecord.ExtensionData"/>), and any value it does not take is left to that deserializer,
 /// which then reports the error (message and path) as always.
 /// </summary>
 internal static class NewOrderSingleReader
