@@ -80,8 +80,7 @@ public sealed class PasswordHashingTests
                 return bf.GetProperty("UserStatus").GetInt32();
             }));
 
-            var answeredDuringBurst = 0;
-            var worst = TimeSpan.Zero;
+            var duringBurst = new List<TimeSpan>();
             for (var beat = 0; !burst.IsCompleted; beat++)
             {
                 var sent = Stopwatch.GetTimestamp();
@@ -92,8 +91,7 @@ public sealed class PasswordHashingTests
                 var rtt = Stopwatch.GetElapsedTime(sent);
                 if (Volatile.Read(ref done) < Logins)
                 {
-                    answeredDuringBurst++;
-                    worst = rtt > worst ? rtt : worst;
+                    duringBurst.Add(rtt);
                 }
             }
             var statuses = await burst;
@@ -101,9 +99,11 @@ public sealed class PasswordHashingTests
 
             Assert.All(statuses, s => Assert.Equal(1, s));
             // The live session was served throughout, not after the burst: many answers while logins were still
-            // queued, and even the slowest well under the burst (a starved session waits for most of it).
-            Assert.True(answeredDuringBurst >= 10, $"only {answeredDuringBurst} heartbeats answered during a {burstClock.ElapsedMilliseconds} ms burst");
-            Assert.True(worst < burstClock.Elapsed / 2, $"slowest heartbeat {worst.TotalMilliseconds:F0} ms of a {burstClock.ElapsedMilliseconds} ms burst");
+            // queued, and the typical one well under the burst (a starved session waits for most of it). The median,
+            // not the slowest: one scheduling stall of a loaded machine may hold any single answer back for a second.
+            Assert.True(duringBurst.Count >= 10, $"only {duringBurst.Count} heartbeats answered during a {burstClock.ElapsedMilliseconds} ms burst");
+            var median = duringBurst.Order().ElementAt(duringBurst.Count / 2);
+            Assert.True(median < burstClock.Elapsed / 4, $"median heartbeat {median.TotalMilliseconds:F0} ms of a {burstClock.ElapsedMilliseconds} ms burst");
         }
         finally
         {
