@@ -2,21 +2,12 @@ using System.Reflection;
 
 namespace BlinkTrade.Testing.Tests.ControlApi;
 
-/// <summary>What BlinkTrade.Testing exports: what a consumer's test needs, and no simple name the client also exports.</summary>
+/// <summary>What BlinkTrade.Testing keeps to itself: the engine and its plumbing, and risk below matching.</summary>
 public sealed class PublicSurfaceTests
 {
     private static readonly Assembly Testing = typeof(ReferenceExchange).Assembly;
 
-    [Fact]
-    public void No_public_type_name_is_also_public_in_the_client_or_the_api_keys_client()
-    {
-        var client = typeof(Client.BlinkTradeClient).Assembly.GetExportedTypes().Concat(typeof(BlinkTrade.ApiKeys.ApiKeysClient).Assembly.GetExportedTypes())
-            .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-
-        var clashes = Testing.GetExportedTypes().Where(t => client.Contains(t.Name)).Select(t => t.FullName).ToList();
-
-        Assert.Empty(clashes);
-    }
+    // Clash-free names across all three packages: PublicSurface/PublicNameClashTests.
 
     [Theory]
     [InlineData("BlinkTrade.Testing.Matching.MatchingEngine")]
