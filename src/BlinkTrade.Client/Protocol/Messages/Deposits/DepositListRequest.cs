@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U30</c> DepositListRequest: one page of deposits.</summary>
-public sealed record DepositListRequest : PagedMessage
+public sealed record DepositListRequest : FundingListRequest<DepositStatus>
 {
     /// <inheritdoc />
     [JsonPropertyOrder(HeaderOrder)]
@@ -17,16 +17,6 @@ public sealed record DepositListRequest : PagedMessage
     /// <inheritdoc />
     private protected override (string Name, object? Value) ReqIDMember => (nameof(DepositListReqID), DepositListReqID);
 
-    /// <summary>Statuses to list (at most 5).</summary>
-    public IReadOnlyList<DepositStatus>? StatusList { get; init; }
-
-    /// <summary>Search terms.</summary>
-    public IReadOnlyList<string>? Filter { get; init; }
-
-    /// <summary>The customer a broker asks about.</summary>
-    public long? ClientID { get; init; }
-
     /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(StatusList), RecordText.List(StatusList)), (nameof(Filter), RecordText.List(Filter)), (nameof(ClientID), ClientID));
+    protected override bool PrintMembers(StringBuilder builder) => base.PrintMembers(builder);
 }
