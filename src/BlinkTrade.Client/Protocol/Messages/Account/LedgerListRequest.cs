@@ -1,21 +1,21 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U34</c> LedgerListRequest: one page of the account ledger, newest first (PROTOCOL.md §2.2).</summary>
-public sealed record LedgerListRequest : BlinkTradeMessage
+public sealed record LedgerListRequest : PagedMessage
 {
     /// <inheritdoc />
+    [JsonPropertyOrder(HeaderOrder)]
     public override string MsgType => MessageTypes.LedgerListRequest;
 
     /// <summary>Correlation id echoed in the <see cref="LedgerListResponse"/>.</summary>
+    [JsonPropertyOrder(HeaderOrder)]
     public required long LedgerListReqID { get; init; }
 
-    /// <summary>Zero-based page (default 0).</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Rows per page.</summary>
-    public int? PageSize { get; init; }
+    /// <inheritdoc />
+    private protected override (string Name, object? Value) ReqIDMember => (nameof(LedgerListReqID), LedgerListReqID);
 
     /// <summary>Only rows of this currency.</summary>
     public string? Currency { get; init; }
@@ -31,6 +31,6 @@ public sealed record LedgerListRequest : BlinkTradeMessage
 
     /// <inheritdoc />
     protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(LedgerListReqID), LedgerListReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Currency), Currency),
+        (nameof(Currency), Currency),
         (nameof(BrokerID), BrokerID), (nameof(ClientID), ClientID), (nameof(Filter), RecordText.List(Filter)));
 }

@@ -1,22 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U32</c> TradeHistoryRequest: recent public trades (PROTOCOL.md §2.3). Answered by <see cref="TradeHistoryResponse"/>.</summary>
-public sealed record TradeHistoryRequest : BlinkTradeMessage
+public sealed record TradeHistoryRequest : PagedMessage
 {
     /// <inheritdoc />
+    [JsonPropertyOrder(HeaderOrder)]
     public override string MsgType => MessageTypes.TradeHistoryRequest;
 
     /// <summary>Correlation id.</summary>
+    [JsonPropertyOrder(HeaderOrder)]
     public long TradeHistoryReqID { get; init; }
 
-    /// <summary>Page (0-based).</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Page size.</summary>
-    public int? PageSize { get; init; }
+    /// <inheritdoc />
+    private protected override (string Name, object? Value) ReqIDMember => (nameof(TradeHistoryReqID), TradeHistoryReqID);
 
     /// <summary>Above 1 000 000 000: unix seconds (trades at/after it); otherwise a TradeID (trades after it). Default: last 24 h.</summary>
     public long? Since { get; init; }
@@ -29,6 +29,6 @@ public sealed record TradeHistoryRequest : BlinkTradeMessage
 
     /// <inheritdoc />
     protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(Since), Since),
         (nameof(Filter), Filter), (nameof(SymbolList), RecordText.List(SymbolList)));
 }

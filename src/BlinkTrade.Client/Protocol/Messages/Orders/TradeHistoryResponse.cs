@@ -1,21 +1,21 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U33</c> TradeHistoryResponse: on the wire <c>Columns</c> + <c>TradeHistoryGrp</c> rows of arrays, newest first.</summary>
-public sealed record TradeHistoryResponse : BlinkTradeMessage
+public sealed record TradeHistoryResponse : PagedMessage
 {
     /// <inheritdoc />
+    [JsonPropertyOrder(HeaderOrder)]
     public override string MsgType => MessageTypes.TradeHistoryResponse;
 
     /// <summary>The request's correlation id.</summary>
+    [JsonPropertyOrder(HeaderOrder)]
     public long TradeHistoryReqID { get; init; }
 
-    /// <summary>Page (0-based).</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Page size.</summary>
-    public int? PageSize { get; init; }
+    /// <inheritdoc />
+    private protected override (string Name, object? Value) ReqIDMember => (nameof(TradeHistoryReqID), TradeHistoryReqID);
 
     /// <summary>Echo of the request's <c>Since</c>.</summary>
     public long? Since { get; init; }
@@ -25,6 +25,6 @@ public sealed record TradeHistoryResponse : BlinkTradeMessage
 
     /// <inheritdoc />
     protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(TradeHistoryReqID), TradeHistoryReqID), (nameof(Page), Page), (nameof(PageSize), PageSize), (nameof(Since), Since),
+        (nameof(Since), Since),
         (nameof(TradeHistoryGrp), RecordText.List(TradeHistoryGrp)));
 }
