@@ -4,6 +4,7 @@ using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
+using Protocol = BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway.Handlers;
 
@@ -16,8 +17,9 @@ internal static class ApiKeyHandlers
     {
         var identity = session.Identity!;
         message.Require("APIKeyListReqID");
-        var page = message.GetOptionalInt32("Page") ?? 0;
-        var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
+        var list = message.Read<Protocol.ApiKeyListRequest>();
+        var page = list.Page ?? 0;
+        var pageSize = list.PageSize ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
         {
             throw GatewayException.InvalidParameter("Page/PageSize");
@@ -62,7 +64,11 @@ internal static class ApiKeyHandlers
     {
         var identity = session.Identity!;
         message.Require("APIKeyCreateReqID");
-        var label = message.GetString("Label");
+        // Label is required by the record: its absence is reported before the decode. PermissionList and IPWhiteList
+        // are validated from their JSON (object or JSON-encoded string, §5 G22) and Revocable as bitex takes a flag.
+        message.Require("Label");
+        var create = message.Read<Protocol.ApiKeyCreateRequest>("PermissionList", "IPWhiteList", "Revocable");
+        var label = create.Label ?? throw GatewayException.MissingTag("Label");
         if (label.Length is 0 or > 15)
         {
             throw GatewayException.InvalidValue("Label", label);
@@ -120,7 +126,8 @@ internal static class ApiKeyHandlers
     {
         var identity = session.Identity!;
         message.Require("APIKeyRevokeReqID");
-        var apiKey = message.GetString("APIKey");
+        message.Require("APIKey"); // required by the record: its absence is reported before the decode
+        var apiKey = message.Read<Protocol.ApiKeyRevokeRequest>().APIKey ?? throw GatewayException.MissingTag("APIKey");
         var store = services.ApiKeys;
         var owner = new ApiKeyOwner(identity.BrokerId, identity.UserId);
         var result = store.Revoke(null, apiKey, owner);
@@ -136,12 +143,7 @@ internal static class ApiKeyHandlers
                     ? new GatewayException(GatewayErrors.ApiKeyNotValid, string.Empty)
                     : GatewayException.NotAuthorized("Not your API key");
         }
-        session.Send(Frames.Build("U55", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteString("APIKey", apiKey);
-            w.WriteNumber("Status", ApiKeyStatusCodes.WebSocketInactive);
-        }));
+        session.Send(FrameEncoder.Encode(new Protocol.ApiKeyRevokeResponse { APIKey = apiKey, Status = ApiKeyStatusCodes.WebSocketInactive }, message));
         return ValueTask.CompletedTask;
     }
 

@@ -13,7 +13,7 @@ public sealed record ApiKeyCreateRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.ApiKeyCreateRequest;
 
     /// <summary>Correlation id echoed in the <see cref="ApiKeyCreateResponse"/>.</summary>
-    public required long APIKeyCreateReqID { get; init; }
+    public long APIKeyCreateReqID { get; init; }
 
     /// <summary>Label (at most 15 characters).</summary>
     public required string Label { get; init; }

@@ -12,7 +12,7 @@ public sealed record ApiKeyListRequest : PagedMessage
 
     /// <summary>Correlation id echoed in the <see cref="ApiKeyListResponse"/>.</summary>
     [JsonPropertyOrder(HeaderOrder)]
-    public required long APIKeyListReqID { get; init; }
+    public long APIKeyListReqID { get; init; }
 
     /// <inheritdoc />
     private protected override (string Name, object? Value) ReqIDMember => (nameof(APIKeyListReqID), APIKeyListReqID);

@@ -7,7 +7,7 @@ public sealed record ApiKeyRevokeRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.ApiKeyRevokeRequest;
 
     /// <summary>Correlation id echoed in the <see cref="ApiKeyRevokeResponse"/>.</summary>
-    public required long APIKeyRevokeReqID { get; init; }
+    public long APIKeyRevokeReqID { get; init; }
 
     /// <summary>The key to revoke.</summary>
     public required string APIKey { get; init; }
