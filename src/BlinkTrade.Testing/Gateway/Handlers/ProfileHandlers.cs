@@ -3,6 +3,7 @@ using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Users;
+using Protocol = BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway.Handlers;
 
@@ -29,6 +30,14 @@ internal static class ProfileHandlers
     {
         var identity = session.Identity!;
         message.Require("UpdateReqID");
+        // Fields is checked from its JSON (any non-object is reported with its raw JSON text, as bitex does).
+        var update = message.Read<Protocol.UpdateProfileRequest>("Fields");
+        int? requestedUser = update.UserID switch
+        {
+            null => null,
+            >= int.MinValue and <= int.MaxValue and var id => (int)id,
+            var id => throw GatewayException.InvalidValue("UserID", id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         if (!message.TryGet("Fields", out var fields) || fields.ValueKind != JsonValueKind.Object)
         {
             throw message.Has("Fields") ? GatewayException.InvalidValue("Fields", fields.GetRawText()) : GatewayException.MissingTag("Fields");
@@ -38,7 +47,7 @@ internal static class ProfileHandlers
         {
             var self = state.RequireUser(identity.UserId);
             var target = self;
-            if (message.GetOptionalInt32("UserID") is { } requested && requested != self.UserId)
+            if (requestedUser is { } requested && requested != self.UserId)
             {
                 target = state.Directory.FindUser(requested) ?? throw new GatewayException(GatewayErrors.InvalidClientId, "Unknown UserID");
                 if (!self.IsBroker || target.BrokerId != self.BrokerId)
@@ -75,14 +84,15 @@ internal static class ProfileHandlers
     public static async ValueTask BrokerListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         message.Require("BrokerListReqID");
-        var page = message.GetOptionalInt32("Page") ?? 0;
-        var pageSize = message.GetOptionalInt32("PageSize") ?? 100;
+        var request = message.Read<Protocol.BrokerListRequest>();
+        var page = request.Page ?? 0;
+        var pageSize = request.PageSize ?? 100;
         if (page < 0 || pageSize is < 1 or > 1000)
         {
             throw GatewayException.InvalidParameter("Page/PageSize");
         }
-        var statusList = message.GetOptionalStringArray("StatusList") ?? ["1"];
-        var country = message.GetOptionalString("Country");
+        var statusList = message.Items(request.StatusList, "StatusList") ?? ["1"];
+        var country = request.Country;
         await services.ReplyAsync(session, state =>
         {
             var brokers = statusList.Contains("1")
