@@ -36,25 +36,31 @@ internal static class SessionHandlers
         return ValueTask.CompletedTask;
     }
 
-    public static ValueTask UserRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken) =>
-        message.GetString("UserReqTyp") switch
+    /// <summary>BE, decoded into the SDK's <see cref="UserRequest"/>: login, logout or change password by UserReqTyp.</summary>
+    public static ValueTask UserRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+    {
+        // CancelOnDisconnect is a flag to the exchange (true/false, 1/0, "1"/"0"), where the record keeps the wire text.
+        var request = message.Read<UserRequest>("CancelOnDisconnect");
+        message.Require("UserReqTyp");
+        return request.UserReqTyp.Value switch
         {
-            "1" => LoginAsync(services, session, message, cancellationToken),
-            "2" => LogoutAsync(services, session, message, cancellationToken),
-            "3" => ChangePasswordAsync(services, session, message, cancellationToken),
+            "1" => LoginAsync(services, session, message, request, cancellationToken),
+            "2" => LogoutAsync(session, message),
+            "3" => ChangePasswordAsync(services, session, message, request, cancellationToken),
             var other => throw GatewayException.InvalidValue("UserReqTyp", other),
         };
+    }
 
-    private static async ValueTask LoginAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+    private static async ValueTask LoginAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, UserRequest request, CancellationToken cancellationToken)
     {
         if (session.Identity is not null)
         {
             throw new GatewayException(GatewayErrors.UserAlreadyLoggedIn, string.Empty);
         }
-        var username = message.GetString("Username");
-        var password = message.GetString("Password");
-        var brokerId = message.GetOptionalInt32("BrokerID");
-        var secondFactor = message.GetOptionalString("SecondFactor");
+        var username = request.Username ?? throw GatewayException.MissingTag("Username");
+        var password = Secret(request.Password, "Password");
+        var brokerId = request.BrokerID;
+        var secondFactor = request.SecondFactor?.Reveal();
         var cancelOnDisconnect = message.GetOptionalBoolean("CancelOnDisconnect") ?? false;
         var runtime = services;
 
@@ -214,7 +220,7 @@ internal static class SessionHandlers
         }));
     }
 
-    private static ValueTask LogoutAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+    private static ValueTask LogoutAsync(ExchangeSession session, GatewayRequest message)
     {
         var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
         session.SetIdentity(null);
@@ -228,15 +234,15 @@ internal static class SessionHandlers
         return ValueTask.CompletedTask;
     }
 
-    private static async ValueTask ChangePasswordAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
+    private static async ValueTask ChangePasswordAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, UserRequest request, CancellationToken cancellationToken)
     {
         var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
         if (identity.PermissionList is not null && !Permissions.PermissionEvaluator.IsAllowed(identity.PermissionList, "BE", message.Root))
         {
             throw GatewayException.NotAuthorized("Permission denied for BE");
         }
-        var current = message.GetString("Password");
-        var next = message.GetString("NewPassword");
+        var current = Secret(request.Password, "Password");
+        var next = Secret(request.NewPassword, "NewPassword");
         if (next.Length < 8)
         {
             throw GatewayException.InvalidParameter("NewPassword must have at least 8 characters");
@@ -249,7 +255,7 @@ internal static class SessionHandlers
         {
             failure = InvalidPassword;
         }
-        else if (candidate.TwoFactorEnabled && (message.GetOptionalString("SecondFactor") is not { Length: > 0 } code ||
+        else if (candidate.TwoFactorEnabled && (request.SecondFactor?.Reveal() is not { Length: > 0 } code ||
                                                 !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret ?? string.Empty, code)))
         {
             failure = InvalidSecondStep;
@@ -276,10 +282,12 @@ internal static class SessionHandlers
         {
             throw new GatewayException(GatewayErrors.UserAlreadyLoggedIn, string.Empty);
         }
-        var username = message.GetString("Username").Trim();
-        var password = message.GetString("Password");
-        var email = message.GetString("Email").Trim();
-        var brokerId = message.GetInt32("BrokerID");
+        var signup = message.Read<Signup>();
+        var username = (signup.Username ?? throw GatewayException.MissingTag("Username")).Trim();
+        var password = Secret(signup.Password, "Password");
+        var email = (signup.Email ?? throw GatewayException.MissingTag("Email")).Trim();
+        message.Require("BrokerID");
+        var brokerId = signup.BrokerID;
         if (username.Length is < 3 or > 15)
         {
             throw GatewayException.InvalidValue("Username", username);
@@ -294,8 +302,8 @@ internal static class SessionHandlers
         }
         var runtime = services;
         var hash = await runtime.PasswordHasher.HashAsync(password, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
-        var state = message.GetOptionalString("State");
-        var country = message.GetOptionalString("CountryCode");
+        var state = signup.State;
+        var country = signup.CountryCode;
         var (user, failure) = await runtime.Actor.InvokeAsync(s =>
         {
             if (s.Directory.FindBroker(brokerId) is null)
@@ -325,20 +333,17 @@ internal static class SessionHandlers
     /// <summary>U10 → U11 (Success 1 when the email exists). The token is readable through the control API.</summary>
     public static async ValueTask CreatePasswordResetAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var email = message.GetString("Email");
+        var email = message.Read<PasswordResetRequest>().Email ?? throw GatewayException.MissingTag("Email");
         var ok = await services.Actor.InvokeAsync(s => s.CreateResetToken(email), cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U11", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("Success", ok ? 1 : 0);
-        }));
+        session.Send(FrameEncoder.Encode(new PasswordResetResponse { Success = ok ? 1 : 0 }, message));
     }
 
     /// <summary>U12 → U13: sets the password from a reset token.</summary>
     public static async ValueTask ProcessPasswordResetAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var token = message.GetString("Token");
-        var next = message.GetString("NewPassword");
+        var request = message.Read<ProcessPasswordResetRequest>();
+        var token = Secret(request.Token, "Token");
+        var next = Secret(request.NewPassword, "NewPassword");
         var runtime = services;
         var hash = await runtime.PasswordHasher.HashAsync(next, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
         var ok = await runtime.Actor.InvokeAsync(s =>
@@ -352,12 +357,11 @@ internal static class SessionHandlers
             user.ResetToken = null;
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U13", w =>
+        session.Send(FrameEncoder.Encode(new ProcessPasswordResetResponse
         {
-            w.WriteRequestId(message);
-            w.WriteNumber("UserStatus", ok ? 1 : 3);
-            w.WriteString("UserStatusText", ok ? PasswordChanged : InvalidSecurityCode);
-        }));
+            UserStatus = ok ? UserStatus.LoggedIn : UserStatus.Failed,
+            UserStatusText = ok ? PasswordChanged : InvalidSecurityCode,
+        }, message));
     }
 
     /// <summary>
@@ -367,13 +371,16 @@ internal static class SessionHandlers
     public static async ValueTask TwoFactorAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
+        // Enable is a flag to the exchange (true/false, 1/0, "1"/"0") and ClientID a user id, where the record has a
+        // bool and a broker's text: both are read from the request's fields.
+        var request = message.Read<TwoFactorRequest>("Enable", "ClientID");
         var enable = message.GetOptionalBoolean("Enable") ?? throw GatewayException.MissingTag("Enable");
         if (message.GetOptionalInt32("ClientID") is { } client && client != identity.UserId)
         {
             throw new GatewayException(GatewayErrors.InvalidClientId, string.Empty);
         }
-        var secret = message.GetOptionalString("Secret");
-        var code = message.GetOptionalString("Code");
+        var secret = request.Secret?.Reveal();
+        var code = request.Code?.Reveal();
         var runtime = services;
         var (enabled, returnedSecret) = await runtime.Actor.InvokeAsync(s =>
         {
@@ -401,13 +408,11 @@ internal static class SessionHandlers
             }
             return (false, user.TwoFactorSecret ?? string.Empty);
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U17", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteBoolean("TwoFactorEnabled", enabled);
-            w.WriteString("TwoFactorSecret", returnedSecret);
-        }));
+        session.Send(FrameEncoder.Encode(new TwoFactorResponse { TwoFactorEnabled = enabled, TwoFactorSecret = new SecretString(returnedSecret) }, message));
     }
+
+    // A credential the request must carry: "Missing tag X" when absent or null.
+    private static string Secret(SecretString? value, string field) => value?.Reveal() ?? throw GatewayException.MissingTag(field);
 
     /// <summary>
     /// The session identity of a key that passed <see cref="ApiKeyStore.AuthenticateWithPassword"/> (§4.3: active key,
