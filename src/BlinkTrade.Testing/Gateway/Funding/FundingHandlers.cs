@@ -232,12 +232,10 @@ internal static class FundingHandlers
                     FundingWriter.WriteWithdraw(w, withdrawal);
                 });
             }
-            return Frames.Build("U25", w =>
+            return FrameEncoder.Encode(new WithdrawConfirmationResponse
             {
-                w.WriteRequestId(message);
-                w.WriteNumber("WithdrawID", withdrawal?.WithdrawId ?? withdrawId ?? -1);
-                w.WriteString("Status", withdrawal?.Status ?? "0");
-            });
+                Withdrawal = new Withdrawal { WithdrawID = withdrawal?.WithdrawId ?? withdrawId ?? -1, Status = new WithdrawStatus(withdrawal?.Status ?? "0") },
+            }, message);
         }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);
     }
@@ -293,11 +291,7 @@ internal static class FundingHandlers
             withdrawal.Comments.Add(comment);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U79", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("WithdrawID", withdrawId);
-        }));
+        session.Send(FrameEncoder.Encode(new WithdrawCommentResponse { WithdrawID = withdrawId }, message));
     }
 
     // The user's own withdrawal; another user's is "not found" too, so ids of others cannot be probed.
