@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
@@ -19,12 +20,13 @@ internal static class FundingHandlers
     {
         var identity = session.Identity!;
         message.Require("DepositReqID");
-        var depositId = message.GetOptionalString("DepositID");
-        var methodId = message.GetOptionalInt32("DepositMethodID");
-        var currency = message.GetOptionalString("Currency");
-        var value = message.GetOptionalInt64("Value") ?? 0;
-        var action = message.GetOptionalString("Action");
-        var clOrdId = message.GetOptionalString("ClOrdID");
+        var request = message.Read<DepositRequest>();
+        var depositId = request.DepositID;
+        var methodId = request.DepositMethodID;
+        var currency = request.Currency;
+        var value = request.Value?.Satoshis ?? 0;
+        var action = request.Action;
+        var clOrdId = request.ClOrdID;
         if (depositId is null && methodId is null && currency is null)
         {
             throw GatewayException.MissingTag("Currency");
@@ -84,7 +86,7 @@ internal static class FundingHandlers
     public static async ValueTask DepositMethodsAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         message.Require("DepositMethodReqID");
-        var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
+        var brokerId = message.Read<DepositMethodsRequest>().BrokerID ?? session.Identity?.BrokerId ?? throw GatewayException.MissingTag("BrokerID");
         await services.ReplyAsync(session, state =>
         {
             var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -107,7 +109,9 @@ internal static class FundingHandlers
     public static async ValueTask DepositMethodAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         message.Require("DepositMethodReqID");
-        var methodId = message.GetInt64("DepositMethodID");
+        message.Require("DepositMethodID");
+        // DepositMethodRequest has no BrokerID (the client asks its own broker's): read beside the record.
+        var methodId = message.Read<DepositMethodRequest>("BrokerID").DepositMethodID;
         var brokerId = message.GetOptionalInt32("BrokerID") ?? session.Identity?.BrokerId;
         await services.ReplyAsync(session, state =>
         {
@@ -141,13 +145,19 @@ internal static class FundingHandlers
     {
         var identity = session.Identity!;
         message.Require("WithdrawReqID");
-        var currency = message.GetString("Currency");
-        var amount = message.GetInt64("Amount");
+        message.Require("Currency");
+        message.Require("Amount");
+        message.Require("Method");
+        // Data is read beside the record: fe sends it JSON-stringified, the JS SDK as an object (§5 G36), and a string
+        // that is no JSON object is refused here (the record's converter would keep it as a string).
+        var request = message.Read<WithdrawRequest>("Data");
+        var currency = request.Currency;
+        var amount = request.Amount.Satoshis;
         if (amount <= 0)
         {
             throw GatewayException.InvalidValue("Amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        var method = message.GetString("Method");
+        var method = request.Method;
         JsonElement? data = null;
         if (message.TryGet("Data", out var raw))
         {
@@ -159,7 +169,7 @@ internal static class FundingHandlers
                 _ => throw GatewayException.InvalidValue("Data", raw.GetRawText()),
             };
         }
-        var clOrdId = message.GetOptionalString("ClOrdID");
+        var clOrdId = request.ClOrdID;
         await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
@@ -182,9 +192,10 @@ internal static class FundingHandlers
     {
         var identity = session.Identity!;
         message.Require("WithdrawReqID");
-        var token = message.GetOptionalString("ConfirmationToken");
-        var withdrawId = message.GetOptionalInt64("WithdrawID");
-        var secondFactor = message.GetOptionalString("SecondFactor");
+        var request = message.Read<WithdrawConfirmationRequest>();
+        var token = request.ConfirmationToken?.Reveal();
+        var withdrawId = request.WithdrawID;
+        var secondFactor = request.SecondFactor?.Reveal();
         if (token is null && (withdrawId is null || secondFactor is null))
         {
             throw GatewayException.MissingTag(withdrawId is null ? "ConfirmationToken" : "SecondFactor");
@@ -221,12 +232,10 @@ internal static class FundingHandlers
                     FundingWriter.WriteWithdraw(w, withdrawal);
                 });
             }
-            return Frames.Build("U25", w =>
+            return FrameEncoder.Encode(new WithdrawConfirmationResponse
             {
-                w.WriteRequestId(message);
-                w.WriteNumber("WithdrawID", withdrawal?.WithdrawId ?? withdrawId ?? -1);
-                w.WriteString("Status", withdrawal?.Status ?? "0");
-            });
+                Withdrawal = new Withdrawal { WithdrawID = withdrawal?.WithdrawId ?? withdrawId ?? -1, Status = new WithdrawStatus(withdrawal?.Status ?? "0") },
+            }, message);
         }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);
     }
@@ -241,7 +250,8 @@ internal static class FundingHandlers
     {
         var identity = session.Identity!;
         message.Require("WithdrawCancelReqID");
-        var withdrawId = message.GetInt64("WithdrawID");
+        message.Require("WithdrawID");
+        var withdrawId = message.Read<CancelWithdrawalRequest>().WithdrawID;
         await services.ReplyAsync(session, state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
@@ -266,8 +276,11 @@ internal static class FundingHandlers
     {
         var identity = session.Identity!;
         message.Require("WithdrawReqID");
-        var withdrawId = message.GetInt64("WithdrawID");
-        var comment = message.GetString("Message");
+        message.Require("WithdrawID");
+        message.Require("Message");
+        var request = message.Read<WithdrawCommentRequest>();
+        var withdrawId = request.WithdrawID;
+        var comment = request.Message;
         if (comment.Trim().Length == 0 || comment.Length > MaxWithdrawCommentLength)
         {
             throw GatewayException.InvalidParameter($"Message must hold 1 to {MaxWithdrawCommentLength} characters");
@@ -278,11 +291,7 @@ internal static class FundingHandlers
             withdrawal.Comments.Add(comment);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
-        session.Send(Frames.Build("U79", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("WithdrawID", withdrawId);
-        }));
+        session.Send(FrameEncoder.Encode(new WithdrawCommentResponse { WithdrawID = withdrawId }, message));
     }
 
     // The user's own withdrawal; another user's is "not found" too, so ids of others cannot be probed.

@@ -48,6 +48,53 @@ public sealed class FundingTests
         Assert.Equal(-1, foreign.GetProperty("DepositID").GetInt32());
     }
 
+    // The funding requests are decoded into the SDK's records: a string correlation id (PROTOCOL.md §1.2) is still
+    // echoed as sent, a missing or null field still named, and the replies encoded from records keep their fields.
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Funding_requests_echo_a_string_request_id_and_name_a_missing_field(TransportKind kind)
+    {
+        await using var harness = await StartFundedAsync(kind);
+        await using var alice = await harness.LoginAsync("alice");
+
+        var u19 = await alice.RequestAsync("""{"MsgType":"U18","DepositReqID":"d-1","Currency":"BTC"}""", "U19");
+        Assert.Equal("d-1", u19.GetProperty("DepositReqID").GetString());
+        var u21 = await alice.RequestAsync("""{"MsgType":"U20","DepositMethodReqID":"m-1"}""", "U21");
+        Assert.Equal("m-1", u21.GetProperty("DepositMethodReqID").GetString());
+        var u7 = await alice.RequestAsync("""{"MsgType":"U6","WithdrawReqID":"w-1","Currency":"BTC","Amount":"100000","Method":"bitcoin","Data":{"Wallet":"2Nabc"}}""", "U7");
+        Assert.Equal("w-1", u7.GetProperty("WithdrawReqID").GetString());
+        Assert.Equal(100000, u7.GetProperty("Amount").GetInt64());
+        var withdrawId = u7.GetProperty("WithdrawID").GetInt64();
+
+        var refused = await alice.RequestAsync($$"""{"MsgType":"U24","WithdrawReqID":"c-1","WithdrawID":{{withdrawId}},"SecondFactor":"000000"}""", "U25");
+        Assert.Equal(["MsgType=\"U25\"", "Status=\"0\"", "WithdrawID=" + withdrawId, "WithdrawReqID=\"c-1\""], Fields(refused));
+        var comment = await alice.RequestAsync($$"""{"MsgType":"U78","WithdrawReqID":7,"WithdrawID":{{withdrawId}},"Message":"for the broker"}""", "U79");
+        Assert.Equal(["MsgType=\"U79\"", "WithdrawID=" + withdrawId, "WithdrawReqID=7"], Fields(comment));
+        var u71 = await alice.RequestAsync($$"""{"MsgType":"U70","WithdrawCancelReqID":"x-1","WithdrawID":"{{withdrawId}}"}""", "U71");
+        Assert.Equal("x-1", u71.GetProperty("WithdrawCancelReqID").GetString());
+
+        foreach (var (frame, detail) in new[]
+        {
+            ("""{"MsgType":"U6","Currency":"BTC","Amount":1000,"Method":"bitcoin"}""", "Missing tag WithdrawReqID"),
+            ("""{"MsgType":"U6","WithdrawReqID":1,"Currency":null,"Amount":1000,"Method":"bitcoin"}""", "Missing tag Currency"),
+            ("""{"MsgType":"U6","WithdrawReqID":1,"Currency":"BTC","Amount":"lots","Method":"bitcoin"}""", "Invalid value tag(Amount)=lots"),
+            ("""{"MsgType":"U18","DepositReqID":null,"Currency":"BTC"}""", "Missing tag DepositReqID"),
+            ("""{"MsgType":"U48","DepositMethodReqID":1}""", "Missing tag DepositMethodID"),
+            ("""{"MsgType":"U70","WithdrawCancelReqID":1}""", "Missing tag WithdrawID"),
+            ("""{"MsgType":"U78","WithdrawReqID":1,"WithdrawID":1}""", "Missing tag Message"),
+        })
+        {
+            var error = await alice.RequestAsync(frame, "ERROR");
+            Assert.Equal("ERROR", error.GetProperty("MsgType").GetString());
+            Assert.Equal(detail, error.GetProperty("Detail").GetString());
+        }
+    }
+
+    // Every field of a reply as name=JSON, sorted (the encoder appends the echoed id last; the order carries no meaning).
+    private static string[] Fields(System.Text.Json.JsonElement frame)
+        => [.. frame.EnumerateObject().Select(p => p.Name + "=" + p.Value.GetRawText()).Order(StringComparer.Ordinal)];
+
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]

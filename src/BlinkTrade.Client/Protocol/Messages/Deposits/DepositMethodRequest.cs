@@ -7,7 +7,7 @@ public sealed record DepositMethodRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.DepositMethodRequest;
 
     /// <summary>Correlation id echoed in the <see cref="DepositMethodResponse"/>.</summary>
-    public required long DepositMethodReqID { get; init; }
+    public long DepositMethodReqID { get; init; }
 
     /// <summary>The method.</summary>
     public required int DepositMethodID { get; init; }

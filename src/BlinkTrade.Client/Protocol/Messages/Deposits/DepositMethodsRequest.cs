@@ -7,7 +7,7 @@ public sealed record DepositMethodsRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.DepositMethodsRequest;
 
     /// <summary>Correlation id echoed in the <see cref="DepositMethodsResponse"/>.</summary>
-    public required long DepositMethodReqID { get; init; }
+    public long DepositMethodReqID { get; init; }
 
     /// <summary>Broker.</summary>
     public int? BrokerID { get; init; }

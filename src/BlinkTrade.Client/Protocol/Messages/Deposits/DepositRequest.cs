@@ -13,7 +13,7 @@ public sealed record DepositRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.DepositRequest;
 
     /// <summary>Correlation id echoed in the <see cref="DepositResponse"/>.</summary>
-    public required long DepositReqID { get; init; }
+    public long DepositReqID { get; init; }
 
     /// <summary>Fiat deposit method.</summary>
     public int? DepositMethodID { get; init; }

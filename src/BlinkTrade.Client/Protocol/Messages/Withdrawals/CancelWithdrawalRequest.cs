@@ -7,7 +7,7 @@ public sealed record CancelWithdrawalRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.CancelWithdrawalRequest;
 
     /// <summary>Correlation id echoed in the <see cref="CancelWithdrawalResponse"/>.</summary>
-    public required long WithdrawCancelReqID { get; init; }
+    public long WithdrawCancelReqID { get; init; }
 
     /// <summary>The withdrawal.</summary>
     public required long WithdrawID { get; init; }

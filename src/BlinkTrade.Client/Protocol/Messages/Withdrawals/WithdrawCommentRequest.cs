@@ -7,7 +7,7 @@ public sealed record WithdrawCommentRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.WithdrawCommentRequest;
 
     /// <summary>Correlation id echoed in the <see cref="WithdrawCommentResponse"/>.</summary>
-    public required long WithdrawReqID { get; init; }
+    public long WithdrawReqID { get; init; }
 
     /// <summary>The withdrawal.</summary>
     public required long WithdrawID { get; init; }

@@ -8,7 +8,7 @@ public sealed record WithdrawConfirmationRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.WithdrawConfirmationRequest;
 
     /// <summary>Correlation id echoed in the <see cref="WithdrawConfirmationResponse"/>.</summary>
-    public required long WithdrawReqID { get; init; }
+    public long WithdrawReqID { get; init; }
 
     /// <summary>The emailed confirmation token.</summary>
     public SecretString? ConfirmationToken { get; init; }

@@ -11,7 +11,7 @@ public sealed record WithdrawRequest : BlinkTradeMessage
     public override string MsgType => MessageTypes.WithdrawRequest;
 
     /// <summary>Correlation id (positive integer) echoed in the <see cref="WithdrawResponse"/>.</summary>
-    public required long WithdrawReqID { get; init; }
+    public long WithdrawReqID { get; init; }
 
     /// <summary>Currency.</summary>
     public required string Currency { get; init; }
