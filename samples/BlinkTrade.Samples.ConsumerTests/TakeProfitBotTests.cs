@@ -4,7 +4,6 @@ using BlinkTrade.Client;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.Testing;
-using BlinkTrade.Testing.Accounts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlinkTrade.Samples.ConsumerTests;
@@ -21,7 +20,6 @@ namespace BlinkTrade.Samples.ConsumerTests;
 public sealed class TakeProfitBotTests
 {
     private const string Symbol = "BTCUSD";
-    private const long Satoshi = 100_000_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
@@ -54,11 +52,11 @@ public sealed class TakeProfitBotTests
         var book = await exchange.GetBookAsync(Symbol);
         Assert.Empty(book.Bids);
         var offer = Assert.Single(book.Offers);
-        Assert.Equal((alice, 610 * Satoshi, 1 * Satoshi), (offer.UserId, offer.Price, offer.Quantity));
+        Assert.Equal((alice, Price.FromDecimal(610m), Quantity.FromDecimal(1m)), (offer.UserId, offer.Price, offer.Quantity));
         var btc = await exchange.GetBalanceAsync(alice, "BTC");
-        Assert.Equal(1 * Satoshi, btc.Total);
-        Assert.Equal(1 * Satoshi, btc.Locked);
-        Assert.Equal(400 * Satoshi, (await exchange.GetBalanceAsync(alice, "USD")).Total);
+        Assert.Equal(Amount.FromDecimal(1m), btc.Total);
+        Assert.Equal(Amount.FromDecimal(1m), btc.Locked);
+        Assert.Equal(Amount.FromDecimal(400m), (await exchange.GetBalanceAsync(alice, "USD")).Total);
     }
 
     [Fact]
@@ -114,8 +112,8 @@ public sealed class TakeProfitBotTests
         Assert.Equal(Price.FromDecimal(620m), (await sold.WaitAsync(Timeout)).AvgPx);
 
         // Bought 0.5 at 600 (300 USD), sold 0.5 at 620 (310 USD): 10 USD richer, no bitcoin left, nothing locked.
-        Assert.Equal(new Balance(1_010 * Satoshi, 0), await exchange.GetBalanceAsync(alice, "USD"));
-        Assert.Equal(new Balance(0, 0), await exchange.GetBalanceAsync(alice, "BTC"));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1_010m), Amount.Zero), await exchange.GetBalanceAsync(alice, "USD"));
+        Assert.Equal(new ExchangeBalance(Amount.Zero, Amount.Zero), await exchange.GetBalanceAsync(alice, "BTC"));
         // The client's Balances agree with the exchange once the unsolicited balance updates are applied.
         var balances = await bot.GetBalancesAsync();
         Assert.Equal(Amount.FromDecimal(1_010m), balances.Get("USD")?.Total);
@@ -137,7 +135,7 @@ public sealed class TakeProfitBotTests
 
         using var strategy = new TakeProfitBot(bot, Symbol, Price.FromDecimal(10m), TimeSpan.FromMinutes(1), clock);
         await strategy.EnterAsync(Quantity.FromDecimal(1m), Price.FromDecimal(600m));
-        Assert.Equal(600 * Satoshi, (await exchange.GetBalanceAsync(alice, "USD")).Locked); // the bid locks its cost
+        Assert.Equal(Amount.FromDecimal(600m), (await exchange.GetBalanceAsync(alice, "USD")).Locked); // the bid locks its cost
 
         clock.Advance(TimeSpan.FromSeconds(59));
         await strategy.WhenIdleAsync().WaitAsync(Timeout);
@@ -149,7 +147,7 @@ public sealed class TakeProfitBotTests
         await strategy.WhenIdleAsync().WaitAsync(Timeout);
 
         Assert.Empty((await exchange.GetBookAsync(Symbol)).Bids);
-        Assert.Equal(new Balance(1_000 * Satoshi, 0), await exchange.GetBalanceAsync(alice, "USD")); // unlocked again
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1_000m), Amount.Zero), await exchange.GetBalanceAsync(alice, "USD")); // unlocked again
     }
 
     // ---- Test fixtures: the part you copy into your own test project. ----
