@@ -64,33 +64,13 @@ internal sealed class MarketDataHub
         return id.Encode(new MarketDataFullRefresh { MDReqID = id.Number ?? 0, Symbol = data.Symbol, MarketDepth = depth, MDFullGrp = entries }, "MDReqID");
     }
 
-    public void Subscribe(SymbolMarketData data, BookSubscription subscription)
-    {
-        data.BookSubscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.MDReqID, subscription.MDReqID));
-        data.BookSubscribers.Add(subscription);
-    }
+    public void Subscribe(SymbolMarketData data, BookSubscription subscription) => Subscribe(data.BookSubscribers, subscription);
 
-    public void Unsubscribe(ExchangeSession session, JsonElement mdReqId)
-    {
-        foreach (var data in _symbols.Values)
-        {
-            data.BookSubscribers.RemoveAll(s => s.Session == session && SameId(s.MDReqID, mdReqId));
-        }
-    }
+    public void Unsubscribe(ExchangeSession session, JsonElement mdReqId) => Unsubscribe(data => data.BookSubscribers, session, mdReqId);
 
-    public void SubscribeStatus(SymbolMarketData data, StatusSubscription subscription)
-    {
-        data.StatusSubscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.RequestId, subscription.RequestId));
-        data.StatusSubscribers.Add(subscription);
-    }
+    public void SubscribeStatus(SymbolMarketData data, StatusSubscription subscription) => Subscribe(data.StatusSubscribers, subscription);
 
-    public void UnsubscribeStatus(ExchangeSession session, JsonElement requestId)
-    {
-        foreach (var data in _symbols.Values)
-        {
-            data.StatusSubscribers.RemoveAll(s => s.Session == session && SameId(s.RequestId, requestId));
-        }
-    }
+    public void UnsubscribeStatus(ExchangeSession session, JsonElement requestId) => Unsubscribe(data => data.StatusSubscribers, session, requestId);
 
     /// <summary>Whether the session follows any book, trades or security status (an anonymous market-data client).</summary>
     public bool HasSubscriptions(ExchangeSession session) =>
@@ -102,6 +82,23 @@ internal sealed class MarketDataHub
         {
             data.BookSubscribers.RemoveAll(s => s.Session == session);
             data.StatusSubscribers.RemoveAll(s => s.Session == session);
+        }
+    }
+
+    /// <summary>A request id names one subscription of its session: subscribing again with it replaces that one.</summary>
+    private static void Subscribe<T>(List<T> subscribers, T subscription)
+        where T : IMarketDataSubscription
+    {
+        subscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.RequestId, subscription.RequestId));
+        subscribers.Add(subscription);
+    }
+
+    private void Unsubscribe<T>(Func<SymbolMarketData, List<T>> subscribersOf, ExchangeSession session, JsonElement requestId)
+        where T : IMarketDataSubscription
+    {
+        foreach (var data in _symbols.Values)
+        {
+            subscribersOf(data).RemoveAll(s => s.Session == session && SameId(s.RequestId, requestId));
         }
     }
 
@@ -256,15 +253,10 @@ internal sealed class MarketDataHub
     private static long Notional(long price, long quantity) => (long)((Int128)price * quantity / 100_000_000);
 
     private static List<T> Live<T>(List<T> subscriptions)
-        where T : class
+        where T : IMarketDataSubscription
     {
         // Drop subscriptions of closed sessions as we go.
-        subscriptions.RemoveAll(s => s switch
-        {
-            BookSubscription b => b.Session.IsClosed,
-            StatusSubscription st => st.Session.IsClosed,
-            _ => false,
-        });
+        subscriptions.RemoveAll(s => s.Session.IsClosed);
         return subscriptions;
     }
 
