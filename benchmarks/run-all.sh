@@ -31,7 +31,7 @@ for part in "${parts[@]}"; do
     case "$part" in
         micro)
             # Parse and book-apply benchmarks take the short job; the engine benchmarks carry their own job.
-            run micro-protocol --filter '*Parse*' '*OrderBookApply*' '*GatewayCodec*' --job short --artifacts "$out/BenchmarkDotNet"
+            run micro-protocol --filter '*Parse*' '*OrderBookApply*' '*GatewayCodec*' '*PublicationEncode*' --job short --artifacts "$out/BenchmarkDotNet"
             run micro-engine --filter '*EngineOperation*' --artifacts "$out/BenchmarkDotNet" ;;
         engine)
             for w in W1 W2 W3 W4; do

@@ -135,8 +135,8 @@ internal sealed partial class ExchangeState
     }
 
     public void PublishDeposit(DepositRecord deposit) =>
-        Runtime.Registry.Publish(deposit.UserId, "U23", Frames.Build("U23", w => FundingWriter.WriteDeposit(w, deposit)));
+        Runtime.Registry.Publish(deposit.UserId, "U23", FrameEncoder.Encode(new Client.Protocol.DepositRefresh { Deposit = deposit.ToProtocol() }));
 
     public void PublishWithdrawal(WithdrawRecord withdrawal) =>
-        Runtime.Registry.Publish(withdrawal.UserId, "U9", Frames.Build("U9", w => FundingWriter.WriteWithdraw(w, withdrawal)));
+        Runtime.Registry.Publish(withdrawal.UserId, "U9", FrameEncoder.Encode(new Client.Protocol.WithdrawRefresh { Withdrawal = withdrawal.ToProtocol() }));
 }

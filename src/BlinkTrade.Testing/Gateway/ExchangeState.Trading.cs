@@ -4,6 +4,7 @@ using BlinkTrade.Testing.Gateway.Trading;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
 using BlinkTrade.Testing.Users;
+using Protocol = BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing.Gateway;
 
@@ -41,7 +42,7 @@ internal sealed partial class ExchangeState
         {
             var record = Track(in report, now, sender);
             // To the order's owner and, when someone else sent it (a broker for its customer), to the sender (§1.6).
-            var frame = ExecutionReportFrame(in report, record);
+            var frame = ExecutionReportFrame(in report, record.Created);
             Runtime.Registry.Publish(report.UserId, "8", frame);
             if (record.SenderUserId != report.UserId)
             {
@@ -53,7 +54,7 @@ internal sealed partial class ExchangeState
         foreach (ref readonly var t in events.Trades)
         {
             trades.Add(new TradeRecord(t.TradeId, t.Symbol, t.Price, t.Quantity, t.AggressorSide, t.OrderId, t.SecondaryOrderId, t.BuyerUserId, t.SellerUserId,
-                WireCodes.Time(t.Timestamp)));
+                new DateTimeOffset(t.Timestamp, TimeSpan.Zero)));
         }
         MarketData.Publish(events.BookEvents, trades, now);
     }
@@ -65,28 +66,23 @@ internal sealed partial class ExchangeState
         {
             return;
         }
-        var byAccount = new Dictionary<(int BrokerId, int UserId), Dictionary<string, (long Total, long Locked)>>();
+        var byAccount = new Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>>();
         foreach (var change in changes)
         {
             var key = (change.BrokerId, change.UserId);
             if (!byAccount.TryGetValue(key, out var map))
             {
-                byAccount[key] = map = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+                byAccount[key] = map = new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
             }
-            map[change.Currency] = (change.Total, change.Locked); // the last change of a currency wins
+            // The last change of a currency wins.
+            map[change.Currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(change.Total), Protocol.Amount.FromSatoshis(change.Locked));
         }
         foreach (var ((brokerId, userId), balances) in byAccount)
         {
-            Runtime.Registry.Publish(userId, "U3", Frames.Build("U3", w =>
+            Runtime.Registry.Publish(userId, "U3", FrameEncoder.Encode(new Protocol.UserBalanceResponse
             {
-                w.WriteNumber("ClientID", userId);
-                w.WriteStartObject(brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                foreach (var (currency, (total, locked)) in balances)
-                {
-                    w.WriteNumber(currency, total);
-                    w.WriteNumber(currency + "_locked", locked);
-                }
-                w.WriteEndObject();
+                ClientID = userId,
+                Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(balances) },
             }));
         }
     }
@@ -128,42 +124,41 @@ internal sealed partial class ExchangeState
     /// <summary>Who entered order <paramref name="OrderId"/> when it is not its owner (a broker for its customer, §1.6); default: nobody.</summary>
     private readonly record struct OrderSender(long OrderId, int UserId);
 
-    private static byte[] ExecutionReportFrame(in ExecutionReport r, OrderRecord record)
+    /// <summary>The <c>8</c> of one engine report; <paramref name="orderDate"/> is when the order was entered.</summary>
+    /// <remarks>
+    /// Written by the SDK's own <see cref="Protocol.ExecutionReport"/> converter (a hand-written Write, no reflection).
+    /// <c>TransactTime</c> is a field the record does not model: it travels as extension data, as the client reads it.
+    /// </remarks>
+    internal static byte[] ExecutionReportFrame(in ExecutionReport report, DateTimeOffset orderDate)
     {
-        var report = r;
-        return Frames.Build("8", w =>
+        var fill = report.ExecType is Matching.ExecType.PartiallyFilled or Matching.ExecType.Filled;
+        var rejected = report.ExecType == Matching.ExecType.Rejected;
+        return FrameEncoder.Encode(new Protocol.ExecutionReport
         {
-            w.WriteNumber("OrderID", report.OrderId);
-            w.WriteNumber("ExecID", report.ExecId);
-            w.WriteString("ExecType", WireCodes.ExecType(report.ExecType));
-            w.WriteString("OrdStatus", WireCodes.Status(report.OrderStatus));
-            w.WriteStringOrNull("ClOrdID", report.ClOrdId);
-            w.WriteString("Symbol", report.Symbol);
-            w.WriteString("Side", WireCodes.Side(report.Side));
-            w.WriteString("OrdType", WireCodes.OrdType(report.OrderType));
-            w.WriteString("TimeInForce", WireCodes.TimeInForce(report.TimeInForce));
-            w.WriteNumber("OrderQty", report.OrderQty);
-            w.WriteNumber("Price", report.Price);
-            if (report.StopPx != 0)
-            {
-                w.WriteNumber("StopPx", report.StopPx);
-            }
-            var fill = report.ExecType is Matching.ExecType.PartiallyFilled or Matching.ExecType.Filled;
-            w.WriteNumber("LastShares", fill ? report.LastShares : 0);
-            w.WriteNumber("LastPx", fill ? report.LastPx : 0);
-            w.WriteNumber("LeavesQty", report.LeavesQty);
-            w.WriteNumber("CumQty", report.CumQty);
-            w.WriteNumber("CxlQty", report.CxlQty);
-            w.WriteNumber("AvgPx", report.AvgPx);
-            w.WriteString("ExecSide", WireCodes.Side(report.ExecSide));
-            w.WriteNumber("Volume", (long)((Int128)report.AvgPx * report.CumQty / 100_000_000));
-            w.WriteString("OrderDate", Frames.FormatDateTime(record.Created));
-            w.WriteString("TransactTime", Frames.FormatDateTime(WireCodes.Time(report.Timestamp)));
-            if (report.ExecType == Matching.ExecType.Rejected)
-            {
-                w.WriteString("OrdRejReason", WireCodes.RejectReason(report.OrdRejReason));
-                w.WriteString("Text", report.Text ?? "Rejected");
-            }
+            OrderID = report.OrderId,
+            ClOrdID = report.ClOrdId,
+            ExecID = report.ExecId,
+            ExecType = ProtocolCodes.ExecType(report.ExecType),
+            OrdStatus = ProtocolCodes.Status(report.OrderStatus),
+            ExecSide = ProtocolCodes.Side(report.ExecSide),
+            Symbol = report.Symbol,
+            Side = ProtocolCodes.Side(report.Side),
+            OrdType = ProtocolCodes.OrdType(report.OrderType),
+            TimeInForce = ProtocolCodes.TimeInForce(report.TimeInForce),
+            OrderQty = Protocol.Quantity.FromSatoshis(report.OrderQty),
+            Price = Protocol.Price.FromSatoshis(report.Price),
+            StopPx = report.StopPx != 0 ? Protocol.Price.FromSatoshis(report.StopPx) : null,
+            LastShares = Protocol.Quantity.FromSatoshis(fill ? report.LastShares : 0),
+            LastPx = Protocol.Price.FromSatoshis(fill ? report.LastPx : 0),
+            LeavesQty = Protocol.Quantity.FromSatoshis(report.LeavesQty),
+            CumQty = Protocol.Quantity.FromSatoshis(report.CumQty),
+            CxlQty = Protocol.Quantity.FromSatoshis(report.CxlQty),
+            AvgPx = Protocol.Price.FromSatoshis(report.AvgPx),
+            OrdRejReason = rejected ? ProtocolCodes.RejectReason(report.OrdRejReason) : null,
+            Text = rejected ? report.Text ?? "Rejected" : null,
+            OrderDate = orderDate.UtcDateTime,
+            Volume = Protocol.Amount.FromSatoshis((long)((Int128)report.AvgPx * report.CumQty / 100_000_000)),
+            ExtensionData = TransactTime.Of(report.Timestamp),
         });
     }
 }

@@ -159,7 +159,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         }
         if (value.OrderDate is { } orderDate)
         {
-            WriteDateTime(writer, "OrderDate"u8, orderDate, options);
+            WireTimeText.WriteDateTime(writer, "OrderDate"u8, orderDate);
         }
         if (value.Volume is { } volume)
         {

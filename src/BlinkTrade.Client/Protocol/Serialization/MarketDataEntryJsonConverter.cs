@@ -109,11 +109,11 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         WriteNumber(writer, "MDEntrySize"u8, value.MDEntrySize?.Satoshis);
         if (value.MDEntryDate is { } date)
         {
-            WriteDate(writer, "MDEntryDate"u8, date, options);
+            WireTimeText.WriteDate(writer, "MDEntryDate"u8, date);
         }
         if (value.MDEntryTime is { } time)
         {
-            WriteTime(writer, "MDEntryTime"u8, time, options);
+            WireTimeText.WriteTime(writer, "MDEntryTime"u8, time);
         }
         WriteNumber(writer, "OrderID"u8, value.OrderID);
         WriteNumber(writer, "UserID"u8, value.UserID);

@@ -67,9 +67,10 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         if (value.MDIncGrp is { } entries)
         {
             writer.WriteStartArray("MDIncGrp"u8);
-            foreach (var entry in entries)
+            // Indexed: a foreach over the interface would allocate an enumerator per frame (the exchange writes one X per subscriber).
+            for (var i = 0; i < entries.Count; i++)
             {
-                EntryConverter.Write(writer, entry, options);
+                EntryConverter.Write(writer, entries[i], options);
             }
             writer.WriteEndArray();
         }

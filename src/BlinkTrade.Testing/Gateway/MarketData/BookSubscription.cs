@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
 
 namespace BlinkTrade.Testing.Gateway.MarketData;
 
@@ -8,4 +9,10 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 /// <param name="MDReqID">The request id, echoed in every X.</param>
 /// <param name="Book">Whether bids/offers (entry types 0/1) were requested.</param>
 /// <param name="Trades">Whether trades (entry type 2) were requested.</param>
-internal sealed record BookSubscription(ExchangeSession Session, JsonElement MDReqID, bool Book, bool Trades);
+internal sealed record BookSubscription(ExchangeSession Session, JsonElement MDReqID, bool Book, bool Trades) : IMarketDataSubscription
+{
+    JsonElement IMarketDataSubscription.RequestId => MDReqID;
+
+    /// <summary><see cref="MDReqID"/> ready to echo in every X.</summary>
+    public EchoedId Id { get; } = new(MDReqID);
+}

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 using BlinkTrade.Testing.Matching;
+using Side = BlinkTrade.Testing.Matching.Side;
 
 namespace BlinkTrade.Testing.Gateway.MarketData;
 
@@ -30,77 +33,44 @@ internal sealed class MarketDataHub
     public SymbolMarketData? Find(string symbol) => _symbols.GetValueOrDefault(symbol);
 
     /// <summary>W for one symbol: bids best-first, offers best-first, then (if asked) recent trades and the volume entry.</summary>
-    public byte[] Snapshot(SymbolMarketData data, JsonElement mdReqId, int depth, bool book, bool trades, DateTimeOffset now) => Frames.Build("W", w =>
+    public byte[] Snapshot(SymbolMarketData data, JsonElement mdReqId, int depth, bool book, bool trades, DateTimeOffset now)
     {
-        w.WritePropertyName("MDReqID");
-        mdReqId.WriteTo(w);
-        w.WriteString("Symbol", data.Symbol);
-        w.WriteNumber("MarketDepth", depth);
-        w.WriteStartArray("MDFullGrp");
+        var entries = new List<MarketDataEntry>();
         if (book)
         {
             foreach (var side in new[] { Side.Buy, Side.Sell })
             {
                 foreach (var entry in _engine.GetBook(data.Symbol, side, depth))
                 {
-                    w.WriteStartObject();
-                    w.WriteString("MDEntryType", WireCodes.BookEntryType(side));
-                    WriteBookFields(w, entry.Position, entry.OrderId, entry.Price, entry.Quantity, entry.Timestamp, entry.UserId, entry.BrokerId);
-                    w.WriteEndObject();
+                    entries.Add(MarketDataEntries.Book(null, null, side, entry.Position, entry.OrderId, entry.Price, entry.Quantity, entry.Timestamp, entry.UserId,
+                        _brokerName(entry.BrokerId)));
                 }
             }
         }
         if (trades)
         {
-            long baseVolume = 0, quoteVolume = 0;
-            foreach (var trade in data.Trades)
+            var window = Window(data, now, entries);
+            entries.Add(new MarketDataEntry
             {
-                if (now - trade.Created > StatisticsWindow)
+                MDEntryType = MarketDataEntryType.TradingSessionStatistics,
+                ExtensionData = new Dictionary<string, JsonElement>(2, StringComparer.Ordinal)
                 {
-                    continue;
-                }
-                w.WriteStartObject();
-                WriteTradeFields(w, trade);
-                w.WriteEndObject();
-                baseVolume += trade.Quantity;
-                quoteVolume += Notional(trade.Price, trade.Quantity);
-            }
-            w.WriteStartObject();
-            w.WriteString("MDEntryType", "4");
-            w.WriteNumber(data.BaseCurrency, baseVolume);
-            w.WriteNumber(data.QuoteCurrency, quoteVolume);
-            w.WriteEndObject();
+                    [data.BaseCurrency] = NumberElement(window.BaseVolume),
+                    [data.QuoteCurrency] = NumberElement(window.QuoteVolume),
+                },
+            });
         }
-        w.WriteEndArray();
-    });
-
-    public void Subscribe(SymbolMarketData data, BookSubscription subscription)
-    {
-        data.BookSubscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.MDReqID, subscription.MDReqID));
-        data.BookSubscribers.Add(subscription);
+        var id = new EchoedId(mdReqId);
+        return id.Encode(new MarketDataFullRefresh { MDReqID = id.Number ?? 0, Symbol = data.Symbol, MarketDepth = depth, MDFullGrp = entries }, "MDReqID");
     }
 
-    public void Unsubscribe(ExchangeSession session, JsonElement mdReqId)
-    {
-        foreach (var data in _symbols.Values)
-        {
-            data.BookSubscribers.RemoveAll(s => s.Session == session && SameId(s.MDReqID, mdReqId));
-        }
-    }
+    public void Subscribe(SymbolMarketData data, BookSubscription subscription) => Subscribe(data.BookSubscribers, subscription);
 
-    public void SubscribeStatus(SymbolMarketData data, StatusSubscription subscription)
-    {
-        data.StatusSubscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.RequestId, subscription.RequestId));
-        data.StatusSubscribers.Add(subscription);
-    }
+    public void Unsubscribe(ExchangeSession session, JsonElement mdReqId) => Unsubscribe(data => data.BookSubscribers, session, mdReqId);
 
-    public void UnsubscribeStatus(ExchangeSession session, JsonElement requestId)
-    {
-        foreach (var data in _symbols.Values)
-        {
-            data.StatusSubscribers.RemoveAll(s => s.Session == session && SameId(s.RequestId, requestId));
-        }
-    }
+    public void SubscribeStatus(SymbolMarketData data, StatusSubscription subscription) => Subscribe(data.StatusSubscribers, subscription);
+
+    public void UnsubscribeStatus(ExchangeSession session, JsonElement requestId) => Unsubscribe(data => data.StatusSubscribers, session, requestId);
 
     /// <summary>Whether the session follows any book, trades or security status (an anonymous market-data client).</summary>
     public bool HasSubscriptions(ExchangeSession session) =>
@@ -112,6 +82,23 @@ internal sealed class MarketDataHub
         {
             data.BookSubscribers.RemoveAll(s => s.Session == session);
             data.StatusSubscribers.RemoveAll(s => s.Session == session);
+        }
+    }
+
+    /// <summary>A request id names one subscription of its session: subscribing again with it replaces that one.</summary>
+    private static void Subscribe<T>(List<T> subscribers, T subscription)
+        where T : IMarketDataSubscription
+    {
+        subscribers.RemoveAll(s => s.Session == subscription.Session && SameId(s.RequestId, subscription.RequestId));
+        subscribers.Add(subscription);
+    }
+
+    private void Unsubscribe<T>(Func<SymbolMarketData, List<T>> subscribersOf, ExchangeSession session, JsonElement requestId)
+        where T : IMarketDataSubscription
+    {
+        foreach (var data in _symbols.Values)
+        {
+            subscribersOf(data).RemoveAll(s => s.Session == session && SameId(s.RequestId, requestId));
         }
     }
 
@@ -162,45 +149,38 @@ internal sealed class MarketDataHub
             {
                 data.LastBestBid = bestBid;
                 data.LastBestAsk = bestAsk;
-                foreach (var subscription in Live(data.StatusSubscribers))
+                var subscribers = Live(data.StatusSubscribers);
+                var ticker = subscribers.Count == 0 ? null : TickerOf(data, now);
+                foreach (var subscription in subscribers)
                 {
-                    subscription.Session.Publish(SecurityStatus(data, subscription.RequestId, now));
+                    subscription.Session.Publish(SecurityStatus(ticker!, subscription.Id));
                 }
             }
         }
     }
 
     /// <summary>f: ticker with rolling 24-hour statistics (BuyVolume = quote volume, SellVolume = base volume, §5 G27).</summary>
-    public byte[] SecurityStatus(SymbolMarketData data, JsonElement requestId, DateTimeOffset now)
+    public byte[] SecurityStatus(SymbolMarketData data, JsonElement requestId, DateTimeOffset now) => SecurityStatus(TickerOf(data, now), new EchoedId(requestId));
+
+    private static byte[] SecurityStatus(Ticker ticker, EchoedId id)
+        => id.Encode(ticker with { SecurityStatusReqID = id.Number ?? 0 }, "SecurityStatusReqID");
+
+    private Ticker TickerOf(SymbolMarketData data, DateTimeOffset now)
     {
-        long high = 0, low = 0, baseVolume = 0, quoteVolume = 0;
-        foreach (var trade in data.Trades)
+        var window = Window(data, now, entries: null);
+        return new Ticker
         {
-            if (now - trade.Created > StatisticsWindow)
-            {
-                continue;
-            }
-            high = Math.Max(high, trade.Price);
-            low = low == 0 ? trade.Price : Math.Min(low, trade.Price);
-            baseVolume += trade.Quantity;
-            quoteVolume += Notional(trade.Price, trade.Quantity);
-        }
-        var last = data.Trades.Count > 0 ? data.Trades[^1].Price : 0;
-        return Frames.Build("f", w =>
-        {
-            w.WritePropertyName("SecurityStatusReqID");
-            requestId.WriteTo(w);
-            w.WriteString("Market", "BLINK");
-            w.WriteString("Symbol", data.Symbol);
-            w.WriteNumber("HighPx", high);
-            w.WriteNumber("LowPx", low);
-            w.WriteNumber("LastPx", last);
-            w.WriteNumber("BestBid", Best(data.Symbol, Side.Buy));
-            w.WriteNumber("BestAsk", Best(data.Symbol, Side.Sell));
-            w.WriteNumber("BuyVolume", quoteVolume);
-            w.WriteNumber("SellVolume", baseVolume);
-            w.WriteNumber("VWAP", baseVolume == 0 ? 0 : (long)((Int128)quoteVolume * 100_000_000 / baseVolume));
-        });
+            Market = "BLINK",
+            Symbol = data.Symbol,
+            HighPx = Price.FromSatoshis(window.High),
+            LowPx = Price.FromSatoshis(window.Low),
+            LastPx = Price.FromSatoshis(data.Trades.Count > 0 ? data.Trades[^1].Price : 0),
+            BestBid = Price.FromSatoshis(Best(data.Symbol, Side.Buy)),
+            BestAsk = Price.FromSatoshis(Best(data.Symbol, Side.Sell)),
+            BuyVolume = Amount.FromSatoshis(window.QuoteVolume),
+            SellVolume = Quantity.FromSatoshis(window.BaseVolume),
+            VWAP = Price.FromSatoshis(window.BaseVolume == 0 ? 0 : (long)((Int128)window.QuoteVolume * 100_000_000 / window.BaseVolume)),
+        };
     }
 
     private void PublishBook(SymbolMarketData data, List<BookEvent> events)
@@ -210,84 +190,62 @@ internal sealed class MarketDataHub
         {
             return;
         }
+        // One group for every subscriber: only the MDReqID differs between their frames.
+        var entries = MarketDataEntries.Book(events, _brokerName);
         foreach (var subscription in subscribers)
         {
-            subscription.Session.Publish(Frames.Build("X", w =>
-            {
-                w.WritePropertyName("MDReqID");
-                subscription.MDReqID.WriteTo(w);
-                w.WriteString("MDBkTyp", "3");
-                w.WriteStartArray("MDIncGrp");
-                foreach (var e in events)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("MDUpdateAction", WireCodes.Number((byte)e.Action));
-                    w.WriteString("Symbol", e.Symbol);
-                    w.WriteString("MDEntryType", WireCodes.BookEntryType(e.Side));
-                    if (e.Action is BookUpdateAction.New or BookUpdateAction.Update)
-                    {
-                        WriteBookFields(w, e.Position, e.OrderId, e.Price, e.Quantity, e.OrderTimestamp, e.UserId, e.BrokerId);
-                    }
-                    else
-                    {
-                        w.WriteNumber("MDEntryPositionNo", e.Position);
-                    }
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }));
+            subscription.Session.Publish(IncrementalFrame(subscription.Id, entries));
         }
     }
 
-    private void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)
+    private static void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)
     {
-        foreach (var subscription in Live(data.BookSubscribers).Where(s => s.Trades).ToList())
+        var subscribers = Live(data.BookSubscribers).Where(s => s.Trades).ToList();
+        if (subscribers.Count == 0)
         {
-            subscription.Session.Publish(Frames.Build("X", w =>
-            {
-                w.WritePropertyName("MDReqID");
-                subscription.MDReqID.WriteTo(w);
-                w.WriteString("MDBkTyp", "3");
-                w.WriteStartArray("MDIncGrp");
-                foreach (var trade in trades)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("MDUpdateAction", "0");
-                    WriteTradeFields(w, trade);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }));
+            return;
+        }
+        var entries = MarketDataEntries.Trades(trades);
+        foreach (var subscription in subscribers)
+        {
+            subscription.Session.Publish(IncrementalFrame(subscription.Id, entries));
         }
     }
 
-    private void WriteBookFields(Utf8JsonWriter w, int position, long orderId, long price, long quantity, long timestamp, int userId, int brokerId)
+    /// <summary>The <c>X</c> of one command's book changes of one symbol, for one subscription.</summary>
+    internal static byte[] BookUpdateFrame(BookSubscription subscription, IReadOnlyList<BookEvent> events, Func<int, string> brokerName)
+        => IncrementalFrame(subscription.Id, MarketDataEntries.Book(events, brokerName));
+
+    /// <summary>The <c>X</c> of one command's trades of one symbol, for one subscription.</summary>
+    internal static byte[] TradesFrame(BookSubscription subscription, IReadOnlyList<TradeRecord> trades)
+        => IncrementalFrame(subscription.Id, MarketDataEntries.Trades(trades));
+
+    private static byte[] IncrementalFrame(EchoedId id, MarketDataEntry[] entries)
+        => id.Encode(new MarketDataIncrementalRefresh { MDReqID = id.Number ?? 0, MDBkTyp = MarketDataBookType.OrderDepth, MDIncGrp = entries }, "MDReqID");
+
+    /// <summary>Statistics of the last 24 hours' trades; those trades are added to <paramref name="entries"/> (oldest first) when given.</summary>
+    private static TradeWindow Window(SymbolMarketData data, DateTimeOffset now, List<MarketDataEntry>? entries)
     {
-        w.WriteNumber("MDEntryPositionNo", position);
-        w.WriteNumber("MDEntryID", orderId);
-        w.WriteNumber("MDEntryPx", price);
-        w.WriteNumber("MDEntrySize", quantity);
-        w.WriteString("MDEntryDate", WireCodes.Date(timestamp));
-        w.WriteString("MDEntryTime", WireCodes.TimeOfDay(timestamp));
-        w.WriteNumber("OrderID", orderId);
-        w.WriteNumber("UserID", userId);
-        w.WriteString("Broker", _brokerName(brokerId));
+        var window = new TradeWindow();
+        foreach (var trade in data.Trades)
+        {
+            if (now - trade.Created > StatisticsWindow)
+            {
+                continue;
+            }
+            entries?.Add(MarketDataEntries.Trade(trade, null));
+            window.High = Math.Max(window.High, trade.Price);
+            window.Low = window.Low == 0 ? trade.Price : Math.Min(window.Low, trade.Price);
+            window.BaseVolume += trade.Quantity;
+            window.QuoteVolume += Notional(trade.Price, trade.Quantity);
+        }
+        return window;
     }
 
-    private static void WriteTradeFields(Utf8JsonWriter w, TradeRecord trade)
+    private static JsonElement NumberElement(long value)
     {
-        w.WriteString("MDEntryType", "2");
-        w.WriteString("Symbol", trade.Symbol);
-        w.WriteNumber("MDEntryPx", trade.Price);
-        w.WriteNumber("MDEntrySize", trade.Quantity);
-        w.WriteString("MDEntryDate", WireCodes.Date(trade.Created.UtcTicks));
-        w.WriteString("MDEntryTime", WireCodes.TimeOfDay(trade.Created.UtcTicks));
-        w.WriteNumber("TradeID", trade.TradeId);
-        w.WriteString("Side", WireCodes.Side(trade.AggressorSide));
-        w.WriteNumber("OrderID", trade.OrderId);
-        w.WriteNumber("SecondaryOrderID", trade.SecondaryOrderId);
-        w.WriteNumber("MDEntryBuyerID", trade.BuyerId);
-        w.WriteNumber("MDEntrySellerID", trade.SellerId);
+        using var document = JsonDocument.Parse(value.ToString(CultureInfo.InvariantCulture));
+        return document.RootElement.Clone();
     }
 
     private long Best(string symbol, Side side) => _engine.BestPrice(symbol, side);
@@ -295,15 +253,10 @@ internal sealed class MarketDataHub
     private static long Notional(long price, long quantity) => (long)((Int128)price * quantity / 100_000_000);
 
     private static List<T> Live<T>(List<T> subscriptions)
-        where T : class
+        where T : IMarketDataSubscription
     {
         // Drop subscriptions of closed sessions as we go.
-        subscriptions.RemoveAll(s => s switch
-        {
-            BookSubscription b => b.Session.IsClosed,
-            StatusSubscription st => st.Session.IsClosed,
-            _ => false,
-        });
+        subscriptions.RemoveAll(s => s.Session.IsClosed);
         return subscriptions;
     }
 

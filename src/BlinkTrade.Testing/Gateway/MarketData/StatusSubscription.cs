@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Gateway.Wire;
 
 namespace BlinkTrade.Testing.Gateway.MarketData;
 
@@ -7,4 +8,8 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 /// <param name="Session">The subscriber.</param>
 /// <param name="RequestId">The SecurityStatusReqID, echoed in every f.</param>
 /// <param name="Instrument">The instrument as the client named it (e.g. <c>BLINK:BTCUSD</c>).</param>
-internal sealed record StatusSubscription(ExchangeSession Session, JsonElement RequestId, string Instrument);
+internal sealed record StatusSubscription(ExchangeSession Session, JsonElement RequestId, string Instrument) : IMarketDataSubscription
+{
+    /// <summary><see cref="RequestId"/> ready to echo in every f.</summary>
+    public EchoedId Id { get; } = new(RequestId);
+}
