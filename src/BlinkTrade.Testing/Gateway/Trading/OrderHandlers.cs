@@ -12,7 +12,7 @@ namespace BlinkTrade.Testing.Gateway.Trading;
 internal static class OrderHandlers
 {
     /// <summary>One row of U5.</summary>
-    private static Protocol.OrderListEntry ToListEntry(OrderRecord o) => new()
+    internal static Protocol.OrderListEntry ToListEntry(OrderRecord o) => new()
     {
         ClOrdID = o.ClOrdId,
         OrderID = o.OrderId,

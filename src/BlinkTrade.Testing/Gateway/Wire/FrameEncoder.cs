@@ -26,6 +26,13 @@ internal static class FrameEncoder
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_spliced;
 
+    /// <summary>
+    /// The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID. It cannot fail: the text is
+    /// made writable, and a request id that cannot be written back is left out rather than losing the ERROR.
+    /// </summary>
+    public static byte[] Error(string description, string detail, ReadOnlyMemory<byte>? requestId)
+        => Encode(new ErrorMessage { Description = WireText.Sanitize(description), Detail = WireText.Sanitize(detail) }, "ReqID", requestId);
+
     /// <summary>The frame of <paramref name="message"/>, echoing <paramref name="request"/>'s correlation value and <paramref name="echoFields"/>.</summary>
     public static byte[] Encode(BlinkTradeMessage message, GatewayRequest? request = null, params ReadOnlySpan<string> echoFields)
         => Encode(message, request?.RequestIdField, request?.RequestId, request, echoFields);

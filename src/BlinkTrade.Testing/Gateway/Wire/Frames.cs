@@ -25,13 +25,6 @@ internal static class Frames
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>
-    /// The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID. It cannot fail: the text is
-    /// made writable, and a request id that cannot be written back is left out rather than losing the ERROR.
-    /// </summary>
-    public static byte[] Error(string description, string detail, ReadOnlyMemory<byte>? requestId)
-        => FrameEncoder.Encode(new ErrorMessage { Description = WireText.Sanitize(description), Detail = WireText.Sanitize(detail) }, "ReqID", requestId);
-
     /// <summary>Echoes a request's correlation value unchanged (same JSON type).</summary>
     /// <remarks>
     /// <see cref="GatewayRequest.RequestId"/> is only set for values that can be written back (a lone surrogate is
