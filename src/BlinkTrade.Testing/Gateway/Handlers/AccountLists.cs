@@ -38,6 +38,17 @@ internal static class AccountLists
     public static byte[] Encode(PagedMessage list, GatewayRequest message, int page, int pageSize)
         => FrameEncoder.Encode(list with { Page = page, PageSize = pageSize }, message);
 
+    /// <summary>
+    /// Page and PageSize of a broker or API-key list (U28, U50): default 100, and one ERROR "Invalid Parameter"
+    /// (<c>Page/PageSize</c>) for either out of range, as those two lists answer.
+    /// </summary>
+    public static (int Page, int PageSize) DirectoryPaging(PagedMessage request)
+    {
+        var page = request.Page ?? 0;
+        var pageSize = request.PageSize ?? DefaultPageSize;
+        return page < 0 || pageSize is < 1 or > 1000 ? throw GatewayException.InvalidParameter("Page/PageSize") : (page, pageSize);
+    }
+
     /// <summary>Page and PageSize of a list request, with their defaults.</summary>
     public static (int Page, int PageSize) Paging(GatewayRequest message, int defaultPageSize)
         => Paging(message.GetOptionalInt32("Page"), message.GetOptionalInt32("PageSize"), defaultPageSize);

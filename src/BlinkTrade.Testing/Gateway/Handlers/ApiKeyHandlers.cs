@@ -17,12 +17,7 @@ internal static class ApiKeyHandlers
         var identity = session.Identity!;
         message.Require("APIKeyListReqID");
         var list = message.Read<Protocol.ApiKeyListRequest>();
-        var page = list.Page ?? 0;
-        var pageSize = list.PageSize ?? 100;
-        if (page < 0 || pageSize is < 1 or > 1000)
-        {
-            throw GatewayException.InvalidParameter("Page/PageSize");
-        }
+        var (page, pageSize) = AccountLists.DirectoryPaging(list);
         var keys = services.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
         session.Send(AccountLists.Encode(new Protocol.ApiKeyListResponse
         {

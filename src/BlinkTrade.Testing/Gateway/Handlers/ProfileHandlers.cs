@@ -74,12 +74,7 @@ internal static class ProfileHandlers
     {
         message.Require("BrokerListReqID");
         var request = message.Read<Protocol.BrokerListRequest>();
-        var page = request.Page ?? 0;
-        var pageSize = request.PageSize ?? 100;
-        if (page < 0 || pageSize is < 1 or > 1000)
-        {
-            throw GatewayException.InvalidParameter("Page/PageSize");
-        }
+        var (page, pageSize) = AccountLists.DirectoryPaging(request);
         var statusList = message.Items(request.StatusList, "StatusList") ?? ["1"];
         var country = request.Country;
         await services.ReplyAsync(session, state =>
