@@ -5,7 +5,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>A deposit (§2.5): created by U18, confirmed or cancelled by the broker through the control API.</summary>
-internal sealed class DepositRecord
+internal sealed class DepositRecord : IFundingRecord
 {
     public required string DepositId { get; init; }
 
@@ -41,6 +41,8 @@ internal sealed class DepositRecord
     public string? Reason { get; set; }
 
     public string? ClOrdId { get; init; }
+
+    long IFundingRecord.Sequence => LedgerReference;
 
     private JsonElement? _data;
 

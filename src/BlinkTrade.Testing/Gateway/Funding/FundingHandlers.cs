@@ -113,8 +113,7 @@ internal static class FundingHandlers
         => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
             (state, user, statuses, page, pageSize) => new DepositListResponse
             {
-                DepositListGrp = [.. state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
-                    .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize).Select(d => d.ToProtocol())],
+                DepositListGrp = [.. Page(state.Deposits.Values, user.UserId, statuses, page, pageSize).Select(d => d.ToProtocol())],
             }, cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
@@ -213,8 +212,7 @@ internal static class FundingHandlers
         => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
             (state, user, statuses, page, pageSize) => new WithdrawListResponse
             {
-                WithdrawListGrp = [.. state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
-                    .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize).Select(r => r.ToProtocol())],
+                WithdrawListGrp = [.. Page(state.Withdrawals.Values, user.UserId, statuses, page, pageSize).Select(r => r.ToProtocol())],
             }, cancellationToken);
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
@@ -267,6 +265,10 @@ internal static class FundingHandlers
         => state.Withdrawals.GetValueOrDefault(withdrawId) is { } withdrawal && withdrawal.UserId == userId
             ? withdrawal
             : throw GatewayException.InvalidParameter("Withdrawal not found");
+
+    // One page of the user's deposits or withdrawals in the statuses asked for, newest first.
+    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, int page, int pageSize) where T : IFundingRecord
+        => records.Where(r => r.UserId == userId && statuses.Contains(r.Status)).OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
 
     // U19 for a deposit this user does not have: DepositID -1 as a number (bitex's), which the record's string id cannot
     // hold, so it is the record's unknown field.

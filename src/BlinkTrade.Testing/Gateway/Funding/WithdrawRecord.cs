@@ -4,7 +4,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>A withdrawal (§2.7): requested by U6, confirmed by U24, processed by the broker through the control API.</summary>
-internal sealed class WithdrawRecord
+internal sealed class WithdrawRecord : IFundingRecord
 {
     public required long WithdrawId { get; init; }
 
@@ -39,6 +39,8 @@ internal sealed class WithdrawRecord
 
     /// <summary>Comments the user added with U78, oldest first (readable through the control API).</summary>
     public List<string> Comments { get; } = [];
+
+    long IFundingRecord.Sequence => WithdrawId;
 
     /// <summary>An empty JSON object: the <c>Data</c> of a withdrawal or deposit that has none.</summary>
     public static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
