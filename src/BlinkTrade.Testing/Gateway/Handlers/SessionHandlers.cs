@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
