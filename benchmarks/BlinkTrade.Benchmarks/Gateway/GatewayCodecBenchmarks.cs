@@ -66,5 +66,5 @@ public class GatewayCodecBenchmarks
 
     /// <summary>An ERROR for a missing tag, with the request id.</summary>
     [Benchmark]
-    public int EncodeError() => Frames.Error(GatewayErrors.InvalidMessage, "Missing tag ClOrdID", ErrorRequestId).Length;
+    public int EncodeError() => FrameEncoder.Error(GatewayErrors.InvalidMessage, "Missing tag ClOrdID", ErrorRequestId).Length;
 }

@@ -354,8 +354,7 @@ public static class ProtocolSerializer
             JsonSerializer.Serialize(writer, message, descriptor.TypeInfo);
             return;
         }
-        var objectForm = JsonSerializer.SerializeToUtf8Bytes(message, descriptor.TypeInfo);
-        ColumnarLists.ToColumnRows(objectForm, descriptor.RowGroup, writer);
+        ColumnarLists.Write(writer, message, descriptor.TypeInfo, descriptor.RowGroup);
     }
 
     private static bool TryReadUnknown(ReadOnlySpan<byte> utf8Json, string msgType, [NotNullWhen(true)] out BlinkTradeMessage? message, [NotNullWhen(false)] out ProtocolException? error)

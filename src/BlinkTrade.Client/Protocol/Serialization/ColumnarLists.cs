@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
@@ -81,64 +82,168 @@ internal static class ColumnarLists
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Writes <paramref name="message"/> in the wire form: the record serialized as objects, then reshaped in one
+    /// forward pass (no document): every property is copied as it is except <paramref name="rowGroup"/>, which becomes
+    /// <c>Columns</c> (every name any row has, in first-seen order) and rows of arrays in that order (null where a row
+    /// lacks the column).
+    /// </summary>
+    /// <remarks>
+    /// The exchange's gateway writes every list reply through here, pages of up to 1,000 rows: hence a reader over the
+    /// object form and raw copies of the values rather than a <see cref="JsonDocument"/> per frame.
+    /// </remarks>
+    public static void Write(Utf8JsonWriter writer, BlinkTradeMessage message, JsonTypeInfo typeInfo, string rowGroup)
+    {
+        var objectForm = t_objectForm ?? new ArrayBufferWriter<byte>(4096);
+        t_objectForm = null; // not shared with a nested call
+        objectForm.ResetWrittenCount();
+        try
+        {
+            using (var objectWriter = new Utf8JsonWriter(objectForm, new JsonWriterOptions { SkipValidation = true }))
+            {
+                JsonSerializer.Serialize(objectWriter, message, typeInfo);
+            }
+            ToColumnRows(objectForm.WrittenSpan, rowGroup, writer);
+        }
+        finally
+        {
+            if (objectForm.Capacity <= MaxRetainedBytes)
+            {
+                t_objectForm = objectForm;
+            }
+        }
+    }
+
+    // Above this size the object-form scratch buffer is not kept on the thread.
+    private const int MaxRetainedBytes = 256 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_objectForm;
+
     /// <summary>Rewrites the object form a record serializes to into the wire form (Columns + rows of arrays).</summary>
     public static void ToColumnRows(ReadOnlySpan<byte> objectForm, string rowGroup, Utf8JsonWriter writer)
     {
-        using var document = JsonDocument.Parse(objectForm.ToArray());
-        var root = document.RootElement;
+        var reader = new Utf8JsonReader(objectForm);
+        reader.Read();
         writer.WriteStartObject();
-        foreach (var property in root.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!property.NameEquals(rowGroup) || property.Value.ValueKind != JsonValueKind.Array)
+            var isGroup = reader.ValueTextEquals(rowGroup);
+            // The serializer's own names: unescaped ASCII, copied as they are.
+            var name = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+            reader.Read();
+            if (!isGroup || reader.TokenType != JsonTokenType.StartArray)
             {
-                property.WriteTo(writer);
+                writer.WritePropertyName(name);
+                WriteRaw(ref reader, objectForm, writer);
                 continue;
             }
-
-            // Columns: every property name any row has, in first-seen order.
-            var columns = new List<string>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var row in property.Value.EnumerateArray())
-            {
-                if (row.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-                foreach (var cell in row.EnumerateObject())
-                {
-                    if (seen.Add(cell.Name))
-                    {
-                        columns.Add(cell.Name);
-                    }
-                }
-            }
-
+            var columns = CollectColumns(reader, objectForm);
             writer.WriteStartArray(ColumnsProperty);
             foreach (var column in columns)
             {
                 writer.WriteStringValue(column);
             }
             writer.WriteEndArray();
-
-            writer.WriteStartArray(property.Name);
-            foreach (var row in property.Value.EnumerateArray())
-            {
-                writer.WriteStartArray();
-                foreach (var column in columns)
-                {
-                    if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty(column, out var cell))
-                    {
-                        cell.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
-                }
-                writer.WriteEndArray();
-            }
+            writer.WriteStartArray(rowGroup);
+            WriteRows(ref reader, objectForm, columns, writer);
             writer.WriteEndArray();
         }
         writer.WriteEndObject();
+    }
+
+    // Every property name any row object has, in first-seen order; the reader is a copy, left where it was.
+    private static List<string> CollectColumns(Utf8JsonReader reader, ReadOnlySpan<byte> objectForm)
+    {
+        var columns = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            var next = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (IndexOf(ref reader, columns, next) is var index and >= 0)
+                {
+                    next = index + 1;
+                }
+                else
+                {
+                    columns.Add(reader.GetString()!);
+                    next = columns.Count;
+                }
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return columns;
+    }
+
+    // Each row as an array of its cells in column order; the reader ends on the group's EndArray.
+    private static void WriteRows(ref Utf8JsonReader reader, ReadOnlySpan<byte> objectForm, List<string> columns, Utf8JsonWriter writer)
+    {
+        var cells = new (int Start, int End)[columns.Count];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            Array.Clear(cells);
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                var next = 0;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var index = IndexOf(ref reader, columns, next);
+                    reader.Read();
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    cells[index] = (start, (int)reader.BytesConsumed);
+                    next = index + 1;
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+            writer.WriteStartArray();
+            foreach (var (start, end) in cells)
+            {
+                if (end == 0)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    writer.WriteRawValue(objectForm[start..end], skipInputValidation: true);
+                }
+            }
+            writer.WriteEndArray();
+        }
+    }
+
+    // The column of the current property name: rows of one record list their properties in one order, so the column
+    // after the previous cell's is tried first.
+    private static int IndexOf(ref Utf8JsonReader reader, List<string> columns, int next)
+    {
+        if (next < columns.Count && reader.ValueTextEquals(columns[next]))
+        {
+            return next;
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (reader.ValueTextEquals(columns[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void WriteRaw(ref Utf8JsonReader reader, ReadOnlySpan<byte> objectForm, Utf8JsonWriter writer)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        writer.WriteRawValue(objectForm[start..(int)reader.BytesConsumed], skipInputValidation: true);
     }
 }

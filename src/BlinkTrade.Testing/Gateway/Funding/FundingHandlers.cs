@@ -44,11 +44,7 @@ internal static class FundingHandlers
                 deposit = state.Deposits.GetValueOrDefault(depositId);
                 if (deposit is null || deposit.UserId != user.UserId)
                 {
-                    return Frames.Build("U19", w =>
-                    {
-                        w.WriteRequestId(message);
-                        w.WriteNumber("DepositID", -1);
-                    });
+                    return FrameEncoder.Encode(NotFoundDeposit, message);
                 }
                 deposit = action switch
                 {
@@ -75,11 +71,7 @@ internal static class FundingHandlers
                 }
                 deposit = state.CreateDeposit(user, currency!, value, null, clOrdId);
             }
-            return Frames.Build("U19", w =>
-            {
-                w.WriteRequestId(message);
-                FundingWriter.WriteDeposit(w, deposit);
-            });
+            return FrameEncoder.Encode(new DepositResponse { Deposit = deposit.ToProtocol() }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,18 +82,7 @@ internal static class FundingHandlers
         await services.ReplyAsync(session, state =>
         {
             var broker = state.Directory.FindBroker(brokerId) ?? throw GatewayException.InvalidValue("BrokerID", brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return Frames.Build("U21", w =>
-            {
-                w.WriteRequestId(message);
-                w.WriteStartArray("DepositMethodGrp");
-                foreach (var method in broker.DepositMethods)
-                {
-                    w.WriteStartObject();
-                    FundingWriter.WriteDepositMethod(w, method);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+            return FrameEncoder.Encode(new DepositMethodsResponse { DepositMethodGrp = [.. broker.DepositMethods.Select(m => ToProtocol(m))] }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -119,26 +100,21 @@ internal static class FundingHandlers
                 .Where(b => brokerId is null || b.BrokerId == brokerId)
                 .SelectMany(b => b.DepositMethods)
                 .FirstOrDefault(m => m.DepositMethodId == methodId);
-            return Frames.Build("U49", w =>
+            return FrameEncoder.Encode(new DepositMethodResponse
             {
-                w.WriteRequestId(message);
-                if (method is null)
-                {
-                    w.WriteNumber("DepositMethodID", -1);
-                    return;
-                }
-                FundingWriter.WriteDepositMethod(w, method);
-                w.WriteString("HtmlTemplate", string.Empty);
-                w.WriteStartObject("Parameters");
-                w.WriteEndObject();
-            });
+                DepositMethod = method is null
+                    ? new Client.Protocol.DepositMethod { DepositMethodID = -1 }
+                    : ToProtocol(method) with { HtmlTemplate = string.Empty, Parameters = WithdrawRecord.EmptyObject },
+            }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, FundingWriter.DepositList, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
-            (state, user, statuses, page, pageSize) => state.Deposits.Values.Where(d => d.UserId == user.UserId && statuses.Contains(d.Status))
-                .OrderByDescending(d => d.LedgerReference).Skip(page * pageSize).Take(pageSize), cancellationToken);
+        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
+            (state, user, statuses, page, pageSize) => new DepositListResponse
+            {
+                DepositListGrp = [.. Page(state.Deposits.Values, user.UserId, statuses, page, pageSize).Select(d => d.ToProtocol())],
+            }, cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
     public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -179,11 +155,7 @@ internal static class FundingHandlers
                 throw GatewayException.NotAuthorized($"No withdrawal method {method} for {currency}");
             }
             var withdrawal = state.CreateWithdrawal(user, currency, amount, method, data, clOrdId);
-            return Frames.Build("U7", w =>
-            {
-                w.WriteRequestId(message);
-                FundingWriter.WriteWithdraw(w, withdrawal);
-            });
+            return FrameEncoder.Encode(new WithdrawResponse { Withdrawal = withdrawal.ToProtocol() }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -226,11 +198,7 @@ internal static class FundingHandlers
             {
                 withdrawal!.Status = "1";
                 state.PublishWithdrawal(withdrawal);
-                return Frames.Build("U25", w =>
-                {
-                    w.WriteRequestId(message);
-                    FundingWriter.WriteWithdraw(w, withdrawal);
-                });
+                return FrameEncoder.Encode(new WithdrawConfirmationResponse { Withdrawal = withdrawal.ToProtocol() }, message);
             }
             return FrameEncoder.Encode(new WithdrawConfirmationResponse
             {
@@ -241,9 +209,11 @@ internal static class FundingHandlers
     }
 
     public static ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, FundingWriter.WithdrawList, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
-            (state, user, statuses, page, pageSize) => state.Withdrawals.Values.Where(r => r.UserId == user.UserId && statuses.Contains(r.Status))
-                .OrderByDescending(r => r.WithdrawId).Skip(page * pageSize).Take(pageSize), cancellationToken);
+        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
+            (state, user, statuses, page, pageSize) => new WithdrawListResponse
+            {
+                WithdrawListGrp = [.. Page(state.Withdrawals.Values, user.UserId, statuses, page, pageSize).Select(r => r.ToProtocol())],
+            }, cancellationToken);
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
     public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -260,11 +230,7 @@ internal static class FundingHandlers
                 throw GatewayException.InvalidParameter($"Withdrawal in status {withdrawal.Status} cannot be cancelled");
             }
             state.ProcessWithdrawal(withdrawId, WithdrawalAction.Cancel, "Cancelled by the user");
-            return Frames.Build("U71", w =>
-            {
-                w.WriteRequestId(message);
-                FundingWriter.WriteWithdraw(w, withdrawal);
-            });
+            return FrameEncoder.Encode(new CancelWithdrawalResponse { Withdrawal = withdrawal.ToProtocol() }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -299,6 +265,32 @@ internal static class FundingHandlers
         => state.Withdrawals.GetValueOrDefault(withdrawId) is { } withdrawal && withdrawal.UserId == userId
             ? withdrawal
             : throw GatewayException.InvalidParameter("Withdrawal not found");
+
+    // One page of the user's deposits or withdrawals in the statuses asked for, newest first.
+    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, int page, int pageSize) where T : IFundingRecord
+        => records.Where(r => r.UserId == userId && statuses.Contains(r.Status)).OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
+
+    // U19 for a deposit this user does not have: DepositID -1 as a number (bitex's), which the record's string id cannot
+    // hold, so it is the record's unknown field.
+    private static DepositResponse NotFoundDeposit => new()
+    {
+        Deposit = new Deposit { ExtensionData = new Dictionary<string, JsonElement>(1) { ["DepositID"] = MinusOne } },
+    };
+
+    private static readonly JsonElement MinusOne = JsonDocument.Parse("-1").RootElement.Clone();
+
+    /// <summary>One deposit method (a U21 row, the body of U49).</summary>
+    private static Client.Protocol.DepositMethod ToProtocol(Users.DepositMethod method) => new()
+    {
+        DepositMethodID = method.DepositMethodId,
+        Description = method.Description,
+        Disclaimer = string.Empty,
+        Type = method.Type,
+        DepositLimits = new Dictionary<string, DepositLimit>(),
+        Currency = method.Currency,
+        PercentFee = method.PercentFee,
+        FixedFee = Amount.FromSatoshis(method.FixedFee),
+    };
 
     private static JsonElement ParseObject(string text)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlinkTrade.ApiKeys;
+using BlinkTrade.Client.Protocol.Serialization;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Sessions;
@@ -11,52 +12,25 @@ namespace BlinkTrade.Testing.Gateway.Handlers;
 /// <summary>API keys over the socket (§2.8): list U50→U51, create U52→U53 (secrets shown once), revoke U54→U55.</summary>
 internal static class ApiKeyHandlers
 {
-    private static readonly string[] Columns = ["APIKey", "Label", "IPWhiteList", "PermissionList", "Created", "LastUsed"];
-
     public static ValueTask ListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         message.Require("APIKeyListReqID");
         var list = message.Read<Protocol.ApiKeyListRequest>();
-        var page = list.Page ?? 0;
-        var pageSize = list.PageSize ?? 100;
-        if (page < 0 || pageSize is < 1 or > 1000)
-        {
-            throw GatewayException.InvalidParameter("Page/PageSize");
-        }
+        var (page, pageSize) = AccountLists.DirectoryPaging(list);
         var keys = services.ApiKeys.ListActive(new ApiKeyOwner(identity.BrokerId, identity.UserId)).Skip(page * pageSize).Take(pageSize).ToList();
-        session.Send(Frames.Build("U51", w =>
+        session.Send(AccountLists.Encode(new Protocol.ApiKeyListResponse
         {
-            w.WriteRequestId(message);
-            w.WriteNumber("Page", page);
-            w.WriteNumber("PageSize", pageSize);
-            w.WriteStartArray("Columns");
-            foreach (var column in Columns)
+            ApiKeyListGrp = [.. keys.Select(key => new Protocol.ApiKeyListEntry
             {
-                w.WriteStringValue(column);
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("ApiKeyListGrp");
-            foreach (var key in keys)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(key.ApiKey);
-                w.WriteStringValue(key.Label);
-                WriteIpList(w, key.IpWhiteList);
-                key.PermissionList.WriteTo(w);
-                w.WriteStringValue(Frames.FormatDateTime(key.CreateTime));
-                if (key.LastUsedTime is { } used)
-                {
-                    w.WriteStringValue(Frames.FormatDateTime(used));
-                }
-                else
-                {
-                    w.WriteNullValue();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }));
+                APIKey = key.ApiKey,
+                Label = key.Label,
+                IPWhiteList = key.IpWhiteList,
+                PermissionList = ToRecord(key.PermissionList),
+                Created = key.CreateTime.UtcDateTime,
+                LastUsed = key.LastUsedTime?.UtcDateTime,
+            })],
+        }, message, page, pageSize));
         return ValueTask.CompletedTask;
     }
 
@@ -104,22 +78,18 @@ internal static class ApiKeyHandlers
         // burst of creates cannot starve the sessions served by the thread pool.
         var issued = await services.PasswordHasher.RunAsync(() => services.ApiKeys.Create(request), cancellationToken).ConfigureAwait(false);
         var entry = issued.Entry;
-        session.Send(Frames.Build("U53", w =>
+        session.Send(FrameEncoder.Encode(new Protocol.ApiKeyCreateResponse
         {
-            w.WriteRequestId(message);
-            w.WriteString("Label", entry.Label);
-            w.WriteString("APIKey", entry.ApiKey);
-            w.WriteString("APISecret", issued.SecretKey);
-            w.WriteString("APIPassword", issued.ApiPassword);
-            w.WritePropertyName("PermissionList");
-            entry.PermissionList.WriteTo(w);
-            w.WritePropertyName("IPWhiteList");
-            WriteIpList(w, entry.IpWhiteList);
-            w.WriteNumber("Status", ApiKeyStatusCodes.ToWebSocketStatus(entry.State));
-            w.WriteBoolean("Revocable", entry.Revocable);
-            w.WriteString("Created", Frames.FormatDateTime(entry.CreateTime));
-            w.WriteNull("LastUsed");
-        }));
+            Label = entry.Label,
+            APIKey = entry.ApiKey,
+            APISecret = new Protocol.SecretString(issued.SecretKey),
+            APIPassword = issued.ApiPassword is { } apiPassword ? new Protocol.SecretString(apiPassword) : (Protocol.SecretString?)null,
+            PermissionList = ToRecord(entry.PermissionList),
+            IPWhiteList = entry.IpWhiteList,
+            Status = ApiKeyStatusCodes.ToWebSocketStatus(entry.State),
+            Revocable = entry.Revocable,
+            Created = entry.CreateTime.UtcDateTime,
+        }, message));
     }
 
     public static ValueTask RevokeAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -169,13 +139,7 @@ internal static class ApiKeyHandlers
         return value.ValueKind == expected ? value : throw GatewayException.InvalidValue(field, value.GetRawText());
     }
 
-    private static void WriteIpList(Utf8JsonWriter w, IReadOnlyList<string> ips)
-    {
-        w.WriteStartArray();
-        foreach (var ip in ips)
-        {
-            w.WriteStringValue(ip);
-        }
-        w.WriteEndArray();
-    }
+    /// <summary>A stored PermissionList (validated when the key was created) as the protocol's record.</summary>
+    internal static Protocol.PermissionList ToRecord(JsonElement permissionList)
+        => permissionList.Deserialize(ProtocolJsonContext.Default.PermissionList) ?? new Protocol.PermissionList();
 }

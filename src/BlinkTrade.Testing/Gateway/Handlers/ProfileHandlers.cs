@@ -19,13 +19,6 @@ internal static class ProfileHandlers
         "TransactionFeeBuy", "TransactionFeeSell", "TakerTransactionFeeBuy", "TakerTransactionFeeSell",
     };
 
-    private static readonly string[] BrokerColumns =
-    [
-        "BrokerID", "ShortName", "BusinessName", "Address", "City", "State", "ZipCode", "Country", "PhoneNumber1", "PhoneNumber2", "Skype", "Currencies",
-        "TosUrl", "FeeStructure", "TransactionFeeBuy", "TransactionFeeSell", "Status", "ranking", "Email", "CountryCode", "CryptoCurrencies", "WithdrawStructure",
-        "SupportURL", "SignupLabel", "AcceptCustomersFrom", "IsBrokerHub", "TakerTransactionFeeBuy", "TakerTransactionFeeSell",
-    ];
-
     public static async ValueTask UpdateProfileAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
@@ -69,12 +62,8 @@ internal static class ProfileHandlers
             }
             state.OnProfileChanged(target);
             var viewer = identity;
-            var u39 = Frames.Build("U39", w =>
-            {
-                w.WriteRequestId(message);
-                ProfileWriter.WriteUserFields(w, state, target, target == self ? viewer : null);
-            });
-            var u40 = Frames.Build("U40", w => ProfileWriter.WriteUserFields(w, state, target, null));
+            var u39 = FrameEncoder.Encode(ProfileRecords.WithUser(new Protocol.UpdateProfileResponse(), state, target, target == self ? viewer : null), message);
+            var u40 = FrameEncoder.Encode(ProfileRecords.WithUser(new Protocol.ProfileRefresh(), state, target, null));
             return (u39, u40, target.UserId);
         }, cancellationToken).ConfigureAwait(false);
         session.Send(reply);
@@ -85,12 +74,7 @@ internal static class ProfileHandlers
     {
         message.Require("BrokerListReqID");
         var request = message.Read<Protocol.BrokerListRequest>();
-        var page = request.Page ?? 0;
-        var pageSize = request.PageSize ?? 100;
-        if (page < 0 || pageSize is < 1 or > 1000)
-        {
-            throw GatewayException.InvalidParameter("Page/PageSize");
-        }
+        var (page, pageSize) = AccountLists.DirectoryPaging(request);
         var statusList = message.Items(request.StatusList, "StatusList") ?? ["1"];
         var country = request.Country;
         await services.ReplyAsync(session, state =>
@@ -98,79 +82,8 @@ internal static class ProfileHandlers
             var brokers = statusList.Contains("1")
                 ? state.Directory.Brokers.Where(b => country is null || string.Equals(b.Country, country, StringComparison.OrdinalIgnoreCase)).Skip(page * pageSize).Take(pageSize).ToList()
                 : [];
-            return Frames.Build("U29", w =>
-            {
-                w.WriteRequestId(message);
-                w.WriteNumber("Page", page);
-                w.WriteNumber("PageSize", pageSize);
-                w.WriteStartArray("Columns");
-                foreach (var column in BrokerColumns)
-                {
-                    w.WriteStringValue(column);
-                }
-                w.WriteEndArray();
-                w.WriteStartArray("BrokerListGrp");
-                foreach (var broker in brokers)
-                {
-                    WriteBrokerRow(w, broker);
-                }
-                w.WriteEndArray();
-            });
+            return AccountLists.Encode(new Protocol.BrokerListResponse { BrokerListGrp = [.. brokers.Select(ProfileRecords.ListedBroker)] }, message, page, pageSize);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void WriteBrokerRow(Utf8JsonWriter w, BrokerAccount broker)
-    {
-        w.WriteStartArray();
-        w.WriteNumberValue(broker.BrokerId);
-        w.WriteStringValue(broker.Name);
-        w.WriteStringValue(broker.Name);
-        for (var i = 0; i < 4; i++)
-        {
-            w.WriteNullValue(); // Address, City, State, ZipCode
-        }
-        w.WriteStringValue(broker.Country);
-        for (var i = 0; i < 3; i++)
-        {
-            w.WriteNullValue(); // PhoneNumber1, PhoneNumber2, Skype
-        }
-        w.WriteStringValue(string.Join(',', broker.Currencies.Where(c => c != "BTC")));
-        w.WriteNullValue(); // TosUrl
-        w.WriteStartArray();
-        w.WriteEndArray(); // FeeStructure
-        w.WriteNumberValue(broker.MakerFeeBps);
-        w.WriteNumberValue(broker.MakerFeeBps);
-        w.WriteStringValue("1");
-        w.WriteNumberValue(broker.BrokerId);
-        w.WriteNullValue(); // Email
-        w.WriteStringValue(broker.Country);
-        w.WriteStartArray();
-        foreach (var currency in broker.Currencies.Where(c => c == "BTC"))
-        {
-            w.WriteStartObject();
-            w.WriteString("CurrencyCode", currency);
-            w.WriteString("CurrencyDescription", currency);
-            w.WriteStartArray("Confirmations");
-            w.WriteEndArray();
-            w.WriteStartArray("Wallets");
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        ProfileWriter.WriteWithdrawStructure(w, broker);
-        w.WriteNullValue(); // SupportURL
-        w.WriteNullValue(); // SignupLabel
-        w.WriteStartArray();
-        w.WriteStartArray();
-        w.WriteStringValue("*");
-        w.WriteEndArray();
-        w.WriteStartArray();
-        w.WriteEndArray();
-        w.WriteEndArray(); // AcceptCustomersFrom
-        w.WriteBooleanValue(false);
-        w.WriteNumberValue(broker.TakerFeeBps);
-        w.WriteNumberValue(broker.TakerFeeBps);
-        w.WriteEndArray();
     }
 
     private static void Apply(UserAccount user, string name, JsonElement value)

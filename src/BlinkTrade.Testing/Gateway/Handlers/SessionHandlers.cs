@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BlinkTrade.Testing.ApiKeys;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Sessions;
@@ -178,59 +177,35 @@ internal static class SessionHandlers
     public static byte[] LoginResponse(ExchangeState state, SessionIdentity identity, GatewayRequest request)
     {
         var user = state.RequireUser(identity.UserId);
-        return Frames.Build("BF", w =>
+        return FrameEncoder.Encode(ProfileRecords.WithUser(new UserResponse
         {
-            w.WriteRequestId(request);
-            w.WriteNumber("UserStatus", 1);
-            ProfileWriter.WriteUserFields(w, state, user, identity);
-            w.WritePropertyName("PermissionList");
-            if (identity.PermissionList is { } list)
-            {
-                list.WriteTo(w);
-            }
-            else
-            {
-                w.WriteStartObject();
-                w.WriteStartArray("*");
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteBoolean("CancelOnDisconnect", identity.CancelOnDisconnect);
-        });
+            UserStatus = UserStatus.LoggedIn,
+            PermissionList = identity.PermissionList is { } list ? ApiKeyHandlers.ToRecord(list) : AllPermissions,
+            CancelOnDisconnect = identity.CancelOnDisconnect,
+        }, state, user, identity), request);
     }
+
+    // A password login may send every message: {"*":[]}.
+    private static readonly PermissionList AllPermissions = PermissionList.AllowAll;
 
     private static void SendLoginFailure(GatewayServices services, ExchangeSession session, GatewayRequest message, string reason, bool needSecondFactor)
     {
         GatewayLog.LoginRefused(services.Logger, session.Id, reason);
-        session.Send(Frames.Build("BF", w =>
+        session.Send(FrameEncoder.Encode(new UserResponse
         {
-            w.WriteRequestId(message);
-            w.WriteString("Username", string.Empty);
-            w.WriteNumber("UserStatus", 3);
-            w.WriteBoolean("NeedSecondFactor", needSecondFactor);
-            w.WriteString("UserStatusText", reason);
-            if (needSecondFactor)
-            {
-                w.WriteString("SecondFactorType", "OTP");
-            }
-            else
-            {
-                w.WriteNull("SecondFactorType");
-            }
-        }));
+            Username = string.Empty,
+            UserStatus = UserStatus.Failed,
+            NeedSecondFactor = needSecondFactor,
+            UserStatusText = reason,
+            SecondFactorType = needSecondFactor ? SecondFactorType.Otp : null,
+        }, message));
     }
 
     private static ValueTask LogoutAsync(ExchangeSession session, GatewayRequest message)
     {
         var identity = session.Identity ?? throw GatewayException.NotAuthorized("Login required");
         session.SetIdentity(null);
-        session.Send(Frames.Build("BF", w =>
-        {
-            w.WriteRequestId(message);
-            w.WriteNumber("UserID", identity.UserId);
-            w.WriteString("Username", identity.Username);
-            w.WriteNumber("UserStatus", 2);
-        }));
+        session.Send(FrameEncoder.Encode(new UserResponse { UserID = identity.UserId, Username = identity.Username, UserStatus = UserStatus.LoggedOut }, message));
         return ValueTask.CompletedTask;
     }
 
@@ -265,14 +240,13 @@ internal static class SessionHandlers
             var hash = await runtime.PasswordHasher.HashAsync(next, runtime.Options.PasswordHashIterations, cancellationToken).ConfigureAwait(false);
             await runtime.Actor.InvokeAsync(s => s.RequireUser(identity.UserId).Password = hash, cancellationToken).ConfigureAwait(false);
         }
-        session.Send(Frames.Build("BF", w =>
+        session.Send(FrameEncoder.Encode(new UserResponse
         {
-            w.WriteRequestId(message);
-            w.WriteString("UserReqTyp", "3");
-            w.WriteNumber("UserStatus", 3); // sic: bitex answers 3 on success too (§5 G7)
-            w.WriteString("UserStatusText", failure ?? PasswordChanged);
-            w.WriteBoolean("NeedSecondFactor", failure == InvalidSecondStep);
-        }));
+            UserReqTyp = UserRequestType.ChangePassword,
+            UserStatus = UserStatus.Failed, // sic: bitex answers 3 on success too (§5 G7)
+            UserStatusText = failure ?? PasswordChanged,
+            NeedSecondFactor = failure == InvalidSecondStep,
+        }, message));
     }
 
     /// <summary>U0 → BF: creates the user and logs the session in (engine-2015 behaviour).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Handlers;
@@ -11,8 +10,6 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 /// <summary>Public market data: V (W/X/Y), x (y), e (f), U32 (U33).</summary>
 internal static class MarketDataHandlers
 {
-    private static readonly string[] TradeColumns = ["TradeID", "Market", "Side", "Price", "Size", "Buyer", "Seller", "Created"];
-
     /// <summary>V: one W per instrument then X incrementals (type 1); type 2 unsubscribes silently; unknown symbols get Y.</summary>
     public static async ValueTask MarketDataRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
@@ -45,13 +42,11 @@ internal static class MarketDataHandlers
                 var data = state.MarketData.Find(StripMarket(instrument));
                 if (data is null)
                 {
-                    session.Send(Frames.Build("Y", w =>
+                    session.Send(FrameEncoder.Encode(new MarketDataRequestReject
                     {
-                        w.WritePropertyName("MDReqID");
-                        mdReqId.WriteTo(w);
-                        w.WriteString("MDReqRejReason", "0");
-                        w.WriteString("Text", $"Unknown symbol {instrument}");
-                    }));
+                        MDReqRejReason = MarketDataRequestRejectReason.UnknownSymbol,
+                        Text = $"Unknown symbol {instrument}",
+                    }, message));
                     continue;
                 }
                 session.Send(state.MarketData.Snapshot(data, mdReqId, depth, book, trades, state.Now));
@@ -76,43 +71,29 @@ internal static class MarketDataHandlers
         {
             var instruments = state.Directory.Instruments.ToList();
             var currencies = state.Directory.Currencies.ToList();
-            return Frames.Build("y", w =>
+            return FrameEncoder.Encode(new SecurityList
             {
-                w.WriteRequestId(message);
-                w.WriteString("SecurityResponseID", Guid.NewGuid().ToString("N"));
-                w.WriteNumber("SecurityRequestResult", instruments.Count > 0 ? 0 : 2);
-                w.WriteNumber("TotalNumSecurities", instruments.Count);
-                w.WriteNumber("NoRelatedSym", instruments.Count);
-                w.WriteStartArray("Instruments");
-                foreach (var instrument in instruments)
+                SecurityResponseID = Guid.NewGuid().ToString("N"),
+                SecurityRequestResult = instruments.Count > 0 ? 0 : 2,
+                TotalNumSecurities = instruments.Count,
+                NoRelatedSym = instruments.Count,
+                Instruments = [.. instruments.Select(i => new SecurityInstrument { Symbol = i.Symbol, Currency = i.QuoteCurrency, Description = i.Description })],
+                TotalNumCurrencies = currencies.Count,
+                NoRelatedCurr = currencies.Count,
+                Currencies = [.. currencies.Select(c => new SecurityCurrency
                 {
-                    w.WriteStartObject();
-                    w.WriteString("Symbol", instrument.Symbol);
-                    w.WriteString("Currency", instrument.QuoteCurrency);
-                    w.WriteString("Description", instrument.Description);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteNumber("TotalNumCurrencies", currencies.Count);
-                w.WriteNumber("NoRelatedCurr", currencies.Count);
-                w.WriteStartArray("Currencies");
-                foreach (var currency in currencies)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("Code", currency.Code);
-                    w.WriteString("Sign", currency.Sign);
-                    w.WriteString("Description", currency.Description);
-                    w.WriteBoolean("IsCrypto", currency.IsCrypto);
-                    w.WriteNumber("Pip", currency.Pip);
-                    w.WriteNumber("NumberOfDecimals", 8);
-                    w.WriteString("FormatPython", currency.Sign + "{:,.8f}");
-                    w.WriteString("FormatJS", currency.Sign + " #,##0.00000000");
-                    w.WriteString("HumanFormatPython", currency.Sign + "{:,.8f}");
-                    w.WriteString("HumanFormatJS", currency.Sign + " #,##0.00000000");
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            });
+                    Code = c.Code,
+                    Sign = c.Sign,
+                    Description = c.Description,
+                    IsCrypto = c.IsCrypto,
+                    Pip = c.Pip,
+                    NumberOfDecimals = 8,
+                    FormatPython = c.Sign + "{:,.8f}",
+                    FormatJS = c.Sign + " #,##0.00000000",
+                    HumanFormatPython = c.Sign + "{:,.8f}",
+                    HumanFormatJS = c.Sign + " #,##0.00000000",
+                })],
+            }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -152,7 +133,7 @@ internal static class MarketDataHandlers
     {
         message.Require("TradeHistoryReqID");
         var request = message.Read<TradeHistoryRequest>();
-        var (page, pageSize) = ColumnarList.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
+        var (page, pageSize) = AccountLists.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
         var since = request.Since;
         var symbols = message.Items(request.SymbolList, "SymbolList");
         await services.ReplyAsync(session, state =>
@@ -171,25 +152,21 @@ internal static class MarketDataHandlers
                 .Skip(page * pageSize)
                 .Take(pageSize)
                 .ToList();
-            return Frames.Build("U33", w =>
+            return AccountLists.Encode(new TradeHistoryResponse
             {
-                w.WriteRequestId(message);
-                if (since is { } s)
+                Since = since,
+                TradeHistoryGrp = [.. trades.Select(t => new TradeHistoryEntry
                 {
-                    w.WriteNumber("Since", s);
-                }
-                ColumnarList.Write(w, page, pageSize, TradeColumns, "TradeHistoryGrp", trades, (row, t) =>
-                {
-                    row.WriteNumberValue(t.TradeId);
-                    row.WriteStringValue(t.Symbol);
-                    row.WriteStringValue(WireCodes.Side(t.AggressorSide));
-                    row.WriteNumberValue(t.Price);
-                    row.WriteNumberValue(t.Quantity);
-                    row.WriteNumberValue(t.BuyerId);
-                    row.WriteNumberValue(t.SellerId);
-                    row.WriteStringValue(Frames.FormatDateTime(t.Created));
-                });
-            });
+                    TradeID = t.TradeId,
+                    Market = t.Symbol,
+                    Side = ProtocolCodes.Side(t.AggressorSide),
+                    Price = Price.FromSatoshis(t.Price),
+                    Size = Quantity.FromSatoshis(t.Quantity),
+                    Buyer = t.BuyerId,
+                    Seller = t.SellerId,
+                    Created = t.Created.UtcDateTime,
+                })],
+            }, message, page, pageSize);
         }, cancellationToken).ConfigureAwait(false);
     }
 

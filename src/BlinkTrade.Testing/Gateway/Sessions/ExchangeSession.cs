@@ -183,7 +183,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         {
             // Nothing more can be read from this connection, but it can still say why before the close below.
             GatewayLog.FrameTooLarge(_logger, Id, e.MaxFrameBytes);
-            Send(Frames.Error(GatewayErrors.MessageTooLarge, $"Frames are limited to {e.MaxFrameBytes} bytes", null));
+            Send(FrameEncoder.Error(GatewayErrors.MessageTooLarge, $"Frames are limited to {e.MaxFrameBytes} bytes", null));
         }
         catch (ConnectionClosedException)
         {
@@ -242,7 +242,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
             if (idle >= timeout && !IsClosed && !_outbound.Completion.IsCompleted)
             {
                 GatewayLog.IdleTimeout(_logger, Id, (int)idle.TotalSeconds);
-                Send(Frames.Error(GatewayErrors.SessionTimeout, $"No message for {(int)idle.TotalSeconds} seconds", null));
+                Send(FrameEncoder.Error(GatewayErrors.SessionTimeout, $"No message for {(int)idle.TotalSeconds} seconds", null));
                 Close();
             }
         }, null, period, period);
@@ -266,7 +266,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
             if (!_rateLimiter.TryAcquire())
             {
                 GatewayLog.RateLimited(_logger, Id, _rateLimiter.Count);
-                Send(Frames.Error(GatewayErrors.TooManyMessages, $"{_rateLimiter.Count} messages in the last second", null));
+                Send(FrameEncoder.Error(GatewayErrors.TooManyMessages, $"{_rateLimiter.Count} messages in the last second", null));
                 Close();
                 return;
             }
@@ -313,7 +313,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         catch (GatewayException e)
         {
             GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", e.Description, e.Detail);
-            Send(Frames.Error(e.Description, e.Detail, e.RequestId ?? message?.RequestId));
+            Send(FrameEncoder.Error(e.Description, e.Detail, e.RequestId ?? message?.RequestId));
             if (e.CloseSession)
             {
                 Close();
@@ -327,7 +327,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         {
             // Never leak internals: the client gets a generic ERROR, the log gets the exception.
             GatewayLog.HandlerFailed(_logger, e, Id, message?.MsgType ?? "?");
-            Send(Frames.Error(GatewayErrors.UnknownError, string.Empty, message?.RequestId));
+            Send(FrameEncoder.Error(GatewayErrors.UnknownError, string.Empty, message?.RequestId));
         }
         finally
         {
@@ -340,7 +340,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     {
         try
         {
-            Send(Frames.Error(GatewayErrors.UnknownError, string.Empty, null));
+            Send(FrameEncoder.Error(GatewayErrors.UnknownError, string.Empty, null));
         }
         catch (Exception)
         {
@@ -488,7 +488,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
                 var detail = _overflowed == OverflowBytes
                     ? $"More than {_runtime.Options.MaxSessionQueueBytes} bytes queued; disconnected"
                     : $"More than {_runtime.Options.SessionQueueCapacity} messages queued; disconnected";
-                var error = Frames.Error(GatewayErrors.SlowConsumer, detail, null);
+                var error = FrameEncoder.Error(GatewayErrors.SlowConsumer, detail, null);
                 await _connection.SendAsync(error, timeout.Token).ConfigureAwait(false);
                 await _connection.CloseAsync(GatewayErrors.SlowConsumer, timeout.Token).ConfigureAwait(false);
             }

@@ -92,7 +92,7 @@ internal sealed class LoginDeadlines : IDisposable
         {
             var seconds = (int)timeout.TotalSeconds;
             GatewayLog.LoginTimeout(_logger, session.Id, seconds);
-            session.Send(Frames.Error(GatewayErrors.SessionTimeout, $"Not logged in within {seconds} seconds", null));
+            session.Send(FrameEncoder.Error(GatewayErrors.SessionTimeout, $"Not logged in within {seconds} seconds", null));
             session.Close();
         }
     }

@@ -11,46 +11,43 @@ namespace BlinkTrade.Testing.Gateway.Trading;
 /// <summary>Orders (D, F, U4) and account queries (U2, U34, U42) over the engine.</summary>
 internal static class OrderHandlers
 {
-    private static readonly ColumnarListSpec<OrderRecord> OrderList = new("U5",
-        ["ClOrdID", "OrderID", "CumQty", "OrdStatus", "LeavesQty", "CxlQty", "AvgPx", "Symbol", "Side", "OrdType", "OrderQty", "Price", "OrderDate", "Volume", "TimeInForce"],
-        "OrdListGrp", (row, o) =>
-        {
-            row.WriteStringValue(o.ClOrdId);
-            row.WriteNumberValue(o.OrderId);
-            row.WriteNumberValue(o.CumQty);
-            row.WriteStringValue(WireCodes.Status(o.Status));
-            row.WriteNumberValue(o.LeavesQty);
-            row.WriteNumberValue(o.CxlQty);
-            row.WriteNumberValue(o.AvgPx);
-            row.WriteStringValue(o.Symbol);
-            row.WriteStringValue(WireCodes.Side(o.Side));
-            row.WriteStringValue(WireCodes.OrdType(o.OrderType));
-            row.WriteNumberValue(o.OrderQty);
-            row.WriteNumberValue(o.Price);
-            row.WriteStringValue(Frames.FormatDateTime(o.Created));
-            row.WriteNumberValue((long)((Int128)o.AvgPx * o.CumQty / 100_000_000));
-            row.WriteStringValue(WireCodes.TimeInForce(o.TimeInForce));
-        });
+    /// <summary>One row of U5.</summary>
+    internal static Protocol.OrderListEntry ToListEntry(OrderRecord o) => new()
+    {
+        ClOrdID = o.ClOrdId,
+        OrderID = o.OrderId,
+        CumQty = Protocol.Quantity.FromSatoshis(o.CumQty),
+        OrdStatus = ProtocolCodes.Status(o.Status),
+        LeavesQty = Protocol.Quantity.FromSatoshis(o.LeavesQty),
+        CxlQty = Protocol.Quantity.FromSatoshis(o.CxlQty),
+        AvgPx = Protocol.Price.FromSatoshis(o.AvgPx),
+        Symbol = o.Symbol,
+        Side = ProtocolCodes.Side(o.Side),
+        OrdType = ProtocolCodes.OrdType(o.OrderType),
+        OrderQty = Protocol.Quantity.FromSatoshis(o.OrderQty),
+        Price = Protocol.Price.FromSatoshis(o.Price),
+        OrderDate = o.Created.UtcDateTime,
+        Volume = Protocol.Amount.FromSatoshis((long)((Int128)o.AvgPx * o.CumQty / 100_000_000)),
+        TimeInForce = ProtocolCodes.TimeInForce(o.TimeInForce),
+    };
 
-    private static readonly ColumnarListSpec<(LedgerEntry Entry, string AccountName)> LedgerList = new("U35",
-        ["LedgerID", "Currency", "Operation", "AccountID", "BrokerID", "PayeeID", "PayeeBrokerID", "Amount", "Balance", "Reference", "Created", "Description", "AccountName"],
-        "LedgerListGrp", (row, item) =>
-        {
-            var e = item.Entry;
-            row.WriteNumberValue(e.LedgerId);
-            row.WriteStringValue(e.Currency);
-            row.WriteStringValue(e.Operation == LedgerOperation.Credit ? "C" : "D");
-            row.WriteNumberValue(e.UserId);
-            row.WriteNumberValue(e.BrokerId);
-            row.WriteNumberValue(e.PayeeUserId);
-            row.WriteNumberValue(e.PayeeBrokerId);
-            row.WriteNumberValue(e.Amount);
-            row.WriteNumberValue(e.Balance);
-            row.WriteStringValue(e.FormatReference());
-            row.WriteStringValue(Frames.FormatDateTime(WireCodes.Time(e.Timestamp)));
-            row.WriteStringValue(e.Kind.ToWireCode());
-            row.WriteStringValue(item.AccountName);
-        });
+    /// <summary>One row of U35.</summary>
+    private static Protocol.LedgerEntry ToListEntry(LedgerEntry e, string accountName) => new()
+    {
+        LedgerID = e.LedgerId,
+        Currency = e.Currency,
+        Operation = e.Operation == LedgerOperation.Credit ? Protocol.LedgerOperation.Credit : Protocol.LedgerOperation.Debit,
+        AccountID = e.UserId,
+        BrokerID = e.BrokerId,
+        PayeeID = e.PayeeUserId,
+        PayeeBrokerID = e.PayeeBrokerId,
+        Amount = Protocol.Amount.FromSatoshis(e.Amount),
+        Balance = Protocol.Amount.FromSatoshis(e.Balance),
+        Reference = e.FormatReference(),
+        Created = ProtocolCodes.Time(e.Timestamp),
+        Description = Protocol.LedgerDescription.FromWire(e.Kind.ToWireCode()),
+        AccountName = accountName,
+    };
 
     /// <summary>D: decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and validated here (ERROR for malformed
     /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
@@ -259,18 +256,23 @@ internal static class OrderHandlers
 
     /// <summary>U4 → U5: the account's orders, newest first, with has_leaves_qty / has_cum_qty / has_cxl_qty filters.</summary>
     public static ValueTask OrderListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, OrderList, m => ParseOrderFilters(m.GetOptionalStringArray("Filter")),
+        => AccountLists.ReplyAsync(services, session, message, m => ParseOrderFilters(m.GetOptionalStringArray("Filter")),
             (state, account, filters, page, pageSize) =>
             {
                 var orders = state.OrdersByUser.TryGetValue(account.UserId, out var list) ? list : [];
-                return Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize);
+                return new Protocol.OrdersListResponse
+                {
+                    OrdListGrp = [.. Enumerable.Reverse(orders).Where(o => filters.All(f => f(o))).Skip(page * pageSize).Take(pageSize).Select(ToListEntry)],
+                };
             }, cancellationToken);
 
     /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
     public static ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, LedgerList, m => m.GetOptionalString("Currency"),
-            (state, account, currency, page, pageSize) => state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize)
-                .Select(entry => (Entry: entry, account.Username)), cancellationToken);
+        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalString("Currency"),
+            (state, account, currency, page, pageSize) => new Protocol.LedgerListResponse
+            {
+                LedgerListGrp = [.. state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize).Select(entry => ToListEntry(entry, account.Username))],
+            }, cancellationToken);
 
     /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
     public static async ValueTask PositionAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)

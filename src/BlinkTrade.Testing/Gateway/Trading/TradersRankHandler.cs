@@ -1,4 +1,6 @@
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing.Gateway.Dispatch;
+using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 
@@ -13,12 +15,11 @@ namespace BlinkTrade.Testing.Gateway.Trading;
 internal static class TradersRankHandler
 {
     private const string DefaultCurrency = "BTC";
-    private static readonly string[] Columns = ["Rank", "Trader", "Broker", "Amount"];
 
     public static async ValueTask TradersRankAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         message.Require("TradersRankReqID");
-        var (page, pageSize) = ColumnarList.Paging(message, 20);
+        var (page, pageSize) = AccountLists.Paging(message, 20);
         var currency = ParseCurrency(message.GetOptionalStringArray("Filter"));
         await services.ReplyAsync(session, state =>
         {
@@ -30,17 +31,16 @@ internal static class TradersRankHandler
                 .Select((x, index) => (Rank: index + 1, x.User, x.Total))
                 .Skip(page * pageSize).Take(pageSize)
                 .ToList();
-            return Frames.Build("U37", w =>
+            return AccountLists.Encode(new TradersRankResponse
             {
-                w.WriteRequestId(message);
-                ColumnarList.Write(w, page, pageSize, Columns, "TradersRankGrp", ranked, (row, e) =>
+                TradersRankGrp = [.. ranked.Select(e => new TradersRankEntry
                 {
-                    row.WriteNumberValue(e.Rank);
-                    row.WriteStringValue(e.User.Username);
-                    row.WriteStringValue(state.Directory.FindBroker(e.User.BrokerId)?.Name);
-                    row.WriteNumberValue(e.Total);
-                });
-            });
+                    Rank = e.Rank,
+                    Trader = e.User.Username,
+                    Broker = state.Directory.FindBroker(e.User.BrokerId)?.Name,
+                    Amount = Amount.FromSatoshis(e.Total),
+                })],
+            }, message, page, pageSize);
         }, cancellationToken).ConfigureAwait(false);
     }
 

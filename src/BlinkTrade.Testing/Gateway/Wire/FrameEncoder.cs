@@ -26,6 +26,13 @@ internal static class FrameEncoder
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_spliced;
 
+    /// <summary>
+    /// The ERROR message (PROTOCOL.md §1.3): Description, Detail and, when known, ReqID. It cannot fail: the text is
+    /// made writable, and a request id that cannot be written back is left out rather than losing the ERROR.
+    /// </summary>
+    public static byte[] Error(string description, string detail, ReadOnlyMemory<byte>? requestId)
+        => Encode(new ErrorMessage { Description = WireText.Sanitize(description), Detail = WireText.Sanitize(detail) }, "ReqID", requestId);
+
     /// <summary>The frame of <paramref name="message"/>, echoing <paramref name="request"/>'s correlation value and <paramref name="echoFields"/>.</summary>
     public static byte[] Encode(BlinkTradeMessage message, GatewayRequest? request = null, params ReadOnlySpan<string> echoFields)
         => Encode(message, request?.RequestIdField, request?.RequestId, request, echoFields);
@@ -49,7 +56,11 @@ internal static class FrameEncoder
             return appended;
         }
         var spliced = Rent(ref t_spliced);
-        Splice(record.WrittenSpan, spliced, request, idField, id, echoFields);
+        if (!TryReplace(record.WrittenSpan, spliced, request, idField, id, echoFields))
+        {
+            spliced.ResetWrittenCount();
+            Splice(record.WrittenSpan, spliced, request, idField, id, echoFields);
+        }
         Release(ref t_record, record);
         return Return(ref t_spliced, spliced);
     }
@@ -133,6 +144,83 @@ internal static class FrameEncoder
         }
         return frame.IndexOf(quoted) >= 0;
     }
+
+    // A record whose type always writes an echoed field (a list's numeric id): the request's value takes the place of the
+    // record's, in the record's own order. The top-level scan stops at the last echoed field, so a long list after its
+    // header is copied as it is. Declines (the general path then) when a field the record wrote is absent in the request.
+    private static bool TryReplace(ReadOnlySpan<byte> record, ArrayBufferWriter<byte> output, GatewayRequest? request, string? idField, ReadOnlyMemory<byte>? id, ReadOnlySpan<string> echoFields)
+    {
+        var count = (idField is null ? 0 : 1) + echoFields.Length;
+        Span<int> starts = stackalloc int[count];
+        Span<int> ends = stackalloc int[count];
+        starts.Fill(-1);
+        var reader = new Utf8JsonReader(record);
+        reader.Read();
+        var remaining = count;
+        while (remaining > 0 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = idField is not null && reader.ValueTextEquals(idField) ? 0 : IndexOf(ref reader, echoFields, idField is null ? 0 : 1);
+            var start = (int)reader.TokenStartIndex;
+            reader.Read();
+            reader.Skip();
+            if (index >= 0 && starts[index] < 0)
+            {
+                if (Raw(index, request, idField, id, echoFields) is null)
+                {
+                    return false;
+                }
+                starts[index] = start;
+                ends[index] = (int)reader.BytesConsumed;
+                remaining--;
+            }
+        }
+        var position = 0;
+        var body = record[..^1]; // up to the closing brace
+        for (var written = 0; written < count - remaining; written++)
+        {
+            var next = -1;
+            for (var i = 0; i < count; i++)
+            {
+                if (starts[i] >= position && (next < 0 || starts[i] < starts[next]))
+                {
+                    next = i;
+                }
+            }
+            output.Write(body[position..starts[next]]);
+            var first = true;
+            Echo(output, ref first, Name(next, idField, echoFields), Raw(next, request, idField, id, echoFields));
+            position = ends[next];
+        }
+        output.Write(body[position..]);
+        var nothingBefore = body.Length <= 1;
+        for (var i = 0; i < count; i++)
+        {
+            if (starts[i] < 0)
+            {
+                Echo(output, ref nothingBefore, Name(i, idField, echoFields), Raw(i, request, idField, id, echoFields));
+            }
+        }
+        output.Write("}"u8);
+        return true;
+    }
+
+    private static int IndexOf(ref Utf8JsonReader reader, ReadOnlySpan<string> names, int offset)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.ValueTextEquals(names[i]))
+            {
+                return i + offset;
+            }
+        }
+        return -1;
+    }
+
+    private static string Name(int index, string? idField, ReadOnlySpan<string> echoFields)
+        => idField is null ? echoFields[index] : index == 0 ? idField : echoFields[index - 1];
+
+    private static ReadOnlyMemory<byte>? Raw(int index, GatewayRequest? request, string? idField, ReadOnlyMemory<byte>? id, ReadOnlySpan<string> echoFields)
+        => idField is null ? request?.GetRaw(echoFields[index]) : index == 0 ? id : request?.GetRaw(echoFields[index - 1]);
 
     // Copies the record's object, leaving out the fields that are echoed, then writes each echoed field as the request
     // had it (absent in the request: absent in the reply).

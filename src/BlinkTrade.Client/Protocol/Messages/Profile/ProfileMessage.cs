@@ -59,4 +59,16 @@ public abstract record ProfileMessage : BlinkTradeMessage
 
     /// <summary>The full profile.</summary>
     public UserProfile? Profile { get; init; }
+
+    /// <summary>The user's broker.</summary>
+    public BrokerInfo? Broker { get; init; }
+
+    /// <summary>Email language (2016+).</summary>
+    public string? EmailLang { get; init; }
+
+    /// <summary>Whether orders need a confirmation in the UI (2016+).</summary>
+    public bool? ConfirmationOrder { get; init; }
+
+    /// <summary>Verification level (2016+).</summary>
+    public VerificationLevel? Verified { get; init; }
 }

@@ -36,20 +36,8 @@ public sealed record UserResponse : ProfileMessage
     /// <summary>Which second factor (2016+).</summary>
     public SecondFactorType? SecondFactorType { get; init; }
 
-    /// <summary>The user's broker.</summary>
-    public BrokerInfo? Broker { get; init; }
-
-    /// <summary>Email language (2016+).</summary>
-    public string? EmailLang { get; init; }
-
-    /// <summary>Whether orders need a confirmation in the UI (2016+).</summary>
-    public bool? ConfirmationOrder { get; init; }
-
     /// <summary>The session's permissions (<c>{"*":[]}</c> for password logins; 2016+).</summary>
     public PermissionList? PermissionList { get; init; }
-
-    /// <summary>Verification level (2016+).</summary>
-    public VerificationLevel? Verified { get; init; }
 
     /// <summary>Signup referrer (2016+, open-ended).</summary>
     public JsonElement? SignupReferrer { get; init; }
@@ -62,6 +50,9 @@ public sealed record UserResponse : ProfileMessage
 
     /// <summary>Whether the user is a system user (2016+).</summary>
     public bool? IsSystem { get; init; }
+
+    /// <summary>Whether the session's open orders are cancelled when it disconnects (as the login asked).</summary>
+    public bool? CancelOnDisconnect { get; init; }
 
     /// <summary>Whether this answer is a successful login.</summary>
     [JsonIgnore]
