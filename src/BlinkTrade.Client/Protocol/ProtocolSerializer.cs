@@ -93,38 +93,17 @@ public static class ProtocolSerializer
                 error = Fail(ProtocolErrorKind.NotAnObject, $"A frame must be a JSON object, not {reader.TokenType}.", utf8Json);
                 return false;
             }
-            typeLength = -1;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isMsgType = reader.ValueTextEquals("MsgType"u8);
-                reader.Read();
-                if (!isMsgType)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    error = Fail(ProtocolErrorKind.MissingMsgType, $"MsgType must be a string, not {reader.TokenType}.", utf8Json);
-                    return false;
-                }
-                var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-                if (rawLength <= MaxKnownMsgTypeLength)
-                {
-                    typeLength = reader.CopyString(typeChars);
-                }
-                else
-                {
-                    longType = reader.GetString();
-                    typeLength = longType!.Length;
-                }
-                break;
-            }
-            if (typeLength < 0)
+            if (!MoveToMsgType(ref reader))
             {
                 error = Fail(ProtocolErrorKind.MissingMsgType, "The frame has no MsgType.", utf8Json);
                 return false;
             }
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                error = Fail(ProtocolErrorKind.MissingMsgType, $"MsgType must be a string, not {reader.TokenType}.", utf8Json);
+                return false;
+            }
+            typeLength = CopyMsgType(ref reader, typeChars, out longType);
         }
         catch (JsonException e)
         {
@@ -243,33 +222,14 @@ public static class ProtocolSerializer
             {
                 return false;
             }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            if (!MoveToMsgType(ref reader) || reader.TokenType != JsonTokenType.String)
             {
-                var isMsgType = reader.ValueTextEquals("MsgType"u8);
-                reader.Read();
-                if (!isMsgType)
-                {
-                    reader.Skip();
-                    continue;
-                }
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return false;
-                }
-                Span<char> chars = stackalloc char[MaxKnownMsgTypeLength];
-                var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-                if (rawLength <= MaxKnownMsgTypeLength)
-                {
-                    var length = reader.CopyString(chars);
-                    msgType = MessageRegistry.TryGet(chars[..length], out var descriptor) ? descriptor.MsgType : new string(chars[..length]);
-                }
-                else
-                {
-                    msgType = reader.GetString()!;
-                }
-                return true;
+                return false;
             }
-            return false;
+            Span<char> chars = stackalloc char[MaxKnownMsgTypeLength];
+            var length = CopyMsgType(ref reader, chars, out var longType);
+            msgType = longType ?? (MessageRegistry.TryGet(chars[..length], out var descriptor) ? descriptor.MsgType : new string(chars[..length]));
+            return true;
         }
         catch (JsonException)
         {
@@ -281,6 +241,42 @@ public static class ProtocolSerializer
             msgType = null;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Moves the reader, on a frame's start, to the value of its top-level <c>MsgType</c>, skipping every other value.
+    /// </summary>
+    /// <returns><see langword="false"/> when the object has no <c>MsgType</c>.</returns>
+    private static bool MoveToMsgType(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isMsgType = reader.ValueTextEquals("MsgType"u8);
+            reader.Read();
+            if (isMsgType)
+            {
+                return true;
+            }
+            reader.Skip();
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Copies the MsgType string the reader is on into <paramref name="chars"/> (no allocation); one longer than any known
+    /// type (so never a known one) is returned in <paramref name="longType"/> instead.
+    /// </summary>
+    /// <returns>The number of characters copied, or the length of <paramref name="longType"/>.</returns>
+    private static int CopyMsgType(ref Utf8JsonReader reader, scoped Span<char> chars, out string? longType)
+    {
+        var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (rawLength <= MaxKnownMsgTypeLength)
+        {
+            longType = null;
+            return reader.CopyString(chars);
+        }
+        longType = reader.GetString()!;
+        return longType.Length;
     }
 
     /// <summary>Writes a message as UTF-8 JSON.</summary>

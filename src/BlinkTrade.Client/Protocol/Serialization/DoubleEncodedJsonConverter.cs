@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,8 +13,6 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <typeparam name="T">The decoded type; it must be registered in the serializer context.</typeparam>
 internal sealed class DoubleEncodedJsonConverter<T> : JsonConverter<T> where T : class
 {
-    private const int MaxEncodingDepth = 8;
-
     /// <inheritdoc />
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The type info comes from the source-generated context in the options.")]
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The type info comes from the source-generated context in the options.")]
@@ -27,22 +24,7 @@ internal sealed class DoubleEncodedJsonConverter<T> : JsonConverter<T> where T :
             return JsonSerializer.Deserialize(ref reader, typeInfo);
         }
 
-        var text = reader.GetString()!;
-        for (var depth = 0; depth < MaxEncodingDepth; depth++)
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            var inner = new Utf8JsonReader(bytes);
-            if (!inner.Read())
-            {
-                throw new JsonException("An encoded JSON value was empty.");
-            }
-            if (inner.TokenType != JsonTokenType.String)
-            {
-                return JsonSerializer.Deserialize(bytes, typeInfo);
-            }
-            text = inner.GetString()!;
-        }
-        throw new JsonException($"A JSON value was encoded more than {MaxEncodingDepth} times.");
+        return JsonSerializer.Deserialize(EncodedJson.Decode(reader.GetString()!, "JSON value"), typeInfo);
     }
 
     /// <inheritdoc />

@@ -35,15 +35,10 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         ExecInst? execInst = null;
         DateTime? orderDate = null;
         Amount? volume = null;
-        Dictionary<string, JsonElement>? extension = null;
-
-        Span<char> buffer = stackalloc char[NameBufferLength];
-        int length;
-        while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
+        var properties = new JsonPropertyCursor();
+        while (properties.MoveNext(ref reader))
         {
-            // A long name leaves `name` empty, which matches no case and goes to the extension data.
-            ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
-            switch (name)
+            switch (properties.Name)
             {
                 case "MsgType": reader.Skip(); break;
                 case "OrderID": orderId = Int64(ref reader); break;
@@ -70,7 +65,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
                 case "ExecInst": execInst = NullableEnum<ExecInst>(ref reader); break;
                 case "OrderDate": orderDate = NullableDateTime(ref reader, options); break;
                 case "Volume": volume = NullableFixed<Amount>(ref reader); break;
-                default: AddExtension(ref extension, name, longName, ref reader); break;
+                default: properties.KeepUnknown(ref reader); break;
             }
         }
 
@@ -100,7 +95,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
             ExecInst = execInst,
             OrderDate = orderDate,
             Volume = volume,
-            ExtensionData = extension,
+            ExtensionData = properties.Unknown,
         };
     }
 

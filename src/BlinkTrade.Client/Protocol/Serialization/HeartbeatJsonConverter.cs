@@ -20,21 +20,17 @@ internal sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
         ExpectStartObject(ref reader, typeof(Heartbeat));
         string? testReqId = null;
         long? sendTime = null, serverTimestamp = null, clientTimestamp = null;
-        Dictionary<string, JsonElement>? extension = null;
-        Span<char> buffer = stackalloc char[NameBufferLength];
-        int length;
-        while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
+        var properties = new JsonPropertyCursor();
+        while (properties.MoveNext(ref reader))
         {
-            // A long name leaves `name` empty, which matches no case and goes to the extension data.
-            ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
-            switch (name)
+            switch (properties.Name)
             {
                 case "MsgType": reader.Skip(); break;
                 case "TestReqID": testReqId = String(ref reader); break;
                 case "SendTime": sendTime = NullableInt64(ref reader); break;
                 case "ServerTimestamp": serverTimestamp = NullableInt64(ref reader); break;
                 case "ClientTimestamp": clientTimestamp = NullableInt64(ref reader); break;
-                default: AddExtension(ref extension, name, longName, ref reader); break;
+                default: properties.KeepUnknown(ref reader); break;
             }
         }
         return new Heartbeat
@@ -43,7 +39,7 @@ internal sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
             SendTime = sendTime,
             ServerTimestamp = serverTimestamp,
             ClientTimestamp = clientTimestamp,
-            ExtensionData = extension,
+            ExtensionData = properties.Unknown,
         };
     }
 

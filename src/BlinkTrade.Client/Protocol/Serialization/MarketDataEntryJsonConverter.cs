@@ -28,15 +28,10 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         DateOnly? date = null;
         TimeOnly? time = null;
         Side? side = null;
-        Dictionary<string, JsonElement>? extension = null;
-
-        Span<char> buffer = stackalloc char[NameBufferLength];
-        int length;
-        while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
+        var properties = new JsonPropertyCursor();
+        while (properties.MoveNext(ref reader))
         {
-            // A long name leaves `name` empty, which matches no case and goes to the extension data.
-            ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
-            switch (name)
+            switch (properties.Name)
             {
                 case "MDUpdateAction": updateAction = NullableEnum<MarketDataUpdateAction>(ref reader); break;
                 case "MDEntryType": entryType = Enum<MarketDataEntryType>(ref reader); break;
@@ -58,7 +53,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
                 case "MDEntrySellerID": sellerId = NullableInt64(ref reader); break;
                 case "MDEntryBuyer": buyer = String(ref reader); break;
                 case "MDEntrySeller": seller = String(ref reader); break;
-                default: AddExtension(ref extension, name, longName, ref reader); break;
+                default: properties.KeepUnknown(ref reader); break;
             }
         }
 
@@ -84,7 +79,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
             MDEntrySellerID = sellerId,
             MDEntryBuyer = buyer,
             MDEntrySeller = seller,
-            ExtensionData = extension,
+            ExtensionData = properties.Unknown,
         };
     }
 

@@ -24,20 +24,16 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         long mdReqId = 0;
         MarketDataBookType? bookType = null;
         MarketDataEntry[]? entries = null;
-        Dictionary<string, JsonElement>? extension = null;
-        Span<char> buffer = stackalloc char[NameBufferLength];
-        int length;
-        while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
+        var properties = new JsonPropertyCursor();
+        while (properties.MoveNext(ref reader))
         {
-            // A long name leaves `name` empty, which matches no case and goes to the extension data.
-            ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
-            switch (name)
+            switch (properties.Name)
             {
                 case "MsgType": reader.Skip(); break;
                 case "MDReqID": mdReqId = Int64(ref reader); break;
                 case "MDBkTyp": bookType = NullableEnum<MarketDataBookType>(ref reader); break;
                 case "MDIncGrp": entries = ReadEntries(ref reader, options); break;
-                default: AddExtension(ref extension, name, longName, ref reader); break;
+                default: properties.KeepUnknown(ref reader); break;
             }
         }
         return new MarketDataIncrementalRefresh
@@ -45,7 +41,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
             MDReqID = mdReqId,
             MDBkTyp = bookType,
             MDIncGrp = entries,
-            ExtensionData = extension,
+            ExtensionData = properties.Unknown,
         };
     }
 

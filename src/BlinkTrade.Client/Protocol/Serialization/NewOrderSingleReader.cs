@@ -32,15 +32,11 @@ internal static class NewOrderSingleReader
             TimeInForce? timeInForce = null;
             ExecInst? execInst = null;
             int? brokerId = null, pegPriceType = null;
-            Dictionary<string, JsonElement>? extension = null;
-            Span<char> buffer = stackalloc char[NameBufferLength];
-            int length;
-            while ((length = NextProperty(ref reader, buffer, out var longName)) >= 0)
+            var properties = new JsonPropertyCursor();
+            while (properties.MoveNext(ref reader))
             {
-                // A long name leaves `name` empty, which matches no case and goes to the extension data.
-                ReadOnlySpan<char> name = longName is null ? buffer[..length] : default;
                 // A null for a field of a value type is the serializer's to refuse (or not): fall back.
-                switch (name)
+                switch (properties.Name)
                 {
                     case "MsgType": reader.Skip(); break;
                     case "ClOrdID": clOrdId = String(ref reader); break;
@@ -55,7 +51,7 @@ internal static class NewOrderSingleReader
                     case "BrokerID": brokerId = NullableInt32(ref reader); break;
                     case "ClientID": clientId = String(ref reader); break;
                     case "PegPriceType": pegPriceType = NullableInt32(ref reader); break;
-                    default: AddExtension(ref extension, name, longName, ref reader); break;
+                    default: properties.KeepUnknown(ref reader); break;
                 }
             }
             // Only whitespace may follow the object.
@@ -77,7 +73,7 @@ internal static class NewOrderSingleReader
                 BrokerID = brokerId,
                 ClientID = clientId,
                 PegPriceType = pegPriceType,
-                ExtensionData = extension,
+                ExtensionData = properties.Unknown,
             };
             return true;
         }

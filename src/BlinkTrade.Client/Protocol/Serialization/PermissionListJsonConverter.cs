@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -9,8 +7,6 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>Reads and writes <see cref="PermissionList"/> as the plain wire object; reads string-encoded forms too.</summary>
 internal sealed class PermissionListJsonConverter : JsonConverter<PermissionList>
 {
-    private const int MaxEncodingDepth = 8;
-
     /// <inheritdoc />
     public override PermissionList Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         => ReadList(ref reader);
@@ -23,27 +19,14 @@ internal sealed class PermissionListJsonConverter : JsonConverter<PermissionList
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            var text = reader.GetString()!;
-            for (var depth = 0; depth < MaxEncodingDepth; depth++)
+            var inner = new Utf8JsonReader(EncodedJson.Decode(reader.GetString()!, "PermissionList"));
+            inner.Read();
+            var list = ReadObject(ref inner);
+            if (inner.Read())
             {
-                var bytes = Encoding.UTF8.GetBytes(text);
-                var inner = new Utf8JsonReader(bytes);
-                if (!inner.Read())
-                {
-                    throw new JsonException("An encoded PermissionList was empty.");
-                }
-                if (inner.TokenType != JsonTokenType.String)
-                {
-                    var list = ReadObject(ref inner);
-                    if (inner.Read())
-                    {
-                        throw new JsonException("Trailing data after an encoded PermissionList.");
-                    }
-                    return list;
-                }
-                text = inner.GetString()!;
+                throw new JsonException("Trailing data after an encoded PermissionList.");
             }
-            throw new JsonException($"A PermissionList was encoded more than {MaxEncodingDepth} times.");
+            return list;
         }
         return ReadObject(ref reader);
     }

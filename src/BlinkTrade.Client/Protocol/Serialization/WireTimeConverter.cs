@@ -7,6 +7,8 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <summary>Market-data times (<c>MDEntryTime</c>) are <c>"HH:mm:ss"</c> strings.</summary>
 internal sealed class WireTimeConverter : JsonConverter<TimeOnly>
 {
+    private const string FormatError = "Expected a time in the form HH:mm:ss.";
+
     private static readonly string[] Formats = ["HH:mm:ss", "HH:mm:ss.FFFFFFF", "H:mm:ss"];
 
     /// <inheritdoc />
@@ -20,18 +22,13 @@ internal sealed class WireTimeConverter : JsonConverter<TimeOnly>
         {
             return fast;
         }
-        Span<char> buffer = stackalloc char[32];
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > buffer.Length)
-        {
-            throw new JsonException("Expected a time in the form HH:mm:ss.");
-        }
-        var written = reader.CopyString(buffer);
-        if (TimeOnly.TryParseExact(buffer[..written], Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        Span<char> buffer = stackalloc char[WireText.MaxLength];
+        var text = buffer[..WireText.CopyShort(ref reader, buffer, FormatError)];
+        if (TimeOnly.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             return time;
         }
-        throw new JsonException("Expected a time in the form HH:mm:ss.");
+        throw new JsonException(FormatError);
     }
 
     // The usual wire form, exactly HH:mm:ss in ASCII digits, without the culture-aware parser; anything else (fractions,
@@ -43,9 +40,9 @@ internal sealed class WireTimeConverter : JsonConverter<TimeOnly>
         {
             return false;
         }
-        var hour = Digits(text[0], text[1]);
-        var minute = Digits(text[3], text[4]);
-        var second = Digits(text[6], text[7]);
+        var hour = WireText.TwoDigits(text[0], text[1]);
+        var minute = WireText.TwoDigits(text[3], text[4]);
+        var second = WireText.TwoDigits(text[6], text[7]);
         if ((uint)hour >= 24 || (uint)minute >= 60 || (uint)second >= 60)
         {
             return false;
@@ -54,19 +51,9 @@ internal sealed class WireTimeConverter : JsonConverter<TimeOnly>
         return true;
     }
 
-    // Two ASCII digits, or a negative number when either is not a digit.
-    private static int Digits(byte tens, byte ones)
-    {
-        var t = (uint)(tens - '0');
-        var o = (uint)(ones - '0');
-        return t <= 9 && o <= 9 ? (int)((t * 10) + o) : -1;
-    }
-
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options)
     {
-        Span<char> buffer = stackalloc char[8];
-        value.TryFormat(buffer, out var written, "HH:mm:ss", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        WireText.WriteFormatted(writer, value, "HH:mm:ss");
     }
 }
