@@ -15,12 +15,10 @@ namespace BlinkTrade.ApiKeys;
 /// are read as decimals (never through binary floating point) into <see cref="Price"/>, <see cref="Quantity"/> and
 /// <see cref="Amount"/>. No key is needed. Calls are GETs, retried after 5xx, timeouts and transport errors.
 /// </summary>
-public class BlinkTradeMarketDataClient : IDisposable
+public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
 {
     private readonly IPublicMarketDataApi? _api;
-    private readonly HttpClient? _ownedHttp;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
-    private int _disposed;
 
     /// <summary>For mocking: every call throws.</summary>
     protected BlinkTradeMarketDataClient()
@@ -32,12 +30,10 @@ public class BlinkTradeMarketDataClient : IDisposable
     /// <param name="transport">The innermost handler, left to the caller to dispose; a <see cref="SocketsHttpHandler"/> when omitted.</param>
     /// <param name="loggerFactory">Where retries are logged.</param>
     public BlinkTradeMarketDataClient(BlinkTradeRestOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
+        : base(CreateHttp(options, transport, loggerFactory))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var pipeline = options.ToPipelineOptions(requireCredential: false);
         _timeProvider = options.TimeProvider;
-        _ownedHttp = ApiKeysHandlerChain.CreateHttpClient(pipeline, signing: null, transport, loggerFactory?.CreateLogger<BlinkTradeMarketDataClient>());
-        _api = ApiKeysRefit.For<IPublicMarketDataApi>(_ownedHttp);
+        _api = ApiKeysRefit.For<IPublicMarketDataApi>(OwnedHttp!);
     }
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already retry (as <c>AddBlinkTradeMarketData</c> configures one).</summary>
@@ -52,14 +48,7 @@ public class BlinkTradeMarketDataClient : IDisposable
         _api = ApiKeysRefit.For<IPublicMarketDataApi>(httpClient);
     }
 
-    private IPublicMarketDataApi Api
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return _api ?? throw new InvalidOperationException("This instance was created for mocking.");
-        }
-    }
+    private IPublicMarketDataApi Api => Live(_api);
 
     /// <summary>Reads the ticker of a pair.</summary>
     /// <param name="quoteCurrency">The quote currency, e.g. <c>USD</c>.</param>
@@ -136,21 +125,13 @@ public class BlinkTradeMarketDataClient : IDisposable
         return trades;
     }
 
-    /// <summary>Releases the HTTP handler chain this client built for itself (never an <see cref="HttpClient"/> it was given).</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
 
-    /// <summary>Releases what this client owns.</summary>
-    /// <param name="disposing"><see langword="true"/> from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
+    // The chain resilience → buffering → transport (the endpoints are public: nothing to sign).
+    private static HttpClient CreateHttp(BlinkTradeRestOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory)
     {
-        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _ownedHttp?.Dispose();
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        var pipeline = options.ToPipelineOptions(requireCredential: false);
+        return ApiKeysHandlerChain.CreateHttpClient(pipeline, signing: null, transport, loggerFactory?.CreateLogger<BlinkTradeMarketDataClient>());
     }
 
     private static List<PublicBookEntry> ReadSide(JsonElement side)

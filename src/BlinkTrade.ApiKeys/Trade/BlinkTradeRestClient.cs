@@ -30,13 +30,11 @@ namespace BlinkTrade.ApiKeys;
 /// <para>Calls with one key are sent one at a time, because the exchange refuses a nonce that is not above the last
 /// one it saw; use one client (or one key) per independent flow for parallelism.</para>
 /// </remarks>
-public class BlinkTradeRestClient : IDisposable
+public class BlinkTradeRestClient : BlinkTradeRestClientBase
 {
     private readonly ITapiApi? _api;
-    private readonly HttpClient? _ownedHttp;
     private readonly BlinkTradeRestOptions? _options;
     private readonly RequestIdGenerator _ids = new();
-    private int _disposed;
 
     /// <summary>For mocking: every call throws.</summary>
     protected BlinkTradeRestClient()
@@ -48,13 +46,10 @@ public class BlinkTradeRestClient : IDisposable
     /// <param name="transport">The innermost handler (e.g. the reference exchange's in-memory one), left to the caller to dispose; a <see cref="SocketsHttpHandler"/> when omitted.</param>
     /// <param name="loggerFactory">Where retries are logged (never with secrets).</param>
     public BlinkTradeRestClient(BlinkTradeRestOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
+        : base(CreateHttp(options, transport, loggerFactory))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var pipeline = options.ToPipelineOptions(requireCredential: true);
         _options = options;
-        _ownedHttp = ApiKeysHandlerChain.CreateHttpClient(pipeline, new TapiSigningHandler(options.Credential!, options.TimeProvider), transport,
-            loggerFactory?.CreateLogger<BlinkTradeRestClient>());
-        _api = ApiKeysRefit.For<ITapiApi>(_ownedHttp);
+        _api = ApiKeysRefit.For<ITapiApi>(OwnedHttp!);
     }
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (as <c>AddBlinkTradeRest</c> configures one).</summary>
@@ -70,14 +65,7 @@ public class BlinkTradeRestClient : IDisposable
         _api = ApiKeysRefit.For<ITapiApi>(httpClient);
     }
 
-    private ITapiApi Api
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return _api ?? throw new InvalidOperationException("This instance was created for mocking.");
-        }
-    }
+    private ITapiApi Api => Live(_api);
 
     /// <summary>
     /// Sends one message and returns its reply of type <typeparamref name="TReply"/> with the other messages the call
@@ -153,21 +141,14 @@ public class BlinkTradeRestClient : IDisposable
     public virtual Task<BlinkTradeRestResponse<UserBalanceResponse>> GetBalanceAsync(CancellationToken cancellationToken = default) =>
         SendAsync<UserBalanceResponse>(new UserBalanceRequest { BalanceReqID = _ids.Next() }, cancellationToken);
 
-    /// <summary>Releases the HTTP handler chain this client built for itself (never an <see cref="HttpClient"/> it was given).</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
 
-    /// <summary>Releases what this client owns.</summary>
-    /// <param name="disposing"><see langword="true"/> from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
+    // The chain resilience → buffering → nonce signing → transport, built after the options are checked.
+    private static HttpClient CreateHttp(BlinkTradeRestOptions options, HttpMessageHandler? transport, ILoggerFactory? loggerFactory)
     {
-        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _ownedHttp?.Dispose();
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        var pipeline = options.ToPipelineOptions(requireCredential: true);
+        return ApiKeysHandlerChain.CreateHttpClient(pipeline, new TapiSigningHandler(options.Credential!, options.TimeProvider), transport,
+            loggerFactory?.CreateLogger<BlinkTradeRestClient>());
     }
 
     // One call: the message as the protocol codec writes it, the answer's envelope read back into records.

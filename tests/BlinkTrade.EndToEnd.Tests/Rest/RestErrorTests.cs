@@ -14,15 +14,7 @@ public sealed class RestErrorTests
     private const long Coin = 1_0000_0000;
     private const string Everything = """{"*":[]}""";
 
-    private static NewOrderSingle Bid(decimal price = 100m) => new()
-    {
-        Symbol = E2EHarness.Symbol,
-        Side = Side.Buy,
-        OrdType = OrdType.Limit,
-        Price = Price.FromDecimal(price),
-        OrderQty = Quantity.FromDecimal(0.1m),
-        BrokerID = E2EHarness.BrokerId,
-    };
+    private static NewOrderSingle Bid(decimal price = 100m) => RestHarness.Limit(Side.Buy, price);
 
     [Theory]
     [InlineData(TransportKind.InMemory)]
@@ -159,8 +151,7 @@ public sealed class RestErrorTests
         var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
         var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
         var lose = new LosingHandler(lose: "\"D\"", afterServer: true);
-        using var rest = await RestHarness.TradeClientAsync(h, key, ct,
-            configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)), wrap: inner => { lose.InnerHandler = inner; return lose; });
+        using var rest = await LosingClientAsync(h, key, lose, ct);
 
         var placed = await rest.SendOrderAsync(Bid(123m), ct);
 
@@ -182,8 +173,7 @@ public sealed class RestErrorTests
         var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
         var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
         var lose = new LosingHandler(lose: "\"D\"", afterServer: false);
-        using var rest = await RestHarness.TradeClientAsync(h, key, ct,
-            configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)), wrap: inner => { lose.InnerHandler = inner; return lose; });
+        using var rest = await LosingClientAsync(h, key, lose, ct);
 
         var error = await Assert.ThrowsAsync<BlinkTradeRestException>(() => rest.SendOrderAsync(Bid(), ct));
         Assert.False(error.IsOutcomeUnknown);
@@ -194,11 +184,19 @@ public sealed class RestErrorTests
 
         // A read-only message whose first attempt is lost is simply sent again.
         var loseQuery = new LosingHandler(lose: "\"U2\"", afterServer: true);
-        using var reader = await RestHarness.TradeClientAsync(h, key, ct,
-            configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)), wrap: inner => { loseQuery.InnerHandler = inner; return loseQuery; });
+        using var reader = await LosingClientAsync(h, key, loseQuery, ct);
         Assert.Equal(100 * Coin, (await reader.GetBalanceAsync(ct)).Reply.Balances[E2EHarness.BrokerId]["USD"].Total?.Satoshis);
         Assert.Equal(2, loseQuery.Sent("\"U2\""));
     }
+
+    // Retries on, and an attempt timeout short enough to end a lost attempt but far above an answered one.
+    private static Task<BlinkTradeRestClient> LosingClientAsync(E2EHarness h, BlinkTrade.Testing.SeedApiKey key, LosingHandler lose, CancellationToken ct) =>
+        RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)),
+            wrap: inner =>
+            {
+                lose.InnerHandler = inner;
+                return lose;
+            });
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(HttpClient http, string apiKey, string secret, string nonce, string message,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using BlinkTrade.ApiKeys;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.EndToEnd.Tests.Support;
 using BlinkTrade.Testing;
 
@@ -34,6 +35,17 @@ internal static class RestHarness
         var inner = transport ?? new SocketsHttpHandler();
         return new BlinkTradeRestClient(options, wrap is null ? inner : wrap(inner));
     }
+
+    /// <summary>A limit order of the harness's symbol and broker, as a REST caller writes it.</summary>
+    public static NewOrderSingle Limit(Side side, decimal price, decimal quantity = 0.1m) => new()
+    {
+        Symbol = E2EHarness.Symbol,
+        Side = side,
+        OrdType = OrdType.Limit,
+        Price = Price.FromDecimal(price),
+        OrderQty = Quantity.FromDecimal(quantity),
+        BrokerID = E2EHarness.BrokerId,
+    };
 
     /// <summary>A public market-data client.</summary>
     public static async Task<BlinkTradeMarketDataClient> MarketDataClientAsync(E2EHarness h, CancellationToken cancellationToken)

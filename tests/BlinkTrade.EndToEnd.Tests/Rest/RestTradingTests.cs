@@ -36,15 +36,7 @@ public sealed class RestTradingTests
         await aliceWs.GetBalancesAsync(ct);
 
         var ask = await bob.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(600m)), ct);
-        var placed = await rest.SendOrderAsync(new NewOrderSingle
-        {
-            Symbol = E2EHarness.Symbol,
-            Side = Side.Buy,
-            OrdType = OrdType.Limit,
-            Price = Price.FromDecimal(600m),
-            OrderQty = Quantity.FromDecimal(0.4m),
-            BrokerID = E2EHarness.BrokerId,
-        }, ct);
+        var placed = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 600m, 0.4m), ct);
 
         // The direct reply first, then everything the order caused, in order: its fill and the balance updates.
         Assert.False(placed.IsRecovered);
@@ -117,15 +109,7 @@ public sealed class RestTradingTests
         const int Orders = 12;
         var calls = Enumerable.Range(0, Orders).Select(i => Task.Run(async () =>
         {
-            var order = await rest.SendOrderAsync(new NewOrderSingle
-            {
-                Symbol = E2EHarness.Symbol,
-                Side = Side.Buy,
-                OrdType = OrdType.Limit,
-                Price = Price.FromDecimal(100m + i),
-                OrderQty = Quantity.FromDecimal(0.1m),
-                BrokerID = E2EHarness.BrokerId,
-            }, ct);
+            var order = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m + i), ct);
             var balance = await rest.GetBalanceAsync(ct);
             return (order.Reply, balance.Reply);
         }, ct)).ToArray();
@@ -151,15 +135,7 @@ public sealed class RestTradingTests
         using var first = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (20, TimeSpan.FromMilliseconds(1)));
         using var second = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (20, TimeSpan.FromMilliseconds(1)));
 
-        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).SendOrderAsync(new NewOrderSingle
-        {
-            Symbol = E2EHarness.Symbol,
-            Side = Side.Buy,
-            OrdType = OrdType.Limit,
-            Price = Price.FromDecimal(100m + i),
-            OrderQty = Quantity.FromDecimal(0.1m),
-            BrokerID = E2EHarness.BrokerId,
-        }, ct), ct)).ToArray();
+        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).SendOrderAsync(RestHarness.Limit(Side.Buy, 100m + i), ct), ct)).ToArray();
         var results = await Task.WhenAll(calls);
 
         Assert.All(results, r => Assert.Equal(OrdStatus.New, r.Reply.OrdStatus));
