@@ -11,7 +11,9 @@ namespace BlinkTrade.ApiKeys.Pipeline;
 /// The contract's client retry policy (APIKEYS-REST.md, "Client retry policy") as a Microsoft.Extensions.Http.Resilience
 /// pipeline: 429 waits <c>Retry-After</c> (capped) and retries any method, because a rate-limited request was not
 /// executed; 418 is never retried; 5xx, 408, attempt timeouts and transport errors are retried for GET only, because a
-/// POST with an unknown outcome must be resolved by a query, not sent again. Used by the <c>ResilienceHandler</c> that
+/// POST with an unknown outcome must be resolved by a query, not sent again. The REST trade client adds two rules: a POST
+/// marked <see cref="SafeToRepeat"/> (a read-only message) retries like a GET, and a 401 "Invalid nonce" to a
+/// <see cref="NonceSigned"/> request is retried (re-signed with a new nonce), as it was not executed. Used by the <c>ResilienceHandler</c> that
 /// <c>AddResilienceHandler</c> registers and by the one the DI-free constructors build, so both paths behave alike.
 /// </summary>
 /// <remarks>

@@ -75,6 +75,45 @@ public sealed class RestErrorTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
+    public async Task Malformed_and_unknown_messages_get_the_gateways_error_and_an_oversized_body_413(TransportKind kind)
+    {
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(kind, ct, configure: o => o with { MaxFrameBytes = 4096 });
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        using var http = await RestHarness.RawClientAsync(h, ct);
+
+        var nonce = 10;
+        foreach (var (message, description) in new[]
+        {
+            ("{not json", "Invalid message"),
+            ("""{"MsgType":"ZZ9"}""", "Invalid message"),
+            ("""{"MsgType":"D","Symbol":"BTCUSD"}""", null),
+        })
+        {
+            var (status, body) = await PostAsync(http, key.ApiKey, key.SecretKey, (nonce++).ToString(System.Globalization.CultureInfo.InvariantCulture), message, ct);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var error = Assert.Single(body.GetProperty("Responses").EnumerateArray());
+            Assert.Equal("ERROR", error.GetProperty("MsgType").GetString());
+            if (description is not null)
+            {
+                Assert.Equal(description, error.GetProperty("Description").GetString());
+            }
+        }
+        var (tooLarge, refusal) = await PostAsync(http, key.ApiKey, key.SecretKey, "100", "{\"MsgType\":\"U2\",\"Pad\":\"" + new string('x', 5000) + "\"}", ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
+        Assert.Equal(413, refusal.GetProperty("Status").GetInt32());
+
+        // None of it hurt the key: the next call works.
+        var (ok, _) = await PostAsync(http, key.ApiKey, key.SecretKey, "101", """{"MsgType":"U2","BalanceReqID":1}""", ct);
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
     public async Task A_message_outside_the_permission_list_gets_the_gateways_error_and_the_rest_still_works(TransportKind kind)
     {
         using var cts = Wait.Budget(60);
