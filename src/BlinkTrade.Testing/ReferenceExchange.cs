@@ -198,6 +198,7 @@ public sealed partial class ReferenceExchange : IAsyncDisposable
         {
             return;
         }
+        await DisposeInMemoryHttpAsync().ConfigureAwait(false);
         if (_webHost is not null)
         {
             // Stop accepting first; sessions are aborted by the runtime.

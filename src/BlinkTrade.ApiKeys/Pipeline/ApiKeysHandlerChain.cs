@@ -8,12 +8,21 @@ namespace BlinkTrade.ApiKeys.Pipeline;
 internal static class ApiKeysHandlerChain
 {
     // The HttpClient owns the whole chain; a transport the caller passed is wrapped so disposing the chain leaves it alone.
-    public static HttpClient CreateHttpClient(ApiKeysClientOptions options, HttpMessageHandler? transport, ILogger? logger)
+    public static HttpClient CreateHttpClient(ApiKeysClientOptions options, HttpMessageHandler? transport, ILogger? logger) =>
+        CreateHttpClient(options, new ApiKeysSigningHandler(options), transport, logger);
+
+    // The same chain with another signing handler (the REST trade endpoint's nonce signature), or none (public data).
+    public static HttpClient CreateHttpClient(ApiKeysClientOptions options, DelegatingHandler? signing, HttpMessageHandler? transport, ILogger? logger)
     {
         // Order matters: resilience outside, then buffering (so the attempt timeout covers the body), signing inside,
         // so every attempt is re-signed with a fresh timestamp.
-        var signing = new ApiKeysSigningHandler(options) { InnerHandler = transport is null ? new SocketsHttpHandler() : new CallerOwnedHandler(transport) };
-        var buffering = new ApiKeysBufferingHandler { InnerHandler = signing };
+        HttpMessageHandler inner = transport is null ? new SocketsHttpHandler() : new CallerOwnedHandler(transport);
+        if (signing is not null)
+        {
+            signing.InnerHandler = inner;
+            inner = signing;
+        }
+        var buffering = new ApiKeysBufferingHandler { InnerHandler = inner };
         var resilience = new ResilienceHandler(ApiKeysResilience.Build(options, logger ?? NullLogger.Instance)) { InnerHandler = buffering };
         var http = new HttpClient(resilience, disposeHandler: true);
         Configure(http, options);

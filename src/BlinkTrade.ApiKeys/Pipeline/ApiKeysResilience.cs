@@ -11,7 +11,9 @@ namespace BlinkTrade.ApiKeys.Pipeline;
 /// The contract's client retry policy (APIKEYS-REST.md, "Client retry policy") as a Microsoft.Extensions.Http.Resilience
 /// pipeline: 429 waits <c>Retry-After</c> (capped) and retries any method, because a rate-limited request was not
 /// executed; 418 is never retried; 5xx, 408, attempt timeouts and transport errors are retried for GET only, because a
-/// POST with an unknown outcome must be resolved by a query, not sent again. Used by the <c>ResilienceHandler</c> that
+/// POST with an unknown outcome must be resolved by a query, not sent again. The REST trade client adds two rules: a POST
+/// marked <see cref="SafeToRepeat"/> (a read-only message) retries like a GET, and a 401 "Invalid nonce" to a
+/// <see cref="NonceSigned"/> request is retried (re-signed with a new nonce), as it was not executed. Used by the <c>ResilienceHandler</c> that
 /// <c>AddResilienceHandler</c> registers and by the one the DI-free constructors build, so both paths behave alike.
 /// </summary>
 /// <remarks>
@@ -26,6 +28,14 @@ internal static class ApiKeysResilience
 {
     /// <summary>The name <c>AddResilienceHandler</c> registers the pipeline under (one per HTTP client).</summary>
     public const string PipelineName = "BlinkTrade.ApiKeys";
+
+    /// <summary>Set on a request whose repetition cannot change anything (a query sent as POST): retried like a GET.</summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRepeat = new("BlinkTrade.ApiKeys.SafeToRepeat");
+
+    /// <summary>Set by the REST trade signing handler: a 401 "Invalid nonce" answer to such a request is retried.</summary>
+    public static readonly HttpRequestOptionsKey<bool> NonceSigned = new("BlinkTrade.ApiKeys.NonceSigned");
+
+    private const string InvalidNonce = "Invalid nonce";
 
     public static ResiliencePipeline<HttpResponseMessage> Build(ApiKeysClientOptions options, ILogger logger)
     {
@@ -48,7 +58,7 @@ internal static class ApiKeysResilience
                 // Deterministic delays: tests drive them with a fake clock.
                 UseJitter = false,
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options)),
+                ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context, options),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfterOf(args.Outcome.Result, options.TimeProvider)),
                 OnRetry = args =>
                 {
@@ -79,6 +89,19 @@ internal static class ApiKeysResilience
         return null;
     }
 
+    private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiKeysClientOptions options)
+    {
+        // A REST trade call refused for its nonce (another call with the key got ahead) was not executed: the retry is
+        // signed with a new, larger nonce (PROTOCOL.md §4.4).
+        if (outcome.Result is { StatusCode: HttpStatusCode.Unauthorized } refused && !context.CancellationToken.IsCancellationRequested
+            && context.GetRequestMessage()?.Options.TryGetValue(NonceSigned, out var signed) == true && signed
+            && (await refused.Content.ReadAsStringAsync(context.CancellationToken).ConfigureAwait(false)).Contains(InvalidNonce, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        return ShouldRetry(outcome, context, options);
+    }
+
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ApiKeysClientOptions options)
     {
         if (context.CancellationToken.IsCancellationRequested)
@@ -93,7 +116,10 @@ internal static class ApiKeysResilience
         }
         // 5xx, 408, HttpRequestException, attempt timeout: the package's transient classification, for GET only.
         // (418 and the other 4xx are not transient.)
-        return context.GetRequestMessage()?.Method == HttpMethod.Get && HttpClientResiliencePredicates.IsTransient(outcome);
+        // A POST that only reads (a REST trade query such as U2 or U4) is marked safe to repeat by its sender.
+        var request = context.GetRequestMessage();
+        var safe = request?.Method == HttpMethod.Get || (request?.Options.TryGetValue(SafeToRepeat, out var repeatable) == true && repeatable);
+        return safe && HttpClientResiliencePredicates.IsTransient(outcome);
     }
 
     // For 429 (and only 429) the server's Retry-After decides the delay; null lets the exponential back-off decide.

@@ -194,7 +194,7 @@ internal sealed class ExecutionSequencer
         };
     }
 
-    private static ExecutionReport FromRow(OrderListEntry row, ExecutionReport? known) => new()
+    internal static ExecutionReport FromRow(OrderListEntry row, ExecutionReport? known) => new()
     {
         OrderID = row.OrderID ?? 0,
         ClOrdID = row.ClOrdID ?? known?.ClOrdID,

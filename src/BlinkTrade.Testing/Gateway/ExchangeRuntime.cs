@@ -39,7 +39,8 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         LoginThrottle = new LoginThrottle(TimeProvider, options.LoginFailureLimit, options.LoginFailureLimitPerAddress, options.LoginFailureWindow);
         LoginDeadlines = new LoginDeadlines(options.LoginTimeout, TimeProvider, Actor, Logger, _shutdown.Token);
         // Handlers get their dependencies from here, explicitly; none of them sees the runtime.
-        Dispatcher = new MessageDispatcher(new GatewayServices(Actor, Options, TimeProvider, ApiKeys, PasswordHasher, LoginThrottle, LoginDeadlines, SecondFactor, DummyPassword, Logger, Registry));
+        Services = new GatewayServices(Actor, Options, TimeProvider, ApiKeys, PasswordHasher, LoginThrottle, LoginDeadlines, SecondFactor, DummyPassword, Logger, Registry);
+        Dispatcher = new MessageDispatcher(Services);
         HandlerCatalog.MapAll(Dispatcher);
     }
 
@@ -71,6 +72,9 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
 
     public MessageDispatcher Dispatcher { get; }
 
+    /// <summary>What the handlers use (also the REST trade endpoint, which resolves an API key's identity with it).</summary>
+    public GatewayServices Services { get; }
+
     public ExchangeActor<ExchangeState> Actor { get; }
 
     public CancellationToken ShutdownToken => _shutdown.Token;
@@ -96,6 +100,18 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
             LoginDeadlines.Clear(session);
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
+    }
+
+    /// <summary>
+    /// Runs one request on a session of its own, logged in as <paramref name="identity"/>, that ends once the request's
+    /// reply and the publications it caused are sent (the REST trade endpoint, PROTOCOL.md §4.4). Such a session is not
+    /// counted among the open connections.
+    /// </summary>
+    public Task RunRequestSessionAsync(IBlinkTradeConnection connection, string remoteIp, SessionIdentity identity)
+    {
+        var session = new ExchangeSession(Interlocked.Increment(ref _nextSessionId), connection, remoteIp, this);
+        session.SetIdentity(identity);
+        return session.RunAsync(_shutdown.Token);
     }
 
     /// <summary>The API keys (shared with the REST endpoints): U50–U55 and API-key logins.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Testing.Gateway;
-using BlinkTrade.Testing.Hosting.Rest;
+using BlinkTrade.Testing.Hosting.Tapi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace BlinkTrade.Testing.Hosting;
 
 /// <summary>
-/// The Kestrel host: WebSocket sessions on <c>/trade/</c> and <c>/</c> plus the API-key REST endpoints; each accepted socket wrapped in a
+/// The Kestrel host: WebSocket sessions on <c>/trade/</c> and <c>/</c> plus the REST endpoints (API keys, <c>/tapi/v1/message</c>, public market data); each accepted socket wrapped in a
 /// <see cref="WebSocketConnection"/> and run by the same session code as the in-memory transport.
 /// </summary>
 internal sealed class ExchangeWebHost : IAsyncDisposable
@@ -34,11 +34,7 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
     public static async Task<ExchangeWebHost> StartAsync(ExchangeRuntime runtime, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        if (runtime.Options.LoggerFactory is { } loggerFactory)
-        {
-            builder.Logging.AddProvider(new ForwardingLoggerProvider(loggerFactory));
-        }
+        ExchangeRestSurface.AddServices(builder, runtime);
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(endpoint);
@@ -50,14 +46,13 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
                 k.Limits.RequestHeadersTimeout = runtime.Options.HandshakeTimeout;
             }
         });
-        // The same app serves the API-key REST endpoints over the same store as U50–U55.
-        builder.Services.AddBlinkTradeApiKeysRest(runtime.ApiKeys, new ApiKeysRestOptions { TimeProvider = runtime.TimeProvider });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         RequestDelegate accept = context => AcceptAsync(runtime, context);
         app.Map("/trade/", accept);
         app.Map("/", accept);
-        app.MapBlinkTradeApiKeys();
+        // The same app serves the REST endpoints: API-key management, the trade endpoint, public market data.
+        ExchangeRestSurface.Map(app, runtime);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new ExchangeWebHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));

@@ -392,7 +392,7 @@ internal static class SessionHandlers
     /// The session identity of a key that passed <see cref="ApiKeyStore.AuthenticateWithPassword"/> (§4.3: active key,
     /// matching password, IP in its whitelist): null for a platform key or an owner that no longer exists.
     /// </summary>
-    private static async Task<SessionIdentity?> ResolveApiKeyIdentityAsync(GatewayServices services, ApiKeyEntry entry, bool cancelOnDisconnect, CancellationToken cancellationToken)
+    internal static async Task<SessionIdentity?> ResolveApiKeyIdentityAsync(GatewayServices services, ApiKeyEntry entry, bool cancelOnDisconnect, CancellationToken cancellationToken)
     {
         if (entry.Owner == ApiKeyOwner.Platform)
         {

@@ -413,7 +413,7 @@ internal sealed partial class ApiKeysRestHandler
 
     private static bool IsWellFormedApiKey(string value) => value.Length == 64 && value.All(char.IsAsciiLetterOrDigit);
 
-    private static string DefaultClientIp(HttpContext context)
+    internal static string DefaultClientIp(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
         if (address is null)
