@@ -33,7 +33,7 @@ var hashIterationsOption = new Option<int?>("--password-hash-iterations")
 {
     Description = "PBKDF2 iterations of password hashes (default: the seed's passwordHashIterations, else 100000). Lower it only for test servers.",
 };
-var otlpOption = new Option<Uri?>("--otlp-endpoint")
+var otlpOption = new Option<string?>("--otlp-endpoint")
 {
     Description = "Export the exchange's metrics (meter BlinkTrade.ReferenceExchange) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Off by default; " +
                   "OTEL_METRIC_EXPORT_INTERVAL (ms) sets the period.",
@@ -95,8 +95,15 @@ root.SetAction(async (parseResult, cancellationToken) =>
         return ExitCodes.InvalidArguments;
     }
 
+    Uri? otlp = null;
+    if (parseResult.GetValue(otlpOption) is { } otlpText && (!Uri.TryCreate(otlpText, UriKind.Absolute, out otlp) || otlp.Scheme is not ("http" or "https")))
+    {
+        await Console.Error.WriteLineAsync($"--otlp-endpoint must be an http(s) URL such as http://127.0.0.1:4318 (got '{otlpText}').").ConfigureAwait(false);
+        return ExitCodes.InvalidArguments;
+    }
+
     // Optional OpenTelemetry export: the exchange's meter, pushed over OTLP/HTTP (protobuf) to {endpoint}v1/metrics.
-    using var meterProvider = parseResult.GetValue(otlpOption) is { } otlp
+    using var meterProvider = otlp is not null
         ? Sdk.CreateMeterProviderBuilder()
             .AddMeter(ExchangeTelemetry.Name)
             .AddOtlpExporter(o =>
