@@ -3,8 +3,12 @@ using System.Runtime.InteropServices;
 using BlinkTrade.ReferenceExchange;
 using BlinkTrade.Samples;
 using BlinkTrade.Testing;
+using BlinkTrade.Testing.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 
 // The standalone reference exchange: `dotnet run --project samples/BlinkTrade.ReferenceExchange -- --urls http://127.0.0.1:8080 --seed seed.json`
 // (or `blinktrade-exchange --urls … --seed …` when installed as a .NET tool).
@@ -29,11 +33,17 @@ var hashIterationsOption = new Option<int?>("--password-hash-iterations")
 {
     Description = "PBKDF2 iterations of password hashes (default: the seed's passwordHashIterations, else 100000). Lower it only for test servers.",
 };
+var otlpOption = new Option<string?>("--otlp-endpoint")
+{
+    Description = "Export the exchange's metrics (meter BlinkTrade.ReferenceExchange) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Off by default; " +
+                  "OTEL_METRIC_EXPORT_INTERVAL (ms) sets the period.",
+};
 var root = new RootCommand(ServerHelp.Description);
 root.Options.Add(urlsOption);
 root.Options.Add(seedOption);
 root.Options.Add(quietOption);
 root.Options.Add(hashIterationsOption);
+root.Options.Add(otlpOption);
 root.SetAction(async (parseResult, cancellationToken) =>
 {
     var urls = parseResult.GetValue(urlsOption)!;
@@ -84,6 +94,25 @@ root.SetAction(async (parseResult, cancellationToken) =>
         await Console.Error.WriteLineAsync($"--password-hash-iterations must be at least 1 (got {hashIterations}).").ConfigureAwait(false);
         return ExitCodes.InvalidArguments;
     }
+
+    Uri? otlp = null;
+    if (parseResult.GetValue(otlpOption) is { } otlpText && (!Uri.TryCreate(otlpText, UriKind.Absolute, out otlp) || otlp.Scheme is not ("http" or "https")))
+    {
+        await Console.Error.WriteLineAsync($"--otlp-endpoint must be an http(s) URL such as http://127.0.0.1:4318 (got '{otlpText}').").ConfigureAwait(false);
+        return ExitCodes.InvalidArguments;
+    }
+
+    // Optional OpenTelemetry export: the exchange's meter, pushed over OTLP/HTTP (protobuf) to {endpoint}v1/metrics.
+    using var meterProvider = otlp is not null
+        ? Sdk.CreateMeterProviderBuilder()
+            .AddMeter(ExchangeTelemetry.Name)
+            .AddOtlpExporter(o =>
+            {
+                o.Protocol = OtlpExportProtocol.HttpProtobuf;
+                o.Endpoint = new Uri(otlp, "v1/metrics");
+            })
+            .Build()
+        : null;
 
     // Ctrl+C and SIGTERM both stop the server cleanly.
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -63,6 +63,10 @@ public class BlinkTradeClient : IBlinkTradeClient
     /// <summary>The options this client was created with.</summary>
     public BlinkTradeClientOptions Options { get; }
 
+    /// <summary>How long ago the last heartbeat answer arrived on the client's clock (<see langword="null"/> when none
+    /// has yet, or for a mock), for <see cref="Diagnostics.BlinkTradeClientHealthCheck"/>.</summary>
+    internal TimeSpan? HeartbeatAge => _core?.LastHeartbeatTimestamp is { } at ? _core.Time.GetElapsedTime(at) : null;
+
     /// <summary>The message types the client's features handle (one owner each), for diagnostics and tests.</summary>
     internal IReadOnlyCollection<Type> RoutedMessageTypes => _core.Routes;
 

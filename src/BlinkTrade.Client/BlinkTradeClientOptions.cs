@@ -54,6 +54,11 @@ public sealed class BlinkTradeClientOptions
     /// <summary>Where the client logs; nothing is logged when <see langword="null"/>.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>Where the client's meter comes from (<see cref="Diagnostics.BlinkTradeTelemetry.Name"/>); the container's
+    /// when registered with <c>AddBlinkTradeClient</c>. When <see langword="null"/> the client owns a meter of its own,
+    /// which listeners still find by name (OpenTelemetry's <c>AddMeter</c>, <c>dotnet-counters</c>).</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
+
     /// <summary>How connections are opened; a <see cref="WebSocketTransport"/> when <see langword="null"/>.
     /// Tests use an in-memory transport (the reference exchange's, or a scripted peer).</summary>
     public IBlinkTradeTransport? Transport { get; set; }

@@ -13,6 +13,11 @@ public sealed record ReferenceExchangeOptions
     /// <summary>Where the exchange logs (connections, message types, refusals). Frame contents and secrets are never logged.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Where the exchange's meter (<see cref="Telemetry.ExchangeTelemetry.Name"/>) comes from; when
+    /// <see langword="null"/> the exchange owns a meter of its own, still found by name by OpenTelemetry's
+    /// <c>AddMeter</c> and <c>dotnet-counters</c>.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
+
     /// <summary>Per-connection limit: more inbound messages than this within one second ⇒ ERROR, then close (bitex: 15). 0 disables.</summary>
     public int MaxMessagesPerSecond { get; init; } = 15;
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Protocol;
@@ -30,8 +32,14 @@ public sealed class ToolPackageTests(PackagesFixture packages, ITestOutputHelper
         var install = await DotNet.RunAsync(folder, ["tool", "install", PackagesFixture.ToolPackageId, "--version", packages.Version]);
         output.WriteLine($"install {install.Elapsed.TotalSeconds:F1} s: {install.Output}");
 
+        // A stand-in OpenTelemetry collector: the tool, started with --otlp-endpoint, pushes its meter there.
+        using var collector = StartCollector(out var collectorUrl);
+        var exported = collector.GetContextAsync();
+
         // No seed.json in this folder: the tool falls back to the example seed it ships beside its executable.
-        using var server = Process.Start(DotNet.StartInfo(folder, ["tool", "run", "blinktrade-exchange", "--", "--urls", "http://127.0.0.1:0", "--seed", "seed.json", "--quiet"]))!;
+        var start = DotNet.StartInfo(folder, ["tool", "run", "blinktrade-exchange", "--", "--urls", "http://127.0.0.1:0", "--seed", "seed.json", "--quiet", "--otlp-endpoint", collectorUrl]);
+        start.Environment["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        using var server = Process.Start(start)!;
         var log = server.StandardError.ReadToEndAsync();
         try
         {
@@ -63,13 +71,36 @@ public sealed class ToolPackageTests(PackagesFixture packages, ITestOutputHelper
             var report = await client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(0.5m), Price.FromDecimal(600m)), budget.Token);
             Assert.Equal(OrdStatus.New, report.OrdStatus);
             Assert.Equal(Quantity.FromDecimal(0.5m), report.LeavesQty);
+
+            // The probes answer, and the meter reached the collector as OTLP/HTTP.
+            using var http = new HttpClient { BaseAddress = url };
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("healthz", UriKind.Relative), budget.Token)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("readyz", UriKind.Relative), budget.Token)).StatusCode);
+            var export = await exported.WaitAsync(budget.Token);
+            Assert.Equal(("POST", "/v1/metrics", "application/x-protobuf"), (export.Request.HttpMethod, export.Request.Url!.AbsolutePath, export.Request.ContentType));
+            export.Response.StatusCode = 200;
+            export.Response.Close();
         }
         finally
         {
+            collector.Stop();
             // `dotnet tool run` starts the tool as a child process: stop the whole tree.
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             output.WriteLine(await log);
         }
+    }
+
+    private static HttpListener StartCollector(out string url)
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+        }
+        var listener = new HttpListener();
+        listener.Prefixes.Add(url);
+        listener.Start();
+        return listener;
     }
 }

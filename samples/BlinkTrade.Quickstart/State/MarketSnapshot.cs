@@ -16,6 +16,7 @@ namespace BlinkTrade.Quickstart.State;
 /// <param name="Connection">The connection state as text, e.g. <c>Connected</c>.</param>
 /// <param name="LastError">The latest problem the client reported, or null.</param>
 /// <param name="LastNotice">The latest notice (see <see cref="MarketState.Notice"/>), or null.</param>
+/// <param name="Health">The connection's health line (heartbeat round trip, reconnects), or null before the first heartbeat.</param>
 internal sealed record MarketSnapshot(
     string Symbol,
     OrderBookSnapshot? Book,
@@ -27,7 +28,8 @@ internal sealed record MarketSnapshot(
     IReadOnlyList<ExecutionReport> RecentExecutionReports,
     string Connection,
     string? LastError,
-    string? LastNotice)
+    string? LastNotice,
+    string? Health = null)
 {
     /// <summary>The base currency of the symbol (BlinkTrade symbols are two three-letter codes, e.g. BTC of BTCUSD).</summary>
     public string BaseCurrency => Symbol.Length == 6 ? Symbol[..3] : Symbol;

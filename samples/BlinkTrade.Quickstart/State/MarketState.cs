@@ -29,6 +29,8 @@ internal sealed class MarketState
     private string? _lastError;
     private string? _lastNotice;
     private IOrderTracker? _orders;
+    private TimeSpan? _heartbeat;
+    private int _reconnects;
 
     /// <summary>Creates an empty state for one instrument.</summary>
     /// <param name="symbol">The instrument, e.g. <c>BTCUSD</c>.</param>
@@ -53,6 +55,8 @@ internal sealed class MarketState
         // Every Subscribe passes an onError: an unhandled OnError would throw on the client's subscriber task.
         return new CompositeDisposable(
             client.ConnectionStates.Subscribe(change => OnConnection(change.State.ToString()), e => OnError($"connection: {e.Message}")),
+            client.Latency.Subscribe(OnHeartbeat, e => OnError($"latency: {e.Message}")),
+            client.Recoveries.Subscribe(_ => OnRecovered(), e => OnError($"recoveries: {e.Message}")),
             client.Errors.Subscribe(error => OnError($"{error.Kind}: {error.Message}"), e => OnError($"errors: {e.Message}")),
             client.ObserveOrderBook(Symbol).Subscribe(OnBook, e => OnError($"order book: {e.Message}")),
             client.ObserveTrades(Symbol).Subscribe(OnTrade, e => OnError($"trades: {e.Message}")),
@@ -123,6 +127,25 @@ internal sealed class MarketState
         }
     }
 
+    /// <summary>Records a heartbeat round trip (the health line shows the latest).</summary>
+    /// <param name="roundTrip">TestRequest → Heartbeat.</param>
+    public void OnHeartbeat(TimeSpan roundTrip)
+    {
+        lock (_gate)
+        {
+            _heartbeat = roundTrip;
+        }
+    }
+
+    /// <summary>Counts a lost connection the client replaced and restored.</summary>
+    public void OnRecovered()
+    {
+        lock (_gate)
+        {
+            _reconnects++;
+        }
+    }
+
     /// <summary>Records a problem to show (the client recovers from most of them by itself).</summary>
     /// <param name="message">What happened.</param>
     public void OnError(string message)
@@ -155,9 +178,14 @@ internal sealed class MarketState
             .ToArray() ?? [];
         lock (_gate)
         {
-            return new MarketSnapshot(Symbol, _book, [.. _trades], _tradeCount, _ticker, _balances, open, [.. _reports], _connection, _lastError, _lastNotice);
+            return new MarketSnapshot(Symbol, _book, [.. _trades], _tradeCount, _ticker, _balances, open, [.. _reports], _connection, _lastError, _lastNotice, Health());
         }
     }
+
+    // Under _gate: "heartbeat 0.42 ms · 0 reconnects" (the same signals the client's health check and meter report).
+    private string? Health() => _heartbeat is { } heartbeat
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"heartbeat {heartbeat.TotalMilliseconds:0.##} ms · {_reconnects} reconnect{(_reconnects == 1 ? "" : "s")}")
+        : null;
 
     private static void Push<T>(LinkedList<T> list, T item)
     {

@@ -232,7 +232,9 @@ internal sealed class LiveView : IMarketView
     private static Markup Footer(MarketSnapshot snapshot, int width, bool final)
     {
         var colour = snapshot.Connection is "LoggedIn" or "Connected" ? "green" : "yellow";
-        var state = (Plain: snapshot.Connection, Markup: $"[{colour}]{Markup.Escape(snapshot.Connection)}[/]");
+        var state = snapshot.Health is { } health
+            ? (Plain: $"{snapshot.Connection} ({health})", Markup: $"[{colour}]{Markup.Escape(snapshot.Connection)}[/] [grey]({Markup.Escape(health)})[/]")
+            : (Plain: snapshot.Connection, Markup: $"[{colour}]{Markup.Escape(snapshot.Connection)}[/]");
         var hint = final ? (Plain: "stopped", Markup: "[grey]stopped[/]") : (Plain: "Ctrl+C to quit", Markup: "[grey]Ctrl+C to quit[/]");
         var used = state.Plain.Length + 2 + hint.Plain.Length;
         var middle = new List<string>();

@@ -26,7 +26,7 @@ internal static class PlainTextFormatter
             $"trades {snapshot.TradeCount}",
             $"{Balance(snapshot, snapshot.BaseCurrency, isFiat: false)} {Balance(snapshot, snapshot.QuoteCurrency, isFiat: true)}",
             $"orders {snapshot.OpenOrders.Count}",
-            snapshot.Connection,
+            snapshot.Health is { } health ? $"{snapshot.Connection} ({health})" : snapshot.Connection,
         };
         if (snapshot.LastError is { } error)
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.Client.Internal.Streams;
+using BlinkTrade.Client.Internal.Telemetry;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Session;
@@ -36,6 +37,8 @@ internal sealed class ClientCore : ISessionSink
     private readonly SafeSubject<PacingDelay> _pacingDelays;
     private readonly SessionGate _gate = new();
     private readonly MessageRouter _router = new();
+    private readonly ClientMetrics _metrics;
+    private long _lastHeartbeatTimestamp;
     private IClientFeature[] _features = [];
     private SessionConnection? _session;
     private int _reconnectAttempts;
@@ -53,13 +56,14 @@ internal sealed class ClientCore : ISessionSink
         _transport = options.Transport ?? new WebSocketTransport();
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<BlinkTradeClient>();
         var capacity = options.SubscriberQueueCapacity;
-        _errors = new SafeSubject<BlinkTradeClientError>("Errors", OverflowPolicy.FaultSubscriber, capacity, replayLatest: false, _logger, report: null, _time);
+        _metrics = new ClientMetrics(options.MeterFactory, () => _state, () => OpenSession?.PendingRequestCount ?? 0);
+        _errors = new SafeSubject<BlinkTradeClientError>("Errors", OverflowPolicy.FaultSubscriber, capacity, replayLatest: false, _logger, report: null, _time, _metrics);
         _states = CreateStateSubject<ConnectionStateChange>("ConnectionStates");
         _latency = CreateStateSubject<TimeSpan>("Latency");
         _messages = CreateEventSubject<BlinkTradeMessage>("Messages");
         _recoveries = CreateEventSubject<SessionRecovery>("Recoveries");
         // Statistics: a subscriber that falls behind loses the oldest, it is not unsubscribed.
-        _pacingDelays = new SafeSubject<PacingDelay>("PacingDelays", OverflowPolicy.DropOldest, capacity, replayLatest: false, _logger, ReportError, _time);
+        _pacingDelays = new SafeSubject<PacingDelay>("PacingDelays", OverflowPolicy.DropOldest, capacity, replayLatest: false, _logger, ReportError, _time, _metrics);
         _states.OnNext(new ConnectionStateChange(ConnectionState.Disconnected, "Not connected yet.", null, _time.GetUtcNow()));
         _reconnectPipeline = BuildReconnectPipeline();
     }
@@ -82,6 +86,12 @@ internal sealed class ClientCore : ISessionSink
     public ILogger Logger => _logger;
 
     public RequestIdGenerator Ids => _ids;
+
+    /// <summary>The client's instruments.</summary>
+    public ClientMetrics Metrics => _metrics;
+
+    /// <summary>When the last heartbeat answer arrived (a <see cref="TimeProvider"/> timestamp), or <see langword="null"/> if none has on this connection.</summary>
+    public long? LastHeartbeatTimestamp => Volatile.Read(ref _lastHeartbeatTimestamp) is var t and not 0 ? t : null;
 
     /// <summary>The message types the features handle.</summary>
     public IReadOnlyCollection<Type> Routes => _router.Routes;
@@ -232,6 +242,7 @@ internal sealed class ClientCore : ISessionSink
         _latency.OnCompleted();
         _states.OnCompleted();
         _errors.OnCompleted();
+        _metrics.Dispose();
     }
 
     // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
@@ -244,10 +255,10 @@ internal sealed class ClientCore : ISessionSink
     }
 
     public SafeSubject<T> CreateStateSubject<T>(string name)
-        => new(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time);
+        => new(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time, _metrics);
 
     public SafeSubject<T> CreateEventSubject<T>(string name)
-        => new(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time);
+        => new(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time, _metrics);
 
     public void ReportError(BlinkTradeClientError error) => _errors.OnNext(error);
 
@@ -308,9 +319,18 @@ internal sealed class ClientCore : ISessionSink
 
     void ISessionSink.OnError(BlinkTradeClientError error) => _errors.OnNext(error);
 
-    void ISessionSink.OnLatency(TimeSpan latency) => _latency.OnNext(latency);
+    void ISessionSink.OnLatency(TimeSpan latency)
+    {
+        Volatile.Write(ref _lastHeartbeatTimestamp, _time.GetTimestamp());
+        _metrics.HeartbeatRoundTrip(latency);
+        _latency.OnNext(latency);
+    }
 
-    void ISessionSink.OnPacingDelay(string msgType, TimeSpan delay) => _pacingDelays.OnNext(new PacingDelay(msgType, delay, _time.GetUtcNow()));
+    void ISessionSink.OnPacingDelay(string msgType, TimeSpan delay)
+    {
+        _metrics.PacingDelay(msgType, delay);
+        _pacingDelays.OnNext(new PacingDelay(msgType, delay, _time.GetUtcNow()));
+    }
 
     private async Task<ConnectionStateChange> WaitForStateAsync(Func<ConnectionState, bool> predicate, CancellationToken cancellationToken)
     {
@@ -337,9 +357,10 @@ internal sealed class ClientCore : ISessionSink
             await connection.DisposeAsync().ConfigureAwait(false);
             throw new OperationCanceledException("The client was disconnected or disposed while connecting.", cancellationToken);
         }
-        var session = new SessionConnection(connection, _options, _ids, _logger, this);
+        var session = new SessionConnection(connection, _options, _ids, _logger, this, _metrics);
         var restore = new RestoreContext(isReconnect);
         Volatile.Write(ref _session, session);
+        Volatile.Write(ref _lastHeartbeatTimestamp, _time.GetTimestamp()); // a new connection is as fresh as an answered heartbeat
         session.Start();
         ClientLog.Connected(_logger, session.RemoteDescription);
         try
@@ -400,6 +421,7 @@ internal sealed class ClientCore : ISessionSink
         }
         _gate.Hold();
         SetState(ConnectionState.Reconnecting, "Connection lost: " + reason.Message, reason);
+        using var activity = ClientActivities.StartReconnect(reason.Message);
         var lifetime = _lifetime.Token;
         Volatile.Write(ref _reconnectAttempts, 0);
         try
@@ -408,9 +430,11 @@ internal sealed class ClientCore : ISessionSink
             {
                 token.ThrowIfCancellationRequested();
                 Interlocked.Increment(ref _reconnectAttempts);
+                _metrics.ReconnectAttempt();
                 return await OpenSessionAsync(isReconnect: true, token).ConfigureAwait(false);
             }, lifetime).ConfigureAwait(false);
             PublishRecovery(lostAt, reason.Message, Volatile.Read(ref _reconnectAttempts), restored);
+            activity?.SetTag("blinktrade.reconnect.attempts", Volatile.Read(ref _reconnectAttempts));
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
@@ -421,6 +445,7 @@ internal sealed class ClientCore : ISessionSink
             _wantConnected = false;
             _gate.Close("Reconnecting gave up: " + e.Message, e);
             ClientLog.ReconnectFailed(_logger, "giving up: " + e.Message, e);
+            ClientActivities.Fail(activity, e);
             SetState(ConnectionState.Disconnected, "Reconnecting gave up: " + e.Message, e);
         }
     }
@@ -431,6 +456,7 @@ internal sealed class ClientCore : ISessionSink
         var recovery = new SessionRecovery(lostAt, _time.GetUtcNow(), reason, attempts, restored.Subscriptions,
             orders?.Checked ?? 0, orders?.Orders ?? 0, orders?.Reports ?? 0, orders?.Fills ?? 0, restored.Error);
         ClientLog.Recovered(_logger, recovery.Downtime, attempts, recovery.SubscriptionsRestored, recovery.ReportsSynthesized);
+        _metrics.Recovered(recovery.ReportsSynthesized);
         _recoveries.OnNext(recovery);
     }
 

@@ -242,6 +242,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
     private void ResyncBook(BookSubscription subscription, string reason)
     {
         ClientLog.BookOutOfSync(core.Logger, subscription.Symbol, reason);
+        core.Metrics.BookResync(subscription.Symbol);
         core.ReportError(ClientErrorKind.BookOutOfSync, $"Order book {subscription.Symbol} out of sync ({reason}); resubscribing.", null);
         subscription.Synced = false;
         var old = BookRequest(subscription, SubscriptionRequestType.Unsubscribe);

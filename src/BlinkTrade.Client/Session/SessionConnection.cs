@@ -33,6 +33,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OutboundPacer? _pacer;
+    private readonly Internal.Telemetry.ClientMetrics _metrics;
     private ITimer? _heartbeatTimer;
     private ITimer? _silenceTimer;
     private int _missedHeartbeats;
@@ -42,7 +43,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     private Task _receiveTask = Task.CompletedTask;
     private Task _sendTask = Task.CompletedTask;
 
-    public SessionConnection(IBlinkTradeConnection connection, BlinkTradeClientOptions options, RequestIdGenerator ids, ILogger logger, ISessionSink sink)
+    public SessionConnection(IBlinkTradeConnection connection, BlinkTradeClientOptions options, RequestIdGenerator ids, ILogger logger, ISessionSink sink, Internal.Telemetry.ClientMetrics metrics)
     {
         _connection = connection;
         _options = options;
@@ -50,6 +51,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         _ids = ids;
         _logger = logger;
         _sink = sink;
+        _metrics = metrics;
         _pending = new PendingRequestRegistry(_time);
         _writer = new FrameWriter<OutboundFrame>(connection, this, capacity: null);
         if (options.Pacing.Enabled)
@@ -57,6 +59,9 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
             _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay);
         }
     }
+
+    /// <summary>How many requests wait for their answer on this connection.</summary>
+    public int PendingRequestCount => _pending.Count;
 
     /// <summary>Completes, with the reason, when the connection has ended (never faults).</summary>
     public Task<Exception> Completion => _completion.Task;
@@ -137,6 +142,31 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     /// <param name="reportedTimeout">The timeout the caller was given, for the timeout exception, when part of it was
     /// spent before this call (waiting for the session); <paramref name="timeout"/> is then what is left of it.</param>
     public Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout = null)
+        => _metrics.RequestDurationEnabled || Internal.Telemetry.ClientActivities.Source.HasListeners()
+            ? MeasuredRequestAsync(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout)
+            : SendRequest(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout);
+
+    // The measured path (a listener is attached): a span and a duration from hand-over to answer. The span is started
+    // inside this async method so that Activity.Current returns to the caller's own on completion.
+    private async Task<BlinkTradeMessage> MeasuredRequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
+    {
+        using var activity = Internal.Telemetry.ClientActivities.StartRequest(request.MsgType, requestId, (request as NewOrderSingle)?.ClOrdID ?? (request as OrderCancelRequest)?.ClOrdID);
+        var started = _time.GetTimestamp();
+        try
+        {
+            var response = await SendRequest(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout).ConfigureAwait(false);
+            _metrics.RequestCompleted(request.MsgType, _time.GetElapsedTime(started), null);
+            return response;
+        }
+        catch (Exception e)
+        {
+            _metrics.RequestCompleted(request.MsgType, _time.GetElapsedTime(started), e);
+            Internal.Telemetry.ClientActivities.Fail(activity, e);
+            throw;
+        }
+    }
+
+    private Task<BlinkTradeMessage> SendRequest(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
     {
         var wait = timeout ?? _options.RequestTimeout;
         var reported = reportedTimeout ?? wait;
@@ -213,6 +243,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     {
         // Serialize on the caller's thread: a message the serializer rejects fails the caller, not the writer loop.
         var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
+        _metrics.MessageSent(message.MsgType, frame.Length);
         var item = new OutboundFrame(frame, message.MsgType, sent, owner);
         if (_pacer is not null)
         {
@@ -328,6 +359,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
             _sink.OnError(new BlinkTradeClientError(ClientErrorKind.MalformedFrame, parseError.Message, parseError, _time.GetUtcNow()));
             return;
         }
+        _metrics.MessageReceived(message.MsgType, frame.Length);
 
         // The client's state (order tracker, books, balances) is updated before the request waiting for this
         // message resumes, so a caller that awaited a response observes the state it implies.

@@ -6,6 +6,7 @@ using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Engine;
 using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
+using BlinkTrade.Testing.Telemetry;
 using BlinkTrade.Testing.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,11 +31,12 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         SecondFactor = options.SecondFactorCodeProvider ?? new TotpCodeProvider(options.TimeProvider);
         Registry = new SessionRegistry();
+        Metrics = new ExchangeMetrics(options.MeterFactory, () => Registry.Count, () => QueuedBytes);
         Faults = new ExchangeFaults(Registry, TimeProvider);
         Logger = LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway");
         DummyPassword = PasswordHash.Create(Guid.NewGuid().ToString("N"), options.PasswordHashIterations);
         ApiKeys = new ApiKeyStore(TimeProvider, new ApiKeyStoreOptions { PasswordHashIterations = Math.Max(1, options.PasswordHashIterations) });
-        Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this));
+        Actor = new ExchangeActor<ExchangeState>(new ExchangeState(this), Metrics);
         PasswordHasher = new PasswordHasher(options.PasswordHashConcurrency > 0 ? options.PasswordHashConcurrency : PasswordHasher.DefaultConcurrency);
         LoginThrottle = new LoginThrottle(TimeProvider, options.LoginFailureLimit, options.LoginFailureLimitPerAddress, options.LoginFailureWindow);
         LoginDeadlines = new LoginDeadlines(options.LoginTimeout, TimeProvider, Actor, Logger, _shutdown.Token);
@@ -43,6 +45,12 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         Dispatcher = new MessageDispatcher(Services);
         HandlerCatalog.MapAll(Dispatcher);
     }
+
+    /// <summary>Whether the exchange is being disposed (the readiness probe fails from then on).</summary>
+    public bool IsShuttingDown => _shutdown.IsCancellationRequested;
+
+    /// <summary>The exchange's instruments (meter <see cref="ExchangeTelemetry.Name"/>).</summary>
+    public ExchangeMetrics Metrics { get; }
 
     /// <summary>Every password hash (login, signup, password change) runs here: bounded, FIFO, off the thread pool and the actor.</summary>
     public PasswordHasher PasswordHasher { get; }
@@ -139,6 +147,7 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
         await Actor.DisposeAsync().ConfigureAwait(false);
         LoginDeadlines.Dispose();
         PasswordHasher.Dispose();
+        Metrics.Dispose();
         _shutdown.Dispose();
     }
 }

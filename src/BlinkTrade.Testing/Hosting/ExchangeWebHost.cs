@@ -2,6 +2,8 @@ using System.Net;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Testing.Gateway;
 using BlinkTrade.Testing.Hosting.Tapi;
+using BlinkTrade.Testing.Telemetry;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,7 +48,13 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
                 k.Limits.RequestHeadersTimeout = runtime.Options.HandshakeTimeout;
             }
         });
+        builder.Services.AddHealthChecks()
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration("exchange", _ => new ExchangeHealthCheck(runtime, readiness: false), null, ["live"]))
+            .Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration("sessions", _ => new ExchangeHealthCheck(runtime, readiness: true), null, ["ready"]));
         var app = builder.Build();
+        // Probes first, ahead of the WebSocket branches: /healthz (live) and /readyz (ready), 200 or 503.
+        app.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         RequestDelegate accept = context => AcceptAsync(runtime, context);
         app.Map("/trade/", accept);

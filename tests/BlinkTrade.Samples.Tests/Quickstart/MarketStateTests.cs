@@ -24,6 +24,21 @@ public sealed class MarketStateTests
     }
 
     [Fact]
+    public void The_health_line_shows_the_latest_heartbeat_and_the_reconnects_once_a_heartbeat_arrived()
+    {
+        var state = new MarketState("BTCUSD");
+        state.OnConnection("LoggedIn");
+        Assert.Null(state.Snapshot().Health);
+
+        state.OnHeartbeat(TimeSpan.FromMilliseconds(0.4215));
+        Assert.Equal("heartbeat 0.42 ms · 0 reconnects", state.Snapshot().Health);
+        state.OnRecovered();
+        state.OnHeartbeat(TimeSpan.FromMilliseconds(12));
+        Assert.Equal("heartbeat 12 ms · 1 reconnect", state.Snapshot().Health);
+        Assert.EndsWith("| LoggedIn (heartbeat 12 ms · 1 reconnect)", BlinkTrade.Quickstart.View.PlainTextFormatter.StatusLine(state.Snapshot()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_snapshot_does_not_change_when_more_arrives()
     {
         var state = new MarketState("BTCUSD");

@@ -27,6 +27,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
     private readonly bool _replayLatest;
     private readonly ILogger _logger;
     private readonly Action<BlinkTradeClientError>? _report;
+    private readonly Telemetry.ClientMetrics? _metrics;
     private readonly TimeProvider _time;
     private Subscriber[] _subscribers = [];
     private bool _terminated;
@@ -42,7 +43,8 @@ internal sealed class SafeSubject<T> : IObservable<T>
     /// <param name="report">Where subscriber faults are reported; <see langword="null"/> for the errors stream itself,
     /// whose faults are only logged (reporting them to itself could loop).</param>
     /// <param name="time">The clock for error timestamps.</param>
-    public SafeSubject(string name, OverflowPolicy policy, int capacity, bool replayLatest, ILogger logger, Action<BlinkTradeClientError>? report, TimeProvider time)
+    /// <param name="metrics">Counts drops and overflows, when given.</param>
+    public SafeSubject(string name, OverflowPolicy policy, int capacity, bool replayLatest, ILogger logger, Action<BlinkTradeClientError>? report, TimeProvider time, Telemetry.ClientMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _name = name;
@@ -51,6 +53,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
         _replayLatest = replayLatest;
         _logger = logger;
         _report = report;
+        _metrics = metrics;
         _time = time;
     }
 
@@ -109,6 +112,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
             foreach (var subscriber in overflowed)
             {
                 ClientLog.SubscriberOverflow(_logger, _name, _capacity);
+                _metrics?.SubscriberOverflow(_name);
                 var error = new SubscriberOverflowException($"The subscriber of {_name} fell {_capacity} items behind and was unsubscribed.");
                 Remove(subscriber);
                 subscriber.Terminate(error);
@@ -187,7 +191,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
                 AllowSynchronousContinuations = false,
                 // DropOldest keeps the newest state; Wait makes TryWrite fail when full, which we turn into a fault.
                 FullMode = owner._policy == OverflowPolicy.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-            });
+            }, owner._metrics is { } metrics ? _ => metrics.SubscriberDropped(owner._name) : null); // drops are counted, never silent
         }
 
         public void Start() => _ = Task.Run(PumpAsync);

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using BlinkTrade.Testing.Telemetry;
+
 namespace BlinkTrade.Testing.Gateway.Engine;
 
 /// <summary>
@@ -18,10 +21,15 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
     private readonly Queue<IWorkItem> _queue = new();
     private readonly TState _state;
     private readonly TaskCompletionSource _idleAfterDispose = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ExchangeMetrics? _metrics;
     private bool _running;
     private bool _disposed;
 
-    public ExchangeActor(TState state) => _state = state;
+    public ExchangeActor(TState state, ExchangeMetrics? metrics = null)
+    {
+        _state = state;
+        _metrics = metrics;
+    }
 
     private interface IWorkItem
     {
@@ -50,6 +58,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         }
 
         Task<T> result;
+        var started = StartTiming();
         try
         {
             result = Task.FromResult(work(_state));
@@ -60,6 +69,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         {
             result = Task.FromException<T>(e);
         }
+        StopTiming(started);
         Release();
         return result;
     }
@@ -124,7 +134,21 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
                     return;
                 }
             }
+            var started = StartTiming();
             item.Run(_state);
+            StopTiming(started);
+        }
+    }
+
+    // Work-item durations are CPU time on the real clock (Stopwatch), not the exchange's TimeProvider: a fake clock
+    // would read 0. Nothing is read when no listener enabled the histogram.
+    private long StartTiming() => _metrics is { CommandDurationEnabled: true } ? Stopwatch.GetTimestamp() : 0;
+
+    private void StopTiming(long started)
+    {
+        if (started != 0)
+        {
+            _metrics!.CommandCompleted(Stopwatch.GetElapsedTime(started));
         }
     }
 
