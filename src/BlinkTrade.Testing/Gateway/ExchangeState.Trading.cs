@@ -19,11 +19,13 @@ internal sealed partial class ExchangeState
 
     public long NowTicks => Now.UtcTicks;
 
-    /// <summary>Enters an order; <paramref name="senderUserId"/> (a broker acting for a customer) also gets its reports.</summary>
-    public long PlaceOrder(in NewOrder order, int senderUserId)
+    /// <summary>Enters an order; <paramref name="senderUserId"/> (a broker acting for a customer) also gets its reports.
+    /// The order's first report is <paramref name="requester"/>'s reply to its <c>D</c>: delivered whatever the
+    /// session's PermissionList says of <c>8</c> publications (PROTOCOL.md §4.1).</summary>
+    public long PlaceOrder(in NewOrder order, int senderUserId, Sessions.ExchangeSession? requester = null)
     {
         var id = Engine.PlaceOrder(order);
-        PublishEngineEvents(new OrderSender(id, senderUserId));
+        PublishEngineEvents(new OrderSender(id, senderUserId, requester));
         return id;
     }
 
@@ -31,22 +33,33 @@ internal sealed partial class ExchangeState
     /// Turns the engine's event buffer of the last command into publications, in the §3.9 recommended order: ERs
     /// (to the order's owner), U3 balance deltas, then market data (book X, trade X, f).
     /// </summary>
-    public void PublishEngineEvents() => PublishEngineEvents(default);
+    public void PublishEngineEvents() => PublishEngineEvents(default(OrderSender));
+
+    /// <summary>As <see cref="PublishEngineEvents()"/> after <paramref name="requester"/>'s cancel (<c>F</c>): every
+    /// report of the command answers it, so it is delivered whatever its PermissionList says of <c>8</c> (§4.1).</summary>
+    public void PublishEngineEvents(Sessions.ExchangeSession requester) => PublishEngineEvents(new OrderSender(OrderSender.EveryOrder, 0, requester));
 
     /// <summary>As <see cref="PublishEngineEvents()"/>, after a command whose new order <paramref name="sender"/> entered.</summary>
     private void PublishEngineEvents(OrderSender sender)
     {
         var events = Engine.Events;
         var now = Now;
+        var replied = false;
         foreach (ref readonly var report in events.ExecutionReports)
         {
             var record = Track(in report, now, sender);
+            // The requester's reply (a D's first report of its order, every report of an F) reaches it even when its
+            // PermissionList filters 8 publications out; the order's later reports are publications like any other.
+            var reply = sender.Requester is not null && (sender.OrderId == OrderSender.EveryOrder || (!replied && report.OrderId == sender.OrderId))
+                ? sender.Requester
+                : null;
+            replied |= reply is not null;
             // To the order's owner and, when someone else sent it (a broker for its customer), to the sender (§1.6).
             var frame = ExecutionReportFrame(in report, record.Created);
-            Runtime.Registry.Publish(report.UserId, "8", frame);
+            Runtime.Registry.Publish(report.UserId, "8", frame, reply);
             if (record.SenderUserId != report.UserId)
             {
-                Runtime.Registry.Publish(record.SenderUserId, "8", frame);
+                Runtime.Registry.Publish(record.SenderUserId, "8", frame, reply);
             }
         }
         PublishBalanceChanges(events.BalanceChanges);
@@ -121,8 +134,13 @@ internal sealed partial class ExchangeState
         return record;
     }
 
-    /// <summary>Who entered order <paramref name="OrderId"/> when it is not its owner (a broker for its customer, §1.6); default: nobody.</summary>
-    private readonly record struct OrderSender(long OrderId, int UserId);
+    /// <summary>Who entered order <paramref name="OrderId"/> when it is not its owner (a broker for its customer, §1.6),
+    /// and the session whose request the command answers; default: nobody.</summary>
+    private readonly record struct OrderSender(long OrderId, int UserId, Sessions.ExchangeSession? Requester = null)
+    {
+        /// <summary>Every report of the command answers the requester (a cancel).</summary>
+        public const long EveryOrder = -1;
+    }
 
     /// <summary>The <c>8</c> of one engine report; <paramref name="orderDate"/> is when the order was entered.</summary>
     /// <remarks>

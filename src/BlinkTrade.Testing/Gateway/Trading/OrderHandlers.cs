@@ -75,7 +75,7 @@ internal static class OrderHandlers
                 TimeInForce = order.TimeInForce,
                 PostOnly = order.PostOnly,
                 Timestamp = state.NowTicks,
-            }, identity.UserId);
+            }, identity.UserId, session);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -179,7 +179,7 @@ internal static class OrderHandlers
                     throw GatewayException.MissingTag("Side");
                 }
                 state.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = account.BrokerId, UserId = account.UserId, Side = side, Symbol = symbol, Timestamp = state.NowTicks });
-                state.PublishEngineEvents();
+                state.PublishEngineEvents(session);
                 return null;
             }
             var result = state.Engine.CancelOrder(new CancelOrder
@@ -191,7 +191,7 @@ internal static class OrderHandlers
                 ClOrdId = origClOrdId is null ? clOrdId : null,
                 Timestamp = state.NowTicks,
             });
-            state.PublishEngineEvents();
+            state.PublishEngineEvents(session);
             return result == CancelResult.Canceled ? null : WhyNotOpen(state, account.UserId, orderId, origClOrdId ?? clOrdId);
         }, cancellationToken).ConfigureAwait(false);
         if (notOpen is not null)

@@ -57,4 +57,29 @@ public sealed class PermissionSessionTests
         Assert.DoesNotContain(b.Backlog, f => f.GetProperty("MsgType").GetString() is "8" or "U3");
         Assert.DoesNotContain(a.Backlog, f => f.GetProperty("MsgType").GetString() == "U3");
     }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_permitted_order_and_cancel_get_their_reply_even_when_8_publications_are_not_listed(TransportKind kind)
+    {
+        // PROTOCOL.md §4.1: publications are filtered by the list, direct responses to permitted requests are not.
+        await using var harness = await StartFundedAsync(kind);
+        var key = await harness.Exchange.CreateApiKeyAsync(harness.AliceId, """{"D":[],"F":[]}""");
+        await using var bot = await harness.ConnectAsync();
+        Assert.Equal(1, (await bot.RequestAsync(Login(key.ApiKey, key.ApiPassword!), "BF")).GetProperty("UserStatus").GetInt32());
+
+        var accepted = await bot.RequestAsync(Order("own", "1", 500 * Btc, Btc), "8");
+        Assert.Equal(("own", "0"), (accepted.GetProperty("ClOrdID").GetString(), accepted.GetProperty("ExecType").GetString()));
+
+        // The fill that follows is a publication: not listed, not delivered.
+        await using var web = await harness.LoginAsync("bob");
+        await web.SendAsync(Order("take", "2", 500 * Btc, Btc / 2));
+        await web.WaitForAsync(Er("take", "2"));
+        await bot.RequestAsync("""{"MsgType":"1","TestReqID":"sync"}""", "0");
+        Assert.DoesNotContain(bot.Backlog, f => f.GetProperty("MsgType").GetString() == "8" && f.GetProperty("ExecType").GetString() == "1");
+
+        var cancelled = await bot.RequestAsync("""{"MsgType":"F","OrigClOrdID":"own","ClOrdID":"own"}""", "8");
+        Assert.Equal(("own", "4"), (cancelled.GetProperty("ClOrdID").GetString(), cancelled.GetProperty("ExecType").GetString()));
+    }
 }
