@@ -48,6 +48,7 @@ internal sealed partial class ExchangeState
         foreach (ref readonly var report in events.ExecutionReports)
         {
             var record = Track(in report, now, sender);
+            CountReport(in report);
             // The requester's reply (a D's first report of its order, every report of an F) reaches it even when its
             // PermissionList filters 8 publications out; the order's later reports are publications like any other.
             var reply = sender.Requester is not null && (sender.OrderId == OrderSender.EveryOrder || (!replied && report.OrderId == sender.OrderId))
@@ -63,6 +64,7 @@ internal sealed partial class ExchangeState
             }
         }
         PublishBalanceChanges(events.BalanceChanges);
+        Runtime.Metrics.Trades(events.Trades.Length);
         var trades = new List<TradeRecord>(events.Trades.Length);
         foreach (ref readonly var t in events.Trades)
         {
@@ -97,6 +99,18 @@ internal sealed partial class ExchangeState
                 ClientID = userId,
                 Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(balances) },
             }));
+        }
+    }
+
+    private void CountReport(in ExecutionReport report)
+    {
+        if (report.ExecType == ExecType.New)
+        {
+            Runtime.Metrics.OrdersAccepted(1);
+        }
+        else if (report.ExecType == ExecType.Rejected)
+        {
+            Runtime.Metrics.OrderRejected((int)report.OrdRejReason);
         }
     }
 

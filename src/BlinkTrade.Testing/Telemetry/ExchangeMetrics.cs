@@ -41,8 +41,8 @@ internal sealed class ExchangeMetrics : IDisposable
         _meter.CreateObservableUpDownCounter("blinktrade.exchange.sessions", () => sessions(), "{session}", "Open protocol sessions (WebSocket and in-memory).");
         _meter.CreateObservableUpDownCounter("blinktrade.exchange.outbound.queued", () => queuedBytes(), "By", "Bytes queued for sending over every session (the slow-consumer bound applies per session).");
         _messagesReceived = _meter.CreateCounter<long>("blinktrade.exchange.messages.received", "{message}", "Protocol messages received, by MsgType (\"?\" when the frame has none).");
-        _framesSent = _meter.CreateCounter<long>("blinktrade.exchange.messages.sent", "{message}", "Frames queued for sending: replies, errors and publications.");
-        _bytesSent = _meter.CreateCounter<long>("blinktrade.exchange.bytes.sent", "By", "Bytes of the frames queued for sending.");
+        _framesSent = _meter.CreateCounter<long>("blinktrade.exchange.messages.sent", "{message}", "Frames sent: replies, errors and publications.");
+        _bytesSent = _meter.CreateCounter<long>("blinktrade.exchange.bytes.sent", "By", "Bytes of the frames sent.");
         _orders = _meter.CreateCounter<long>("blinktrade.exchange.orders", "{order}", "Orders accepted by the engine.");
         _trades = _meter.CreateCounter<long>("blinktrade.exchange.trades", "{trade}", "Trades (fills between two orders).");
         _rejects = _meter.CreateCounter<long>("blinktrade.exchange.order.rejects", "{order}", "Orders rejected by the engine, by OrdRejReason.");

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http;
 using BlinkTrade.Client;
+using BlinkTrade.Testing.Tests.Gateway;
+using static BlinkTrade.Testing.Tests.Gateway.Trading.TradingHarness;
 using BlinkTrade.Testing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -50,5 +52,40 @@ public sealed class ExchangeTelemetryTests
         await client.ConnectAsync();
         sessions.RecordObservableInstruments();
         Assert.Equal(1, sessions.LastMeasurement!.Value);
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task A_scripted_session_counts_messages_orders_trades_rejects_and_errors(TransportKind kind)
+    {
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var received = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.messages.received");
+        using var sent = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.messages.sent");
+        using var orders = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.orders");
+        using var trades = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.trades");
+        using var rejects = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.order.rejects");
+        using var errors = new MetricCollector<long>(meters, ExchangeTelemetry.Name, "blinktrade.exchange.errors");
+        await using var harness = await StartFundedAsync(kind, o => o with { MeterFactory = meters });
+        await using var alice = await harness.LoginAsync("alice");
+        await using var bob = await harness.LoginAsync("bob");
+
+        await alice.SendAsync(Order("bid", "1", 500 * Btc, Btc));
+        await alice.WaitForAsync(Er("bid", "0"));
+        await bob.SendAsync(Order("ask", "2", 500 * Btc, Btc));
+        await bob.WaitForAsync(Er("ask", "2"));
+        await bob.SendAsync(Order("broke", "2", 500 * Btc, 1_000 * Btc)); // more BTC than bob has: rejected
+        await bob.WaitForAsync(Er("broke", "8"));
+        var error = await bob.RequestAsync("""{"MsgType":"D","ClOrdID":7}""", "ERROR"); // a ClOrdID must be a string
+        Assert.Equal("ERROR", error.GetProperty("MsgType").GetString());
+
+        Assert.Equal(2, orders.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(1, trades.GetMeasurementSnapshot().Sum(m => m.Value));
+        var reject = Assert.Single(rejects.GetMeasurementSnapshot());
+        Assert.Equal(3, reject.Tags["blinktrade.reject_reason"]); // OrdRejReason 3: insufficient funds
+        Assert.Equal(1, errors.GetMeasurementSnapshot().Where(m => (string?)m.Tags["blinktrade.msg_type"] == "D").Sum(m => m.Value));
+        Assert.Equal(4, received.GetMeasurementSnapshot().Where(m => (string?)m.Tags["blinktrade.msg_type"] == "D").Sum(m => m.Value));
+        Assert.True(sent.GetMeasurementSnapshot().Sum(m => m.Value) >= 8, "logins, reports, balance updates and the ERROR were counted");
     }
 }

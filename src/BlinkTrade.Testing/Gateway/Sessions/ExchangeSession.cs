@@ -300,6 +300,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         {
             message = GatewayRequest.Parse(frame);
             GatewayLog.MessageReceived(_logger, Id, message.MsgType);
+            _runtime.Metrics.MessageReceived(message.MsgType);
             if (message.Rejection is { } rejection)
             {
                 throw rejection;
@@ -313,6 +314,11 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         catch (GatewayException e)
         {
             GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", e.Description, e.Detail);
+            if (message is null)
+            {
+                _runtime.Metrics.MessageReceived(null); // not even JSON with a MsgType: counted as "?"
+            }
+            _runtime.Metrics.Error(message?.MsgType);
             Send(FrameEncoder.Error(e.Description, e.Detail, e.RequestId ?? message?.RequestId));
             if (e.CloseSession)
             {
@@ -327,6 +333,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         {
             // Never leak internals: the client gets a generic ERROR, the log gets the exception.
             GatewayLog.HandlerFailed(_logger, e, Id, message?.MsgType ?? "?");
+            _runtime.Metrics.Error(message?.MsgType);
             Send(FrameEncoder.Error(GatewayErrors.UnknownError, string.Empty, message?.RequestId));
         }
         finally
@@ -408,6 +415,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         {
             GatewayLog.SlowConsumer(_logger, Id, _connection.RemoteDescription, _runtime.Options.SessionQueueCapacity);
         }
+        _runtime.Metrics.SlowConsumerDisconnect();
         _writerStop.Cancel();
     }
 
@@ -443,9 +451,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     ValueTask IFrameWriterOwner<byte[]>.BeforeSendAsync(byte[] item, CancellationToken cancellationToken)
         => _runtime.Faults.BeforeSendAsync(this, cancellationToken);
 
-    void IFrameWriterOwner<byte[]>.OnSent(byte[] item)
-    {
-    }
+    void IFrameWriterOwner<byte[]>.OnSent(byte[] item) => _runtime.Metrics.FrameSent(item.Length);
 
     // Drop the connection — except when the writer was stopped for a slow consumer, which tells the client why once
     // it has the send slot.
