@@ -73,6 +73,9 @@ public sealed record ReferenceExchangeOptions
 
     /// <summary>Initial brokers, instruments, users, balances and API keys (the standalone server's seed file).</summary>
     public ExchangeSeed? Seed { get; init; }
+
+    /// <summary>Records every session's frames, both ways, to this tape (the standalone server's <c>--record FILE</c>); null records nothing.</summary>
+    public Tapes.TapeRecorder? SessionTape { get; init; }
     /// <summary>
     /// Settings tuned for unit tests: one PBKDF2 iteration (a login costs microseconds, not 100 ms), no message-rate
     /// limit (a test that checks throttling sets <see cref="MaxMessagesPerSecond"/>), no idle or login timeout (a test
