@@ -84,6 +84,19 @@ public sealed class ScenarioBuilder
         return this;
     }
 
+    /// <summary>Rests the book a tape's market data left for a symbol (its last full refresh with the incremental
+    /// refreshes after it applied), as <see cref="MarketMaker"/>'s orders: a recorded market, replayed into a live exchange.</summary>
+    /// <param name="tape">A tape whose client subscribed to the symbol's book.</param>
+    /// <param name="symbol">The instrument (declare it with <see cref="Instrument"/>).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The tape has no full refresh of the symbol.</exception>
+    public ScenarioBuilder BookFromTape(Tapes.SessionTape tape, string symbol)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        var (asks, bids) = Tapes.TapeMarketData.BookOf(tape, symbol) ?? throw new ArgumentException($"The tape has no market data full refresh of {symbol}.", nameof(tape));
+        return Book(symbol, asks, bids);
+    }
+
     /// <summary>Changes the exchange options after <see cref="ReferenceExchangeOptions.ForTests"/> (e.g. a message-rate limit).</summary>
     /// <param name="configure">Returns the options to use, typically <c>o =&gt; o with { … }</c>.</param>
     /// <returns>This builder.</returns>

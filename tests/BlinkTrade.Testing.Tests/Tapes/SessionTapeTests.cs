@@ -98,6 +98,23 @@ public sealed class SessionTapeTests
     }
 
     [Fact]
+    public async Task A_tapes_market_data_rests_the_book_its_client_last_saw_on_a_new_exchange()
+    {
+        var (tape, _) = await RecordScriptedRunAsync();
+
+        await using var scenario = await ExchangeScenario.Create()
+            .Instrument(Symbol, "BTC", "USD")
+            .BookFromTape(tape, Symbol)
+            .StartAsync();
+
+        // The script bought 1 at 600 and 0.5 at 601, and cancelled its own 650 offer: 1.5 left at 601, the bid untouched.
+        var book = await scenario.Exchange.GetBookAsync(Symbol);
+        Assert.Equal([(60_100_000_000L, 150_000_000L)], book.Offers.Select(o => (o.Price, o.Quantity)));
+        Assert.Equal([(59_900_000_000L, 100_000_000L)], book.Bids.Select(o => (o.Price, o.Quantity)));
+        Assert.Throws<ArgumentException>(() => ExchangeScenario.Create().BookFromTape(tape, "ETHUSD"));
+    }
+
+    [Fact]
     public async Task A_tape_line_that_is_not_an_entry_is_refused_with_its_line_number()
     {
         var error = await Assert.ThrowsAsync<FormatException>(() => SessionTape.ReadAsync(new StringReader(
