@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using BlinkTrade.ReferenceExchange;
 using BlinkTrade.Samples;
 using BlinkTrade.Testing;
+using BlinkTrade.Testing.Tapes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -29,11 +30,17 @@ var hashIterationsOption = new Option<int?>("--password-hash-iterations")
 {
     Description = "PBKDF2 iterations of password hashes (default: the seed's passwordHashIterations, else 100000). Lower it only for test servers.",
 };
+var recordOption = new Option<FileInfo?>("--record")
+{
+    Description = "Record every session's frames, both ways, with their times to this JSON Lines tape (credentials as ***); " +
+                  "replay it to a client with BlinkTrade.Testing.Tapes.TapeReplayer.",
+};
 var root = new RootCommand(ServerHelp.Description);
 root.Options.Add(urlsOption);
 root.Options.Add(seedOption);
 root.Options.Add(quietOption);
 root.Options.Add(hashIterationsOption);
+root.Options.Add(recordOption);
 root.SetAction(async (parseResult, cancellationToken) =>
 {
     var urls = parseResult.GetValue(urlsOption)!;
@@ -98,8 +105,15 @@ root.SetAction(async (parseResult, cancellationToken) =>
         stop.Cancel();
     };
 
+    // Declared before the exchange so it is closed after the last session was recorded.
+    await using var tape = parseResult.GetValue(recordOption) is { } tapeFile ? TapeRecorder.CreateFile(tapeFile.FullName) : null;
+    if (tape is not null)
+    {
+        logger.LogInformation("Recording sessions to {Tape}", parseResult.GetValue(recordOption)!.FullName);
+    }
     await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions
     {
+        SessionTape = tape,
         LoggerFactory = loggerFactory,
         EnableWebSocketServer = true,
         WebSocketPort = url.Port,

@@ -12,6 +12,9 @@ namespace BlinkTrade.Testing.Tapes;
 /// </summary>
 public sealed class SessionTape
 {
+    // A file for people to read: "+" and "<" stay as they are (nothing here is embedded in HTML).
+    private static readonly JsonSerializerOptions LineFormat = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private SessionTape(IReadOnlyList<TapeEntry> entries) => Entries = entries;
 
     /// <summary>The frames, in recorded order.</summary>
@@ -63,7 +66,7 @@ public sealed class SessionTape
         {
             line["bytes"] = nonJsonBytes;
         }
-        return line.ToJsonString();
+        return line.ToJsonString(LineFormat);
     }
 
     private static TapeEntry ParseLine(string line, int number)
