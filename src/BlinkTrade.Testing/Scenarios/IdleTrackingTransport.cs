@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Testing.Gateway;
+using BlinkTrade.Testing.Hosting;
 
 namespace BlinkTrade.Testing.Scenarios;
 
@@ -8,10 +9,18 @@ namespace BlinkTrade.Testing.Scenarios;
 /// The exchange's in-memory transport with both ends of every connection tracked, so a scenario can tell when no
 /// frame is in flight in either direction (<see cref="IsIdle"/>).
 /// </summary>
-internal sealed class IdleTrackingTransport(ExchangeRuntime runtime, string clientIp = "127.0.0.1") : IBlinkTradeTransport
+internal sealed class IdleTrackingTransport : IBlinkTradeTransport
 {
     private readonly ConcurrentDictionary<ConnectionActivity, byte> _links = new();
-    private int _count;
+    private readonly InMemoryExchangeTransport _inner;
+
+    public IdleTrackingTransport(ExchangeRuntime runtime, string clientIp = "127.0.0.1") =>
+        _inner = new InMemoryExchangeTransport(runtime, clientIp, (client, server) =>
+        {
+            var activity = new ConnectionActivity();
+            _links[activity] = 0;
+            return (new TrackedConnection(client, activity), new TrackedConnection(server, activity));
+        });
 
     /// <summary>No open connection has a frame sent and not yet handled.</summary>
     public bool IsIdle
@@ -33,21 +42,5 @@ internal sealed class IdleTrackingTransport(ExchangeRuntime runtime, string clie
         }
     }
 
-    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (runtime.ShutdownToken.IsCancellationRequested)
-        {
-            throw new ConnectionClosedException("The reference exchange has stopped.");
-        }
-        var number = Interlocked.Increment(ref _count);
-        var (client, server) = InMemoryConnection.CreatePair(
-            firstName: $"in-memory client {number} ({clientIp})",
-            secondName: "in-memory reference exchange",
-            maxFrameBytes: runtime.Options.MaxFrameBytes);
-        var activity = new ConnectionActivity();
-        _links[activity] = 0;
-        runtime.StartSession(new TrackedConnection(server, activity), clientIp);
-        return ValueTask.FromResult<IBlinkTradeConnection>(new TrackedConnection(client, activity));
-    }
+    public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken) => _inner.ConnectAsync(endpoint, cancellationToken);
 }
