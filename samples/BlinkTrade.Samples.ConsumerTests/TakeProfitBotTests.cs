@@ -3,7 +3,7 @@ using System.Reactive.Threading.Tasks;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Trading;
-using BlinkTrade.Testing.Accounts;
+using BlinkTrade.Testing;
 using BlinkTrade.Testing.Scenarios;
 
 namespace BlinkTrade.Samples.ConsumerTests;
@@ -17,13 +17,12 @@ namespace BlinkTrade.Samples.ConsumerTests;
 /// ports, no shared state, so tests run in parallel and finish in milliseconds. Everything runs on the scenario's
 /// manual clock, and <see cref="ExchangeScenario.RunUntilIdleAsync"/> / <see cref="ExchangeScenario.AdvanceAsync"/>
 /// wait until the exchange, the clients and the bot have nothing left to do: no sleeps, no polling. Amounts on the
-/// exchange's control API are in satoshis (1e8 per unit, fiat included); the client API uses the exact
-/// <see cref="Price"/>/<see cref="Quantity"/> types.
+/// exchange's control API use the client's exact <see cref="Price"/>/<see cref="Quantity"/>/<see cref="Amount"/>
+/// types, like the client API.
 /// </remarks>
 public sealed class TakeProfitBotTests
 {
     private const string Symbol = "BTCUSD";
-    private const long Satoshi = 100_000_000;
 
     [Fact]
     public async Task A_filled_entry_is_offered_for_sale_at_the_fill_price_plus_the_profit()
@@ -44,9 +43,9 @@ public sealed class TakeProfitBotTests
         var book = await scenario.Exchange.GetBookAsync(Symbol);
         Assert.Empty(book.Bids);
         var offer = Assert.Single(book.Offers);
-        Assert.Equal((alice, 610 * Satoshi, 1 * Satoshi), (offer.UserId, offer.Price, offer.Quantity));
-        Assert.Equal(new Balance(1 * Satoshi, 1 * Satoshi), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
-        Assert.Equal(400 * Satoshi, (await scenario.Exchange.GetBalanceAsync(alice, "USD")).Total);
+        Assert.Equal((alice, Price.FromDecimal(610m), Quantity.FromDecimal(1m)), (offer.UserId, offer.Price, offer.Quantity));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1m), Amount.FromDecimal(1m)), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
+        Assert.Equal(Amount.FromDecimal(400m), (await scenario.Exchange.GetBalanceAsync(alice, "USD")).Total);
     }
 
     [Fact]
@@ -95,8 +94,8 @@ public sealed class TakeProfitBotTests
         Assert.Equal((OrdStatus.Filled, Price.FromDecimal(620m)), (sold.OrdStatus, sold.AvgPx));
 
         // Bought 0.5 at 600 (300 USD), sold 0.5 at 620 (310 USD): 10 USD richer, no bitcoin left, nothing locked.
-        Assert.Equal(new Balance(1_010 * Satoshi, 0), await scenario.Exchange.GetBalanceAsync(alice, "USD"));
-        Assert.Equal(new Balance(0, 0), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1_010m), Amount.Zero), await scenario.Exchange.GetBalanceAsync(alice, "USD"));
+        Assert.Equal(new ExchangeBalance(Amount.Zero, Amount.Zero), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
         // The client's Balances agree with the exchange once the unsolicited balance updates are applied.
         var balances = await scenario.Client("alice").GetBalancesAsync();
         Assert.Equal(Amount.FromDecimal(1_010m), balances.Get("USD")?.Total);
@@ -112,7 +111,7 @@ public sealed class TakeProfitBotTests
         var alice = scenario.UserId("alice");
         using var strategy = BotFor(scenario, profit: 10);
         await strategy.EnterAsync(Quantity.FromDecimal(1m), Price.FromDecimal(600m));
-        Assert.Equal(600 * Satoshi, (await scenario.Exchange.GetBalanceAsync(alice, "USD")).Locked); // the bid locks its cost
+        Assert.Equal(Amount.FromDecimal(600m), (await scenario.Exchange.GetBalanceAsync(alice, "USD")).Locked); // the bid locks its cost
 
         await scenario.AdvanceAsync(TimeSpan.FromSeconds(59));
         Assert.Single((await scenario.Exchange.GetBookAsync(Symbol)).Bids); // not yet
@@ -121,7 +120,7 @@ public sealed class TakeProfitBotTests
         Assert.True(scenario.Client("alice").Orders.TryGet("entry-1", out var entry));
         Assert.Equal((OrdStatus.Cancelled, Quantity.FromDecimal(1m)), (entry.OrdStatus, entry.CxlQty));
         Assert.Empty((await scenario.Exchange.GetBookAsync(Symbol)).Bids);
-        Assert.Equal(new Balance(1_000 * Satoshi, 0), await scenario.Exchange.GetBalanceAsync(alice, "USD")); // unlocked again
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1_000m), Amount.Zero), await scenario.Exchange.GetBalanceAsync(alice, "USD")); // unlocked again
     }
 
     // ---- Test fixtures: the part you copy into your own test project. ----

@@ -2,8 +2,8 @@ using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Testing;
 
-/// <summary>An open order as the control API sees it (resting, or a stop waiting for its trigger). Codes are the client's
-/// protocol values; prices and quantities are satoshi integers (1e8-scaled), like the exchange's other read-outs.</summary>
+/// <summary>An open order as the control API sees it (resting, or a stop waiting for its trigger). Codes, prices and
+/// quantities are the client's protocol types.</summary>
 /// <param name="OrderId">The exchange order id.</param>
 /// <param name="ClOrdId">The client order id, if one was sent.</param>
 /// <param name="BrokerId">The owner's broker.</param>
@@ -23,7 +23,7 @@ namespace BlinkTrade.Testing;
 /// <param name="IsWaitingForTrigger">An untriggered stop order (not in the book).</param>
 /// <param name="PostOnly">Post-only.</param>
 public sealed record ExchangeOrder(long OrderId, string? ClOrdId, int BrokerId, int UserId, string Symbol, Side Side, OrdType OrderType,
-    TimeInForce TimeInForce, OrdStatus Status, long Price, long StopPx, long OrderQty, long LeavesQty, long CumQty, long AvgPx, long Locked,
+    TimeInForce TimeInForce, OrdStatus Status, Price Price, Price StopPx, Quantity OrderQty, Quantity LeavesQty, Quantity CumQty, Price AvgPx, Amount Locked,
     bool IsWaitingForTrigger, bool PostOnly)
 {
     internal static ExchangeOrder From(in Matching.OrderState order)
@@ -34,6 +34,7 @@ public sealed record ExchangeOrder(long OrderId, string? ClOrdId, int BrokerId, 
             OrdType.FromWire(((byte)order.OrderType).ToString(culture)),
             TimeInForce.FromWire(((byte)order.TimeInForce).ToString(culture)),
             OrdStatus.FromWire(((byte)order.Status).ToString(culture)),
-            order.Price, order.StopPx, order.OrderQty, order.LeavesQty, order.CumQty, order.AvgPx, order.Locked, order.IsWaitingForTrigger, order.PostOnly);
+            new Price(order.Price), new Price(order.StopPx), new Quantity(order.OrderQty), new Quantity(order.LeavesQty), new Quantity(order.CumQty),
+            new Price(order.AvgPx), new Amount(order.Locked), order.IsWaitingForTrigger, order.PostOnly);
     }
 }

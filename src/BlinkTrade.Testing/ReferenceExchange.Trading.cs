@@ -30,11 +30,11 @@ public sealed partial class ReferenceExchange
     /// <param name="currency">The currency code.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The balance.</returns>
-    public Task<Balance> GetBalanceAsync(int userId, string currency, CancellationToken cancellationToken = default) =>
+    public Task<ExchangeBalance> GetBalanceAsync(int userId, string currency, CancellationToken cancellationToken = default) =>
         _runtime.Actor.InvokeAsync(s =>
         {
             var user = s.RequireUser(userId);
-            return s.Engine.Accounts.GetBalance(user.BrokerId, user.UserId, currency);
+            return ExchangeBalance.From(s.Engine.Accounts.GetBalance(user.BrokerId, user.UserId, currency));
         }, cancellationToken);
 
     /// <summary>The visible book of a symbol: bids and offers, best first.</summary>
@@ -42,7 +42,8 @@ public sealed partial class ReferenceExchange
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The book.</returns>
     public Task<ExchangeBook> GetBookAsync(string symbol, CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync(s => new ExchangeBook(s.Engine.GetBook(symbol, Side.Buy), s.Engine.GetBook(symbol, Side.Sell)), cancellationToken);
+        _runtime.Actor.InvokeAsync(s => new ExchangeBook(
+            [.. s.Engine.GetBook(symbol, Side.Buy).Select(ExchangeBookEntry.From)], [.. s.Engine.GetBook(symbol, Side.Sell).Select(ExchangeBookEntry.From)]), cancellationToken);
 
     /// <summary>A user's open orders.</summary>
     /// <param name="userId">The user.</param>
@@ -59,21 +60,21 @@ public sealed partial class ReferenceExchange
     /// <param name="currency">The currency code.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The sum.</returns>
-    public Task<long> GetTotalInCirculationAsync(string currency, CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync(s => s.Engine.Accounts.TotalInCirculation(currency), cancellationToken);
+    public Task<Amount> GetTotalInCirculationAsync(string currency, CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync(s => new Amount(s.Engine.Accounts.TotalInCirculation(currency)), cancellationToken);
 
     /// <summary>Every account's balances, for invariant checks: (user id, currency) → balance.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The balances.</returns>
-    public Task<IReadOnlyDictionary<(int UserId, string Currency), Balance>> GetAllBalancesAsync(CancellationToken cancellationToken = default) =>
-        _runtime.Actor.InvokeAsync<IReadOnlyDictionary<(int UserId, string Currency), Balance>>(s =>
+    public Task<IReadOnlyDictionary<(int UserId, string Currency), ExchangeBalance>> GetAllBalancesAsync(CancellationToken cancellationToken = default) =>
+        _runtime.Actor.InvokeAsync<IReadOnlyDictionary<(int UserId, string Currency), ExchangeBalance>>(s =>
         {
-            var result = new Dictionary<(int, string), Balance>();
+            var result = new Dictionary<(int, string), ExchangeBalance>();
             foreach (var (brokerId, userId) in s.Engine.Accounts.AccountIds)
             {
                 foreach (var (currency, balance) in s.Engine.Accounts.GetBalances(brokerId, userId))
                 {
-                    result[(userId, currency)] = balance;
+                    result[(userId, currency)] = ExchangeBalance.From(balance);
                 }
             }
             return result;

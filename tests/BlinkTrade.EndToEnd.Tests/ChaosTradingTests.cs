@@ -212,7 +212,7 @@ public sealed class ChaosTradingTests(ITestOutputHelper output)
             foreach (var currency in new[] { "USD", "BTC" })
             {
                 var exchangeBalance = await h.Exchange.GetBalanceAsync(userId, currency, ct);
-                Assert.True(expected[(userId, currency)] == exchangeBalance.Total, $"{trader.Name} {currency}: deposits ± trades ± fees = {expected[(userId, currency)]}, exchange {exchangeBalance.Total}");
+                Assert.True(expected[(userId, currency)] == exchangeBalance.Total.Satoshis, $"{trader.Name} {currency}: deposits ± trades ± fees = {expected[(userId, currency)]}, exchange {exchangeBalance.Total.Satoshis}");
             }
             await BalanceAssert.ConvergesAsync(h.Exchange, userId, () => trader.Balances.Last, ct, "USD", "BTC");
         }

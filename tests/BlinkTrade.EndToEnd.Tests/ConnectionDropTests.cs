@@ -211,7 +211,7 @@ public sealed class ConnectionDropTests
         var send = alice.SendOrderAsync(NewOrder.Limit(E2EHarness.Symbol, Side.Buy, Quantity.FromDecimal(0.5m), Price.FromDecimal(600m)) with { ClOrdID = "gap-1" }, ct);
         await Wait.Eventually(async () => (await h.Exchange.GetBookAsync(E2EHarness.Symbol, ct)).Bids.Count == 1, what: "alice's bid rests at the exchange");
         var take = bob.SendOrderAsync(NewOrder.Market(E2EHarness.Symbol, Side.Sell, Quantity.FromDecimal(0.5m)), ct);
-        await Wait.Eventually(async () => (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total > 0, what: "alice's bid filled at the exchange");
+        await Wait.Eventually(async () => (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total.Satoshis > 0, what: "alice's bid filled at the exchange");
         Assert.Equal(0, reports.Count);
 
         h.Exchange.Faults.DropAllConnections();
@@ -312,7 +312,7 @@ public sealed class ConnectionDropTests
         await Wait.Eventually(() => Volatile.Read(ref reconnected) > 0 && alice.State == ConnectionState.LoggedIn, what: "alice reconnected");
 
         // Alice was maker: 10 bps of 1 BTC; 600 USD spent, nothing locked.
-        var btc = (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total;
+        var btc = (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total.Satoshis;
         Assert.Equal(Coin - (Coin * E2EHarness.MakerBps / 10_000), btc);
         await Wait.Eventually(() => balances.Last?.Get("USD") is { Total.Satoshis: 400 * Coin, Locked.Satoshis: 0 } && balances.Last?.Get("BTC")?.Total?.Satoshis == btc,
             TimeSpan.FromSeconds(5), "the balances stream caught up with the fill missed during the gap");

@@ -50,7 +50,7 @@ public sealed class HistoryAndRecoveryTests
         {
             var net = ledger.Where(x => x.Currency == currency)
                 .Sum(x => x.Operation == LedgerOperation.Credit ? x.Amount!.Value.Satoshis : -x.Amount!.Value.Satoshis);
-            Assert.Equal((await h.Exchange.GetBalanceAsync(aliceId, currency, ct)).Total, net);
+            Assert.Equal((await h.Exchange.GetBalanceAsync(aliceId, currency, ct)).Total.Satoshis, net);
         }
         Assert.Equal(trades, ledger.Count(x => x.Currency == "BTC" && x.Description == LedgerDescription.TradeFee));
     }

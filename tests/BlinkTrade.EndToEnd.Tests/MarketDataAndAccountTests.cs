@@ -126,7 +126,7 @@ public sealed class MarketDataAndAccountTests
         Assert.Equal("4", await h.Exchange.ProcessWithdrawalAsync(id, WithdrawalAction.Complete, cancellationToken: ct));
         await withdrawals.WaitForAsync(x => x.Withdrawal.WithdrawID == id && x.Withdrawal.Status == WithdrawStatus.Complete, what: "withdrawal complete (U9)");
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "2 BTC left, nothing locked");
-        Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
+        Assert.Equal(new ExchangeBalance(Amount.FromSatoshis(2 * Coin), Amount.Zero), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
     }
 
     [Theory]
@@ -156,7 +156,7 @@ public sealed class MarketDataAndAccountTests
         var cancelled = await alice.CancelWithdrawalAsync(id, ct);
         Assert.Equal((id, WithdrawStatus.Cancelled), (cancelled.Withdrawal.WithdrawID, cancelled.Withdrawal.Status));
         await Wait.Eventually(() => balances.Last?.Get("BTC") is { Total.Satoshis: 2 * Coin, Locked.Satoshis: 0 }, what: "nothing locked after the cancel");
-        Assert.Equal(new Testing.Accounts.Balance(2 * Coin, 0), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
+        Assert.Equal(new ExchangeBalance(Amount.FromSatoshis(2 * Coin), Amount.Zero), await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct));
         // Twice is a readable reject, and the session goes on.
         var again = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => alice.CancelWithdrawalAsync(id, ct));
         Assert.Contains("cannot be cancelled", again.Detail ?? again.Description, StringComparison.Ordinal);

@@ -65,7 +65,7 @@ public sealed class OrderTypeAndSubscriptionTests
         Assert.Equal(OrdStatus.Rejected, taking.OrdStatus);
         Assert.Equal(OrdStatus.New, resting.OrdStatus);
         var book = await h.Exchange.GetBookAsync(E2EHarness.Symbol, ct);
-        Assert.Equal(Quantity.FromDecimal(1m).Satoshis, Assert.Single(book.Offers).Quantity);
+        Assert.Equal(Quantity.FromDecimal(1m).Satoshis, Assert.Single(book.Offers).Quantity.Satoshis);
         Assert.Equal(resting.OrderID, Assert.Single(book.Bids).OrderId);
     }
 

@@ -80,10 +80,10 @@ public sealed class TradingTests
             what: "alice's balances stream");
         await Wait.Eventually(() => Matches(bobBalances.Last, "BTC", 2 * Coin - 40_000_000, 0) && Matches(bobBalances.Last, "USD", bobUsd, 0),
             what: "bob's balances stream");
-        Assert.Equal(1000 * Coin - notional, (await h.Exchange.GetBalanceAsync(aliceId, "USD", ct)).Total);
-        Assert.Equal(aliceBtc, (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total);
-        Assert.Equal(bobUsd, (await h.Exchange.GetBalanceAsync(bobId, "USD", ct)).Total);
-        Assert.Equal(0, (await h.Exchange.GetBalanceAsync(bobId, "BTC", ct)).Locked);
+        Assert.Equal(1000 * Coin - notional, (await h.Exchange.GetBalanceAsync(aliceId, "USD", ct)).Total.Satoshis);
+        Assert.Equal(aliceBtc, (await h.Exchange.GetBalanceAsync(aliceId, "BTC", ct)).Total.Satoshis);
+        Assert.Equal(bobUsd, (await h.Exchange.GetBalanceAsync(bobId, "USD", ct)).Total.Satoshis);
+        Assert.Equal(0, (await h.Exchange.GetBalanceAsync(bobId, "BTC", ct)).Locked.Satoshis);
         // A fresh U2 agrees with the stream.
         var fresh = await bob.GetBalancesAsync(ct);
         Assert.True(Matches(fresh, "USD", bobUsd, 0));

@@ -6,8 +6,6 @@ namespace BlinkTrade.Samples.ConsumerTests.Fixtures;
 [Collection(RecordedMarketCollection.Name)]
 public sealed class TapeMarketTests(RecordedMarketFixture market)
 {
-    private const long Satoshi = 100_000_000;
-
     [Fact]
     public async Task An_exchange_built_from_the_tape_rests_the_book_the_recorded_client_last_saw()
     {
@@ -18,7 +16,7 @@ public sealed class TapeMarketTests(RecordedMarketFixture market)
 
         // The recorded trader lifted the offer at 600: what is left is 601 × 2 and the bid at 599.
         var book = await scenario.Exchange.GetBookAsync(DeskFixture.Symbol);
-        Assert.Equal([(601 * Satoshi, 2 * Satoshi)], book.Offers.Select(o => (o.Price, o.Quantity)));
-        Assert.Equal([(599 * Satoshi, 1 * Satoshi)], book.Bids.Select(o => (o.Price, o.Quantity)));
+        Assert.Equal([(601m, 2m)], book.Offers.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
+        Assert.Equal([(599m, 1m)], book.Bids.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
     }
 }

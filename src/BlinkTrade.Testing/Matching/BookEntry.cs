@@ -8,4 +8,4 @@ namespace BlinkTrade.Testing.Matching;
 /// <param name="BrokerId">Broker of the owner.</param>
 /// <param name="UserId">Owner.</param>
 /// <param name="Timestamp">Order creation time.</param>
-public readonly record struct BookEntry(int Position, long Price, long Quantity, long OrderId, int BrokerId, int UserId, long Timestamp);
+internal readonly record struct BookEntry(int Position, long Price, long Quantity, long OrderId, int BrokerId, int UserId, long Timestamp);

@@ -193,8 +193,8 @@ public sealed class ReferenceExchangeEndToEndTests
             Assert.NotEmpty(truth.Bids);
             Assert.NotEmpty(truth.Offers);
             bool Matches(OrderBookSnapshot mine) =>
-                truth.Bids.Select(e => (e.OrderId, e.Quantity)).SequenceEqual(mine.Bids.Select(e => (e.OrderId, e.Size.Satoshis)))
-                && truth.Offers.Select(e => (e.OrderId, e.Quantity)).SequenceEqual(mine.Asks.Select(e => (e.OrderId, e.Size.Satoshis)));
+                truth.Bids.Select(e => (e.OrderId, e.Quantity)).SequenceEqual(mine.Bids.Select(e => (e.OrderId, e.Size)))
+                && truth.Offers.Select(e => (e.OrderId, e.Quantity)).SequenceEqual(mine.Asks.Select(e => (e.OrderId, e.Size)));
             await books.WaitUntilAsync(items => Matches(items[^1]));
             Assert.DoesNotContain(errors.Items, e => e.Kind == ClientErrorKind.BookOutOfSync);
         }

@@ -17,7 +17,7 @@ internal static class BalanceAssert
                 {
                     var truth = await exchange.GetBalanceAsync(userId, currency, cancellationToken);
                     var mine = latest()?.Get(currency);
-                    if (mine?.Total?.Satoshis != truth.Total || (mine?.Locked?.Satoshis ?? 0) != truth.Locked)
+                    if (mine?.Total?.Satoshis != truth.Total.Satoshis || (mine?.Locked?.Satoshis ?? 0) != truth.Locked.Satoshis)
                     {
                         last = $"user {userId} {currency}: client {mine?.Total}/{mine?.Locked}, exchange {truth.Total}/{truth.Locked} (total/locked)";
                         return false;

@@ -15,8 +15,8 @@ public sealed class ControlApiAmountTests
         await harness.Exchange.CreditAsync(harness.AliceId, "BTC", Amount.FromDecimal(1.23456789m));
         await harness.Exchange.CreditAsync(harness.AliceId, "BTC", Amount.FromSatoshis(1));
 
-        Assert.Equal(new Testing.Accounts.Balance(123_456_790, 0), await harness.Exchange.GetBalanceAsync(harness.AliceId, "BTC"));
-        Assert.Equal(123_456_790, await harness.Exchange.GetTotalInCirculationAsync("BTC"));
+        Assert.Equal(new ExchangeBalance(Amount.FromSatoshis(123_456_790), Amount.Zero), await harness.Exchange.GetBalanceAsync(harness.AliceId, "BTC"));
+        Assert.Equal(123_456_790, (await harness.Exchange.GetTotalInCirculationAsync("BTC")).Satoshis);
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public sealed class ControlApiAmountTests
         await using var harness = await ExchangeHarness.StartAsync();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.Exchange.CreditAsync(harness.AliceId, "BTC", Amount.FromSatoshis(satoshis)));
-        Assert.Equal(0, await harness.Exchange.GetTotalInCirculationAsync("BTC"));
+        Assert.Equal(0, (await harness.Exchange.GetTotalInCirculationAsync("BTC")).Satoshis);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class ControlApiAmountTests
 
         Assert.Equal(("bid", "BTCUSD", harness.AliceId, 5), (order.ClOrdId, order.Symbol, order.UserId, order.BrokerId));
         Assert.Equal((Side.Buy, OrdType.Limit, TimeInForce.GoodTillCancel, OrdStatus.New), (order.Side, order.OrderType, order.TimeInForce, order.Status));
-        Assert.Equal((500 * TradingHarness.Btc, TradingHarness.Btc / 2, TradingHarness.Btc / 2, 0L), (order.Price, order.OrderQty, order.LeavesQty, order.CumQty));
-        Assert.Equal(250 * TradingHarness.Btc, order.Locked); // the bid holds its notional
+        Assert.Equal((500 * TradingHarness.Btc, TradingHarness.Btc / 2, TradingHarness.Btc / 2, 0L), (order.Price.Satoshis, order.OrderQty.Satoshis, order.LeavesQty.Satoshis, order.CumQty.Satoshis));
+        Assert.Equal(250 * TradingHarness.Btc, order.Locked.Satoshis); // the bid holds its notional
     }
 
     private static string EurOrder(string clOrdId, long price, long qty) =>

@@ -10,8 +10,6 @@ namespace BlinkTrade.Testing.Tests.Scenarios;
 /// <summary>The scenario builder, the test defaults and run-until-idle.</summary>
 public sealed class ExchangeScenarioTests(ITestOutputHelper output)
 {
-    private const long Satoshi = 100_000_000;
-
     [Fact]
     public void ForTests_hashes_fast_has_no_rate_limit_or_session_timeouts_and_runs_on_the_given_clock()
     {
@@ -39,20 +37,20 @@ public sealed class ExchangeScenarioTests(ITestOutputHelper output)
             .StartAsync();
 
         var alice = scenario.UserId("alice");
-        Assert.Equal(new Testing.Accounts.Balance(1_000 * Satoshi, 0), await scenario.Exchange.GetBalanceAsync(alice, "USD"));
-        Assert.Equal(new Testing.Accounts.Balance(Satoshi / 2, 0), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(1_000m), Amount.Zero), await scenario.Exchange.GetBalanceAsync(alice, "USD"));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(0.5m), Amount.Zero), await scenario.Exchange.GetBalanceAsync(alice, "BTC"));
         Assert.Equal(ConnectionState.LoggedIn, scenario.Client("alice").State);
         Assert.Throws<KeyNotFoundException>(() => scenario.Client("bob")); // not connected, but it exists
-        Assert.Equal(new Testing.Accounts.Balance(2 * Satoshi, 0), await scenario.Exchange.GetBalanceAsync(scenario.UserId("bob"), "BTC"));
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(2m), Amount.Zero), await scenario.Exchange.GetBalanceAsync(scenario.UserId("bob"), "BTC"));
 
         var book = await scenario.Exchange.GetBookAsync("BTCUSD");
         var maker = scenario.UserId(ScenarioBuilder.MarketMaker);
-        Assert.Equal([(600 * Satoshi, 1 * Satoshi), (601 * Satoshi, 2 * Satoshi)], book.Offers.Select(o => (o.Price, o.Quantity)));
-        Assert.Equal([(599 * Satoshi, 1 * Satoshi)], book.Bids.Select(o => (o.Price, o.Quantity)));
+        Assert.Equal([(600m, 1m), (601m, 2m)], book.Offers.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
+        Assert.Equal([(599m, 1m)], book.Bids.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
         Assert.All(book.Offers.Concat(book.Bids), o => Assert.Equal(maker, o.UserId));
         // The maker holds exactly what its offers lock, and its bid's cost plus the taker-fee headroom.
-        Assert.Equal(new Testing.Accounts.Balance(3 * Satoshi, 3 * Satoshi), await scenario.Exchange.GetBalanceAsync(maker, "BTC"));
-        Assert.Equal(60_019_800_000, (await scenario.Exchange.GetBalanceAsync(maker, "USD")).Total);
+        Assert.Equal(new ExchangeBalance(Amount.FromDecimal(3m), Amount.FromDecimal(3m)), await scenario.Exchange.GetBalanceAsync(maker, "BTC"));
+        Assert.Equal(Amount.FromDecimal(600.198m), (await scenario.Exchange.GetBalanceAsync(maker, "USD")).Total);
     }
 
     [Fact]

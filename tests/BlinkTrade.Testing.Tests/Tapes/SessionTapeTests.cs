@@ -109,8 +109,8 @@ public sealed class SessionTapeTests
 
         // The script bought 1 at 600 and 0.5 at 601, and cancelled its own 650 offer: 1.5 left at 601, the bid untouched.
         var book = await scenario.Exchange.GetBookAsync(Symbol);
-        Assert.Equal([(60_100_000_000L, 150_000_000L)], book.Offers.Select(o => (o.Price, o.Quantity)));
-        Assert.Equal([(59_900_000_000L, 100_000_000L)], book.Bids.Select(o => (o.Price, o.Quantity)));
+        Assert.Equal([(601m, 1.5m)], book.Offers.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
+        Assert.Equal([(599m, 1m)], book.Bids.Select(o => (o.Price.ToDecimal(), o.Quantity.ToDecimal())));
         Assert.Throws<ArgumentException>(() => ExchangeScenario.Create().BookFromTape(tape, "ETHUSD"));
     }
 

@@ -130,13 +130,13 @@ public sealed class HostileFrameFuzzTests(ITestOutputHelper output)
     }
 
     private static async Task<(long Btc, long Usd)> CirculationAsync(ExchangeHarness harness) =>
-        (await harness.Exchange.GetTotalInCirculationAsync("BTC"), await harness.Exchange.GetTotalInCirculationAsync("USD"));
+        ((await harness.Exchange.GetTotalInCirculationAsync("BTC")).Satoshis, (await harness.Exchange.GetTotalInCirculationAsync("USD")).Satoshis);
 
     private static async Task<(long BtcTotal, long BtcLocked, long UsdTotal, long UsdLocked)> BalancesAsync(ExchangeHarness harness, int userId)
     {
         var btc = await harness.Exchange.GetBalanceAsync(userId, "BTC");
         var usd = await harness.Exchange.GetBalanceAsync(userId, "USD");
-        return (btc.Total, btc.Locked, usd.Total, usd.Locked);
+        return (btc.Total.Satoshis, btc.Locked.Satoshis, usd.Total.Satoshis, usd.Locked.Satoshis);
     }
 
     // One fuzzing connection: a raw protocol client, plus the socket itself over the WebSocket (binary messages).

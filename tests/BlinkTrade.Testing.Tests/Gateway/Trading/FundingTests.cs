@@ -32,7 +32,7 @@ public sealed class FundingTests
         var fiat = await alice.RequestAsync($$"""{"MsgType":"U18","DepositReqID":3,"DepositMethodID":{{method.GetProperty("DepositMethodID").GetInt32()}},"Value":50000000000}""", "U19");
         Assert.Equal("USD", fiat.GetProperty("Currency").GetString());
         await harness.Exchange.ConfirmDepositAsync(fiat.GetProperty("DepositID").GetString()!);
-        Assert.Equal(500 * Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Total);
+        Assert.Equal(500 * Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Total.Satoshis);
 
         var lookup = await alice.RequestAsync($$"""{"MsgType":"U18","DepositReqID":4,"DepositID":"{{depositId}}"}""", "U19");
         Assert.Equal("4", lookup.GetProperty("Status").GetString());
@@ -108,7 +108,7 @@ public sealed class FundingTests
         Assert.Equal("2Nabc", u7.GetProperty("Data").GetProperty("Wallet").GetString());
         var withdrawId = u7.GetProperty("WithdrawID").GetInt64();
         await alice.WaitForTypeAsync("U9");
-        Assert.Equal(Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "BTC")).Locked);
+        Assert.Equal(Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "BTC")).Locked.Satoshis);
 
         var bad = await alice.RequestAsync("""{"MsgType":"U24","WithdrawReqID":2,"ConfirmationToken":"WRONG"}""", "U25");
         Assert.Equal("0", bad.GetProperty("Status").GetString());
@@ -121,17 +121,17 @@ public sealed class FundingTests
 
         Assert.Equal("2", await harness.Exchange.ProcessWithdrawalAsync(withdrawId, WithdrawalAction.Progress));
         var balance = await harness.Exchange.GetBalanceAsync(harness.AliceId, "BTC");
-        Assert.Equal(9 * Btc, balance.Total);
-        Assert.Equal(0, balance.Locked);
+        Assert.Equal(9 * Btc, balance.Total.Satoshis);
+        Assert.Equal(0, balance.Locked.Satoshis);
         Assert.Equal("4", await harness.Exchange.ProcessWithdrawalAsync(withdrawId, WithdrawalAction.Complete));
         await alice.WaitForAsync(f => f.GetProperty("MsgType").GetString() == "U9" && f.GetProperty("Status").GetString() == "4");
 
         // A second one is cancelled by the user: unlocked.
         var second = await alice.RequestAsync("""{"MsgType":"U6","WithdrawReqID":5,"Currency":"USD","Amount":1000000000,"Method":"bank","Data":"{\"Account\":\"1\"}"}""", "U7");
-        Assert.Equal(10 * Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Locked);
+        Assert.Equal(10 * Btc, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Locked.Satoshis);
         var u71 = await alice.RequestAsync($$"""{"MsgType":"U70","WithdrawCancelReqID":6,"WithdrawID":{{second.GetProperty("WithdrawID").GetInt64()}}}""", "U71");
         Assert.Equal("8", u71.GetProperty("Status").GetString());
-        Assert.Equal(0, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Locked);
+        Assert.Equal(0, (await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD")).Locked.Satoshis);
 
         var tooMuch = await alice.RequestAsync("""{"MsgType":"U6","WithdrawReqID":7,"Currency":"BTC","Amount":10000000000,"Method":"bitcoin"}""", "U7");
         Assert.Equal("8", tooMuch.GetProperty("Status").GetString());

@@ -179,8 +179,8 @@ public sealed class RobustnessTests
         applied = watcher.Backlog.Count;
         var fullBook = await harness.Exchange.GetBookAsync("BTCUSD");
         Assert.True(fullBook.Bids.Count + fullBook.Offers.Count > 0, "the random trading left no resting orders");
-        Assert.Equal(fullBook.Bids.Select(b => (b.OrderId, b.Quantity)), replica["0"]);
-        Assert.Equal(fullBook.Offers.Select(o => (o.OrderId, o.Quantity)), replica["1"]);
+        Assert.Equal(fullBook.Bids.Select(b => (b.OrderId, b.Quantity.Satoshis)), replica["0"]);
+        Assert.Equal(fullBook.Offers.Select(o => (o.OrderId, o.Quantity.Satoshis)), replica["1"]);
 
         var cancelling = Enumerable.Range(0, Sessions).Select(i => Task.Run(async () =>
         {
@@ -194,13 +194,13 @@ public sealed class RobustnessTests
         await Task.WhenAll(cancelling);
 
         // Invariants of part 1: nothing created or destroyed; nothing locked once every order is gone; no negative balance.
-        Assert.Equal(Sessions * 5 * Btc + 2 * 10 * 0, await harness.Exchange.GetTotalInCirculationAsync("BTC"));
-        Assert.Equal(Sessions * 1_000 * Btc, await harness.Exchange.GetTotalInCirculationAsync("USD"));
+        Assert.Equal(Sessions * 5 * Btc + 2 * 10 * 0, (await harness.Exchange.GetTotalInCirculationAsync("BTC")).Satoshis);
+        Assert.Equal(Sessions * 1_000 * Btc, (await harness.Exchange.GetTotalInCirculationAsync("USD")).Satoshis);
         var balances = await harness.Exchange.GetAllBalancesAsync();
         foreach (var ((userId, currency), balance) in balances)
         {
-            Assert.True(balance.Total >= 0, $"{userId} {currency} total {balance.Total}");
-            if (balance.Locked != 0)
+            Assert.True(balance.Total.Satoshis >= 0, $"{userId} {currency} total {balance.Total.Satoshis}");
+            if (balance.Locked.Satoshis != 0)
             {
                 var history = await harness.Exchange.Runtime.Actor.InvokeAsync(st => string.Join("\n", st.OrdersByUser.GetValueOrDefault(userId, []).Select(o =>
                     $"{o.ClOrdId} {o.OrderId} {o.Side} {o.OrderType} px={o.Price} q={o.OrderQty} cum={o.CumQty} leaves={o.LeavesQty} cxl={o.CxlQty} st={o.Status}")), CancellationToken.None);

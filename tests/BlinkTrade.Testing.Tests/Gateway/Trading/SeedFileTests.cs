@@ -101,7 +101,7 @@ public sealed class SeedFileTests
         {
             var id = await exchange.FindUserIdAsync($"user{i}");
             Assert.NotNull(id);
-            Assert.Equal(i + 1, (await exchange.GetBalanceAsync(id.Value, "USD")).Total);
+            Assert.Equal(i + 1, (await exchange.GetBalanceAsync(id.Value, "USD")).Total.Satoshis);
             await using var client = new GatewayClient(await exchange.CreateInMemoryTransport().ConnectAsync(new Uri("ws://x/"), CancellationToken.None));
             Assert.Equal(1, (await client.RequestAsync(Login($"user{i}", $"pw-{i}-12345"), "BF")).GetProperty("UserStatus").GetInt32());
         }

@@ -25,8 +25,8 @@ public sealed class SeedTests
         await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions { Seed = seed, PasswordHashIterations = 1000, MaxMessagesPerSecond = 0 });
         var alice = await exchange.FindUserIdAsync("alice");
         Assert.NotNull(alice);
-        Assert.Equal(10 * Btc, (await exchange.GetBalanceAsync(alice.Value, "BTC")).Total);
-        Assert.Equal(100_000 * Btc, (await exchange.GetBalanceAsync(alice.Value, "USD")).Total);
+        Assert.Equal(10 * Btc, (await exchange.GetBalanceAsync(alice.Value, "BTC")).Total.Satoshis);
+        Assert.Equal(100_000 * Btc, (await exchange.GetBalanceAsync(alice.Value, "USD")).Total.Satoshis);
 
         await using var bot = new GatewayClient(await exchange.CreateInMemoryTransport().ConnectAsync(new Uri("ws://x/"), CancellationToken.None));
         var bf = await bot.RequestAsync(Login(ApiKey, "botpass12345"), "BF");

@@ -154,7 +154,7 @@ public sealed class TradingTests
         await alice.WaitForAsync(Er("c3", "4"));
         Assert.Empty(await harness.Exchange.GetOpenOrdersAsync(harness.AliceId));
         var balance = await harness.Exchange.GetBalanceAsync(harness.AliceId, "USD");
-        Assert.Equal(0, balance.Locked);
+        Assert.Equal(0, balance.Locked.Satoshis);
         _ = c1;
     }
 
