@@ -6,6 +6,7 @@ using BlinkTrade.Quickstart.Embedded;
 using BlinkTrade.Quickstart.State;
 using BlinkTrade.Quickstart.View;
 using BlinkTrade.Samples;
+using BlinkTrade.Testing.Tapes;
 using Spectre.Console;
 
 namespace BlinkTrade.Quickstart;
@@ -98,8 +99,11 @@ internal static class QuickstartApp
         MarketState state, IMarketView view, StartUpProgress startUp, CancellationToken cancellationToken)
     {
         // 2. The client: one logical session that reconnects, logs in again and resubscribes by itself.
+        // --record: the same WebSocket transport, every frame taped (credentials as ***).
+        await using var tape = options.RecordPath is { } recordPath ? TapeRecorder.CreateFile(recordPath) : null;
         await using var client = new BlinkTradeClient(new BlinkTradeClientOptions
         {
+            Transport = tape?.Wrap(new WebSocketTransport()),
             Endpoint = endpoint,
             BrokerId = brokerId,
             Credentials = credentials,

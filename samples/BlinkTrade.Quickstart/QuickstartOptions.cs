@@ -41,6 +41,9 @@ internal sealed record QuickstartOptions
     /// <summary>The seed of the simulated traders' random choices (same seed, same decisions).</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Where to record the client's session tape (<c>--record</c>), or null.</summary>
+    public string? RecordPath { get; init; }
+
     /// <summary>Whether the sample runs its own exchange (no <see cref="Url"/>).</summary>
     public bool IsEmbedded => Url is null;
 

@@ -4,6 +4,7 @@ using BlinkTrade.ReferenceExchange;
 using BlinkTrade.Samples;
 using BlinkTrade.Testing;
 using BlinkTrade.Testing.Telemetry;
+using BlinkTrade.Testing.Tapes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
@@ -38,12 +39,18 @@ var otlpOption = new Option<string?>("--otlp-endpoint")
     Description = "Export the exchange's metrics (meter BlinkTrade.ReferenceExchange) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Off by default; " +
                   "OTEL_METRIC_EXPORT_INTERVAL (ms) sets the period.",
 };
+var recordOption = new Option<FileInfo?>("--record")
+{
+    Description = "Record every session's frames, both ways, with their times to this JSON Lines tape (credentials as ***); " +
+                  "replay it to a client with BlinkTrade.Testing.Tapes.TapeReplayer.",
+};
 var root = new RootCommand(ServerHelp.Description);
 root.Options.Add(urlsOption);
 root.Options.Add(seedOption);
 root.Options.Add(quietOption);
 root.Options.Add(hashIterationsOption);
 root.Options.Add(otlpOption);
+root.Options.Add(recordOption);
 root.SetAction(async (parseResult, cancellationToken) =>
 {
     var urls = parseResult.GetValue(urlsOption)!;
@@ -127,8 +134,15 @@ root.SetAction(async (parseResult, cancellationToken) =>
         stop.Cancel();
     };
 
+    // Declared before the exchange so it is closed after the last session was recorded.
+    await using var tape = parseResult.GetValue(recordOption) is { } tapeFile ? TapeRecorder.CreateFile(tapeFile.FullName) : null;
+    if (tape is not null)
+    {
+        logger.LogInformation("Recording sessions to {Tape}", parseResult.GetValue(recordOption)!.FullName);
+    }
     await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions
     {
+        SessionTape = tape,
         LoggerFactory = loggerFactory,
         EnableWebSocketServer = true,
         WebSocketPort = url.Port,

@@ -49,6 +49,9 @@ public class BlinkTradeClient : IBlinkTradeClient
         _core.Attach(_session, _marketData, _trading, _account);
     }
 
+    /// <summary>Nothing left to send and every stream delivered (the reference exchange's run-until-idle reads it).</summary>
+    internal bool IsIdle => _core.IsIdle;
+
     /// <summary>For mocking frameworks only.</summary>
     protected BlinkTradeClient()
     {

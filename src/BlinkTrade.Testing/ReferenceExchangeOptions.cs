@@ -78,4 +78,23 @@ public sealed record ReferenceExchangeOptions
 
     /// <summary>Initial brokers, instruments, users, balances and API keys (the standalone server's seed file).</summary>
     public ExchangeSeed? Seed { get; init; }
+
+    /// <summary>Records every session's frames, both ways, to this tape (the standalone server's <c>--record FILE</c>); null records nothing.</summary>
+    public Tapes.TapeRecorder? SessionTape { get; init; }
+    /// <summary>
+    /// Settings tuned for unit tests: one PBKDF2 iteration (a login costs microseconds, not 100 ms), no message-rate
+    /// limit (a test that checks throttling sets <see cref="MaxMessagesPerSecond"/>), no idle or login timeout (a test
+    /// that jumps a manual clock by minutes keeps its quiet sessions), in-memory transport only, and
+    /// <paramref name="clock"/> as the exchange's clock.
+    /// </summary>
+    /// <param name="clock">The exchange's clock, typically a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>; the system clock when null.</param>
+    /// <returns>The options; change any of them with <c>with { … }</c>.</returns>
+    public static ReferenceExchangeOptions ForTests(TimeProvider? clock = null) => new()
+    {
+        TimeProvider = clock ?? TimeProvider.System,
+        PasswordHashIterations = 1,
+        MaxMessagesPerSecond = 0,
+        IdleTimeout = TimeSpan.Zero,
+        LoginTimeout = TimeSpan.Zero,
+    };
 }

@@ -75,6 +75,12 @@ internal sealed class QuickstartCommand
         DefaultValueFactory = _ => 42,
     };
 
+    private readonly Option<FileInfo?> _recordOption = new("--record")
+    {
+        Description = "Record the client's session, every frame both ways with its time, to this JSON Lines tape " +
+                      "(credentials as ***); replay it with BlinkTrade.Testing.Tapes.TapeReplayer.",
+    };
+
     /// <summary>Builds the command line; <paramref name="run"/> is invoked with the validated options.</summary>
     /// <param name="run">The application.</param>
     public QuickstartCommand(Func<QuickstartOptions, CancellationToken, Task<int>> run)
@@ -85,7 +91,7 @@ internal sealed class QuickstartCommand
                                    "starts an embedded reference exchange with simulated traders.")
         {
             _durationOption, _urlOption, _brokerOption, _userOption, _passwordOption, _apiKeyOption, _demoOrderOption, _symbolOption,
-            _plainOption, _seedOption,
+            _plainOption, _seedOption, _recordOption,
         };
         Root.Validators.Add(Validate);
         Root.SetAction((parseResult, cancellationToken) => run(ToOptions(parseResult), cancellationToken));
@@ -130,6 +136,7 @@ internal sealed class QuickstartCommand
             Symbol = parseResult.GetValue(_symbolOption)!.ToUpperInvariant(),
             PlainText = parseResult.GetValue(_plainOption),
             Seed = parseResult.GetValue(_seedOption),
+            RecordPath = parseResult.GetValue(_recordOption)?.FullName,
         };
     }
 

@@ -36,6 +36,7 @@ internal sealed class ClientCore : ISessionSink
     private readonly SafeSubject<SessionRecovery> _recoveries;
     private readonly SafeSubject<PacingDelay> _pacingDelays;
     private readonly SessionGate _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<Func<bool>> _subjects = [];
     private readonly MessageRouter _router = new();
     private readonly ClientMetrics _metrics;
     private long _lastHeartbeatTimestamp;
@@ -255,10 +256,20 @@ internal sealed class ClientCore : ISessionSink
     }
 
     public SafeSubject<T> CreateStateSubject<T>(string name)
-        => new(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time, _metrics);
+        => Track(new SafeSubject<T>(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time, _metrics));
 
     public SafeSubject<T> CreateEventSubject<T>(string name)
-        => new(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time, _metrics);
+        => Track(new SafeSubject<T>(name, OverflowPolicy.FaultSubscriber, _options.SubscriberQueueCapacity, replayLatest: false, _logger, ReportError, _time, _metrics));
+
+    /// <summary>Nothing queued to send on the open connection and every stream's subscribers have delivered what they
+    /// were given (a snapshot, for the test kit's run-until-idle; the receive loop is the transport's to report).</summary>
+    public bool IsIdle => (OpenSession?.QueuedOutbound ?? 0) == 0 && _errors.IsIdle && _pacingDelays.IsIdle && _subjects.All(static idle => idle());
+
+    private SafeSubject<T> Track<T>(SafeSubject<T> subject)
+    {
+        _subjects.Add(() => subject.IsIdle);
+        return subject;
+    }
 
     public void ReportError(BlinkTradeClientError error) => _errors.OnNext(error);
 

@@ -325,6 +325,9 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         }
     }
 
+    /// <summary>Frames queued behind the one being sent (for the test kit's run-until-idle).</summary>
+    public int QueuedOutbound => _writer.Count;
+
     private async Task ReceiveLoopAsync()
     {
         using var buffer = new PooledBufferWriter(InitialReceiveBuffer);

@@ -97,6 +97,7 @@ internal sealed class ExchangeRuntime : IAsyncDisposable
     public Task StartSession(IBlinkTradeConnection connection, string remoteIp)
     {
         var id = Interlocked.Increment(ref _nextSessionId);
+        connection = Options.SessionTape?.WrapConnection(connection, exchangeSide: true) ?? connection;
         var session = new ExchangeSession(id, connection, remoteIp, this);
         Registry.Add(session);
         LoginDeadlines.Start(session);

@@ -11,12 +11,18 @@ internal sealed class InMemoryExchangeTransport : IBlinkTradeTransport
 {
     private readonly ExchangeRuntime _runtime;
     private readonly string _clientIp;
+    private readonly Func<InMemoryConnection, InMemoryConnection, (IBlinkTradeConnection Client, IBlinkTradeConnection Server)>? _wrap;
     private int _count;
 
-    public InMemoryExchangeTransport(ExchangeRuntime runtime, string clientIp)
+    /// <param name="runtime">The exchange.</param>
+    /// <param name="clientIp">The address the sessions report for the client.</param>
+    /// <param name="wrap">Wraps both ends of each new pair before use (the test kit's idle tracking); null keeps them.</param>
+    public InMemoryExchangeTransport(ExchangeRuntime runtime, string clientIp,
+        Func<InMemoryConnection, InMemoryConnection, (IBlinkTradeConnection Client, IBlinkTradeConnection Server)>? wrap = null)
     {
         _runtime = runtime;
         _clientIp = clientIp;
+        _wrap = wrap;
     }
 
     public ValueTask<IBlinkTradeConnection> ConnectAsync(Uri? endpoint, CancellationToken cancellationToken)
@@ -31,7 +37,8 @@ internal sealed class InMemoryExchangeTransport : IBlinkTradeTransport
             firstName: $"in-memory client {number} ({_clientIp})",
             secondName: "in-memory reference exchange",
             maxFrameBytes: _runtime.Options.MaxFrameBytes);
-        _runtime.StartSession(server, _clientIp);
-        return ValueTask.FromResult<IBlinkTradeConnection>(client);
+        var (clientEnd, serverEnd) = _wrap?.Invoke(client, server) ?? (client, server);
+        _runtime.StartSession(serverEnd, _clientIp);
+        return ValueTask.FromResult(clientEnd);
     }
 }

@@ -57,6 +57,9 @@ internal sealed class SafeSubject<T> : IObservable<T>
         _time = time;
     }
 
+    /// <summary>Whether every subscriber has delivered everything queued for it (a snapshot, for the test kit's run-until-idle).</summary>
+    public bool IsIdle => Array.TrueForAll(Volatile.Read(ref _subscribers), static subscriber => subscriber.IsIdle);
+
     /// <summary>The number of live subscribers.</summary>
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
@@ -178,6 +181,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
         private readonly Channel<T> _queue;
         private volatile bool _disposed;
         private volatile bool _terminated;
+        private volatile bool _delivering;
         private Exception? _terminalError;
 
         public Subscriber(SafeSubject<T> owner, IObserver<T> observer)
@@ -195,6 +199,9 @@ internal sealed class SafeSubject<T> : IObservable<T>
         }
 
         public void Start() => _ = Task.Run(PumpAsync);
+
+        // Read busy first: the pump sets it before it takes an item, so an item is either counted or being delivered.
+        public bool IsIdle => !_delivering && _queue.Reader.Count == 0;
 
         public bool TryEnqueue(T value) => _queue.Writer.TryWrite(value);
 
@@ -217,10 +224,12 @@ internal sealed class SafeSubject<T> : IObservable<T>
             var reader = _queue.Reader;
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
+                _delivering = true;
                 while (reader.TryRead(out var item))
                 {
                     if (_disposed)
                     {
+                        _delivering = false;
                         return;
                     }
                     try
@@ -232,6 +241,7 @@ internal sealed class SafeSubject<T> : IObservable<T>
                         _owner.ReportFault(e);
                     }
                 }
+                _delivering = false;
             }
             if (_disposed || !_terminated)
             {

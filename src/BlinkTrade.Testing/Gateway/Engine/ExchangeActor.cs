@@ -31,6 +31,18 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         _metrics = metrics;
     }
 
+    /// <summary>No work item running and none queued (a snapshot; the test kit's run-until-idle reads it).</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_running && _queue.Count == 0;
+            }
+        }
+    }
+
     private interface IWorkItem
     {
         void Run(TState state);
