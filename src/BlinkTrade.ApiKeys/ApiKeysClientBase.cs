@@ -18,6 +18,7 @@ public abstract class ApiKeysClientBase : IDisposable
     private readonly ApiKeysHttpCore? _core;
     private readonly HttpClient? _http;
     private readonly bool _ownsHttp;
+    private readonly ApiKeysClientOptions? _options;
     private int _disposed;
 
     // For mocking: every call throws.
@@ -46,6 +47,7 @@ public abstract class ApiKeysClientBase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        _options = options;
         _core = new ApiKeysHttpCore(options, logger);
     }
 
@@ -81,6 +83,10 @@ public abstract class ApiKeysClientBase : IDisposable
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttp)
         {
             _http?.Dispose();
+            if (_options is { MeterFactory: null })
+            {
+                ApiKeysMetrics.Release(_options); // the meter it made for itself (a factory's meters are the factory's)
+            }
         }
     }
 

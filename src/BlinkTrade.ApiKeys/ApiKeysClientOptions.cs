@@ -36,6 +36,11 @@ public class ApiKeysClientOptions
     /// <summary>The clock used for <c>timestamp</c> and for retry delays (swap it in tests).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Where the package's meter (<c>BlinkTrade.ApiKeys</c>: retries by cause, rate-limit waits, used weight)
+    /// comes from; the container's when registered through DI. When <see langword="null"/> the client owns a meter of its
+    /// own, still found by name (OpenTelemetry's <c>AddMeter</c>, <c>dotnet-counters</c>).</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
+
     internal void Validate()
     {
         if (Endpoint is null)

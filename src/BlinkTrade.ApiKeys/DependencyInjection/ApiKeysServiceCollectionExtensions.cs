@@ -59,12 +59,16 @@ public static class ApiKeysServiceCollectionExtensions
             .ConfigureHttpClient((sp, http) =>
             {
                 var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+                options.MeterFactory ??= sp.GetService<System.Diagnostics.Metrics.IMeterFactory>();
                 options.Validate();
                 ApiKeysHandlerChain.Configure(http, options);
             });
-        client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) => ApiKeysResilience.Configure(builder,
-            context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,
-            (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(logCategory)));
+        client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value;
+            options.MeterFactory ??= context.ServiceProvider.GetService<System.Diagnostics.Metrics.IMeterFactory>(); // before the meter is made
+            ApiKeysResilience.Configure(builder, options, (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(logCategory));
+        });
         return client
             .AddHttpMessageHandler(() => new ApiKeysBufferingHandler())
             .AddHttpMessageHandler(sp => new ApiKeysSigningHandler(sp.GetRequiredService<IOptions<TOptions>>().Value));

@@ -51,9 +51,12 @@ public static class BlinkTradeRestServiceCollectionExtensions
     {
         client.ConfigureHttpClient((sp, http) =>
             ApiKeysHandlerChain.Configure(http, sp.GetRequiredService<IOptions<BlinkTradeRestOptions>>().Value.ToPipelineOptions(requireCredential)));
-        client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) => ApiKeysResilience.Configure(builder,
-            context.ServiceProvider.GetRequiredService<IOptions<BlinkTradeRestOptions>>().Value.ToPipelineOptions(requireCredential),
-            (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(client.Name)));
+        client.AddResilienceHandler(ApiKeysResilience.PipelineName, (builder, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<BlinkTradeRestOptions>>().Value.ToPipelineOptions(requireCredential);
+            options.MeterFactory = context.ServiceProvider.GetService<System.Diagnostics.Metrics.IMeterFactory>(); // the package's meter from the container
+            ApiKeysResilience.Configure(builder, options, (context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(client.Name));
+        });
         return client.AddHttpMessageHandler(() => new ApiKeysBufferingHandler());
     }
 }

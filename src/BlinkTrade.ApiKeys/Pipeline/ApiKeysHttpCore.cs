@@ -21,12 +21,14 @@ internal sealed class ApiKeysHttpCore
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ApiKeysMetrics _metrics;
     private int _lastUsedWeight = -1;
 
     public ApiKeysHttpCore(ApiKeysClientOptions options, ILogger? logger)
     {
         _timeProvider = options.TimeProvider;
         _logger = logger ?? NullLogger.Instance;
+        _metrics = ApiKeysMetrics.Of(options);
     }
 
     public int? LastUsedWeight1M => Volatile.Read(ref _lastUsedWeight) is var w and >= 0 ? w : null;
@@ -59,6 +61,7 @@ internal sealed class ApiKeysHttpCore
             if (weight is { } w)
             {
                 Volatile.Write(ref _lastUsedWeight, w);
+                _metrics.UsedWeight(w);
             }
             ApiKeysLog.Answered(_logger, method.Method, path, status, weight);
 

@@ -63,6 +63,7 @@ internal static class ApiKeysResilience
                 OnRetry = args =>
                 {
                     OnRetry(args, logger);
+                    ApiKeysMetrics.Of(options).Retry(CauseOf(args.Outcome), args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             });
@@ -125,6 +126,17 @@ internal static class ApiKeysResilience
     // For 429 (and only 429) the server's Retry-After decides the delay; null lets the exponential back-off decide.
     private static TimeSpan? RetryAfterOf(HttpResponseMessage? response, TimeProvider timeProvider) =>
         response is { StatusCode: HttpStatusCode.TooManyRequests } ? ReadRetryAfter(response.Headers, timeProvider) : null;
+
+    // The retry's cause as a low-cardinality tag (blinktrade.retry.cause).
+    private static string CauseOf(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result.StatusCode: HttpStatusCode.TooManyRequests } => "rate_limited",
+        { Result.StatusCode: HttpStatusCode.Unauthorized } => "invalid_nonce",
+        { Result: { } response } when (int)response.StatusCode >= 500 => "server_error",
+        { Result: { } response } => "http_" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Exception: Polly.Timeout.TimeoutRejectedException } => "timeout",
+        _ => "transport",
+    };
 
     private static void OnRetry(OnRetryArguments<HttpResponseMessage> args, ILogger logger)
     {

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Web;
 using BlinkTrade.ApiKeys.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using WireMock.ResponseBuilders;
 
 namespace BlinkTrade.ApiKeys.Tests.WireMock;
@@ -146,5 +149,31 @@ public sealed class ScriptedRetryTests
         Assert.Equal("Bad Gateway", error.ServerMessage);
         Assert.DoesNotContain("<html>", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, api.Requests(ScriptedApi.StatusPath).Count);
+    }
+
+    [Fact]
+    public async Task Retries_are_counted_by_cause_with_the_rate_limit_wait_and_the_reported_weight()
+    {
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var retries = new MetricCollector<long>(meters, "BlinkTrade.ApiKeys", "blinktrade.apikeys.retries");
+        using var waits = new MetricCollector<double>(meters, "BlinkTrade.ApiKeys", "blinktrade.apikeys.rate_limit.wait");
+        using var weights = new MetricCollector<int>(meters, "BlinkTrade.ApiKeys", "blinktrade.apikeys.used_weight");
+        using var api = ScriptedApi.Start();
+        api.FirstThen(ScriptedApi.StatusPath, ScriptedApi.Error(429, -1003, "Too many requests", retryAfter: "30"),
+            ScriptedApi.Json(200, ScriptedApi.StatusJson).WithHeader("X-USED-WEIGHT-1M", "42"));
+        using var client = api.CreateClient(o => o.MeterFactory = meters);
+
+        await api.AdvanceUntilDoneAsync(client.GetStatusAsync(Key), TimeSpan.FromSeconds(1));
+
+        var retry = Assert.Single(retries.GetMeasurementSnapshot());
+        Assert.Equal("rate_limited", retry.Tags["blinktrade.retry.cause"]);
+        Assert.Equal(30, Assert.Single(waits.GetMeasurementSnapshot()).Value);
+        Assert.Equal(42, Assert.Single(weights.GetMeasurementSnapshot()).Value);
+
+        api.FirstThen(ScriptedApi.StatusPath, ScriptedApi.Error(503, -1000, "Internal error"), ScriptedApi.Json(200, ScriptedApi.StatusJson));
+        await api.AdvanceUntilDoneAsync(client.GetStatusAsync(Key), TimeSpan.FromMilliseconds(250));
+        Assert.Equal(["rate_limited", "server_error"], retries.GetMeasurementSnapshot().Select(m => (string?)m.Tags["blinktrade.retry.cause"]));
+        Assert.Single(waits.GetMeasurementSnapshot()); // a 5xx retry is no rate-limit wait
     }
 }
