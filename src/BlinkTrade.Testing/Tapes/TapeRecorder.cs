@@ -63,12 +63,14 @@ public sealed class TapeRecorder : IAsyncDisposable
         try
         {
             json = JsonNode.Parse(frame) as JsonObject;
+            TapeRedaction.Redact(json); // inside the try: a JsonObject reads its properties lazily, here
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
-            json = null; // not JSON: only its length is taped (it could hold anything)
+            // Not JSON, or JSON no JsonObject holds (a repeated property name): only its length is taped (it could
+            // hold anything), and the session goes on — a frame's content never ends a session, taped or not.
+            json = null;
         }
-        TapeRedaction.Redact(json);
         var line = SessionTape.FormatLine(new TapeEntry(_time.GetUtcNow(), connection, direction, json), json is null ? frame.Length : 0);
         lock (_gate)
         {

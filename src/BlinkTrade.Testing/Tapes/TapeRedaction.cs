@@ -27,7 +27,8 @@ internal static class TapeRedaction
             case JsonObject obj:
                 foreach (var name in obj.Select(property => property.Key).ToArray())
                 {
-                    if (SecretFields.Contains(name) && obj[name] is JsonValue)
+                    // Whatever the value's shape: a hostile frame may send a secret as an object or an array.
+                    if (SecretFields.Contains(name) && obj[name] is not null)
                     {
                         obj[name] = Redacted;
                     }

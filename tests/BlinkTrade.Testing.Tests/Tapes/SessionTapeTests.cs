@@ -49,6 +49,24 @@ public sealed class SessionTapeTests
         Assert.All(tape.Entries, e => Assert.Equal(1, e.Connection));
     }
 
+    [Theory]
+    [InlineData("""{"MsgType":"BE","Password":{"nested":"pw-hidden-1"}}""")]
+    [InlineData("""{"MsgType":"BE","Password":["pw-hidden-1"]}""")]
+    [InlineData("""{"MsgType":"1","MsgType":"1","Password":"pw-hidden-1"}""")]
+    [InlineData("pw-hidden-1 is no JSON")]
+    public async Task A_hostile_frame_is_taped_without_its_secret_and_does_not_stop_the_recording(string frame)
+    {
+        var tape = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var recorder = new TapeRecorder(tape))
+        {
+            recorder.Record(1, TapeDirection.ClientToExchange, System.Text.Encoding.UTF8.GetBytes(frame));
+            recorder.Record(1, TapeDirection.ClientToExchange, """{"MsgType":"1","TestReqID":"after"}"""u8);
+        }
+        var text = tape.ToString();
+        Assert.DoesNotContain("pw-hidden-1", text, StringComparison.Ordinal);
+        Assert.Contains("after", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_exchange_side_recording_holds_the_same_frames_in_the_same_order_as_the_client_side()
     {
