@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using BlinkTrade.Client.Internal.Telemetry;
 using System.Runtime.CompilerServices;
 
 namespace BlinkTrade.ApiKeys.Pipeline;
@@ -16,17 +17,16 @@ internal sealed class ApiKeysMetrics : IDisposable
 
     private static readonly ConditionalWeakTable<ApiKeysClientOptions, ApiKeysMetrics> ByOptions = new();
 
+    private readonly OwnedMeter _owned;
     private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly Counter<long> _retries;
     private readonly Histogram<double> _rateLimitWait;
     private readonly Histogram<int> _usedWeight;
 
     private ApiKeysMetrics(IMeterFactory? factory)
     {
-        var options = new MeterOptions(MeterName) { Version = typeof(ApiKeysMetrics).Assembly.GetName().Version?.ToString() };
-        _ownsMeter = factory is null;
-        _meter = factory?.Create(options) ?? new Meter(options);
+        _owned = new OwnedMeter(factory, MeterName);
+        _meter = _owned.Meter;
         _retries = _meter.CreateCounter<long>("blinktrade.apikeys.retries", "{retry}",
             "Requests sent again, by blinktrade.retry.cause: rate_limited (429), invalid_nonce (401, re-signed), server_error (5xx), timeout, transport, or http_<status>.");
         _rateLimitWait = _meter.CreateHistogram<double>("blinktrade.apikeys.rate_limit.wait", "s", "How long a rate-limited (429) request waited (Retry-After) before it was sent again.");
@@ -57,11 +57,5 @@ internal sealed class ApiKeysMetrics : IDisposable
 
     public void UsedWeight(int weight) => _usedWeight.Record(weight);
 
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
-    }
+    public void Dispose() => _owned.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using BlinkTrade.Client.Internal.Telemetry;
 
 namespace BlinkTrade.Testing.Telemetry;
 
@@ -17,8 +18,8 @@ internal sealed class ExchangeMetrics : IDisposable
 
     private static readonly IReadOnlyList<double> DurationBuckets = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1];
 
+    private readonly OwnedMeter _owned;
     private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly Counter<long> _messagesReceived;
     private readonly Counter<long> _framesSent;
     private readonly Counter<long> _bytesSent;
@@ -35,9 +36,8 @@ internal sealed class ExchangeMetrics : IDisposable
     /// <param name="queuedBytes">Reads the bytes queued for sending over every session.</param>
     public ExchangeMetrics(IMeterFactory? factory, Func<int> sessions, Func<long> queuedBytes)
     {
-        var options = new MeterOptions(ExchangeTelemetry.Name) { Version = typeof(ExchangeMetrics).Assembly.GetName().Version?.ToString() };
-        _ownsMeter = factory is null;
-        _meter = factory?.Create(options) ?? new Meter(options);
+        _owned = new OwnedMeter(factory, ExchangeTelemetry.Name);
+        _meter = _owned.Meter;
         _meter.CreateObservableUpDownCounter("blinktrade.exchange.sessions", () => sessions(), "{session}", "Open protocol sessions (WebSocket and in-memory).");
         _meter.CreateObservableUpDownCounter("blinktrade.exchange.outbound.queued", () => queuedBytes(), "By", "Bytes queued for sending over every session (the slow-consumer bound applies per session).");
         _messagesReceived = _meter.CreateCounter<long>("blinktrade.exchange.messages.received", "{message}", "Protocol messages received, by MsgType (\"?\" when the frame has none).");
@@ -106,11 +106,5 @@ internal sealed class ExchangeMetrics : IDisposable
 
     public void CommandCompleted(TimeSpan elapsed) => _commandDuration.Record(elapsed.TotalSeconds);
 
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
-    }
+    public void Dispose() => _owned.Dispose();
 }

@@ -28,8 +28,8 @@ internal sealed class ClientMetrics : IDisposable
     private static readonly ConnectionState[] States =
         [ConnectionState.Disconnected, ConnectionState.Connecting, ConnectionState.Connected, ConnectionState.LoggedIn, ConnectionState.Reconnecting];
 
+    private readonly OwnedMeter _owned;
     private readonly Meter _meter;
-    private readonly bool _ownsMeter;
     private readonly Counter<long> _messagesReceived;
     private readonly Counter<long> _messagesSent;
     private readonly Counter<long> _bytesReceived;
@@ -50,9 +50,8 @@ internal sealed class ClientMetrics : IDisposable
     /// <param name="pendingRequests">Reads how many requests wait for an answer.</param>
     public ClientMetrics(IMeterFactory? factory, Func<ConnectionState> state, Func<int> pendingRequests)
     {
-        var options = new MeterOptions(BlinkTradeTelemetry.Name) { Version = typeof(ClientMetrics).Assembly.GetName().Version?.ToString() };
-        _ownsMeter = factory is null;
-        _meter = factory?.Create(options) ?? new Meter(options);
+        _owned = new OwnedMeter(factory, BlinkTradeTelemetry.Name);
+        _meter = _owned.Meter;
         _messagesReceived = _meter.CreateCounter<long>("blinktrade.client.messages.received", "{message}", "Protocol messages received and parsed, by MsgType.");
         _messagesSent = _meter.CreateCounter<long>("blinktrade.client.messages.sent", "{message}", "Protocol messages handed to the connection, by MsgType.");
         _bytesReceived = _meter.CreateCounter<long>("blinktrade.client.bytes.received", "By", "UTF-8 bytes of the frames received, by MsgType.");
@@ -139,13 +138,7 @@ internal sealed class ClientMetrics : IDisposable
     public void PacingDelay(string msgType, TimeSpan delay) => _pacingDelay.Record(delay.TotalSeconds, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
 
     /// <summary>Disposes the meter when the client created it (a factory's meters are the factory's).</summary>
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
-    }
+    public void Dispose() => _owned.Dispose();
 
     private static IEnumerable<Measurement<int>> StateMeasurements(ConnectionState current)
     {
