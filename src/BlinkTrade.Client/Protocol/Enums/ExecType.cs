@@ -6,14 +6,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>Execution type of an execution report (FIX tag 150).</summary>
 /// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
 [JsonConverter(typeof(WireEnumConverter<ExecType>))]
-public readonly record struct ExecType : IWireEnum<ExecType>
+public readonly partial record struct ExecType : IWireEnum<ExecType>
 {
-    private readonly string? _value;
-
-    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
-    /// <param name="value">The wire string.</param>
-    public ExecType(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
     /// <summary>New (wire <c>"0"</c>).</summary>
     public static ExecType New { get; } = new("0");
 
@@ -37,28 +31,4 @@ public readonly record struct ExecType : IWireEnum<ExecType>
 
     /// <summary>Pending new (client-side only; the server never sends it) (wire <c>"A"</c>).</summary>
     public static ExecType PendingNew { get; } = new("A");
-
-    /// <inheritdoc />
-    public static WireEnumValues<ExecType> Values { get; } = new(
-        (New, nameof(New)),
-        (PartiallyFilled, nameof(PartiallyFilled)),
-        (Filled, nameof(Filled)),
-        (Cancelled, nameof(Cancelled)),
-        (PendingCancel, nameof(PendingCancel)),
-        (Stopped, nameof(Stopped)),
-        (Rejected, nameof(Rejected)),
-        (PendingNew, nameof(PendingNew)));
-
-    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <inheritdoc />
-    public bool IsKnown => Values.IsKnown(this);
-
-    /// <inheritdoc />
-    public static ExecType FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
-
-    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Values.NameOf(this);
 }

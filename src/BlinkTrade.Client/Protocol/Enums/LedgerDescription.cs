@@ -6,14 +6,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>What a ledger row records (PROTOCOL.md §2.2).</summary>
 /// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
 [JsonConverter(typeof(WireEnumConverter<LedgerDescription>))]
-public readonly record struct LedgerDescription : IWireEnum<LedgerDescription>
+public readonly partial record struct LedgerDescription : IWireEnum<LedgerDescription>
 {
-    private readonly string? _value;
-
-    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
-    /// <param name="value">The wire string.</param>
-    public LedgerDescription(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
     /// <summary>Trade (wire <c>"T"</c>).</summary>
     public static LedgerDescription Trade { get; } = new("T");
 
@@ -40,29 +34,4 @@ public readonly record struct LedgerDescription : IWireEnum<LedgerDescription>
 
     /// <summary>Market-maker points (wire <c>"P"</c>).</summary>
     public static LedgerDescription MarketMakerPoints { get; } = new("P");
-
-    /// <inheritdoc />
-    public static WireEnumValues<LedgerDescription> Values { get; } = new(
-        (Trade, nameof(Trade)),
-        (TradeFee, nameof(TradeFee)),
-        (Deposit, nameof(Deposit)),
-        (DepositFee, nameof(DepositFee)),
-        (Withdraw, nameof(Withdraw)),
-        (WithdrawFee, nameof(WithdrawFee)),
-        (WithdrawFeeRefund, nameof(WithdrawFeeRefund)),
-        (Bonus, nameof(Bonus)),
-        (MarketMakerPoints, nameof(MarketMakerPoints)));
-
-    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <inheritdoc />
-    public bool IsKnown => Values.IsKnown(this);
-
-    /// <inheritdoc />
-    public static LedgerDescription FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
-
-    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Values.NameOf(this);
 }

@@ -6,14 +6,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>Why a market-data request was rejected (FIX MDReqRejReason, tag 281).</summary>
 /// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
 [JsonConverter(typeof(WireEnumConverter<MarketDataRequestRejectReason>))]
-public readonly record struct MarketDataRequestRejectReason : IWireEnum<MarketDataRequestRejectReason>
+public readonly partial record struct MarketDataRequestRejectReason : IWireEnum<MarketDataRequestRejectReason>
 {
-    private readonly string? _value;
-
-    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
-    /// <param name="value">The wire string.</param>
-    public MarketDataRequestRejectReason(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
     /// <summary>Unknown symbol (wire <c>"0"</c>).</summary>
     public static MarketDataRequestRejectReason UnknownSymbol { get; } = new("0");
 
@@ -37,28 +31,4 @@ public readonly record struct MarketDataRequestRejectReason : IWireEnum<MarketDa
 
     /// <summary>Unsupported MDEntryType (wire <c>"8"</c>).</summary>
     public static MarketDataRequestRejectReason UnsupportedMDEntryType { get; } = new("8");
-
-    /// <inheritdoc />
-    public static WireEnumValues<MarketDataRequestRejectReason> Values { get; } = new(
-        (UnknownSymbol, nameof(UnknownSymbol)),
-        (DuplicateMDReqID, nameof(DuplicateMDReqID)),
-        (InsufficientBandwidth, nameof(InsufficientBandwidth)),
-        (InsufficientPermissions, nameof(InsufficientPermissions)),
-        (UnsupportedSubscriptionRequestType, nameof(UnsupportedSubscriptionRequestType)),
-        (UnsupportedMarketDepth, nameof(UnsupportedMarketDepth)),
-        (UnsupportedMDUpdateType, nameof(UnsupportedMDUpdateType)),
-        (UnsupportedMDEntryType, nameof(UnsupportedMDEntryType)));
-
-    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <inheritdoc />
-    public bool IsKnown => Values.IsKnown(this);
-
-    /// <inheritdoc />
-    public static MarketDataRequestRejectReason FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
-
-    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Values.NameOf(this);
 }

@@ -6,14 +6,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>Order reject reason (FIX 4.4 tag 103).</summary>
 /// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
 [JsonConverter(typeof(WireEnumConverter<OrdRejReason>))]
-public readonly record struct OrdRejReason : IWireEnum<OrdRejReason>
+public readonly partial record struct OrdRejReason : IWireEnum<OrdRejReason>
 {
-    private readonly string? _value;
-
-    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
-    /// <param name="value">The wire string.</param>
-    public OrdRejReason(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
     /// <summary>Broker or exchange option (wire <c>"0"</c>).</summary>
     public static OrdRejReason BrokerOption { get; } = new("0");
 
@@ -37,28 +31,4 @@ public readonly record struct OrdRejReason : IWireEnum<OrdRejReason>
 
     /// <summary>Other (see Text) (wire <c>"99"</c>).</summary>
     public static OrdRejReason Other { get; } = new("99");
-
-    /// <inheritdoc />
-    public static WireEnumValues<OrdRejReason> Values { get; } = new(
-        (BrokerOption, nameof(BrokerOption)),
-        (UnknownSymbol, nameof(UnknownSymbol)),
-        (ExchangeClosed, nameof(ExchangeClosed)),
-        (OrderExceedsLimit, nameof(OrderExceedsLimit)),
-        (TooLateToEnter, nameof(TooLateToEnter)),
-        (UnknownOrder, nameof(UnknownOrder)),
-        (DuplicateOrder, nameof(DuplicateOrder)),
-        (Other, nameof(Other)));
-
-    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <inheritdoc />
-    public bool IsKnown => Values.IsKnown(this);
-
-    /// <inheritdoc />
-    public static OrdRejReason FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
-
-    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Values.NameOf(this);
 }

@@ -6,14 +6,8 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary>Order status (FIX tag 39).</summary>
 /// <remarks>Unknown wire values are preserved (<see cref="IsKnown"/> is false) instead of failing the parse.</remarks>
 [JsonConverter(typeof(WireEnumConverter<OrdStatus>))]
-public readonly record struct OrdStatus : IWireEnum<OrdStatus>
+public readonly partial record struct OrdStatus : IWireEnum<OrdStatus>
 {
-    private readonly string? _value;
-
-    /// <summary>Wraps a raw wire value; prefer the named static values.</summary>
-    /// <param name="value">The wire string.</param>
-    public OrdStatus(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
-
     /// <summary>New (resting, or an untriggered stop) (wire <c>"0"</c>).</summary>
     public static OrdStatus New { get; } = new("0");
 
@@ -37,28 +31,4 @@ public readonly record struct OrdStatus : IWireEnum<OrdStatus>
 
     /// <summary>Pending new (client-side only) (wire <c>"A"</c>).</summary>
     public static OrdStatus PendingNew { get; } = new("A");
-
-    /// <inheritdoc />
-    public static WireEnumValues<OrdStatus> Values { get; } = new(
-        (New, nameof(New)),
-        (PartiallyFilled, nameof(PartiallyFilled)),
-        (Filled, nameof(Filled)),
-        (Cancelled, nameof(Cancelled)),
-        (PendingCancel, nameof(PendingCancel)),
-        (Stopped, nameof(Stopped)),
-        (Rejected, nameof(Rejected)),
-        (PendingNew, nameof(PendingNew)));
-
-    /// <summary>The raw wire value (empty for <see langword="default"/>).</summary>
-    public string Value => _value ?? string.Empty;
-
-    /// <inheritdoc />
-    public bool IsKnown => Values.IsKnown(this);
-
-    /// <inheritdoc />
-    public static OrdStatus FromWire(string value) => Values.TryGet(value, out var known) ? known : new(value);
-
-    /// <summary>The value's name, or <c>Unknown(raw)</c>.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => Values.NameOf(this);
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace BlinkTrade.Client.Protocol;
 /// of the user or of a broker's customer.
 /// </summary>
 /// <typeparam name="TStatus">The movement's status type (<see cref="DepositStatus"/>, <see cref="WithdrawStatus"/>).</typeparam>
-public abstract record FundingListRequest<TStatus> : PagedMessage
+public abstract partial record FundingListRequest<TStatus> : PagedMessage
     where TStatus : struct, IWireEnum<TStatus>
 {
     /// <summary>Statuses to list (at most 5; when none are given a withdrawal list shows the pending and in-progress ones).</summary>
@@ -19,10 +17,4 @@ public abstract record FundingListRequest<TStatus> : PagedMessage
 
     /// <summary>The customer a broker asks about.</summary>
     public long? ClientID { get; init; }
-
-    /// <summary>Prints the paged request's members, then the statuses, search terms and customer.</summary>
-    /// <param name="builder">The record's text so far.</param>
-    /// <returns>Whether anything was printed (always: the message type).</returns>
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(StatusList), RecordText.List(StatusList)), (nameof(Filter), RecordText.List(Filter)), (nameof(ClientID), ClientID));
 }

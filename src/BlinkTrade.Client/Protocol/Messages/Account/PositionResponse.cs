@@ -9,11 +9,9 @@ namespace BlinkTrade.Client.Protocol;
 /// (<c>{"5": {"BTC": 0}}</c>), modelled as <see cref="Positions"/> (PROTOCOL.md §2.2).
 /// </summary>
 [JsonConverter(typeof(PositionResponseConverter))]
-public sealed record PositionResponse : BlinkTradeMessage
+[MessageType(MessageTypes.PositionResponse)]
+public sealed partial record PositionResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.PositionResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long? PositionReqID { get; init; }
 

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U2</c> UserBalanceRequest: asks for the balances of the user (or, for a broker, of a customer) (PROTOCOL.md §2.2).</summary>
-public sealed record UserBalanceRequest : BlinkTradeMessage
+[MessageType(MessageTypes.BalanceRequest)]
+public sealed partial record UserBalanceRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.BalanceRequest;
-
     /// <summary>Correlation id (positive integer) echoed in the <see cref="UserBalanceResponse"/>.</summary>
     public required long BalanceReqID { get; init; }
 

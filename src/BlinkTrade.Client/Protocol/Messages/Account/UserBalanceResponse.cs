@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -13,11 +12,9 @@ namespace BlinkTrade.Client.Protocol;
 /// and carry only the changed currencies (and parts) — merge them (<see cref="BrokerBalances.Apply"/>), do not replace.
 /// </remarks>
 [JsonConverter(typeof(UserBalanceResponseConverter))]
-public sealed record UserBalanceResponse : BlinkTradeMessage
+[MessageType(MessageTypes.BalanceResponse)]
+public sealed partial record UserBalanceResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.BalanceResponse;
-
     /// <summary>The request's correlation id; absent on unsolicited updates.</summary>
     public long? BalanceReqID { get; init; }
 
@@ -30,9 +27,4 @@ public sealed record UserBalanceResponse : BlinkTradeMessage
     /// <summary>Whether this is an unsolicited update (a delta) rather than the answer to a request.</summary>
     [JsonIgnore]
     public bool IsUpdate => BalanceReqID is null;
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(BalanceReqID), BalanceReqID), (nameof(ClientID), ClientID), (nameof(Balances), RecordText.Map(Balances)),
-        (nameof(IsUpdate), IsUpdate));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -7,11 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U52</c> APIKeyCreateRequest: creates an API key. Some MsgTypes may not be granted (<c>*</c>, <c>BE</c>,
 /// <c>U50</c>/<c>U52</c>/<c>U54</c>…; PROTOCOL.md §2.8).</summary>
-public sealed record ApiKeyCreateRequest : BlinkTradeMessage
+[MessageType(MessageTypes.ApiKeyCreateRequest)]
+public sealed partial record ApiKeyCreateRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ApiKeyCreateRequest;
-
     /// <summary>Correlation id echoed in the <see cref="ApiKeyCreateResponse"/>.</summary>
     public long APIKeyCreateReqID { get; init; }
 
@@ -30,9 +27,4 @@ public sealed record ApiKeyCreateRequest : BlinkTradeMessage
 
     /// <summary>Whether the key may be revoked (server default: true).</summary>
     public bool? Revocable { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(APIKeyCreateReqID), APIKeyCreateReqID), (nameof(Label), Label), (nameof(PermissionList), PermissionList),
-        (nameof(IPWhiteList), RecordText.List(IPWhiteList)), (nameof(Revocable), Revocable));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -10,11 +9,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="PermissionList"/> and <see cref="IPWhiteList"/> may arrive JSON-encoded as strings, even several times
 /// (PROTOCOL.md §5 G22); they are always written as real JSON.
 /// </summary>
-public sealed record ApiKeyCreateResponse : BlinkTradeMessage
+[MessageType(MessageTypes.ApiKeyCreateResponse)]
+public sealed partial record ApiKeyCreateResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ApiKeyCreateResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long APIKeyCreateReqID { get; init; }
 
@@ -49,10 +46,4 @@ public sealed record ApiKeyCreateResponse : BlinkTradeMessage
 
     /// <summary>Last login with the key.</summary>
     public DateTime? LastUsed { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(APIKeyCreateReqID), APIKeyCreateReqID), (nameof(Label), Label), (nameof(APIKey), APIKey), (nameof(APISecret), APISecret),
-        (nameof(APIPassword), APIPassword), (nameof(PermissionList), PermissionList), (nameof(IPWhiteList), RecordText.List(IPWhiteList)),
-        (nameof(Status), Status), (nameof(Revocable), Revocable), (nameof(Created), Created), (nameof(LastUsed), LastUsed));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
@@ -6,7 +5,7 @@ using BlinkTrade.Client.Protocol.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One API key of an <see cref="ApiKeyListResponse"/>.</summary>
-public sealed record ApiKeyListEntry : ProtocolRecord
+public sealed partial record ApiKeyListEntry : ProtocolRecord
 {
     /// <summary>The key (public identifier).</summary>
     public string? APIKey { get; init; }
@@ -27,9 +26,4 @@ public sealed record ApiKeyListEntry : ProtocolRecord
 
     /// <summary>Last login with the key.</summary>
     public DateTime? LastUsed { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(APIKey), APIKey), (nameof(Label), Label), (nameof(IPWhiteList), RecordText.List(IPWhiteList)),
-        (nameof(PermissionList), PermissionList), (nameof(Created), Created), (nameof(LastUsed), LastUsed));
 }

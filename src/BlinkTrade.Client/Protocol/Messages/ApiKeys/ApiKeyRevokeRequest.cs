@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U54</c> APIKeyRevokeRequest: revokes a (revocable) key.</summary>
-public sealed record ApiKeyRevokeRequest : BlinkTradeMessage
+[MessageType(MessageTypes.ApiKeyRevokeRequest)]
+public sealed partial record ApiKeyRevokeRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ApiKeyRevokeRequest;
-
     /// <summary>Correlation id echoed in the <see cref="ApiKeyRevokeResponse"/>.</summary>
     public long APIKeyRevokeReqID { get; init; }
 

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U55</c> APIKeyRevokeResponse: the key was revoked (<c>Status</c> 0).</summary>
-public sealed record ApiKeyRevokeResponse : BlinkTradeMessage
+[MessageType(MessageTypes.ApiKeyRevokeResponse)]
+public sealed partial record ApiKeyRevokeResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ApiKeyRevokeResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long APIKeyRevokeReqID { get; init; }
 

@@ -1,11 +1,10 @@
-using System.Text;
 using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>One deposit method of a broker: a row of <see cref="DepositMethodsResponse"/>, and the content of a
 /// <see cref="DepositMethodResponse"/>.</summary>
-public sealed record DepositMethod : ProtocolRecord
+public sealed partial record DepositMethod : ProtocolRecord
 {
     /// <summary>Method id.</summary>
     public int? DepositMethodID { get; init; }
@@ -39,11 +38,4 @@ public sealed record DepositMethod : ProtocolRecord
 
     /// <summary>Method parameters, open-ended (in a <see cref="DepositMethodResponse"/>).</summary>
     public JsonElement? Parameters { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(DepositMethodID), DepositMethodID), (nameof(Description), Description), (nameof(Disclaimer), Disclaimer), (nameof(Type), Type),
-        (nameof(DepositLimits), RecordText.Map(DepositLimits)), (nameof(Currency), Currency), (nameof(PercentFee), PercentFee),
-        (nameof(FixedFee), FixedFee), (nameof(UserReceiptURL), UserReceiptURL), (nameof(HtmlTemplate), HtmlTemplate),
-        (nameof(Parameters), Parameters));
 }

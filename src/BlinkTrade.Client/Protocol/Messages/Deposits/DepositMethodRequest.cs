@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U48</c> DepositMethodRequest: one method's details.</summary>
-public sealed record DepositMethodRequest : BlinkTradeMessage
+[MessageType(MessageTypes.DepositMethodRequest)]
+public sealed partial record DepositMethodRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.DepositMethodRequest;
-
     /// <summary>Correlation id echoed in the <see cref="DepositMethodResponse"/>.</summary>
     public long DepositMethodReqID { get; init; }
 

@@ -9,11 +9,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="DepositMethodsResponse"/>.
 /// </summary>
 [JsonConverter(typeof(EntityReportConverter<DepositMethodResponse, DepositMethod>))]
-public sealed record DepositMethodResponse : BlinkTradeMessage, IEntityReport<DepositMethodResponse, DepositMethod>
+[MessageType(MessageTypes.DepositMethodResponse)]
+public sealed partial record DepositMethodResponse : BlinkTradeMessage, IEntityReport<DepositMethodResponse, DepositMethod>
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.DepositMethodResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long DepositMethodReqID { get; init; }
 

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U20</c> DepositMethodsRequest: a broker's deposit methods (public; send <c>BrokerID</c> when not logged in).</summary>
-public sealed record DepositMethodsRequest : BlinkTradeMessage
+[MessageType(MessageTypes.DepositMethodsRequest)]
+public sealed partial record DepositMethodsRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.DepositMethodsRequest;
-
     /// <summary>Correlation id echoed in the <see cref="DepositMethodsResponse"/>.</summary>
     public long DepositMethodReqID { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol;
@@ -7,11 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <c>U18</c> DepositRequest (PROTOCOL.md §2.5): <c>Currency</c> only → new crypto deposit address;
 /// <c>DepositMethodID</c> + <c>Value</c> → new fiat deposit; <c>DepositID</c> → look up (or act on it with <c>Action</c>).
 /// </summary>
-public sealed record DepositRequest : BlinkTradeMessage
+[MessageType(MessageTypes.DepositRequest)]
+public sealed partial record DepositRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.DepositRequest;
-
     /// <summary>Correlation id echoed in the <see cref="DepositResponse"/>.</summary>
     public long DepositReqID { get; init; }
 
@@ -38,10 +35,4 @@ public sealed record DepositRequest : BlinkTradeMessage
 
     /// <summary>Action on an existing deposit (2016+): <c>CREDIT</c>, <c>CANCEL</c>, <c>PROGRESS</c>, <c>COMPLETE</c>.</summary>
     public string? Action { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(DepositReqID), DepositReqID), (nameof(DepositMethodID), DepositMethodID), (nameof(DepositID), DepositID),
-        (nameof(Currency), Currency), (nameof(Value), Value), (nameof(ClOrdID), ClOrdID), (nameof(Instructions), RecordText.List(Instructions)),
-        (nameof(BrokerID), BrokerID), (nameof(Action), Action));
 }

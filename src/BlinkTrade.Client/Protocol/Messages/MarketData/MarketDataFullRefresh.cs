@@ -1,16 +1,12 @@
-using System.Text;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
 /// <c>W</c> MarketDataFullRefresh: the snapshot of one instrument's book (and recent trades plus a volume entry
 /// when trades were requested) (PROTOCOL.md §2.4).
 /// </summary>
-public sealed record MarketDataFullRefresh : BlinkTradeMessage
+[MessageType(MessageTypes.MarketDataFullRefresh)]
+public sealed partial record MarketDataFullRefresh : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.MarketDataFullRefresh;
-
     /// <summary>Subscription id.</summary>
     public long MDReqID { get; init; }
 
@@ -22,8 +18,4 @@ public sealed record MarketDataFullRefresh : BlinkTradeMessage
 
     /// <summary>Book entries (bids then offers, each best first), trades (oldest first), then a volume entry.</summary>
     public IReadOnlyList<MarketDataEntry>? MDFullGrp { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(MDReqID), MDReqID), (nameof(Symbol), Symbol), (nameof(MarketDepth), MarketDepth), (nameof(MDFullGrp), RecordText.List(MDFullGrp)));
 }

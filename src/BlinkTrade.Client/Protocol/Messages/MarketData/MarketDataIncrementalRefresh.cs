@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using BlinkTrade.Client.Protocol.Serialization;
 
@@ -6,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>X</c> MarketDataIncrementalRefresh: book changes and trades (PROTOCOL.md §2.4, §3.8).</summary>
 [JsonConverter(typeof(MarketDataIncrementalRefreshJsonConverter))]
-public sealed record MarketDataIncrementalRefresh : BlinkTradeMessage
+[MessageType(MessageTypes.MarketDataIncrementalRefresh)]
+public sealed partial record MarketDataIncrementalRefresh : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.MarketDataIncrementalRefresh;
-
     /// <summary>Subscription id.</summary>
     public long MDReqID { get; init; }
 
@@ -19,8 +16,4 @@ public sealed record MarketDataIncrementalRefresh : BlinkTradeMessage
 
     /// <summary>The changes, to apply in order.</summary>
     public IReadOnlyList<MarketDataEntry>? MDIncGrp { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(MDReqID), MDReqID), (nameof(MDBkTyp), MDBkTyp), (nameof(MDIncGrp), RecordText.List(MDIncGrp)));
 }

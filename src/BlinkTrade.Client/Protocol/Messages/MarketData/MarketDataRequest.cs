@@ -1,4 +1,3 @@
-using System.Text;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary>
@@ -6,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 /// (PROTOCOL.md §2.4). Answered by one <see cref="MarketDataFullRefresh"/> per instrument, then
 /// <see cref="MarketDataIncrementalRefresh"/> updates, or by <see cref="MarketDataRequestReject"/>.
 /// </summary>
-public sealed record MarketDataRequest : BlinkTradeMessage
+[MessageType(MessageTypes.MarketDataRequest)]
+public sealed partial record MarketDataRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.MarketDataRequest;
-
     /// <summary>Subscription id.</summary>
     public long MDReqID { get; init; }
 
@@ -34,10 +31,4 @@ public sealed record MarketDataRequest : BlinkTradeMessage
 
     /// <summary>Broker id (sent by some clients).</summary>
     public int? BrokerID { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(MDReqID), MDReqID), (nameof(SubscriptionRequestType), SubscriptionRequestType), (nameof(MarketDepth), MarketDepth),
-        (nameof(MDUpdateType), MDUpdateType), (nameof(MDEntryTypes), RecordText.List(MDEntryTypes)),
-        (nameof(Instruments), RecordText.List(Instruments)), (nameof(Columns), RecordText.List(Columns)), (nameof(BrokerID), BrokerID));
 }

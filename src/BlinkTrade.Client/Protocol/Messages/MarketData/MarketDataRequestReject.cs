@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>Y</c> MarketDataRequestReject: a <see cref="MarketDataRequest"/> was refused (PROTOCOL.md §5 G31).</summary>
-public sealed record MarketDataRequestReject : BlinkTradeMessage
+[MessageType(MessageTypes.MarketDataRequestReject)]
+public sealed partial record MarketDataRequestReject : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.MarketDataRequestReject;
-
     /// <summary>The refused subscription id.</summary>
     public long MDReqID { get; init; }
 

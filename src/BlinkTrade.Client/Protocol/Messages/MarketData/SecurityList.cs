@@ -1,13 +1,9 @@
-using System.Text;
-
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>y</c> SecurityList: instruments and currencies.</summary>
-public sealed record SecurityList : BlinkTradeMessage
+[MessageType(MessageTypes.SecurityList)]
+public sealed partial record SecurityList : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.SecurityList;
-
     /// <summary>The request's correlation id.</summary>
     public long SecurityReqID { get; init; }
 
@@ -34,11 +30,4 @@ public sealed record SecurityList : BlinkTradeMessage
 
     /// <summary>The currencies.</summary>
     public IReadOnlyList<SecurityCurrency>? Currencies { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(SecurityReqID), SecurityReqID), (nameof(SecurityResponseID), SecurityResponseID),
-        (nameof(SecurityRequestResult), SecurityRequestResult), (nameof(TotalNumSecurities), TotalNumSecurities),
-        (nameof(NoRelatedSym), NoRelatedSym), (nameof(Instruments), RecordText.List(Instruments)), (nameof(TotalNumCurrencies), TotalNumCurrencies),
-        (nameof(NoRelatedCurr), NoRelatedCurr), (nameof(Currencies), RecordText.List(Currencies)));
 }

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>x</c> SecurityListRequest: lists instruments and currencies (PROTOCOL.md §2.4). Answered by <see cref="SecurityList"/>.</summary>
-public sealed record SecurityListRequest : BlinkTradeMessage
+[MessageType(MessageTypes.SecurityListRequest)]
+public sealed partial record SecurityListRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.SecurityListRequest;
-
     /// <summary>Correlation id.</summary>
     public long SecurityReqID { get; init; }
 

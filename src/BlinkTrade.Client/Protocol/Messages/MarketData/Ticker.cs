@@ -3,11 +3,9 @@ using System.Text.Json.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>f</c> SecurityStatus (wire name): an instrument's 24 h ticker, the element of <c>ObserveTicker</c>.</summary>
-public sealed record Ticker : BlinkTradeMessage
+[MessageType(MessageTypes.SecurityStatus)]
+public sealed partial record Ticker : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.SecurityStatus;
-
     /// <summary>Subscription id.</summary>
     public long SecurityStatusReqID { get; init; }
 

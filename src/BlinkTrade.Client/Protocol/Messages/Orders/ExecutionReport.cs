@@ -8,11 +8,9 @@ namespace BlinkTrade.Client.Protocol;
 /// (PROTOCOL.md §2.3, §3.9). Invariant: <c>CumQty + LeavesQty + CxlQty == OrderQty</c>.
 /// </summary>
 [JsonConverter(typeof(ExecutionReportJsonConverter))]
-public sealed record ExecutionReport : BlinkTradeMessage
+[MessageType(MessageTypes.ExecutionReport)]
+public sealed partial record ExecutionReport : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ExecutionReport;
-
     /// <summary>Exchange order id.</summary>
     public long OrderID { get; init; }
 

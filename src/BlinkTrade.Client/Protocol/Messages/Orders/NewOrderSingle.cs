@@ -4,11 +4,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <c>D</c> NewOrderSingle: places an order (PROTOCOL.md §2.3). The server answers with <see cref="ExecutionReport"/>
 /// publications correlated by <see cref="ClOrdID"/>.
 /// </summary>
-public sealed record NewOrderSingle : BlinkTradeMessage
+[MessageType(MessageTypes.NewOrderSingle)]
+public sealed partial record NewOrderSingle : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.NewOrderSingle;
-
     /// <summary>Client order id: a string of at most 30 characters, unique among the user's live orders.</summary>
     public string? ClOrdID { get; init; }
 

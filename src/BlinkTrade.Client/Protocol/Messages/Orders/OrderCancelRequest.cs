@@ -6,11 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="Side"/>. Answered by <see cref="ExecutionReport"/>s with <c>ExecType "4"</c>; an order that is not open
 /// gets an <c>ERROR</c> naming it in <c>ReqID</c> from the reference exchange (§5 G15), no answer from engine-2015.
 /// </summary>
-public sealed record OrderCancelRequest : BlinkTradeMessage
+[MessageType(MessageTypes.OrderCancelRequest)]
+public sealed partial record OrderCancelRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.OrderCancelRequest;
-
     /// <summary>Client id of the order to cancel (wins over <see cref="ClOrdID"/>).</summary>
     public string? OrigClOrdID { get; init; }
 

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U4</c> OrdersListRequest: the user's orders, newest first (PROTOCOL.md §2.3). Answered by <see cref="OrdersListResponse"/>.</summary>
-public sealed record OrdersListRequest : PagedMessage
+[MessageType(MessageTypes.OrdersListRequest)]
+public sealed partial record OrdersListRequest : PagedMessage
 {
     /// <summary>Filter for open orders.</summary>
     public const string OpenOrdersFilter = "has_leaves_qty eq 1";
@@ -15,21 +15,11 @@ public sealed record OrdersListRequest : PagedMessage
     /// <summary>Filter for orders with cancelled quantity.</summary>
     public const string CancelledOrdersFilter = "has_cxl_qty eq 1";
 
-    /// <inheritdoc />
-    [JsonPropertyOrder(HeaderOrder)]
-    public override string MsgType => MessageTypes.OrdersListRequest;
-
     /// <summary>Correlation id.</summary>
     [JsonPropertyOrder(HeaderOrder)]
+    [CorrelationId]
     public long OrdersReqID { get; init; }
-
-    /// <inheritdoc />
-    private protected override (string Name, object? Value) ReqIDMember => (nameof(OrdersReqID), OrdersReqID);
 
     /// <summary>Filters such as <c>"has_leaves_qty eq 1"</c>; none = all orders.</summary>
     public IReadOnlyList<string>? Filter { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(Filter), RecordText.List(Filter)));
 }

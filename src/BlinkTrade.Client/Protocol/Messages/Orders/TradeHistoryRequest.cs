@@ -1,22 +1,16 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U32</c> TradeHistoryRequest: recent public trades (PROTOCOL.md §2.3). Answered by <see cref="TradeHistoryResponse"/>.</summary>
-public sealed record TradeHistoryRequest : PagedMessage
+[MessageType(MessageTypes.TradeHistoryRequest)]
+public sealed partial record TradeHistoryRequest : PagedMessage
 {
-    /// <inheritdoc />
-    [JsonPropertyOrder(HeaderOrder)]
-    public override string MsgType => MessageTypes.TradeHistoryRequest;
-
     /// <summary>Correlation id.</summary>
     [JsonPropertyOrder(HeaderOrder)]
+    [CorrelationId]
     public long TradeHistoryReqID { get; init; }
-
-    /// <inheritdoc />
-    private protected override (string Name, object? Value) ReqIDMember => (nameof(TradeHistoryReqID), TradeHistoryReqID);
 
     /// <summary>Above 1 000 000 000: unix seconds (trades at/after it); otherwise a TradeID (trades after it). Default: last 24 h.</summary>
     public long? Since { get; init; }
@@ -26,9 +20,4 @@ public sealed record TradeHistoryRequest : PagedMessage
 
     /// <summary>Symbols (2016+ JS).</summary>
     public IReadOnlyList<string>? SymbolList { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(Since), Since),
-        (nameof(Filter), Filter), (nameof(SymbolList), RecordText.List(SymbolList)));
 }

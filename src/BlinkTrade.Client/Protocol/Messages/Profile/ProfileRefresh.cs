@@ -1,8 +1,7 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U40</c> ProfileRefresh: unsolicited publication of the user's changed account settings.</summary>
-public sealed record ProfileRefresh : ProfileMessage
+[MessageType(MessageTypes.ProfileRefresh)]
+public sealed partial record ProfileRefresh : ProfileMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ProfileRefresh;
 }

@@ -1,15 +1,12 @@
-using System.Text;
 using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U38</c> UpdateProfile: changes profile fields (PROTOCOL.md §2.6). Answered by <see cref="UpdateProfileResponse"/>
 /// (and a <see cref="ProfileRefresh"/> publication to the user).</summary>
-public sealed record UpdateProfileRequest : BlinkTradeMessage
+[MessageType(MessageTypes.UpdateProfileRequest)]
+public sealed partial record UpdateProfileRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.UpdateProfileRequest;
-
     /// <summary>Correlation id.</summary>
     public long UpdateReqID { get; init; }
 
@@ -18,8 +15,4 @@ public sealed record UpdateProfileRequest : BlinkTradeMessage
 
     /// <summary>The customer a broker edits (omit to edit yourself).</summary>
     public long? UserID { get; init; }
-
-    /// <inheritdoc />
-    protected override bool PrintMembers(StringBuilder builder) => RecordText.Print(builder, base.PrintMembers(builder),
-        (nameof(UpdateReqID), UpdateReqID), (nameof(Fields), RecordText.Map(Fields)), (nameof(UserID), UserID));
 }

@@ -4,11 +4,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <c>ERROR</c>: the server could not process a message (invalid JSON, unknown MsgType, missing or ill-typed field,
 /// not authorized, rate limit…). <see cref="ReqID"/> carries the failed request's correlation id when known.
 /// </summary>
-public sealed record ErrorMessage : BlinkTradeMessage
+[MessageType(MessageTypes.Error)]
+public sealed partial record ErrorMessage : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.Error;
-
     /// <summary>Short description, e.g. <c>"Not authorized"</c>.</summary>
     public string? Description { get; init; }
 

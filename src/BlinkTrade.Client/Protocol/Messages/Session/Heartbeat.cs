@@ -5,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>0</c> Heartbeat: the answer to a <see cref="TestRequest"/>.</summary>
 [JsonConverter(typeof(HeartbeatJsonConverter))]
-public sealed record Heartbeat : BlinkTradeMessage
+[MessageType(MessageTypes.Heartbeat)]
+public sealed partial record Heartbeat : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.Heartbeat;
-
     /// <summary>The request's <see cref="TestRequest.TestReqID"/>.</summary>
     public string? TestReqID { get; init; }
 

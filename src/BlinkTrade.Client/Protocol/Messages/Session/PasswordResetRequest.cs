@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U10</c> CreatePasswordResetRequest: emails a reset token (PROTOCOL.md §2.1). Answered by <see cref="PasswordResetResponse"/>.</summary>
-public sealed record PasswordResetRequest : BlinkTradeMessage
+[MessageType(MessageTypes.PasswordResetRequest)]
+public sealed partial record PasswordResetRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.PasswordResetRequest;
-
     /// <summary>Correlation id.</summary>
     public long ForgotPasswordReqID { get; init; }
 

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U11</c> CreatePasswordResetResponse.</summary>
-public sealed record PasswordResetResponse : BlinkTradeMessage
+[MessageType(MessageTypes.PasswordResetResponse)]
+public sealed partial record PasswordResetResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.PasswordResetResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long ForgotPasswordReqID { get; init; }
 

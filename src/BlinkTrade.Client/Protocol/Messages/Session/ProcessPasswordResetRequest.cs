@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U12</c> ProcessPasswordResetRequest: sets a new password from the emailed token. Answered by <see cref="ProcessPasswordResetResponse"/>.</summary>
-public sealed record ProcessPasswordResetRequest : BlinkTradeMessage
+[MessageType(MessageTypes.ProcessPasswordResetRequest)]
+public sealed partial record ProcessPasswordResetRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ProcessPasswordResetRequest;
-
     /// <summary>Correlation id.</summary>
     public long ResetPasswordReqID { get; init; }
 

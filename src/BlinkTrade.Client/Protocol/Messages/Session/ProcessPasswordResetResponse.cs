@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U13</c> ProcessPasswordResetResponse.</summary>
-public sealed record ProcessPasswordResetResponse : BlinkTradeMessage
+[MessageType(MessageTypes.ProcessPasswordResetResponse)]
+public sealed partial record ProcessPasswordResetResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.ProcessPasswordResetResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long ResetPasswordReqID { get; init; }
 

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U0</c> Signup: creates an account (PROTOCOL.md §2.1). Answered by <see cref="UserResponse"/>.</summary>
-public sealed record Signup : DeviceInfoRequest
+[MessageType(MessageTypes.Signup)]
+public sealed partial record Signup : DeviceInfoRequest
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.Signup;
-
     /// <summary>Correlation id.</summary>
     public long UserReqID { get; init; }
 

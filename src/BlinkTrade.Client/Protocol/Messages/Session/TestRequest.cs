@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>1</c> TestRequest: asks the peer for a <see cref="Heartbeat"/> (keep-alive and latency, PROTOCOL.md §1.4).</summary>
-public sealed record TestRequest : BlinkTradeMessage
+[MessageType(MessageTypes.TestRequest)]
+public sealed partial record TestRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.TestRequest;
-
     /// <summary>Correlation id echoed in the heartbeat (string or number on the wire).</summary>
     public string? TestReqID { get; init; }
 

@@ -5,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 /// for a new secret; with the secret and a valid <see cref="Code"/> enables; <c>Enable:false</c> disables.
 /// Answered by <see cref="TwoFactorResponse"/>.
 /// </summary>
-public sealed record TwoFactorRequest : BlinkTradeMessage
+[MessageType(MessageTypes.TwoFactorRequest)]
+public sealed partial record TwoFactorRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.TwoFactorRequest;
-
     /// <summary>Correlation id.</summary>
     public long EnableTwoFactorReqID { get; init; }
 

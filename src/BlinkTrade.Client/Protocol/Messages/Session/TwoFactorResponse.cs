@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U17</c> EnableDisableTwoFactorAuthenticationResponse.</summary>
-public sealed record TwoFactorResponse : BlinkTradeMessage
+[MessageType(MessageTypes.TwoFactorResponse)]
+public sealed partial record TwoFactorResponse : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.TwoFactorResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long EnableTwoFactorReqID { get; init; }
 

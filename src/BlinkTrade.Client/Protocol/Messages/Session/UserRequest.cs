@@ -6,11 +6,9 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="object.ToString"/> never prints them. Prefer <see cref="Login"/>, <see cref="Logout"/> and
 /// <see cref="ChangePassword"/>.
 /// </summary>
-public sealed record UserRequest : DeviceInfoRequest
+[MessageType(MessageTypes.UserRequest)]
+public sealed partial record UserRequest : DeviceInfoRequest
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.UserRequest;
-
     /// <summary>Correlation id.</summary>
     public long UserReqID { get; init; }
 

@@ -10,13 +10,11 @@ namespace BlinkTrade.Client.Protocol;
 /// <see cref="UserReqTyp"/> 3 and <c>UserStatus 3</c> even on success (check <see cref="UserStatusText"/>). The account
 /// fields it shares with <c>U39</c>/<c>U40</c> are those of <see cref="ProfileMessage"/>.
 /// </summary>
-public sealed record UserResponse : ProfileMessage
+[MessageType(MessageTypes.UserResponse)]
+public sealed partial record UserResponse : ProfileMessage
 {
     /// <summary><see cref="UserStatusText"/> of a successful password change.</summary>
     public const string PasswordChangedText = "MSG_SUCCESS_PASSWORD_CHANGE";
-
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.UserResponse;
 
     /// <summary>The request's correlation id.</summary>
     public long UserReqID { get; init; }

@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U70</c> CancelWithdrawalRequest: the user cancels a withdrawal.</summary>
-public sealed record CancelWithdrawalRequest : BlinkTradeMessage
+[MessageType(MessageTypes.CancelWithdrawalRequest)]
+public sealed partial record CancelWithdrawalRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.CancelWithdrawalRequest;
-
     /// <summary>Correlation id echoed in the <see cref="CancelWithdrawalResponse"/>.</summary>
     public long WithdrawCancelReqID { get; init; }
 

@@ -5,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U71</c> CancelWithdrawalResponse: the cancelled withdrawal.</summary>
 [JsonConverter(typeof(EntityReportConverter<CancelWithdrawalResponse, Withdrawal>))]
-public sealed record CancelWithdrawalResponse : WithdrawReport, IEntityReport<CancelWithdrawalResponse, Withdrawal>
+[MessageType(MessageTypes.CancelWithdrawalResponse)]
+public sealed partial record CancelWithdrawalResponse : WithdrawReport, IEntityReport<CancelWithdrawalResponse, Withdrawal>
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.CancelWithdrawalResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long WithdrawCancelReqID { get; init; }
 

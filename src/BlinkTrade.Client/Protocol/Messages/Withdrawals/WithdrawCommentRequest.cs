@@ -1,11 +1,9 @@
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U78</c> WithdrawCommentRequest: adds a comment to a withdrawal.</summary>
-public sealed record WithdrawCommentRequest : BlinkTradeMessage
+[MessageType(MessageTypes.WithdrawCommentRequest)]
+public sealed partial record WithdrawCommentRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.WithdrawCommentRequest;
-
     /// <summary>Correlation id echoed in the <see cref="WithdrawCommentResponse"/>.</summary>
     public long WithdrawReqID { get; init; }
 

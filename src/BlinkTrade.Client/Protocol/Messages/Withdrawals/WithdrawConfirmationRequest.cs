@@ -2,11 +2,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U24</c> WithdrawConfirmationRequest: confirms a withdrawal with the emailed token, or with the id and a
 /// second-factor code.</summary>
-public sealed record WithdrawConfirmationRequest : BlinkTradeMessage
+[MessageType(MessageTypes.WithdrawConfirmationRequest)]
+public sealed partial record WithdrawConfirmationRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.WithdrawConfirmationRequest;
-
     /// <summary>Correlation id echoed in the <see cref="WithdrawConfirmationResponse"/>.</summary>
     public long WithdrawReqID { get; init; }
 

@@ -5,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U9</c> WithdrawRefresh: unsolicited, a withdrawal was created, confirmed or processed.</summary>
 [JsonConverter(typeof(EntityReportConverter<WithdrawRefresh, Withdrawal>))]
-public sealed record WithdrawRefresh : WithdrawReport, IEntityReport<WithdrawRefresh, Withdrawal>
+[MessageType(MessageTypes.WithdrawRefresh)]
+public sealed partial record WithdrawRefresh : WithdrawReport, IEntityReport<WithdrawRefresh, Withdrawal>
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.WithdrawRefresh;
-
     static EntityReportShape<WithdrawRefresh, Withdrawal> IEntityReport<WithdrawRefresh, Withdrawal>.Shape { get; } =
         new(null, static m => m.Withdrawal, static _ => null, static (entity, _) => new() { Withdrawal = entity });
 }

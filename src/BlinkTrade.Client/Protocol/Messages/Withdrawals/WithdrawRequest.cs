@@ -5,11 +5,9 @@ using BlinkTrade.Client.Protocol.Serialization;
 namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U6</c> WithdrawRequest: asks to withdraw funds (PROTOCOL.md §2.7).</summary>
-public sealed record WithdrawRequest : BlinkTradeMessage
+[MessageType(MessageTypes.WithdrawRequest)]
+public sealed partial record WithdrawRequest : BlinkTradeMessage
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.WithdrawRequest;
-
     /// <summary>Correlation id (positive integer) echoed in the <see cref="WithdrawResponse"/>.</summary>
     public long WithdrawReqID { get; init; }
 

@@ -5,11 +5,9 @@ namespace BlinkTrade.Client.Protocol;
 
 /// <summary><c>U7</c> WithdrawResponse: the created withdrawal (engine-2015: only id and status).</summary>
 [JsonConverter(typeof(EntityReportConverter<WithdrawResponse, Withdrawal>))]
-public sealed record WithdrawResponse : WithdrawReport, IEntityReport<WithdrawResponse, Withdrawal>
+[MessageType(MessageTypes.WithdrawResponse)]
+public sealed partial record WithdrawResponse : WithdrawReport, IEntityReport<WithdrawResponse, Withdrawal>
 {
-    /// <inheritdoc />
-    public override string MsgType => MessageTypes.WithdrawResponse;
-
     /// <summary>The request's correlation id.</summary>
     public long WithdrawReqID { get; init; }
 

@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis;
+
+namespace BlinkTrade.Client.Generators;
+
+/// <summary>How the generators compare type names.</summary>
+internal static class SymbolFormats
+{
+    /// <summary><c>Namespace.Type`1</c>: the metadata name with its namespace, without type arguments.</summary>
+    public static readonly SymbolDisplayFormat MetadataName = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None);
+
+    /// <summary>Whether <paramref name="type"/> is, or derives from, the class named <paramref name="fullName"/>.</summary>
+    /// <param name="type">The type.</param>
+    /// <param name="fullName">The base's full name, without type arguments.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public static bool DerivesFrom(ITypeSymbol type, string fullName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.OriginalDefinition.ToDisplayString(MetadataName) == fullName)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
