@@ -5,7 +5,7 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Testing.Gateway.Funding;
 
 /// <summary>A deposit (§2.5): created by U18, confirmed or cancelled by the broker through the control API.</summary>
-internal sealed class DepositRecord : IFundingRecord
+internal sealed class DepositRecord : FundingRecord
 {
     public required string DepositId { get; init; }
 
@@ -16,15 +16,7 @@ internal sealed class DepositRecord : IFundingRecord
 
     public required string DepositMethodName { get; init; }
 
-    public required int UserId { get; init; }
-
-    public required int BrokerId { get; init; }
-
-    public required string Username { get; init; }
-
     public required string Type { get; init; }
-
-    public required string Currency { get; init; }
 
     public long Value { get; set; }
 
@@ -32,17 +24,8 @@ internal sealed class DepositRecord : IFundingRecord
 
     public string? InputAddress { get; init; }
 
-    public DateTimeOffset Created { get; init; }
-
-    public string Status { get; set; } = "0";
-
-    public int? ReasonId { get; set; }
-
-    public string? Reason { get; set; }
-
-    public string? ClOrdId { get; init; }
-
-    long IFundingRecord.Sequence => LedgerReference;
+    /// <inheritdoc />
+    public override long Sequence => LedgerReference;
 
     private JsonElement? _data;
 

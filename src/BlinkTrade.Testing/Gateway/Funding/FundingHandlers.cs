@@ -267,7 +267,7 @@ internal static class FundingHandlers
             : throw GatewayException.InvalidParameter("Withdrawal not found");
 
     // One page of the user's deposits or withdrawals in the statuses asked for, newest first.
-    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, int page, int pageSize) where T : IFundingRecord
+    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, int page, int pageSize) where T : FundingRecord
         => records.Where(r => r.UserId == userId && statuses.Contains(r.Status)).OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
 
     // U19 for a deposit this user does not have: DepositID -1 as a number (bitex's), which the record's string id cannot
