@@ -1,38 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>Market-data dates (<c>MDEntryDate</c>) are <c>"yyyy-MM-dd"</c> strings.</summary>
-internal sealed class WireDateConverter : JsonConverter<DateOnly>
+internal sealed class WireDateConverter() : WireTextConverter<DateOnly>("date", "yyyy-MM-dd", "Expected a date in the form yyyy-MM-dd.")
 {
-    private const string FormatError = "Expected a date in the form yyyy-MM-dd.";
-
-    /// <inheritdoc />
-    public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException($"Expected a date string, got {reader.TokenType}.");
-        }
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseFast(reader.ValueSpan, out var fast))
-        {
-            return fast;
-        }
-        Span<char> buffer = stackalloc char[WireText.MaxLength];
-        var text = buffer[..WireText.CopyShort(ref reader, buffer, FormatError)];
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        throw new JsonException(FormatError);
-    }
-
     // The wire form, exactly yyyy-MM-dd in ASCII digits, without the culture-aware parser; anything else takes the slow path.
-    private static bool TryParseFast(ReadOnlySpan<byte> text, out DateOnly date)
+    /// <inheritdoc />
+    protected override bool TryParseFast(ReadOnlySpan<byte> text, out DateOnly value)
     {
-        date = default;
+        value = default;
         if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
         {
             return false;
@@ -44,13 +21,11 @@ internal sealed class WireDateConverter : JsonConverter<DateOnly>
         {
             return false;
         }
-        date = new DateOnly(year, month, day);
+        value = new DateOnly(year, month, day);
         return true;
     }
 
     /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options)
-    {
-        WireText.WriteFormatted(writer, value, "yyyy-MM-dd");
-    }
+    protected override bool TryParse(ReadOnlySpan<char> text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 }

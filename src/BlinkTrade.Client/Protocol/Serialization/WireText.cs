@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>
-/// The pieces <see cref="WireDateConverter"/> and <see cref="WireTimeConverter"/> share: two-digit fields of the fast
+/// The pieces of <see cref="WireTextConverter{T}"/> (dates and times): two-digit fields of the fast
 /// path, the copy of a short string for the culture-aware slow path, and the invariant text written back.
 /// </summary>
 internal static class WireText
