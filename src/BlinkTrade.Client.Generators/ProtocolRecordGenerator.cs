@@ -9,6 +9,7 @@ namespace BlinkTrade.Client.Generators;
 /// <list type="bullet">
 /// <item><c>MsgType</c> from <c>[MessageType(MessageTypes.X)]</c> on a message;</item>
 /// <item>a paged message's <c>ReqIDMember</c> from <c>[CorrelationId]</c> on its correlation-id property;</item>
+/// <item>an entity report's <c>IEntityReport.Shape</c> (its entity property and its <c>[CorrelationId]</c> property);</item>
 /// <item><c>PrintMembers</c> where the compiler's would print wrongly: a record holding a collection (the compiler prints
 /// its type name; this prints the contents through <c>RecordText.List</c>/<c>RecordText.Map</c>), or a paged message
 /// (whose base already prints the correlation id). Every public property the record declares prints, in declaration
@@ -48,21 +49,26 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
             .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && !p.IsIndexer && !p.IsOverride
                 && p.GetMethod is not null && !(paged && SymbolEqualityComparer.Default.Equals(p, correlationId)))
             .ToList();
+        var entityReport = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString(SymbolFormats.MetadataName) == Protocol + ".Serialization.IEntityReport"
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
         var ownPrintMembers = type.GetMembers("PrintMembers").Any(m => !m.IsImplicitlyDeclared);
         var print = !ownPrintMembers && (paged || printed.Any(p => CollectionPrinter(p.Type) is not null));
-        if (messageType is null && correlationId is null && !print)
+        if (messageType is null && !(paged && correlationId is not null) && entityReport is null && !print)
         {
             return null;
         }
 
-        var file = new GeneratedSource(nameof(ProtocolRecordGenerator),
-            "the MsgType, correlation id and printing every protocol record writes the same way.",
-            "System.Text", "System.Text.Json.Serialization");
+        var usings = new List<string> { "System.Text", "System.Text.Json.Serialization" };
         if (type.ContainingNamespace.ToDisplayString() != Protocol)
         {
-            file.Line("using " + Protocol + ";");
-            file.Line();
+            usings.Add(Protocol);
         }
+        if (entityReport is not null)
+        {
+            usings.Add(Protocol + ".Serialization");
+        }
+        var file = new GeneratedSource(nameof(ProtocolRecordGenerator),
+            "the MsgType, correlation id, entity-report shape and printing every protocol record writes the same way.", [.. usings]);
         file.Line("namespace " + type.ContainingNamespace.ToDisplayString() + ";");
         file.Line();
         file.Line("partial record " + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
@@ -87,10 +93,15 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
             // The order on BlinkTradeMessage.MsgType does not reach an override: a paged message puts it before Page.
             Member(paged ? ["[JsonPropertyOrder(HeaderOrder)]", msgType] : [msgType]);
         }
-        if (correlationId is not null)
+        if (paged && correlationId is not null)
         {
             Member("private protected override (string Name, object? Value) ReqIDMember => (nameof(" + correlationId.Name + "), "
                 + correlationId.Name + ");");
+        }
+        if (entityReport is not null)
+        {
+            EntityReportShape(type, entityReport, correlationId, file, first);
+            first = false;
         }
         if (print)
         {
@@ -114,6 +125,44 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
         var hintName = type.ToDisplayString(SymbolFormats.MetadataName).Replace(Protocol + ".", "")
             + (type.Arity > 0 ? "_" + type.Arity : "") + ".Record.g.cs";
         return (hintName, file.ToString());
+    }
+
+    /// <summary>
+    /// An entity report's <c>Shape</c> (<c>IEntityReport</c>): the entity property (the one of the entity's type, own or
+    /// inherited) and the request id (the <c>[CorrelationId]</c> property, if any), read and rebuilt.
+    /// </summary>
+    private static void EntityReportShape(INamedTypeSymbol type, INamedTypeSymbol entityReport, IPropertySymbol? correlationId, GeneratedSource file, bool first)
+    {
+        var entityType = entityReport.TypeArguments[1];
+        var entity = Properties(type).First(p => SymbolEqualityComparer.Default.Equals(p.Type, entityType)).Name;
+        var shape = "EntityReportShape<" + type.Name + ", " + entityType.Name + ">";
+        if (!first)
+        {
+            file.Line();
+        }
+        file.Line("    static " + shape + " IEntityReport<" + type.Name + ", " + entityType.Name + ">.Shape { get; } =");
+        if (correlationId is null)
+        {
+            file.Line("        new(null, static m => m." + entity + ", static _ => null, static (entity, _) => new() { " + entity + " = entity });");
+            return;
+        }
+        var id = correlationId.Name;
+        var value = correlationId.Type.NullableAnnotation == NullableAnnotation.Annotated || correlationId.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+            ? "requestId"
+            : "requestId ?? 0";
+        file.Line("        new(nameof(" + id + "), static m => m." + entity + ", static m => m." + id + ",");
+        file.Line("            static (entity, requestId) => new() { " + entity + " = entity, " + id + " = " + value + " });");
+    }
+
+    private static IEnumerable<IPropertySymbol> Properties(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                yield return property;
+            }
+        }
     }
 
     private static bool IsProtocolAttribute(AttributeData attribute, string name) =>

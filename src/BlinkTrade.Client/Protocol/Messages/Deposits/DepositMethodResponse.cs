@@ -13,6 +13,7 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record DepositMethodResponse : BlinkTradeMessage, IEntityReport<DepositMethodResponse, DepositMethod>
 {
     /// <summary>The request's correlation id.</summary>
+    [CorrelationId]
     public long DepositMethodReqID { get; init; }
 
     /// <summary>The method.</summary>
@@ -20,8 +21,4 @@ public sealed partial record DepositMethodResponse : BlinkTradeMessage, IEntityR
 
     /// <summary>Whether this is the "not found" answer.</summary>
     public bool IsNotFound => DepositMethod.DepositMethodID == -1;
-
-    static EntityReportShape<DepositMethodResponse, DepositMethod> IEntityReport<DepositMethodResponse, DepositMethod>.Shape { get; } =
-        new(nameof(DepositMethodReqID), static m => m.DepositMethod, static m => m.DepositMethodReqID,
-        static (entity, requestId) => new() { DepositMethod = entity, DepositMethodReqID = requestId ?? 0 });
 }

@@ -9,9 +9,6 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record DepositRefresh : DepositReport, IEntityReport<DepositRefresh, Deposit>
 {
     /// <summary>The id of the request that created the deposit, when the server includes it.</summary>
+    [CorrelationId]
     public long? DepositReqID { get; init; }
-
-    static EntityReportShape<DepositRefresh, Deposit> IEntityReport<DepositRefresh, Deposit>.Shape { get; } =
-        new(nameof(DepositReqID), static m => m.Deposit, static m => m.DepositReqID,
-        static (entity, requestId) => new() { Deposit = entity, DepositReqID = requestId });
 }

@@ -9,9 +9,6 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record DepositResponse : DepositReport, IEntityReport<DepositResponse, Deposit>
 {
     /// <summary>The request's correlation id (absent in the not-found answer).</summary>
+    [CorrelationId]
     public long? DepositReqID { get; init; }
-
-    static EntityReportShape<DepositResponse, Deposit> IEntityReport<DepositResponse, Deposit>.Shape { get; } =
-        new(nameof(DepositReqID), static m => m.Deposit, static m => m.DepositReqID,
-        static (entity, requestId) => new() { Deposit = entity, DepositReqID = requestId });
 }

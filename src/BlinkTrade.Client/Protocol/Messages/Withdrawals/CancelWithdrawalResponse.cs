@@ -9,9 +9,6 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record CancelWithdrawalResponse : WithdrawReport, IEntityReport<CancelWithdrawalResponse, Withdrawal>
 {
     /// <summary>The request's correlation id.</summary>
+    [CorrelationId]
     public long WithdrawCancelReqID { get; init; }
-
-    static EntityReportShape<CancelWithdrawalResponse, Withdrawal> IEntityReport<CancelWithdrawalResponse, Withdrawal>.Shape { get; } =
-        new(nameof(WithdrawCancelReqID), static m => m.Withdrawal, static m => m.WithdrawCancelReqID,
-        static (entity, requestId) => new() { Withdrawal = entity, WithdrawCancelReqID = requestId ?? 0 });
 }

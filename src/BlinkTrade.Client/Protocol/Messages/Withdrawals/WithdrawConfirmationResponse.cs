@@ -10,9 +10,6 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record WithdrawConfirmationResponse : WithdrawReport, IEntityReport<WithdrawConfirmationResponse, Withdrawal>
 {
     /// <summary>The request's correlation id.</summary>
+    [CorrelationId]
     public long WithdrawReqID { get; init; }
-
-    static EntityReportShape<WithdrawConfirmationResponse, Withdrawal> IEntityReport<WithdrawConfirmationResponse, Withdrawal>.Shape { get; } =
-        new(nameof(WithdrawReqID), static m => m.Withdrawal, static m => m.WithdrawReqID,
-        static (entity, requestId) => new() { Withdrawal = entity, WithdrawReqID = requestId ?? 0 });
 }

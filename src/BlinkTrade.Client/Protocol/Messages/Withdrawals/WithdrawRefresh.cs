@@ -6,8 +6,4 @@ namespace BlinkTrade.Client.Protocol;
 /// <summary><c>U9</c> WithdrawRefresh: unsolicited, a withdrawal was created, confirmed or processed.</summary>
 [JsonConverter(typeof(EntityReportConverter<WithdrawRefresh, Withdrawal>))]
 [MessageType(MessageTypes.WithdrawRefresh)]
-public sealed partial record WithdrawRefresh : WithdrawReport, IEntityReport<WithdrawRefresh, Withdrawal>
-{
-    static EntityReportShape<WithdrawRefresh, Withdrawal> IEntityReport<WithdrawRefresh, Withdrawal>.Shape { get; } =
-        new(null, static m => m.Withdrawal, static _ => null, static (entity, _) => new() { Withdrawal = entity });
-}
+public sealed partial record WithdrawRefresh : WithdrawReport, IEntityReport<WithdrawRefresh, Withdrawal>;

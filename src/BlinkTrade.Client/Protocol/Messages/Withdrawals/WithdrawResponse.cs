@@ -9,9 +9,6 @@ namespace BlinkTrade.Client.Protocol;
 public sealed partial record WithdrawResponse : WithdrawReport, IEntityReport<WithdrawResponse, Withdrawal>
 {
     /// <summary>The request's correlation id.</summary>
+    [CorrelationId]
     public long WithdrawReqID { get; init; }
-
-    static EntityReportShape<WithdrawResponse, Withdrawal> IEntityReport<WithdrawResponse, Withdrawal>.Shape { get; } =
-        new(nameof(WithdrawReqID), static m => m.Withdrawal, static m => m.WithdrawReqID,
-        static (entity, requestId) => new() { Withdrawal = entity, WithdrawReqID = requestId ?? 0 });
 }
