@@ -42,6 +42,9 @@ internal sealed class DepositRecord : IFundingRecord
 
     public string? ClOrdId { get; init; }
 
+    /// <summary>The new orders U18's <c>Instructions</c> asked for, placed for the owner when the deposit completes.</summary>
+    public IReadOnlyList<Trading.NewOrderFields> Instructions { get; set; } = [];
+
     long IFundingRecord.Sequence => LedgerReference;
 
     private JsonElement? _data;
