@@ -259,4 +259,41 @@ public class BlinkTradeClient : IBlinkTradeClient
 
     /// <inheritdoc />
     public virtual Task<ApiKeyRevokeResponse> RevokeApiKeyAsync(string apiKey, CancellationToken cancellationToken = default) => _account.RevokeApiKeyAsync(apiKey, cancellationToken);
+
+    // Account: the options overloads (every field of the account requests, a broker acting for a customer)
+    /// <inheritdoc />
+    public virtual Task<BalanceSnapshot> GetBalancesAsync(AccountOptions options, CancellationToken cancellationToken = default) => _account.GetBalancesAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(TradeHistoryOptions options, CancellationToken cancellationToken = default) => _account.GetTradeHistoryAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<LedgerEntry> GetLedgerAsync(LedgerOptions options, CancellationToken cancellationToken = default) => _account.GetLedgerAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Deposit> GetDepositsAsync(DepositListOptions options, CancellationToken cancellationToken = default) => _account.GetDepositsAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(WithdrawalListOptions options, CancellationToken cancellationToken = default) => _account.GetWithdrawalsAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(BrokerListOptions options, CancellationToken cancellationToken = default) => _account.GetBrokersAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DepositResponse> RequestDepositAsync(DepositOptions options, CancellationToken cancellationToken = default) => _account.RequestDepositAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, WithdrawalOptions options, CancellationToken cancellationToken = default) => _account.RequestWithdrawalAsync(currency, amount, method, options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, WithdrawalCancelOptions options, CancellationToken cancellationToken = default) => _account.CancelWithdrawalAsync(withdrawId, options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<PositionResponse> GetPositionsAsync(AccountOptions options, CancellationToken cancellationToken = default) => _account.GetPositionsAsync(options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, AccountOptions options, CancellationToken cancellationToken = default) => _account.UpdateProfileAsync(fields, options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<TwoFactorResponse> DisableTwoFactorAsync(AccountOptions options, CancellationToken cancellationToken = default) => _account.DisableTwoFactorAsync(options, cancellationToken);
 }

@@ -24,10 +24,18 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
 
     public IObservable<ProfileRefresh> ProfileUpdates => core.Messages.OfType<ProfileRefresh>();
 
-    public async Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default)
+    public Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default) => GetBalancesAsync(OwnAccount, cancellationToken);
+
+    public async Task<BalanceSnapshot> GetBalancesAsync(AccountOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var id = core.Ids.Next();
-        await core.RequestAsync<UserBalanceResponse>(new UserBalanceRequest { BalanceReqID = id }, ClientCore.IdText(id), MessageTypes.BalanceResponse, null, cancellationToken).ConfigureAwait(false);
+        var response = await core.RequestAsync<UserBalanceResponse>(new UserBalanceRequest { BalanceReqID = id, ClientID = options.ClientId }, ClientCore.IdText(id), MessageTypes.BalanceResponse, null, cancellationToken).ConfigureAwait(false);
+        if (!IsOwn(response))
+        {
+            // A customer's balances (a broker asked with ClientID): returned as they are, kept out of Balances.
+            return new BalanceSnapshot(new Dictionary<int, BrokerBalances>(response.Balances), core.Time.GetUtcNow());
+        }
         // The receive loop applied the response before completing this request.
         lock (_balancesGate)
         {
@@ -50,35 +58,64 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
     }
 
     public IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(long? since = null, int pageSize = 100, CancellationToken cancellationToken = default)
-        => core.PageAsync<TradeHistoryResponse, TradeHistoryEntry>(
-            (id, page) => new TradeHistoryRequest { TradeHistoryReqID = id, Page = page, PageSize = pageSize, Since = since },
-            MessageTypes.TradeHistoryResponse, r => r.TradeHistoryGrp, pageSize, cancellationToken);
+        => GetTradeHistoryAsync(new TradeHistoryOptions { Since = since, PageSize = pageSize }, cancellationToken);
+
+    public IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(TradeHistoryOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var filter = SearchTerms(options.Filter);
+        return core.PageAsync<TradeHistoryResponse, TradeHistoryEntry>(
+            (id, page) => new TradeHistoryRequest { TradeHistoryReqID = id, Page = page, PageSize = options.PageSize, Since = options.Since, SymbolList = options.Symbols, Filter = filter },
+            MessageTypes.TradeHistoryResponse, r => r.TradeHistoryGrp, options.PageSize, cancellationToken);
+    }
 
     public IAsyncEnumerable<LedgerEntry> GetLedgerAsync(string? currency = null, int pageSize = 20, CancellationToken cancellationToken = default)
-        => core.PageAsync<LedgerListResponse, LedgerEntry>(
-            (id, page) => new LedgerListRequest { LedgerListReqID = id, Page = page, PageSize = pageSize, Currency = currency },
-            MessageTypes.LedgerListResponse, r => r.LedgerListGrp, pageSize, cancellationToken);
+        => GetLedgerAsync(new LedgerOptions { Currency = currency, PageSize = pageSize }, cancellationToken);
+
+    public IAsyncEnumerable<LedgerEntry> GetLedgerAsync(LedgerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return core.PageAsync<LedgerListResponse, LedgerEntry>(
+            (id, page) => new LedgerListRequest { LedgerListReqID = id, Page = page, PageSize = options.PageSize, Currency = options.Currency, ClientID = options.ClientId, Filter = options.Filter },
+            MessageTypes.LedgerListResponse, r => r.LedgerListGrp, options.PageSize, cancellationToken);
+    }
 
     public IAsyncEnumerable<Deposit> GetDepositsAsync(IReadOnlyList<DepositStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default)
-        => core.PageAsync<DepositListResponse, Deposit>(
-            (id, page) => new DepositListRequest { DepositListReqID = id, Page = page, PageSize = pageSize, StatusList = statuses },
-            MessageTypes.DepositListResponse, r => r.DepositListGrp, pageSize, cancellationToken);
+        => GetDepositsAsync(new DepositListOptions { Statuses = statuses, PageSize = pageSize }, cancellationToken);
+
+    public IAsyncEnumerable<Deposit> GetDepositsAsync(DepositListOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return core.PageAsync<DepositListResponse, Deposit>(
+            (id, page) => new DepositListRequest { DepositListReqID = id, Page = page, PageSize = options.PageSize, StatusList = options.Statuses, Filter = options.Filter, ClientID = options.ClientId },
+            MessageTypes.DepositListResponse, r => r.DepositListGrp, options.PageSize, cancellationToken);
+    }
 
     public IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(IReadOnlyList<WithdrawStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default)
-        => core.PageAsync<WithdrawListResponse, Withdrawal>(
-            (id, page) => new WithdrawListRequest { WithdrawListReqID = id, Page = page, PageSize = pageSize, StatusList = statuses },
-            MessageTypes.WithdrawListResponse, r => r.WithdrawListGrp, pageSize, cancellationToken);
+        => GetWithdrawalsAsync(new WithdrawalListOptions { Statuses = statuses, PageSize = pageSize }, cancellationToken);
+
+    public IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(WithdrawalListOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return core.PageAsync<WithdrawListResponse, Withdrawal>(
+            (id, page) => new WithdrawListRequest { WithdrawListReqID = id, Page = page, PageSize = options.PageSize, StatusList = options.Statuses, Filter = options.Filter, ClientID = options.ClientId },
+            MessageTypes.WithdrawListResponse, r => r.WithdrawListGrp, options.PageSize, cancellationToken);
+    }
 
     public IAsyncEnumerable<ApiKeyListEntry> GetApiKeysAsync(int pageSize = 20, CancellationToken cancellationToken = default)
         => core.PageAsync<ApiKeyListResponse, ApiKeyListEntry>(
             (id, page) => new ApiKeyListRequest { APIKeyListReqID = id, Page = page, PageSize = pageSize },
             MessageTypes.ApiKeyListResponse, r => r.ApiKeyListGrp, pageSize, cancellationToken);
 
-    public async Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default)
+        => GetBrokersAsync(new BrokerListOptions { Country = country }, cancellationToken);
+
+    public async Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(BrokerListOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         List<BrokerInfo> brokers = [];
         await foreach (var broker in core.PageAsync<BrokerListResponse, BrokerInfo>(
-            (id, page) => new BrokerListRequest { BrokerListReqID = id, Page = page, PageSize = 100, Country = country },
+            (id, page) => new BrokerListRequest { BrokerListReqID = id, Page = page, PageSize = 100, Country = options.Country, StatusList = options.Statuses },
             MessageTypes.BrokerListResponse, r => r.BrokerListGrp, 100, cancellationToken).ConfigureAwait(false))
         {
             brokers.Add(broker);
@@ -106,21 +143,42 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
         {
             throw new ArgumentException("Give a currency, a deposit method or a deposit id.", nameof(currency));
         }
+        return RequestDepositAsync(new DepositOptions { Currency = currency, DepositMethodId = depositMethodId, Value = value, DepositId = depositId }, cancellationToken);
+    }
+
+    public Task<DepositResponse> RequestDepositAsync(DepositOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Currency is null && options.DepositMethodId is null && options.DepositId is null)
+        {
+            throw new ArgumentException("Give a currency, a deposit method or a deposit id.", nameof(options));
+        }
+        CheckClientReference(options.ClOrdId, nameof(options));
+        IReadOnlyList<JsonElement>? instructions = options.Instructions?.Select(ToJson).ToArray();
         var id = core.Ids.Next();
-        var request = new DepositRequest { DepositReqID = id, Currency = currency, DepositMethodID = depositMethodId, Value = value, DepositID = depositId, BrokerID = core.Options.BrokerId };
+        var request = new DepositRequest
+        {
+            DepositReqID = id, Currency = options.Currency, DepositMethodID = options.DepositMethodId, Value = options.Value, DepositID = options.DepositId,
+            ClOrdID = options.ClOrdId, Action = options.Action, Instructions = instructions, BrokerID = core.Options.BrokerId,
+        };
         return core.RequestAsync<DepositResponse>(request, ClientCore.IdText(id), MessageTypes.DepositResponse, null, cancellationToken);
     }
 
     public Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, JsonElement? data = null, CancellationToken cancellationToken = default)
+        => RequestWithdrawalAsync(currency, amount, method, new WithdrawalOptions { Data = data }, cancellationToken);
+
+    public Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, WithdrawalOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(currency);
         ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(options);
         if (amount.Satoshis <= 0)
         {
             throw new ArgumentException("The amount must be positive.", nameof(amount));
         }
+        CheckClientReference(options.ClOrdId, nameof(options));
         var id = core.Ids.Next();
-        var request = new WithdrawRequest { WithdrawReqID = id, Currency = currency, Amount = amount, Method = method, Data = data, BrokerID = core.Options.BrokerId };
+        var request = new WithdrawRequest { WithdrawReqID = id, Currency = currency, Amount = amount, Method = method, Data = options.Data, ClOrdID = options.ClOrdId, BrokerID = core.Options.BrokerId };
         return core.RequestAsync<WithdrawResponse>(request, ClientCore.IdText(id), MessageTypes.WithdrawResponse, null, cancellationToken);
     }
 
@@ -137,9 +195,14 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
     }
 
     public Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default)
+        => CancelWithdrawalAsync(withdrawId, new WithdrawalCancelOptions(), cancellationToken);
+
+    public Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, WithdrawalCancelOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        CheckClientReference(options.ClOrdId, nameof(options));
         var id = core.Ids.Next();
-        var request = new CancelWithdrawalRequest { WithdrawCancelReqID = id, WithdrawID = withdrawId };
+        var request = new CancelWithdrawalRequest { WithdrawCancelReqID = id, WithdrawID = withdrawId, ClOrdID = options.ClOrdId };
         return core.RequestAsync<CancelWithdrawalResponse>(request, ClientCore.IdText(id), MessageTypes.CancelWithdrawalResponse, null, cancellationToken);
     }
 
@@ -156,18 +219,79 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
             (id, page) => new TradersRankRequest { TradersRankReqID = id, Page = page, PageSize = pageSize, Filter = filter },
             MessageTypes.TradersRankResponse, r => r.TradersRankGrp, pageSize, cancellationToken);
 
-    public Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default)
+    public Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default) => GetPositionsAsync(OwnAccount, cancellationToken);
+
+    public Task<PositionResponse> GetPositionsAsync(AccountOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var id = core.Ids.Next();
-        return core.RequestAsync<PositionResponse>(new PositionRequest { PositionReqID = id }, ClientCore.IdText(id), MessageTypes.PositionResponse, null, cancellationToken);
+        return core.RequestAsync<PositionResponse>(new PositionRequest { PositionReqID = id, ClientID = options.ClientId }, ClientCore.IdText(id), MessageTypes.PositionResponse, null, cancellationToken);
     }
 
     public Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, CancellationToken cancellationToken = default)
+        => UpdateProfileAsync(fields, OwnAccount, cancellationToken);
+
+    public Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, AccountOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(options);
         var id = core.Ids.Next();
-        return core.RequestAsync<UpdateProfileResponse>(new UpdateProfileRequest { UpdateReqID = id, Fields = fields }, ClientCore.IdText(id), MessageTypes.UpdateProfileResponse, null, cancellationToken);
+        return core.RequestAsync<UpdateProfileResponse>(new UpdateProfileRequest { UpdateReqID = id, Fields = fields, UserID = options.ClientId }, ClientCore.IdText(id), MessageTypes.UpdateProfileResponse, null, cancellationToken);
     }
+
+    public Task<TwoFactorResponse> DisableTwoFactorAsync(AccountOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var id = core.Ids.Next();
+        // U16 names the customer as text (the record's ClientID is a string: bitex also takes a username there).
+        var request = new TwoFactorRequest { EnableTwoFactorReqID = id, Enable = false, ClientID = options.ClientId?.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return core.RequestAsync<TwoFactorResponse>(request, ClientCore.IdText(id), MessageTypes.TwoFactorResponse, null, cancellationToken);
+    }
+
+    // The options of a request about the session's own account.
+    private static readonly AccountOptions OwnAccount = new();
+
+    // ClOrdID is a string of at most 30 characters (§5 G16): refused here rather than by the server.
+    private static void CheckClientReference(string? clOrdId, string parameter)
+    {
+        if (clOrdId is { Length: 0 or > 30 })
+        {
+            throw new ArgumentException("A ClOrdID holds 1 to 30 characters.", parameter);
+        }
+    }
+
+    // A U32 Filter is an open-ended JSON value on the record; the typed API sends an array of search terms.
+    private static JsonElement? SearchTerms(IReadOnlyList<string>? terms)
+    {
+        if (terms is null)
+        {
+            return null;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var term in terms)
+            {
+                writer.WriteStringValue(term);
+            }
+            writer.WriteEndArray();
+        }
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    // An instruction of U18 as the JSON object the exchange runs (the message's own wire form).
+    private static JsonElement ToJson(BlinkTradeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var document = JsonDocument.Parse(ProtocolSerializer.SerializeToUtf8Bytes(message));
+        return document.RootElement.Clone();
+    }
+
+    // A U3 about the session's own account: no ClientID, or the logged-in user's (a broker asking for a customer gets the customer's).
+    private bool IsOwn(UserBalanceResponse response)
+        => response.ClientID is not { } client || session.CurrentUser?.UserID is not { } self || client == self;
 
     public Task<ApiKeyCreateResponse> CreateApiKeyAsync(string label, PermissionList? permissions = null, IReadOnlyList<string>? ipWhiteList = null, bool? revocable = null, CancellationToken cancellationToken = default)
     {
@@ -231,6 +355,10 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
     // Receive loop: a U3 answer replaces the brokers it lists; an unsolicited U3 merges the changed currencies (G30).
     private void OnBalances(UserBalanceResponse response)
     {
+        if (!IsOwn(response))
+        {
+            return;
+        }
         BalanceSnapshot snapshot;
         lock (_balancesGate)
         {

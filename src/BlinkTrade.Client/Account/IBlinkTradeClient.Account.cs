@@ -6,7 +6,7 @@ namespace BlinkTrade.Client;
 
 public partial interface IBlinkTradeClient
 {
-    /// <summary>Balance snapshots: after <see cref="GetBalancesAsync"/> and after every unsolicited <c>U3</c> update
+    /// <summary>Balance snapshots: after <see cref="GetBalancesAsync(CancellationToken)"/> and after every unsolicited <c>U3</c> update
     /// (merged). A new subscriber first receives the latest snapshot.</summary>
     IObservable<BalanceSnapshot> Balances { get; }
 
@@ -24,6 +24,14 @@ public partial interface IBlinkTradeClient
     /// <returns>The snapshot.</returns>
     Task<BalanceSnapshot> GetBalancesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Requests the balances of an account (<c>U2</c> → <c>U3</c>): the session's own, which are also published
+    /// on <see cref="Balances"/>, or — for a broker — a customer's (<see cref="AccountOptions.ClientId"/>, sent as
+    /// <c>ClientID</c>), which are only returned.</summary>
+    /// <param name="options">Which account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The snapshot of that account.</returns>
+    Task<BalanceSnapshot> GetBalancesAsync(AccountOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>The user's orders (<c>U4</c> → <c>U5</c>), newest first, fetched page by page as enumerated.</summary>
     /// <param name="filter">Which orders.</param>
     /// <param name="pageSize">Rows per request.</param>
@@ -38,12 +46,26 @@ public partial interface IBlinkTradeClient
     /// <returns>The trades.</returns>
     IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(long? since = null, int pageSize = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>Recent public trades (<c>U32</c> → <c>U33</c>), newest first, of some symbols (<c>SymbolList</c>) and
+    /// matching search terms (<c>Filter</c>).</summary>
+    /// <param name="options">Since, symbols, search terms and page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The trades.</returns>
+    IAsyncEnumerable<TradeHistoryEntry> GetTradeHistoryAsync(TradeHistoryOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>The account's ledger (<c>U34</c> → <c>U35</c>), newest first.</summary>
     /// <param name="currency">Only this currency, when given.</param>
     /// <param name="pageSize">Rows per request.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The ledger entries.</returns>
     IAsyncEnumerable<LedgerEntry> GetLedgerAsync(string? currency = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>An account's ledger (<c>U34</c> → <c>U35</c>), newest first: the session's own or a broker's customer's
+    /// (<c>ClientID</c>), one currency (<c>Currency</c>), matching search terms (<c>Filter</c>).</summary>
+    /// <param name="options">Account, currency, search terms and page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The ledger entries.</returns>
+    IAsyncEnumerable<LedgerEntry> GetLedgerAsync(LedgerOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>The account's deposits (<c>U30</c> → <c>U31</c>).</summary>
     /// <param name="statuses">Only these statuses (at most 5), when given.</param>
@@ -52,12 +74,26 @@ public partial interface IBlinkTradeClient
     /// <returns>The deposits.</returns>
     IAsyncEnumerable<Deposit> GetDepositsAsync(IReadOnlyList<DepositStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default);
 
+    /// <summary>An account's deposits (<c>U30</c> → <c>U31</c>), newest first: the session's own or a broker's
+    /// customer's (<c>ClientID</c>), in some statuses (<c>StatusList</c>), matching search terms (<c>Filter</c>).</summary>
+    /// <param name="options">Account, statuses, search terms and page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The deposits.</returns>
+    IAsyncEnumerable<Deposit> GetDepositsAsync(DepositListOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>The account's withdrawals (<c>U26</c> → <c>U27</c>).</summary>
     /// <param name="statuses">Only these statuses (at most 5), when given.</param>
     /// <param name="pageSize">Rows per request.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The withdrawals.</returns>
     IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(IReadOnlyList<WithdrawStatus>? statuses = null, int pageSize = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>An account's withdrawals (<c>U26</c> → <c>U27</c>), newest first: the session's own or a broker's
+    /// customer's (<c>ClientID</c>), in some statuses (<c>StatusList</c>), matching search terms (<c>Filter</c>).</summary>
+    /// <param name="options">Account, statuses, search terms and page size.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The withdrawals.</returns>
+    IAsyncEnumerable<Withdrawal> GetWithdrawalsAsync(WithdrawalListOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>The user's active WebSocket/REST API keys (<c>U50</c> → <c>U51</c>); secrets are never listed.</summary>
     /// <param name="pageSize">Rows per request.</param>
@@ -71,6 +107,13 @@ public partial interface IBlinkTradeClient
     /// <returns>The brokers.</returns>
     Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(string? country = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The broker directory (<c>U28</c> → <c>U29</c>; public) of one country (<c>Country</c>), in some statuses
+    /// (<c>StatusList</c>).</summary>
+    /// <param name="options">Country and statuses.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The brokers.</returns>
+    Task<IReadOnlyList<BrokerInfo>> GetBrokersAsync(BrokerListOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>Creates or looks up a deposit (<c>U18</c> → <c>U19</c>): <paramref name="currency"/> alone creates a crypto
     /// deposit address; <paramref name="depositMethodId"/> with <paramref name="value"/> a fiat deposit;
     /// <paramref name="depositId"/> looks one up.</summary>
@@ -81,6 +124,14 @@ public partial interface IBlinkTradeClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The deposit (<c>DepositID</c> "-1" when not found).</returns>
     Task<DepositResponse> RequestDepositAsync(string? currency = null, int? depositMethodId = null, Amount? value = null, string? depositId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates, looks up or acts on a deposit (<c>U18</c> → <c>U19</c>) with every field the request has:
+    /// <c>Currency</c>, <c>DepositMethodID</c>, <c>Value</c>, <c>DepositID</c>, <c>ClOrdID</c>, <c>Action</c> and
+    /// <c>Instructions</c> (<see cref="DepositOptions"/>).</summary>
+    /// <param name="options">The request; at least one of currency, deposit method and deposit id.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The deposit (<c>DepositID</c> "-1" when not found).</returns>
+    Task<DepositResponse> RequestDepositAsync(DepositOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>A broker's deposit methods (<c>U20</c> → <c>U21</c>; public).</summary>
     /// <param name="brokerId">The broker; by default the logged-in user's (or <see cref="BlinkTradeClientOptions.BrokerId"/> when anonymous).</param>
@@ -103,6 +154,16 @@ public partial interface IBlinkTradeClient
     /// <returns>The withdrawal.</returns>
     Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, JsonElement? data = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Requests a withdrawal (<c>U6</c> → <c>U7</c>) with its optional fields: <c>Data</c> and the caller's
+    /// reference <c>ClOrdID</c>.</summary>
+    /// <param name="currency">The currency.</param>
+    /// <param name="amount">The amount.</param>
+    /// <param name="method">A method of the broker's withdraw structure, e.g. <c>bitcoin</c>.</param>
+    /// <param name="options">Method fields and the caller's reference.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The withdrawal.</returns>
+    Task<WithdrawResponse> RequestWithdrawalAsync(string currency, Amount amount, string method, WithdrawalOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>Confirms a withdrawal with the token the broker e-mailed (<c>U24</c> → <c>U25</c>): status unconfirmed → pending.</summary>
     /// <param name="confirmationToken">The e-mailed token (never logged).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -121,6 +182,14 @@ public partial interface IBlinkTradeClient
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The cancelled withdrawal; a withdrawal already in progress fails with <see cref="Requests.BlinkTradeErrorException"/>.</returns>
     Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels one of the user's withdrawals (<c>U70</c> → <c>U71</c>) with the caller's reference of the cancel
+    /// (<c>ClOrdID</c>), which the reply echoes.</summary>
+    /// <param name="withdrawId">The withdrawal.</param>
+    /// <param name="options">The caller's reference.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The cancelled withdrawal.</returns>
+    Task<CancelWithdrawalResponse> CancelWithdrawalAsync(long withdrawId, WithdrawalCancelOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a comment to one of the user's withdrawals, e.g. a note for the broker (<c>U78</c> → <c>U79</c>).</summary>
     /// <param name="withdrawId">The withdrawal.</param>
@@ -141,11 +210,36 @@ public partial interface IBlinkTradeClient
     /// <returns>The positions.</returns>
     Task<PositionResponse> GetPositionsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Reads an account's positions (<c>U42</c> → <c>U43</c>): the session's own or a broker's customer's
+    /// (<c>ClientID</c>).</summary>
+    /// <param name="options">Which account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The positions.</returns>
+    Task<PositionResponse> GetPositionsAsync(AccountOptions options, CancellationToken cancellationToken = default);
+
     /// <summary>Updates profile fields (<c>U38</c> → <c>U39</c>).</summary>
     /// <param name="fields">Field names and new values.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The updated profile.</returns>
     Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, CancellationToken cancellationToken = default);
+
+    /// <summary>Updates profile fields (<c>U38</c> → <c>U39</c>) of the session's own account or — for a broker — of a
+    /// customer's (<see cref="AccountOptions.ClientId"/>, sent as <c>UserID</c>); a broker may change more fields of a
+    /// customer (fees, verification) than a user of himself.</summary>
+    /// <param name="fields">Field names and new values.</param>
+    /// <param name="options">Whose profile.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The updated profile.</returns>
+    Task<UpdateProfileResponse> UpdateProfileAsync(IReadOnlyDictionary<string, JsonElement> fields, AccountOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns two-factor authentication off (<c>U16</c> with <c>Enable:false</c> → <c>U17</c>) for the session's own
+    /// account or — for a broker — a customer's (<see cref="AccountOptions.ClientId"/>, sent as <c>ClientID</c>).
+    /// Turning it on for someone else is not possible: it needs the customer's code (use
+    /// <see cref="SetTwoFactorAsync"/> as the user).</summary>
+    /// <param name="options">Whose account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The server's <c>U17</c> (<c>TwoFactorEnabled</c> false).</returns>
+    Task<TwoFactorResponse> DisableTwoFactorAsync(AccountOptions options, CancellationToken cancellationToken = default);
 
     /// <summary>Creates an API key (<c>U52</c> → <c>U53</c>). The response holds the API secret and password: the only
     /// time they are returned.</summary>

@@ -136,8 +136,9 @@ internal sealed class AccountBook
     /// <param name="currency">Only this currency, or <see langword="null"/> for all.</param>
     /// <param name="page">0-based page.</param>
     /// <param name="pageSize">Rows per page.</param>
+    /// <param name="match">Only rows it accepts (a list's search terms), before paging; every row when <see langword="null"/>.</param>
     /// <returns>The rows of the page.</returns>
-    public IReadOnlyList<LedgerEntry> GetLedger(int brokerId, int userId, string? currency = null, int page = 0, int pageSize = 100)
+    public IReadOnlyList<LedgerEntry> GetLedger(int brokerId, int userId, string? currency = null, int page = 0, int pageSize = 100, Func<LedgerEntry, bool>? match = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(page);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
@@ -152,6 +153,11 @@ internal sealed class AccountBook
         {
             ref var row = ref _ledger[index];
             if (currency is not null && !string.Equals(row.Currency, currency, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (match is not null && !match(row))
             {
                 continue;
             }

@@ -16,7 +16,8 @@ internal sealed partial class ExchangeState
 
     public Dictionary<long, WithdrawRecord> Withdrawals { get; } = [];
 
-    public DepositRecord CreateDeposit(UserAccount user, string currency, long value, DepositMethod? method, string? clOrdId)
+    public DepositRecord CreateDeposit(UserAccount user, string currency, long value, DepositMethod? method, string? clOrdId,
+        IReadOnlyList<Gateway.Trading.NewOrderFields>? instructions = null)
     {
         var crypto = Directory.FindCurrency(currency)?.IsCrypto ?? method is null;
         var deposit = new DepositRecord
@@ -34,13 +35,15 @@ internal sealed partial class ExchangeState
             InputAddress = crypto ? "2N" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : null,
             Created = Now,
             ClOrdId = clOrdId,
+            Instructions = instructions ?? [],
         };
         Deposits[deposit.DepositId] = deposit;
         PublishDeposit(deposit);
         return deposit;
     }
 
-    /// <summary>The broker completes a deposit: credits <paramref name="amount"/> (or the declared value) and publishes U23 and U3.</summary>
+    /// <summary>The broker completes a deposit: credits <paramref name="amount"/> (or the declared value), publishes U23 and
+    /// U3, then places the orders of its instructions for the owner (U18 <c>Instructions</c>, §2.5).</summary>
     public DepositRecord CompleteDeposit(string depositId, long? amount)
     {
         var deposit = Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
@@ -58,6 +61,28 @@ internal sealed partial class ExchangeState
         deposit.Status = "4";
         PublishDeposit(deposit);
         PublishEngineEvents();
+        var instructions = deposit.Instructions;
+        deposit.Instructions = [];
+        if (instructions.Count > 0 && Directory.FindUser(deposit.UserId) is { } owner)
+        {
+            foreach (var order in instructions)
+            {
+                PlaceOrder(order.ToNewOrder(this, owner), owner.UserId);
+            }
+        }
+        return deposit;
+    }
+
+    /// <summary>The broker marks a deposit in progress (status "2"): it was paid and is being checked.</summary>
+    public DepositRecord ProgressDeposit(string depositId)
+    {
+        var deposit = Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
+        if (deposit.Status is not ("0" or "1"))
+        {
+            throw new InvalidOperationException($"Deposit {depositId} in status {deposit.Status} cannot progress.");
+        }
+        deposit.Status = "2";
+        PublishDeposit(deposit);
         return deposit;
     }
 

@@ -24,6 +24,9 @@ internal sealed class DepositRecord : FundingRecord
 
     public string? InputAddress { get; init; }
 
+    /// <summary>The new orders U18's <c>Instructions</c> asked for, placed for the owner when the deposit completes.</summary>
+    public IReadOnlyList<Trading.NewOrderFields> Instructions { get; set; } = [];
+
     /// <inheritdoc />
     public override long Sequence => LedgerReference;
 

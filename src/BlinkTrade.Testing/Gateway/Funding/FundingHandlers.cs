@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
 using BlinkTrade.Client.Protocol;
+using DepositAction = BlinkTrade.Client.Account.DepositAction;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Gateway.Sessions;
@@ -15,7 +16,15 @@ internal static class FundingHandlers
 {
     private static readonly IReadOnlyList<string> AllStatuses = ["0", "1", "2", "4", "8"];
 
-    /// <summary>U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup (or CANCEL).</summary>
+    /// <summary>The most instructions a deposit may carry.</summary>
+    public const int MaxInstructions = 10;
+
+    /// <summary>
+    /// U18: Currency → crypto deposit with an address; DepositMethodID + Value → fiat; DepositID → lookup of the account's
+    /// deposit (a broker's: any of its customers'), or an Action on it: CANCEL by the owner or the broker; PROGRESS,
+    /// COMPLETE and CREDIT (credits at once, as COMPLETE) by the broker only. ClOrdID is kept with a new deposit;
+    /// Instructions (new orders, D) are checked now and placed for the owner when the deposit completes.
+    /// </summary>
     public static async ValueTask DepositAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
@@ -26,10 +35,19 @@ internal static class FundingHandlers
         var currency = request.Currency;
         var value = request.Value?.Satoshis ?? 0;
         var action = request.Action;
-        var clOrdId = request.ClOrdID;
+        var clOrdId = ClientReference(request.ClOrdID);
         if (depositId is null && methodId is null && currency is null)
         {
             throw GatewayException.MissingTag("Currency");
+        }
+        var instructions = ReadInstructions(message);
+        if (instructions.Count > 0 && depositId is not null)
+        {
+            throw GatewayException.InvalidParameter("Instructions go with a new deposit");
+        }
+        if (action is not (null or DepositAction.Cancel or DepositAction.Progress or DepositAction.Complete or DepositAction.Credit))
+        {
+            throw GatewayException.InvalidValue("Action", action);
         }
         if (value < 0)
         {
@@ -42,16 +60,14 @@ internal static class FundingHandlers
             if (depositId is not null)
             {
                 deposit = state.Deposits.GetValueOrDefault(depositId);
-                if (deposit is null || deposit.UserId != user.UserId)
+                if (deposit is null || !AccountResolver.CanActFor(user, deposit.UserId, deposit.BrokerId))
                 {
                     return FrameEncoder.Encode(NotFoundDeposit, message);
                 }
-                deposit = action switch
+                if (action is not null)
                 {
-                    null => deposit,
-                    "CANCEL" => state.CancelDeposit(deposit.DepositId, "Cancelled by the user"),
-                    _ => throw GatewayException.NotAuthorized($"Action {action} is for the broker"),
-                };
+                    deposit = ActOnDeposit(state, state.RequireUser(identity.UserId), deposit, action, value);
+                }
             }
             else if (methodId is { } id)
             {
@@ -61,7 +77,7 @@ internal static class FundingHandlers
                 {
                     throw GatewayException.MissingTag("Value");
                 }
-                deposit = state.CreateDeposit(user, method.Currency, value, method, clOrdId);
+                deposit = state.CreateDeposit(user, method.Currency, value, method, clOrdId, instructions);
             }
             else
             {
@@ -69,11 +85,66 @@ internal static class FundingHandlers
                 {
                     throw GatewayException.InvalidValue("Currency", currency);
                 }
-                deposit = state.CreateDeposit(user, currency!, value, null, clOrdId);
+                deposit = state.CreateDeposit(user, currency!, value, null, clOrdId, instructions);
             }
             return FrameEncoder.Encode(new DepositResponse { Deposit = deposit.ToProtocol() }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    // An Action on a deposit the caller may see: the owner may only cancel; the broker may do anything while it is open.
+    private static DepositRecord ActOnDeposit(ExchangeState state, Users.UserAccount caller, DepositRecord deposit, string action, long value)
+    {
+        var isBroker = caller.IsBroker && caller.BrokerId == deposit.BrokerId;
+        if (action != DepositAction.Cancel && !isBroker)
+        {
+            throw GatewayException.NotAuthorized($"Action {action} is for the broker");
+        }
+        var open = action == DepositAction.Progress ? deposit.Status is "0" or "1" : deposit.Status is "0" or "1" or "2";
+        if (!open)
+        {
+            throw GatewayException.InvalidParameter($"Deposit in status {deposit.Status} cannot take {action}");
+        }
+        return action switch
+        {
+            DepositAction.Cancel => state.CancelDeposit(deposit.DepositId, isBroker ? "Cancelled by the broker" : "Cancelled by the user"),
+            DepositAction.Progress => state.ProgressDeposit(deposit.DepositId),
+            _ => state.CompleteDeposit(deposit.DepositId, value > 0 ? value : null),
+        };
+    }
+
+    // U18's Instructions: each a new order (D) for the depositor, checked as a D is (ERROR for a malformed one) and kept
+    // until the deposit completes. Any other message, or an order naming another account (ClientID), is refused.
+    private static IReadOnlyList<NewOrderFields> ReadInstructions(GatewayRequest message)
+    {
+        if (!message.TryGet("Instructions", out var raw) || raw.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+        if (raw.ValueKind != JsonValueKind.Array || raw.GetArrayLength() > MaxInstructions)
+        {
+            throw GatewayException.InvalidValue("Instructions", raw.ValueKind == JsonValueKind.Array ? $"{raw.GetArrayLength()} messages" : raw.GetRawText());
+        }
+        var orders = new List<NewOrderFields>(raw.GetArrayLength());
+        foreach (var item in raw.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("MsgType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "D")
+            {
+                throw GatewayException.InvalidValue("Instructions", "only new orders (D) can be instructions");
+            }
+            using var instruction = GatewayRequest.Parse(Encoding.UTF8.GetBytes(item.GetRawText()));
+            var order = OrderHandlers.ReadNewOrder(instruction);
+            if (order.ClientId is not null)
+            {
+                throw GatewayException.NotAuthorized("An instruction runs for the depositor's own account");
+            }
+            orders.Add(order);
+        }
+        return orders;
+    }
+
+    // ClOrdID of a deposit, withdrawal or cancel: the caller's reference, at most 30 characters (as an order's, §5 G16).
+    private static string? ClientReference(string? clOrdId)
+        => clOrdId is { Length: > 30 } ? throw GatewayException.InvalidValue("ClOrdID", clOrdId) : clOrdId;
 
     public static async ValueTask DepositMethodsAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
@@ -109,11 +180,12 @@ internal static class FundingHandlers
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>U30 → U31: the account's deposits in the statuses asked for (all by default), matching the search terms (§5 G42).</summary>
     public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? AllStatuses,
-            (state, user, statuses, page, pageSize) => new DepositListResponse
+        => AccountLists.ReplyAsync(services, session, message, m => (Statuses: m.GetOptionalStringArray("StatusList") ?? AllStatuses, Terms: SearchTerms.Read(m)),
+            (state, user, filter, page, pageSize) => new DepositListResponse
             {
-                DepositListGrp = [.. Page(state.Deposits.Values, user.UserId, statuses, page, pageSize).Select(d => d.ToProtocol())],
+                DepositListGrp = [.. Page(state.Deposits.Values, user.UserId, filter.Statuses, filter.Terms, ListSearch.Deposit, page, pageSize).Select(d => d.ToProtocol())],
             }, cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
@@ -145,7 +217,7 @@ internal static class FundingHandlers
                 _ => throw GatewayException.InvalidValue("Data", raw.GetRawText()),
             };
         }
-        var clOrdId = request.ClOrdID;
+        var clOrdId = ClientReference(request.ClOrdID);
         await services.ReplyAsync(session, state =>
         {
             var user = AccountResolver.Resolve(state, identity, message);
@@ -208,20 +280,25 @@ internal static class FundingHandlers
         session.Send(frame);
     }
 
+    /// <summary>U26 → U27: the account's withdrawals in the statuses asked for (pending and in progress by default), matching
+    /// the search terms (§5 G42).</summary>
     public static ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalStringArray("StatusList") ?? ["1", "2"],
-            (state, user, statuses, page, pageSize) => new WithdrawListResponse
+        => AccountLists.ReplyAsync(services, session, message, m => (Statuses: m.GetOptionalStringArray("StatusList") ?? ["1", "2"], Terms: SearchTerms.Read(m)),
+            (state, user, filter, page, pageSize) => new WithdrawListResponse
             {
-                WithdrawListGrp = [.. Page(state.Withdrawals.Values, user.UserId, statuses, page, pageSize).Select(r => r.ToProtocol())],
+                WithdrawListGrp = [.. Page(state.Withdrawals.Values, user.UserId, filter.Statuses, filter.Terms, ListSearch.Withdrawal, page, pageSize).Select(r => r.ToProtocol())],
             }, cancellationToken);
 
-    /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked.</summary>
+    /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked. The reply's ClOrdID
+    /// echoes the cancel's (when it has one), as the JS SDK correlates by it.</summary>
     public static async ValueTask CancelWithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
         message.Require("WithdrawCancelReqID");
         message.Require("WithdrawID");
-        var withdrawId = message.Read<CancelWithdrawalRequest>().WithdrawID;
+        var cancel = message.Read<CancelWithdrawalRequest>();
+        var withdrawId = cancel.WithdrawID;
+        var clOrdId = ClientReference(cancel.ClOrdID);
         await services.ReplyAsync(session, state =>
         {
             var withdrawal = OwnWithdrawal(state, withdrawId, identity.UserId);
@@ -230,7 +307,8 @@ internal static class FundingHandlers
                 throw GatewayException.InvalidParameter($"Withdrawal in status {withdrawal.Status} cannot be cancelled");
             }
             state.ProcessWithdrawal(withdrawId, WithdrawalAction.Cancel, "Cancelled by the user");
-            return FrameEncoder.Encode(new CancelWithdrawalResponse { Withdrawal = withdrawal.ToProtocol() }, message);
+            var cancelled = withdrawal.ToProtocol();
+            return FrameEncoder.Encode(new CancelWithdrawalResponse { Withdrawal = clOrdId is null ? cancelled : cancelled with { ClOrdID = clOrdId } }, message);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -266,9 +344,11 @@ internal static class FundingHandlers
             ? withdrawal
             : throw GatewayException.InvalidParameter("Withdrawal not found");
 
-    // One page of the user's deposits or withdrawals in the statuses asked for, newest first.
-    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, int page, int pageSize) where T : FundingRecord
-        => records.Where(r => r.UserId == userId && statuses.Contains(r.Status)).OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
+    // One page of the user's deposits or withdrawals in the statuses asked for, matching every search term, newest first.
+    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, SearchTerms? terms, Func<T, SearchTerm, bool> matches,
+        int page, int pageSize) where T : FundingRecord
+        => records.Where(r => r.UserId == userId && statuses.Contains(r.Status) && (terms is null || terms.All(t => matches(r, t))))
+            .OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
 
     // U19 for a deposit this user does not have: DepositID -1 as a number (bitex's), which the record's string id cannot
     // hold, so it is the record's unknown field.

@@ -23,14 +23,9 @@ internal static class ProfileHandlers
     {
         var identity = session.Identity!;
         message.Require("UpdateReqID");
-        // Fields is checked from its JSON (any non-object is reported with its raw JSON text, as bitex does).
-        var update = message.Read<Protocol.UpdateProfileRequest>("Fields");
-        int? requestedUser = update.UserID switch
-        {
-            null => null,
-            >= int.MinValue and <= int.MaxValue and var id => (int)id,
-            var id => throw GatewayException.InvalidValue("UserID", id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
+        // Fields is checked from its JSON (any non-object is reported with its raw JSON text, as bitex does); UserID names
+        // the customer a broker edits, as ClientID does elsewhere (an id, username or email).
+        message.Read<Protocol.UpdateProfileRequest>("Fields", "UserID");
         if (!message.TryGet("Fields", out var fields) || fields.ValueKind != JsonValueKind.Object)
         {
             throw message.Has("Fields") ? GatewayException.InvalidValue("Fields", fields.GetRawText()) : GatewayException.MissingTag("Fields");
@@ -39,15 +34,7 @@ internal static class ProfileHandlers
         var (reply, refresh, userId) = await services.Actor.InvokeAsync(state =>
         {
             var self = state.RequireUser(identity.UserId);
-            var target = self;
-            if (requestedUser is { } requested && requested != self.UserId)
-            {
-                target = state.Directory.FindUser(requested) ?? throw new GatewayException(GatewayErrors.InvalidClientId, "Unknown UserID");
-                if (!self.IsBroker || target.BrokerId != self.BrokerId)
-                {
-                    throw GatewayException.NotAuthorized("UserID is not yours");
-                }
-            }
+            var target = Trading.AccountResolver.Resolve(state, identity, message, "UserID");
             var allowed = target == self && !self.IsBroker ? SelfFields : BrokerFields;
             foreach (var (name, value) in changes)
             {

@@ -340,7 +340,8 @@ internal static class SessionHandlers
 
     /// <summary>
     /// U16 → U17 (§2.1): Enable without Secret issues a secret; Enable with that Secret and a valid Code turns 2FA on;
-    /// Enable:false turns it off. Acting on another user (ClientID) is refused.
+    /// Enable:false turns it off. A broker may turn a customer's off (ClientID, as <see cref="Trading.AccountResolver"/>
+    /// resolves it); turning it on for anyone else is refused, as it needs that user's code.
     /// </summary>
     public static async ValueTask TwoFactorAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
@@ -349,16 +350,16 @@ internal static class SessionHandlers
         // bool and a broker's text: both are read from the request's fields.
         var request = message.Read<TwoFactorRequest>("Enable", "ClientID");
         var enable = message.GetOptionalBoolean("Enable") ?? throw GatewayException.MissingTag("Enable");
-        if (message.GetOptionalInt32("ClientID") is { } client && client != identity.UserId)
-        {
-            throw new GatewayException(GatewayErrors.InvalidClientId, string.Empty);
-        }
         var secret = request.Secret?.Reveal();
         var code = request.Code?.Reveal();
         var runtime = services;
         var (enabled, returnedSecret) = await runtime.Actor.InvokeAsync(s =>
         {
-            var user = s.RequireUser(identity.UserId);
+            var user = Trading.AccountResolver.Resolve(s, identity, message);
+            if (enable && user.UserId != identity.UserId)
+            {
+                throw GatewayException.NotAuthorized("Two-factor authentication is enabled by the user himself");
+            }
             if (!enable)
             {
                 user.TwoFactorEnabled = false;

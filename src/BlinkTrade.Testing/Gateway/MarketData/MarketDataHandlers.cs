@@ -136,6 +136,7 @@ internal static class MarketDataHandlers
         var (page, pageSize) = AccountLists.Paging(request.Page, request.PageSize, AccountLists.DefaultPageSize);
         var since = request.Since;
         var symbols = message.Items(request.SymbolList, "SymbolList");
+        var terms = Handlers.SearchTerms.Read(message);
         await services.ReplyAsync(session, state =>
         {
             var now = state.Now;
@@ -148,6 +149,7 @@ internal static class MarketDataHandlers
                     > 1_000_000_000 => t.Created.ToUnixTimeSeconds() >= since.Value,
                     _ => t.TradeId > since.Value,
                 })
+                .Where(t => terms is null || terms.All(term => Handlers.ListSearch.Trade(t, term)))
                 .OrderByDescending(t => t.TradeId)
                 .Skip(page * pageSize)
                 .Take(pageSize)

@@ -29,10 +29,15 @@ internal static class AccountResolver
         {
             throw new GatewayException(GatewayErrors.InvalidClientId, $"Unknown {field}");
         }
-        if (target.UserId == self.UserId || (self.IsBroker && target.BrokerId == self.BrokerId))
+        if (CanActFor(self, target.UserId, target.BrokerId))
         {
             return target;
         }
         throw new GatewayException(GatewayErrors.NotAuthorized, $"{field} is not yours");
     }
+
+    /// <summary>Whether <paramref name="self"/> may read or act on the account <paramref name="userId"/> of broker
+    /// <paramref name="brokerId"/>: his own, or — for a broker — one of the broker's customers.</summary>
+    public static bool CanActFor(UserAccount self, int userId, int brokerId)
+        => userId == self.UserId || (self.IsBroker && brokerId == self.BrokerId);
 }

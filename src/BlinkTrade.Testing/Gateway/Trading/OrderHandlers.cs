@@ -58,24 +58,7 @@ internal static class OrderHandlers
         await services.Actor.InvokeAsync(state =>
         {
             var account = AccountResolver.Resolve(state, identity, order.ClientId);
-            var instrument = state.Directory.FindInstrument(order.Symbol);
-            var tick = instrument?.TickSize ?? 1;
-            // Prices are floored to the tick, as bitex floors to the currency pip (§5 G32).
-            state.PlaceOrder(new NewOrder
-            {
-                BrokerId = account.BrokerId,
-                UserId = account.UserId,
-                ClOrdId = order.ClOrdId,
-                Symbol = order.Symbol,
-                Side = order.Side,
-                OrderType = order.Type,
-                Price = order.Price - (order.Price % tick),
-                StopPx = order.StopPx - (order.StopPx % tick),
-                Quantity = order.Quantity,
-                TimeInForce = order.TimeInForce,
-                PostOnly = order.PostOnly,
-                Timestamp = state.NowTicks,
-            }, identity.UserId, session);
+            state.PlaceOrder(order.ToNewOrder(state, account), identity.UserId, session);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -266,12 +249,13 @@ internal static class OrderHandlers
                 };
             }, cancellationToken);
 
-    /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency.</summary>
+    /// <summary>U34 → U35: the account's ledger, newest first, optionally one currency and matching search terms (§5 G42).</summary>
     public static ValueTask LedgerAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, m => m.GetOptionalString("Currency"),
-            (state, account, currency, page, pageSize) => new Protocol.LedgerListResponse
+        => AccountLists.ReplyAsync(services, session, message, m => (Currency: m.GetOptionalString("Currency"), Terms: SearchTerms.Read(m)),
+            (state, account, filter, page, pageSize) => new Protocol.LedgerListResponse
             {
-                LedgerListGrp = [.. state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, currency, page, pageSize).Select(entry => ToListEntry(entry, account.Username))],
+                LedgerListGrp = [.. state.Engine.Accounts.GetLedger(account.BrokerId, account.UserId, filter.Currency, page, pageSize,
+                    filter.Terms is { } terms ? entry => terms.All(t => ListSearch.Ledger(state, entry, account.Username, t)) : null).Select(entry => ToListEntry(entry, account.Username))],
             }, cancellationToken);
 
     /// <summary>U42 → U43: positions are credit for unconfirmed crypto deposits, which this exchange never extends (§5 G37).</summary>
