@@ -78,7 +78,7 @@ public class PublicationEncodeBenchmarks
         new() { BrokerId = 5, UserId = 90_000_002, Currency = "USD", Total = 9_690_000_000_000, Locked = 31_000_000_000 },
     ];
 
-    private readonly Dictionary<(int BrokerId, int UserId), Dictionary<string, Client.Protocol.CurrencyBalance>> _byAccount = [];
+    private readonly Dictionary<(int BrokerId, int UserId), Dictionary<string, global::BlinkTrade.Client.Protocol.CurrencyBalance>> _byAccount = [];
 
     /// <summary>U3: the delta of one account's two changed currencies, from the record (grouping included).</summary>
     [Benchmark]
