@@ -18,6 +18,7 @@ namespace BlinkTrade.Benchmarks;
 /// <c>dotnet run -c Release --project benchmarks/BlinkTrade.Benchmarks -- --filter '*GatewayReply*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class GatewayReplyBenchmarks
 {
     private static readonly string[] OrderColumns =

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BlinkTrade.Testing.Accounts;
 using BlinkTrade.Testing.Gateway;
 using BlinkTrade.Testing.Gateway.MarketData;
 using BlinkTrade.Testing.Matching;
@@ -9,10 +12,12 @@ namespace BlinkTrade.Benchmarks;
 /// <summary>
 /// The exchange's hot publications: the <c>8</c> execution report of an engine report and the <c>X</c> incremental
 /// refresh of one command's book changes and of its trades, encoded for one subscriber the way
-/// <c>ExchangeState</c> and <c>MarketDataHub</c> publish them. Run:
+/// <c>ExchangeState</c> and <c>MarketDataHub</c> publish them, and the <c>U3</c> balance delta of a fill's account (two
+/// currencies) against the former hand-written writer kept here as its baseline. Run:
 /// <c>dotnet run -c Release --project benchmarks/BlinkTrade.Benchmarks -- --filter '*PublicationEncode*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class PublicationEncodeBenchmarks
 {
     private static readonly DateTimeOffset OrderDate = new(2026, 12, 5, 0, 40, 12, TimeSpan.Zero);
@@ -65,4 +70,77 @@ public class PublicationEncodeBenchmarks
     /// <summary>X: one trade for one subscriber.</summary>
     [Benchmark]
     public int EncodeTrade() => MarketDataHub.TradesFrame(Subscriber, Trades).Length;
+
+    // One account's balance changes of a fill: the bought currency and the paid one.
+    private static readonly BalanceChange[] Changes =
+    [
+        new() { BrokerId = 5, UserId = 90_000_002, Currency = "BTC", Total = 150_000_000, Locked = 0 },
+        new() { BrokerId = 5, UserId = 90_000_002, Currency = "USD", Total = 9_690_000_000_000, Locked = 31_000_000_000 },
+    ];
+
+    private readonly Dictionary<(int BrokerId, int UserId), Dictionary<string, global::BlinkTrade.Client.Protocol.CurrencyBalance>> _byAccount = [];
+
+    /// <summary>U3: the delta of one account's two changed currencies, from the record (grouping included).</summary>
+    [Benchmark]
+    public int EncodeBalanceDelta()
+    {
+        ExchangeState.GroupBalanceChanges(Changes, _byAccount);
+        var length = 0;
+        foreach (var ((brokerId, userId), balances) in _byAccount)
+        {
+            length += ExchangeState.BalanceDeltaFrame(brokerId, userId, balances).Length;
+        }
+        _byAccount.Clear();
+        return length;
+    }
+
+    /// <summary>U3: the former hand-written delta (<c>Frames.Build</c>, grouping included), the baseline.</summary>
+    [Benchmark]
+    public int EncodeBalanceDeltaHandWritten()
+    {
+        var byAccount = new Dictionary<(int BrokerId, int UserId), Dictionary<string, (long Total, long Locked)>>();
+        foreach (var change in Changes)
+        {
+            var key = (change.BrokerId, change.UserId);
+            if (!byAccount.TryGetValue(key, out var map))
+            {
+                byAccount[key] = map = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+            }
+            map[change.Currency] = (change.Total, change.Locked);
+        }
+        var length = 0;
+        foreach (var ((brokerId, userId), balances) in byAccount)
+        {
+            length += Build("U3", w =>
+            {
+                w.WriteNumber("ClientID", userId);
+                w.WriteStartObject(brokerId.ToString(CultureInfo.InvariantCulture));
+                foreach (var (currency, (total, locked)) in balances)
+                {
+                    w.WriteNumber(currency, total);
+                    w.WriteNumber(currency + "_locked", locked);
+                }
+                w.WriteEndObject();
+            }).Length;
+        }
+        return length;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    // The former Frames.Build: MsgType, the body, one pooled buffer, one copy out.
+    private static byte[] Build(string msgType, Action<Utf8JsonWriter> body)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("MsgType", msgType);
+            body(writer);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 }

@@ -81,7 +81,27 @@ internal sealed partial class ExchangeState
         {
             return;
         }
-        var byAccount = new Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>>();
+        try
+        {
+            GroupBalanceChanges(changes, _balanceDeltas);
+            foreach (var ((brokerId, userId), balances) in _balanceDeltas)
+            {
+                Runtime.Registry.Publish(userId, "U3", BalanceDeltaFrame(brokerId, userId, balances));
+            }
+        }
+        finally
+        {
+            _balanceDeltas.Clear();
+        }
+    }
+
+    // The accounts of one command's balance changes (reused: the grouping allocates nothing but each account's map, which
+    // its frame's record owns).
+    private readonly Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>> _balanceDeltas = [];
+
+    /// <summary>Groups <paramref name="changes"/> by account into <paramref name="byAccount"/>; the last change of a currency wins.</summary>
+    internal static void GroupBalanceChanges(ReadOnlySpan<BalanceChange> changes, Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>> byAccount)
+    {
         foreach (var change in changes)
         {
             var key = (change.BrokerId, change.UserId);
@@ -89,18 +109,17 @@ internal sealed partial class ExchangeState
             {
                 byAccount[key] = map = new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
             }
-            // The last change of a currency wins.
             map[change.Currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(change.Total), Protocol.Amount.FromSatoshis(change.Locked));
         }
-        foreach (var ((brokerId, userId), balances) in byAccount)
-        {
-            Runtime.Registry.Publish(userId, "U3", FrameEncoder.Encode(new Protocol.UserBalanceResponse
-            {
-                ClientID = userId,
-                Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(balances) },
-            }));
-        }
     }
+
+    /// <summary>One account's U3 delta (the record takes <paramref name="balances"/> over).</summary>
+    internal static byte[] BalanceDeltaFrame(int brokerId, int userId, Dictionary<string, Protocol.CurrencyBalance> balances)
+        => FrameEncoder.Encode(new Protocol.UserBalanceResponse
+        {
+            ClientID = userId,
+            Balances = new BlinkTrade.Client.Internal.SingleEntryDictionary<int, Protocol.BrokerBalances>(brokerId, Protocol.BrokerBalances.FromOwned(balances)),
+        });
 
     private void CountReport(in ExecutionReport report)
     {

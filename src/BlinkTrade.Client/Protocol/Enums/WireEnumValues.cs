@@ -81,4 +81,21 @@ public sealed class WireEnumValues<T> where T : struct, IWireEnum<T>
     /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when known.</returns>
     public bool IsKnown(T value) => TryGet(value.Value, out _);
+
+    /// <summary>The position of <paramref name="value"/> among the known values, or -1 (for compact storage).</summary>
+    internal int IndexOf(T value)
+    {
+        var wire = value.Value;
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            if (string.Equals(_entries[i].Value.Value, wire, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The known value at <paramref name="index"/> (see <see cref="IndexOf"/>).</summary>
+    internal T At(int index) => _entries[index].Value;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BlinkTrade.Client.Internal;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
@@ -91,14 +92,43 @@ internal abstract class BrokerKeyedResponseConverter<TMessage, TBroker> : JsonCo
         {
             writer.WriteNumber("ClientID", client);
         }
-        foreach (var (brokerId, values) in brokers)
+        // The exchange publishes a U3 delta on every balance change: no enumerator boxed, no key string, no closure
+        // unless there is extension data to filter.
+        if (brokers is SingleEntryDictionary<int, TBroker> one)
         {
-            writer.WriteStartObject(brokerId.ToString(CultureInfo.InvariantCulture));
-            WriteBroker(writer, values);
-            writer.WriteEndObject();
+            WriteBroker(writer, one.Key, one.Value);
         }
-        BrokerKeyedJson.WriteExtension(writer, extension, name => name == "MsgType" || name == RequestIdField || name == "ClientID"
-            || (BrokerKeyedJson.TryParseBrokerKey(name, out var broker) && brokers.ContainsKey(broker)));
+        else if (brokers is Dictionary<int, TBroker> dictionary)
+        {
+            foreach (var (brokerId, values) in dictionary)
+            {
+                WriteBroker(writer, brokerId, values);
+            }
+        }
+        else
+        {
+            foreach (var (brokerId, values) in brokers)
+            {
+                WriteBroker(writer, brokerId, values);
+            }
+        }
+        if (extension is not null)
+        {
+            WriteExtension(writer, extension, brokers);
+        }
         writer.WriteEndObject();
     }
+
+    private void WriteBroker(Utf8JsonWriter writer, int brokerId, TBroker values)
+    {
+        Span<byte> key = stackalloc byte[11];
+        brokerId.TryFormat(key, out var length, default, CultureInfo.InvariantCulture);
+        writer.WriteStartObject(key[..length]);
+        WriteBroker(writer, values);
+        writer.WriteEndObject();
+    }
+
+    private void WriteExtension(Utf8JsonWriter writer, IDictionary<string, JsonElement> extension, IReadOnlyDictionary<int, TBroker> brokers)
+        => BrokerKeyedJson.WriteExtension(writer, extension, name => name == "MsgType" || name == RequestIdField || name == "ClientID"
+            || (BrokerKeyedJson.TryParseBrokerKey(name, out var broker) && brokers.ContainsKey(broker)));
 }

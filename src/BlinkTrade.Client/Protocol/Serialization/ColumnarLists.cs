@@ -83,7 +83,8 @@ internal static class ColumnarLists
     }
 
     /// <summary>
-    /// Writes <paramref name="message"/> in the wire form: the record serialized as objects, then reshaped in one
+    /// Writes <paramref name="message"/> in the wire form: the list messages the gateway answers with straight from their
+    /// records (<see cref="Formats"/>); otherwise the record serialized as objects, then reshaped in one
     /// forward pass (no document): every property is copied as it is except <paramref name="rowGroup"/>, which becomes
     /// <c>Columns</c> (every name any row has, in first-seen order) and rows of arrays in that order (null where a row
     /// lacks the column).
@@ -93,6 +94,57 @@ internal static class ColumnarLists
     /// object form and raw copies of the values rather than a <see cref="JsonDocument"/> per frame.
     /// </remarks>
     public static void Write(Utf8JsonWriter writer, BlinkTradeMessage message, JsonTypeInfo typeInfo, string rowGroup)
+    {
+        if (Formats.TryGetValue(message.GetType(), out var format) && format.CanWrite(message, typeInfo))
+        {
+            JsonSerializer.Serialize(writer, message, ListOptions.GetTypeInfo(typeInfo.Type));
+            return;
+        }
+        WriteByReshaping(writer, message, typeInfo, rowGroup);
+    }
+
+    /// <summary>
+    /// The list messages written straight in the wire form: their metadata, on <see cref="ListOptions"/>, has a
+    /// <c>Columns</c> member and the rows written as arrays by the row record's <see cref="RecordColumns{TRow}"/> (no
+    /// object form, no reshape). A message or row with unknown fields, or a row record whose table does not match its
+    /// metadata, goes through <see cref="WriteByReshaping"/>: the same bytes.
+    /// </summary>
+    private static readonly Dictionary<Type, ColumnarListFormat> Formats = new()
+    {
+        [typeof(OrdersListResponse)] = new RowGroupFormat<OrderListEntry>("OrdListGrp", RecordColumnTables.Orders),
+        [typeof(TradeHistoryResponse)] = new RowGroupFormat<TradeHistoryEntry>("TradeHistoryGrp", RecordColumnTables.Trades),
+        [typeof(LedgerListResponse)] = new RowGroupFormat<LedgerEntry>("LedgerListGrp", RecordColumnTables.Ledger),
+        [typeof(TradersRankResponse)] = new RowGroupFormat<TradersRankEntry>("TradersRankGrp", RecordColumnTables.TradersRank),
+        [typeof(DepositListResponse)] = new RowGroupFormat<Deposit>("DepositListGrp", RecordColumnTables.Deposits),
+        [typeof(WithdrawListResponse)] = new RowGroupFormat<Withdrawal>("WithdrawListGrp", RecordColumnTables.Withdrawals),
+        [typeof(BrokerListResponse)] = new RowGroupFormat<BrokerInfo>("BrokerListGrp", RecordColumnTables.Brokers),
+        [typeof(ApiKeyListResponse)] = new RowGroupFormat<ApiKeyListEntry>("ApiKeyListGrp", RecordColumnTables.ApiKeys),
+    };
+
+    // The protocol's options with the list messages' metadata rewritten by their formats (write-only).
+    private static readonly JsonSerializerOptions ListOptions = CreateListOptions();
+
+    private static JsonSerializerOptions CreateListOptions()
+    {
+        var options = new JsonSerializerOptions(ProtocolJsonContext.Default.Options)
+        {
+            TypeInfoResolver = ProtocolJsonContext.Default.WithAddedModifier(static typeInfo =>
+            {
+                if (Formats.TryGetValue(typeInfo.Type, out var format))
+                {
+                    format.Modify(typeInfo);
+                }
+            }),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="message"/> in the wire form the general way: the record serialized as objects, then
+    /// reshaped (see <see cref="ToColumnRows"/>).
+    /// </summary>
+    internal static void WriteByReshaping(Utf8JsonWriter writer, BlinkTradeMessage message, JsonTypeInfo typeInfo, string rowGroup)
     {
         var objectForm = t_objectForm ?? new ArrayBufferWriter<byte>(4096);
         t_objectForm = null; // not shared with a nested call

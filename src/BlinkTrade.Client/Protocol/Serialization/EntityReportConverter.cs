@@ -58,9 +58,16 @@ internal sealed class EntityReportConverter<TMessage, TEntity> : JsonConverter<T
         {
             writer.WriteNumber(field, id);
         }
-        using (var entity = JsonSerializer.SerializeToDocument(TMessage.Shape.Entity(value), EntityTypeInfo(options)))
+        var entity = TMessage.Shape.Entity(value);
+        if (Members is { } members && entity is not null && !RecordColumns<TEntity>.HasExtensionData(entity))
         {
-            foreach (var member in entity.RootElement.EnumerateObject())
+            // The entity's own members never include the envelope's names: written straight, no document.
+            members.WriteMembers(writer, entity);
+        }
+        else
+        {
+            using var document = JsonSerializer.SerializeToDocument(entity!, EntityTypeInfo(options));
+            foreach (var member in document.RootElement.EnumerateObject())
             {
                 if (!IsEnvelope(member.Name))
                 {
@@ -82,6 +89,10 @@ internal sealed class EntityReportConverter<TMessage, TEntity> : JsonConverter<T
         }
         writer.WriteEndObject();
     }
+
+    // The entity's typed member writers (the gateway answers U19/U23/U7/U9/U25/U27 from records): the serializer's
+    // output without the serializer's object machinery and the document the general path needs to drop envelope names.
+    private static readonly RecordColumns<TEntity>? Members = RecordColumnTables.Find<TEntity>();
 
     // MsgType and the request id are the message's own; an entity's or extension's copy is never written twice.
     private static bool IsEnvelope(string name) => name == MsgTypeField || name == TMessage.Shape.RequestIdField;

@@ -40,7 +40,7 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
     /// <inheritdoc />
     protected override void WriteBroker(Utf8JsonWriter writer, BrokerBalances value)
     {
-        foreach (var (currency, balance) in value)
+        foreach (var (currency, balance) in value.Currencies)
         {
             if (balance.Total is { } total)
             {
@@ -48,9 +48,23 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
             }
             if (balance.Locked is { } locked)
             {
-                writer.WriteNumber(currency + BrokerKeyedJson.LockedSuffix, locked.Satoshis);
+                WriteLocked(writer, currency, locked.Satoshis);
             }
         }
+    }
+
+    // <CCY>_locked, composed in UTF-8 on the stack (currency codes are short) rather than as a string per currency.
+    private static void WriteLocked(Utf8JsonWriter writer, string currency, long satoshis)
+    {
+        if (currency.Length > 32)
+        {
+            writer.WriteNumber(currency + BrokerKeyedJson.LockedSuffix, satoshis);
+            return;
+        }
+        Span<byte> name = stackalloc byte[(32 * 3) + 7];
+        var length = System.Text.Encoding.UTF8.GetBytes(currency, name);
+        length += System.Text.Encoding.UTF8.GetBytes(BrokerKeyedJson.LockedSuffix, name[length..]);
+        writer.WriteNumber(name[..length], satoshis);
     }
 
     /// <inheritdoc />

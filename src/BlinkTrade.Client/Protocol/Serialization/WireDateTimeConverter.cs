@@ -43,9 +43,5 @@ internal sealed class WireDateTimeConverter : JsonConverter<DateTime>
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
-    {
-        Span<char> buffer = stackalloc char[19];
-        value.ToUniversalTime().TryFormat(buffer, out var written, Format, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
-    }
+        => WireTimeText.WriteDateTimeValue(writer, value); // UTF-8 digits: every list row carries one or two of these
 }

@@ -31,12 +31,25 @@ internal static class WireTimeText
     /// <summary>Writes <paramref name="name"/>: <c>"yyyy-MM-dd HH:mm:ss"</c> of <paramref name="value"/> in UTC.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTime value)
     {
-        var utc = value.ToUniversalTime();
         Span<byte> text = stackalloc byte[19];
+        FormatDateTime(text, value);
+        writer.WriteString(name, text);
+    }
+
+    /// <summary>Writes the value <c>"yyyy-MM-dd HH:mm:ss"</c> of <paramref name="value"/> in UTC (an array cell, a converter's value).</summary>
+    public static void WriteDateTimeValue(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[19];
+        FormatDateTime(text, value);
+        writer.WriteStringValue(text);
+    }
+
+    private static void FormatDateTime(Span<byte> text, DateTime value)
+    {
+        var utc = value.ToUniversalTime();
         Date(text, utc.Year, utc.Month, utc.Day);
         text[10] = (byte)' ';
         Time(text[11..], utc.Hour, utc.Minute, utc.Second);
-        writer.WriteString(name, text);
     }
 
     private static void Date(Span<byte> text, int year, int month, int day)

@@ -233,7 +233,7 @@ internal static class OrderHandlers
         return FrameEncoder.Encode(new Protocol.UserBalanceResponse
         {
             ClientID = userId,
-            Balances = new Dictionary<int, Protocol.BrokerBalances>(1) { [brokerId] = Protocol.BrokerBalances.FromOwned(currencies) },
+            Balances = new BlinkTrade.Client.Internal.SingleEntryDictionary<int, Protocol.BrokerBalances>(brokerId, Protocol.BrokerBalances.FromOwned(currencies)),
         }, message);
     }
 

@@ -60,6 +60,9 @@ public sealed class BrokerBalances : IReadOnlyDictionary<string, CurrencyBalance
         return new BrokerBalances(merged);
     }
 
+    /// <summary>The dictionary itself (read-only use), for the serializer's struct enumerator.</summary>
+    internal Dictionary<string, CurrencyBalance> Currencies => _currencies;
+
     /// <summary>Wraps a dictionary the caller built with <see cref="Merge"/> and no longer touches (no copy).</summary>
     internal static BrokerBalances FromOwned(Dictionary<string, CurrencyBalance> currencies) => new(currencies);
 

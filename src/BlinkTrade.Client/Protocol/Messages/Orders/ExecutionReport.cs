@@ -7,10 +7,29 @@ namespace BlinkTrade.Client.Protocol;
 /// <c>8</c> ExecutionReport: every order state change (new, fill, cancel, reject), sent to the order's sender and owner
 /// (PROTOCOL.md §2.3, §3.9). Invariant: <c>CumQty + LeavesQty + CxlQty == OrderQty</c>.
 /// </summary>
+/// <remarks>
+/// The client parses one of these per order event, so the record is stored packed (the members read and compare as
+/// declared): the six enumerations as one byte each (their known values; an unknown raw value is kept aside),
+/// <see cref="OrderDate"/> and <see cref="Volume"/> without their nullable wrappers, and the members only rejects, stop
+/// orders and synthesized reports carry in one object allocated when one is set. That takes the record from 264 to
+/// 152 bytes (docs/performance.md, "Protocol").
+/// </remarks>
 [JsonConverter(typeof(ExecutionReportJsonConverter))]
 [MessageType(MessageTypes.ExecutionReport)]
 public sealed partial record ExecutionReport : BlinkTradeMessage
 {
+    private byte _execType;
+    private byte _ordStatus;
+    private byte _execSide;
+    private byte _side;
+    private byte _ordType;
+    private byte _timeInForce;
+    private bool _hasOrderDate;
+    private bool _hasVolume;
+    private DateTime _orderDate;
+    private Amount _volume;
+    private ExecutionReportDetails? _details;
+
     /// <summary>Exchange order id.</summary>
     public long OrderID { get; init; }
 
@@ -21,26 +40,30 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     public long ExecID { get; init; }
 
     /// <summary>What happened: new, partial fill, fill, cancel, reject.</summary>
-    public ExecType ExecType { get; init; }
+    public ExecType ExecType { get => Decode<ExecType>(_execType, 0); init => _execType = Encode(value, 0); }
 
     /// <summary>Order status after the event.</summary>
-    public OrdStatus OrdStatus { get; init; }
+    public OrdStatus OrdStatus { get => Decode<OrdStatus>(_ordStatus, 1); init => _ordStatus = Encode(value, 1); }
 
     /// <summary>Side of the aggressor of the match that produced a fill report; the order's own side otherwise.
     /// A client was the maker when <c>ExecSide != Side</c>.</summary>
-    public Side ExecSide { get; init; }
+    public Side ExecSide { get => Decode<Side>(_execSide, 2); init => _execSide = Encode(value, 2); }
 
     /// <summary>Instrument.</summary>
     public string? Symbol { get; init; }
 
     /// <summary>Order side.</summary>
-    public Side Side { get; init; }
+    public Side Side { get => Decode<Side>(_side, 3); init => _side = Encode(value, 3); }
 
     /// <summary>Order type.</summary>
-    public OrdType OrdType { get; init; }
+    public OrdType OrdType { get => Decode<OrdType>(_ordType, 4); init => _ordType = Encode(value, 4); }
 
     /// <summary>Time in force.</summary>
-    public TimeInForce? TimeInForce { get; init; }
+    public TimeInForce? TimeInForce
+    {
+        get => _timeInForce == WireEnumCode.Absent ? null : Decode<TimeInForce>(_timeInForce, 5);
+        init => _timeInForce = value is { } present ? EncodePresent(present, 5) : Encode<TimeInForce>(default, 5);
+    }
 
     /// <summary>Original quantity.</summary>
     public Quantity OrderQty { get; init; }
@@ -49,7 +72,7 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     public Price Price { get; init; }
 
     /// <summary>Stop trigger price, for stop orders.</summary>
-    public Price? StopPx { get; init; }
+    public Price? StopPx { get => _details?.StopPx; init => Details(_details is null ? new() { StopPx = value } : _details with { StopPx = value }); }
 
     /// <summary>Quantity of this fill (0 on non-fill reports).</summary>
     public Quantity LastShares { get; init; }
@@ -70,19 +93,27 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     public Price AvgPx { get; init; }
 
     /// <summary>Why the order was rejected (rejects only).</summary>
-    public OrdRejReason? OrdRejReason { get; init; }
+    public OrdRejReason? OrdRejReason { get => _details?.OrdRejReason; init => Details(_details is null ? new() { OrdRejReason = value } : _details with { OrdRejReason = value }); }
 
     /// <summary>Readable explanation (rejects).</summary>
-    public string? Text { get; init; }
+    public string? Text { get => _details?.Text; init => Details(_details is null ? new() { Text = value } : _details with { Text = value }); }
 
     /// <summary>Execution instruction echoed (post-only).</summary>
-    public ExecInst? ExecInst { get; init; }
+    public ExecInst? ExecInst { get => _details?.ExecInst; init => Details(_details is null ? new() { ExecInst = value } : _details with { ExecInst = value }); }
 
     /// <summary>The order's creation time, when sent.</summary>
-    public DateTime? OrderDate { get; init; }
+    public DateTime? OrderDate
+    {
+        get => _hasOrderDate ? _orderDate : null;
+        init => (_hasOrderDate, _orderDate) = (value.HasValue, value.GetValueOrDefault());
+    }
 
     /// <summary>Executed notional <c>CumQty × AvgPx / 1e8</c>; the server does not send it (clients compute it).</summary>
-    public Amount? Volume { get; init; }
+    public Amount? Volume
+    {
+        get => _hasVolume ? _volume : null;
+        init => (_hasVolume, _volume) = (value.HasValue, value.GetValueOrDefault());
+    }
 
     /// <summary>
     /// <see langword="true"/> when the client made this report up instead of receiving it (never on the wire): the
@@ -93,5 +124,29 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     /// that revealed the gap.
     /// </summary>
     [JsonIgnore]
-    public bool IsSynthesized { get; init; }
+    public bool IsSynthesized { get => _details?.IsSynthesized ?? false; init => Details(_details is null ? new() { IsSynthesized = value } : _details with { IsSynthesized = value }); }
+
+    // The rare members' object, or none when they are all unset (so equal reports compare equal).
+    private void Details(ExecutionReportDetails details) => _details = details.IsEmpty ? null : details;
+
+    // One enumeration member's byte; an unknown raw value goes to the details (slot = the member).
+    private byte Encode<T>(T value, int slot)
+        where T : struct, IWireEnum<T>
+    {
+        var code = WireEnumCode.Encode(value);
+        var unknown = code == WireEnumCode.Unknown ? value.Value : null;
+        if (!string.Equals(_details?.Unknown(slot), unknown, StringComparison.Ordinal))
+        {
+            Details((_details ?? new()).WithUnknown(slot, unknown));
+        }
+        return code;
+    }
+
+    private byte EncodePresent<T>(T value, int slot)
+        where T : struct, IWireEnum<T>
+        => value.Equals(default(T)) ? WireEnumCode.PresentDefault : Encode(value, slot);
+
+    private T Decode<T>(byte code, int slot)
+        where T : struct, IWireEnum<T>
+        => WireEnumCode.Decode<T>(code, _details?.Unknown(slot));
 }
