@@ -8,7 +8,7 @@ using BlinkTrade.Client.Trading;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S]</c>: many logged-in WebSocket sessions on one
+/// <c>scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S] [--pause-seconds S]</c>: many logged-in WebSocket sessions on one
 /// exchange (issue 18). The exchange runs in a child process (<see cref="ScaleServerCommand"/>) on a loopback Kestrel
 /// port; this process runs the real <see cref="BlinkTradeClient"/>s. In steps of 0, 100 and <c>N</c> sessions (each
 /// logged in as its own user and subscribed to the 10×10 BTCUSD book) it reports:
@@ -26,7 +26,7 @@ namespace BlinkTrade.Benchmarks.Client;
 /// </summary>
 public static class ScaleCommand
 {
-    private const string Usage = "usage: scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S]";
+    private const string Usage = "usage: scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S] [--pause-seconds S]";
     private const string Symbol = "BTCUSD";
 
     /// <summary>Runs the command.</summary>
@@ -36,7 +36,10 @@ public static class ScaleCommand
         var rounds = BenchOptions.Int(args, "--rounds", 20);
         var pings = BenchOptions.Int(args, "--pings", 5);
         var maxSeconds = BenchOptions.Int(args, "--max-seconds", 300);
-        if (sessions < 1 || rounds < 1 || pings < 1 || maxSeconds < 1)
+        // Idle time with all N sessions connected, before the last step's measurements: room to take a heap dump
+        // (dotnet-gcdump) of either process.
+        var pauseSeconds = BenchOptions.Int(args, "--pause-seconds", 0);
+        if (sessions < 1 || rounds < 1 || pings < 1 || maxSeconds < 1 || pauseSeconds < 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -45,7 +48,7 @@ public static class ScaleCommand
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
         try
         {
-            return RunAsync(sessions, rounds, pings, budget.Token).GetAwaiter().GetResult();
+            return RunAsync(sessions, rounds, pings, TimeSpan.FromSeconds(pauseSeconds), budget.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -65,7 +68,7 @@ public static class ScaleCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static async Task<int> RunAsync(int sessions, int rounds, int pings, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int sessions, int rounds, int pings, TimeSpan pause, CancellationToken cancellationToken)
     {
         await using var server = await ServerProcess.StartAsync(sessions, cancellationToken);
         Console.WriteLine($"scale: exchange in child process {server.ProcessId} at {server.Uri}; {sessions} subscriber users");
@@ -89,10 +92,15 @@ public static class ScaleCommand
             await MeasureStepAsync(server, placer, clients, probes, round, rounds: 3, pings: 1, baselines: null, print: false, cancellationToken);
             var baselines = (Server: await server.HeapBytesAsync(cancellationToken), Client: SettledHeapBytes());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline heap (no subscriber): exchange {baselines.Server / 1024.0:F0} KiB, client process {baselines.Client / 1024.0:F0} KiB"));
-            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7}   (ms)");
+            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7} {"CPU/update exch/client",22}   (ms)");
             foreach (var step in new[] { 0, 100, sessions }.Where(s => s <= sessions).Distinct())
             {
                 await ConnectAsync(server.Uri, step, clients, probes, subscriptions, round, cancellationToken);
+                if (step == sessions && pause > TimeSpan.Zero)
+                {
+                    Console.WriteLine($"scale: {step} sessions idle for {pause.TotalSeconds:F0} s (client process {Environment.ProcessId}, exchange process {server.ProcessId})");
+                    await Task.Delay(pause, cancellationToken);
+                }
                 await MeasureStepAsync(server, placer, clients, probes, round, rounds, pings, baselines, print: true, cancellationToken);
             }
             Console.WriteLine($"scale: done, load average {BenchOptions.LoadAverage()}");
@@ -173,6 +181,7 @@ public static class ScaleCommand
         // Fan-out: the placer's bid inside the spread (every subscriber's best bid becomes it), then its cancel.
         var fanOut = new List<long>();
         var placed = new List<long>();
+        var cpu = (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime);
         var price = Price.FromDecimal(995m);
         for (var r = 0; r < rounds; r++)
         {
@@ -203,11 +212,15 @@ public static class ScaleCommand
         {
             return;
         }
+        // CPU per book update (each round is two: the order and its cancel), which the machine's load hardly moves.
+        var updates = rounds * 2.0;
+        var cpuPerUpdate = string.Create(CultureInfo.InvariantCulture,
+            $"{(server.CpuTime - cpu.Server).TotalMilliseconds / updates:F2}/{(Environment.CpuUsage.TotalTime - cpu.Client).TotalMilliseconds / updates:F2}");
         var ms = 1000.0 / Stopwatch.Frequency;
         var tickMs = 1.0 / TimeSpan.TicksPerMillisecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {n,8} {memory,15} {memoryClient,17} {P(all, 0.50, tickMs),12} {P(all, 0.99, tickMs),7} {P(one, 0.50, tickMs),12} {P(one, 0.99, tickMs),7} " +
-            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7}   (load {BenchOptions.LoadAverage()})"));
+            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7} {cpuPerUpdate,22}   (load {BenchOptions.LoadAverage()})"));
     }
 
     private static string P(List<long> values, double p, double scale)
@@ -308,6 +321,15 @@ public static class ScaleCommand
         public Uri Uri { get; }
 
         public int ProcessId => _process.Id;
+
+        public TimeSpan CpuTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
 
         public static async Task<ServerProcess> StartAsync(int users, CancellationToken cancellationToken)
         {
