@@ -38,6 +38,11 @@ public static class Program
             return Client.ScaleServerCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "scale-placer")
+        {
+            return Client.ScalePlacerCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -10,7 +10,8 @@ namespace BlinkTrade.Benchmarks.Client;
 /// <summary>
 /// <c>scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S] [--pause-seconds S]</c>: many logged-in WebSocket sessions on one
 /// exchange (issue 18). The exchange runs in a child process (<see cref="ScaleServerCommand"/>) on a loopback Kestrel
-/// port; this process runs the real <see cref="BlinkTradeClient"/>s. In steps of 0, 100 and <c>N</c> sessions (each
+/// port, the order placer in another (<see cref="ScalePlacerCommand"/>); this process runs the subscribers' real
+/// <see cref="BlinkTradeClient"/>s. In steps of 0, 100 and <c>N</c> sessions (each
 /// logged in as its own user and subscribed to the 10×10 BTCUSD book) it reports:
 /// <list type="bullet">
 /// <item>heap per idle session on each side: the heap after a full compacting collection, minus the same figure
@@ -20,7 +21,10 @@ namespace BlinkTrade.Benchmarks.Client;
 /// once, and one session at a time;</item>
 /// <item>fan-out: from the placer's order (or cancel) that changes the book to each subscriber's
 /// <see cref="IBlinkTradeClient.ObserveOrderBook"/> snapshot that shows it;</item>
-/// <item>the placer's own confirmation (<see cref="IBlinkTradeClient.SendOrderAsync"/> → first report).</item>
+/// <item>the placer's own confirmation (<see cref="IBlinkTradeClient.SendOrderAsync"/> → first report), and the
+/// exchange actor's time per book update (its <c>blinktrade.exchange.command.duration</c>), which the placer's reply
+/// waits for;</item>
+/// <item>CPU per book update of the exchange process and of this one.</item>
 /// </list>
 /// Loopback only; bounded by <c>--max-seconds</c>.
 /// </summary>
@@ -70,18 +74,20 @@ public static class ScaleCommand
 
     private static async Task<int> RunAsync(int sessions, int rounds, int pings, TimeSpan pause, CancellationToken cancellationToken)
     {
-        await using var server = await ServerProcess.StartAsync(sessions, cancellationToken);
-        Console.WriteLine($"scale: exchange in child process {server.ProcessId} at {server.Uri}; {sessions} subscriber users");
+        await using var server = await ChildProcess.StartAsync(["scale-server", "--users", sessions.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        var uri = new Uri(server.Ready);
+        // The placer runs in a process of its own too, as it would on another machine: its confirmation must not
+        // wait behind the subscribers' processing in this one.
+        await using var placer = await ChildProcess.StartAsync(["scale-placer", "--uri", uri.ToString()], cancellationToken);
+        Console.WriteLine($"scale: exchange in child process {server.ProcessId} at {uri}, placer in child process {placer.ProcessId}; {sessions} subscriber users");
         var clients = new List<BlinkTradeClient>();
         var probes = new List<BookProbe>();
         var subscriptions = new List<IDisposable>();
         var round = new Round();
-        await using var maker = Client(server.Uri, "maker");
-        await using var placer = Client(server.Uri, "placer");
+        await using var maker = Client(uri, "maker");
         try
         {
             await maker.ConnectAsync(cancellationToken);
-            await placer.ConnectAsync(cancellationToken);
             // The 10×10 book: bids 990…900, offers 1010…1100.
             for (var level = 0; level < 10; level++)
             {
@@ -90,12 +96,12 @@ public static class ScaleCommand
             }
             // Warm both sides' code paths before the baseline is taken.
             await MeasureStepAsync(server, placer, clients, probes, round, rounds: 3, pings: 1, baselines: null, print: false, cancellationToken);
-            var baselines = (Server: await server.HeapBytesAsync(cancellationToken), Client: SettledHeapBytes());
+            var baselines = (Server: long.Parse(await server.AskAsync("mem", cancellationToken), CultureInfo.InvariantCulture), Client: SettledHeapBytes());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline heap (no subscriber): exchange {baselines.Server / 1024.0:F0} KiB, client process {baselines.Client / 1024.0:F0} KiB"));
-            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7} {"CPU/update exch/client",22}   (ms)");
+            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7} {"CPU/update exch/client",22} {"actor/update p50",16} {"max",7}   (ms)");
             foreach (var step in new[] { 0, 100, sessions }.Where(s => s <= sessions).Distinct())
             {
-                await ConnectAsync(server.Uri, step, clients, probes, subscriptions, round, cancellationToken);
+                await ConnectAsync(uri, step, clients, probes, subscriptions, round, cancellationToken);
                 if (step == sessions && pause > TimeSpan.Zero)
                 {
                     Console.WriteLine($"scale: {step} sessions idle for {pause.TotalSeconds:F0} s (client process {Environment.ProcessId}, exchange process {server.ProcessId})");
@@ -116,7 +122,7 @@ public static class ScaleCommand
         }
     }
 
-    private static BlinkTradeClient Client(Uri uri, string user) => new(new BlinkTradeClientOptions
+    internal static BlinkTradeClient Client(Uri uri, string user) => new(new BlinkTradeClientOptions
     {
         Endpoint = uri,
         BrokerId = 5,
@@ -152,14 +158,14 @@ public static class ScaleCommand
         }
     }
 
-    private static async Task MeasureStepAsync(ServerProcess server, BlinkTradeClient placer, List<BlinkTradeClient> clients, List<BookProbe> probes, Round round,
+    private static async Task MeasureStepAsync(ChildProcess server, ChildProcess placer, List<BlinkTradeClient> clients, List<BookProbe> probes, Round round,
         int rounds, int pings, (long Server, long Client)? baselines, bool print, CancellationToken cancellationToken)
     {
         var n = clients.Count;
         string memory = "", memoryClient = "";
         if (baselines is { } b && n > 0)
         {
-            var serverHeap = await server.HeapBytesAsync(cancellationToken);
+            var serverHeap = long.Parse(await server.AskAsync("mem", cancellationToken), CultureInfo.InvariantCulture);
             var clientHeap = SettledHeapBytes();
             memory = ((serverHeap - b.Server) / 1024.0 / n).ToString("F1", CultureInfo.InvariantCulture);
             memoryClient = ((clientHeap - b.Client) / 1024.0 / n).ToString("F1", CultureInfo.InvariantCulture);
@@ -181,6 +187,7 @@ public static class ScaleCommand
         // Fan-out: the placer's bid inside the spread (every subscriber's best bid becomes it), then its cancel.
         var fanOut = new List<long>();
         var placed = new List<long>();
+        await server.AskAsync("actor", cancellationToken); // forget the work items before the rounds
         var cpu = (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime);
         var price = Price.FromDecimal(995m);
         for (var r = 0; r < rounds; r++)
@@ -188,26 +195,19 @@ public static class ScaleCommand
             foreach (var present in new[] { true, false })
             {
                 var waiting = round.Arm(probes, price, present);
-                var t0 = Stopwatch.GetTimestamp();
-                ExecutionReport report;
+                // "<t0> <ticks>": when the placer sent (Stopwatch ticks: the monotonic clock every process shares) and
+                // how long its confirmation took.
+                var answer = (await placer.AskAsync(present ? "place" : "cancel", cancellationToken)).Split(' ');
+                var t0 = long.Parse(answer[0], CultureInfo.InvariantCulture);
                 if (present)
                 {
-                    report = await placer.SendOrderAsync(NewOrder.Limit(Symbol, Side.Buy, Quantity.FromDecimal(0.01m), price), cancellationToken);
-                    placed.Add(Stopwatch.GetTimestamp() - t0);
-                    round.PlacedClOrdId = report.ClOrdID!;
-                }
-                else
-                {
-                    report = await placer.CancelOrderAsync(round.PlacedClOrdId!, cancellationToken);
-                }
-                if (report.OrdStatus != (present ? OrdStatus.New : OrdStatus.Cancelled))
-                {
-                    throw new InvalidOperationException($"unexpected report {report.OrdStatus} {report.Text}");
+                    placed.Add(long.Parse(answer[1], CultureInfo.InvariantCulture));
                 }
                 await waiting.WaitAsync(cancellationToken);
                 fanOut.AddRange(probes.Select(p => p.Seen - t0));
             }
         }
+        var actor = (await server.AskAsync("actor", cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToList();
         if (!print)
         {
             return;
@@ -220,7 +220,7 @@ public static class ScaleCommand
         var tickMs = 1.0 / TimeSpan.TicksPerMillisecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {n,8} {memory,15} {memoryClient,17} {P(all, 0.50, tickMs),12} {P(all, 0.99, tickMs),7} {P(one, 0.50, tickMs),12} {P(one, 0.99, tickMs),7} " +
-            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7} {cpuPerUpdate,22}   (load {BenchOptions.LoadAverage()})"));
+            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7} {cpuPerUpdate,22} {P(actor, 0.50, ms),16} {P(actor, 1.0, ms),7}   (load {BenchOptions.LoadAverage()})"));
     }
 
     private static string P(List<long> values, double p, double scale)
@@ -245,8 +245,6 @@ public static class ScaleCommand
         public bool Present { get; private set; }
 
         public volatile bool Armed;
-
-        public string? PlacedClOrdId { get; set; }
 
         public Task Arm(List<BookProbe> probes, Price price, bool present)
         {
@@ -304,83 +302,6 @@ public static class ScaleCommand
 
         public void OnCompleted()
         {
-        }
-    }
-
-    /// <summary>The exchange child process (<see cref="ScaleServerCommand"/>).</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private ServerProcess(Process process, Uri uri)
-        {
-            _process = process;
-            Uri = uri;
-        }
-
-        public Uri Uri { get; }
-
-        public int ProcessId => _process.Id;
-
-        public TimeSpan CpuTime
-        {
-            get
-            {
-                _process.Refresh();
-                return _process.TotalProcessorTime;
-            }
-        }
-
-        public static async Task<ServerProcess> StartAsync(int users, CancellationToken cancellationToken)
-        {
-            var self = typeof(ScaleCommand).Assembly.Location;
-            var host = Environment.ProcessPath ?? "dotnet";
-            var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-            if (!Path.GetFileNameWithoutExtension(host).Equals(Path.GetFileNameWithoutExtension(self), StringComparison.OrdinalIgnoreCase))
-            {
-                start.ArgumentList.Add(self); // run as `dotnet BlinkTrade.Benchmarks.dll`
-            }
-            start.ArgumentList.Add("scale-server");
-            start.ArgumentList.Add("--users");
-            start.ArgumentList.Add(users.ToString(CultureInfo.InvariantCulture));
-            var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the exchange process");
-            while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.StartsWith("ready ", StringComparison.Ordinal))
-                {
-                    return new ServerProcess(process, new Uri(line["ready ".Length..]));
-                }
-            }
-            throw new InvalidOperationException("the exchange process ended before it was ready");
-        }
-
-        public async Task<long> HeapBytesAsync(CancellationToken cancellationToken)
-        {
-            await _process.StandardInput.WriteLineAsync("mem".AsMemory(), cancellationToken);
-            await _process.StandardInput.FlushAsync(cancellationToken);
-            while (await _process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-            {
-                if (line.StartsWith("mem ", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["mem ".Length..], CultureInfo.InvariantCulture);
-                }
-            }
-            throw new InvalidOperationException("the exchange process ended");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await _process.StandardInput.WriteLineAsync("quit");
-                await _process.StandardInput.FlushAsync();
-                await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
-            }
-            catch (Exception e) when (e is IOException or OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            _process.Dispose();
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing;
@@ -8,8 +11,8 @@ namespace BlinkTrade.Benchmarks.Client;
 /// <c>scale-server --users N</c>: the exchange half of <see cref="ScaleCommand"/>, run as a child process so that each
 /// side's heap is measured on its own. Starts the reference exchange on a loopback Kestrel WebSocket port with one
 /// instrument (BTCUSD), a broker, <c>N</c> subscriber users (<c>s0</c>…), a funded <c>maker</c> and a funded
-/// <c>placer</c>; prints <c>ready &lt;uri&gt;</c>, then answers each <c>mem</c> line on stdin with <c>mem &lt;bytes&gt;</c>
-/// (the heap after a full, compacting collection) until stdin ends or says <c>quit</c>.
+/// <c>placer</c>; prints <c>ready &lt;uri&gt;</c>, then answers each <c>mem</c> line on stdin with the heap after a full,
+/// compacting collection (<see cref="ChildProcess"/>) until stdin ends or says <c>quit</c>.
 /// </summary>
 public static class ScaleServerCommand
 {
@@ -41,14 +44,36 @@ public static class ScaleServerCommand
             await exchange.CreditAsync(id, "USD", new Amount(1_000_000_000_00000000));
             await exchange.CreditAsync(id, "BTC", new Amount(1_000_000_00000000));
         }
-        Console.WriteLine("ready " + exchange.WebSocketUri);
-        while (Console.ReadLine() is { } line && line != "quit")
+        // The exchange actor's time per work item: for a book update, what the order's own reply waits for.
+        var actorSeconds = new ConcurrentQueue<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
         {
-            if (line == "mem")
+            if (instrument.Name == "blinktrade.exchange.command.duration")
             {
-                Console.WriteLine("mem " + ScaleCommand.SettledHeapBytes().ToString(CultureInfo.InvariantCulture));
+                l.EnableMeasurementEvents(instrument);
             }
-        }
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, _, _) => actorSeconds.Enqueue(seconds));
+        listener.Start();
+        Console.WriteLine("ready " + exchange.WebSocketUri);
+        await ChildProcess.ServeAsync(request => Task.FromResult(request switch
+        {
+            "mem" => ScaleCommand.SettledHeapBytes().ToString(CultureInfo.InvariantCulture),
+            // The actor's work items since the last ask, in Stopwatch ticks, space-separated.
+            "actor" => string.Join(' ', Drain(actorSeconds).Select(s => ((long)(s * Stopwatch.Frequency)).ToString(CultureInfo.InvariantCulture))),
+            _ => "?",
+        }));
         return 0;
+    }
+
+    private static List<double> Drain(ConcurrentQueue<double> queue)
+    {
+        var items = new List<double>();
+        while (queue.TryDequeue(out var item))
+        {
+            items.Add(item);
+        }
+        return items;
     }
 }
