@@ -28,6 +28,21 @@ public static class Program
             return Client.LoginBurstCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "scale")
+        {
+            return Client.ScaleCommand.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "scale-server")
+        {
+            return Client.ScaleServerCommand.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "scale-placer")
+        {
+            return Client.ScalePlacerCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

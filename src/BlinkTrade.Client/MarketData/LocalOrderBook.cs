@@ -10,7 +10,7 @@ namespace BlinkTrade.Client.MarketData;
 /// </summary>
 internal sealed class LocalOrderBook
 {
-    public LocalOrderBook(string symbol, int capacity = 64)
+    public LocalOrderBook(string symbol, int capacity = 16)
     {
         Symbol = symbol;
         Bids = new OrderBookSide(capacity);

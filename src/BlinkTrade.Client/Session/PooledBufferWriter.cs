@@ -3,15 +3,22 @@ using System.Buffers;
 namespace BlinkTrade.Client.Session;
 
 /// <summary>
-/// An <see cref="IBufferWriter{T}"/> over an <see cref="ArrayPool{T}"/> array, reset per frame: the receive loop
-/// reuses one buffer for every frame and only grows it (returning the smaller array) for a larger frame.
+/// An <see cref="IBufferWriter{T}"/> over an <see cref="ArrayPool{T}"/> array, rented when the first byte is written
+/// and grown (returning the smaller array) for a larger frame. A receive loop calls <see cref="Release"/> once a frame
+/// has been handled: an idle connection then holds no buffer at all, and one large frame does not pin a large array
+/// for the rest of the connection's life (with a thousand idle sessions, per-connection buffers that only grow were
+/// most of each session's heap).
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer;
+    private readonly int _initialCapacity;
+    private byte[] _buffer = [];
     private int _written;
 
-    public PooledBufferWriter(int initialCapacity) => _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    public PooledBufferWriter(int initialCapacity) => _initialCapacity = Math.Max(initialCapacity, 1);
+
+    /// <summary>The length of the array currently held (0 when none is).</summary>
+    public int Capacity => _buffer.Length;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
@@ -41,8 +48,10 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
-    public void Dispose()
+    /// <summary>Forgets the written bytes and returns the array to the pool; the next write rents again.</summary>
+    public void Release()
     {
+        _written = 0;
         var buffer = _buffer;
         _buffer = [];
         if (buffer.Length > 0)
@@ -51,6 +60,8 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
     }
 
+    public void Dispose() => Release();
+
     private void Ensure(int sizeHint)
     {
         sizeHint = Math.Max(sizeHint, 1);
@@ -58,9 +69,12 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         {
             return;
         }
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _written + sizeHint));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(_buffer.Length * 2, _written + sizeHint), _initialCapacity));
         _buffer.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
         _buffer = larger;
     }
 }

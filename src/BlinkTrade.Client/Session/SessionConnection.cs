@@ -20,7 +20,7 @@ namespace BlinkTrade.Client.Session;
 /// </remarks>
 internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<OutboundFrame>
 {
-    private const int InitialReceiveBuffer = 16 * 1024;
+    private const int InitialReceiveBuffer = 4 * 1024;
 
     private readonly IBlinkTradeConnection _connection;
     private readonly BlinkTradeClientOptions _options;
@@ -343,6 +343,8 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
                 }
                 Volatile.Write(ref _lastInbound, _time.GetTimestamp());
                 Dispatch(buffer.WrittenSpan);
+                // Back to the pool while the connection waits for the next frame (the transport waits without one).
+                buffer.Release();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -66,17 +66,25 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
         var total = 0;
         try
         {
+            // Wait for the frame without a buffer (a zero-byte read returns once its header has arrived), so an idle
+            // connection asks the destination for memory only when there is something to put in it.
+            var header = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            if (header.MessageType == WebSocketMessageType.Close)
+            {
+                await CompleteCloseAsync().ConfigureAwait(false);
+                return false;
+            }
+            if (header.EndOfMessage)
+            {
+                return true; // an empty message
+            }
             while (true)
             {
                 var memory = destination.GetMemory(ReceiveChunkBytes);
                 var result = await _socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    if (_socket.State == WebSocketState.CloseReceived)
-                    {
-                        // Complete the close handshake; the peer is gone either way.
-                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
-                    }
+                    await CompleteCloseAsync().ConfigureAwait(false);
                     return false;
                 }
                 total += result.Count;
@@ -100,6 +108,15 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ConnectionClosedException("Receiving on the WebSocket failed: " + e.Message, e);
+        }
+    }
+
+    // Completes the close handshake the peer started; the peer is gone either way.
+    private async ValueTask CompleteCloseAsync()
+    {
+        if (_socket.State == WebSocketState.CloseReceived)
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -83,6 +83,22 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_idle_receive_asks_for_no_buffer_until_a_frame_arrives()
+    {
+        await using var connection = await new WebSocketTransport().ConnectAsync(_endpoint, CancellationToken.None);
+        var destination = new WatchingWriter();
+        var receiving = connection.ReceiveAsync(destination, CancellationToken.None).AsTask();
+        // The receive waits for the frame without memory: the destination is first asked for some after the echo
+        // (of the frame sent below) has arrived, never while the connection was idle.
+        destination.Sent = true;
+        await connection.SendAsync(Encoding.UTF8.GetBytes("{\"a\":1}"), CancellationToken.None);
+        Assert.True(await receiving);
+        Assert.Equal("{\"A\":1}", Encoding.UTF8.GetString(destination.Inner.WrittenSpan));
+        Assert.False(destination.AskedWhileIdle);
+        Assert.True(destination.Asked);
+    }
+
+    [Fact]
     public async Task Server_refuses_frames_over_its_limit()
     {
         await using var connection = await new WebSocketTransport().ConnectAsync(_endpoint, CancellationToken.None);
@@ -105,5 +121,28 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         var transport = new WebSocketTransport(new WebSocketTransportOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
         await Assert.ThrowsAsync<ArgumentException>(() => transport.ConnectAsync(new Uri("http://127.0.0.1:1/"), CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<ConnectionClosedException>(() => transport.ConnectAsync(new Uri("ws://127.0.0.1:1/trade/"), CancellationToken.None).AsTask());
+    }
+
+    // Records whether memory was asked for before the test sent the frame whose echo is received.
+    private sealed class WatchingWriter : IBufferWriter<byte>
+    {
+        public ArrayBufferWriter<byte> Inner { get; } = new();
+
+        public volatile bool Sent;
+
+        public bool Asked { get; private set; }
+
+        public bool AskedWhileIdle { get; private set; }
+
+        public void Advance(int count) => Inner.Advance(count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Asked = true;
+            AskedWhileIdle |= !Sent;
+            return Inner.GetMemory(sizeHint);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
     }
 }

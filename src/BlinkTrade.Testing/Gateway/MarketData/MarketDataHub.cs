@@ -16,6 +16,8 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 internal sealed class MarketDataHub
 {
     private static readonly TimeSpan StatisticsWindow = TimeSpan.FromHours(24);
+    // Up to this many subscribers of one publication are sent to on the actor's thread; more go through their writers.
+    private const int DirectFanOut = 8;
     private readonly Dictionary<string, SymbolMarketData> _symbols = new(StringComparer.Ordinal);
     private readonly MatchingEngine _engine;
     private readonly Func<int, string> _brokerName;
@@ -150,10 +152,9 @@ internal sealed class MarketDataHub
                 data.LastBestBid = bestBid;
                 data.LastBestAsk = bestAsk;
                 var subscribers = Live(data.StatusSubscribers);
-                var ticker = subscribers.Count == 0 ? null : TickerOf(data, now);
-                foreach (var subscription in subscribers)
+                if (subscribers.Count > 0)
                 {
-                    subscription.Session.Publish(SecurityStatus(ticker!, subscription.Id));
+                    FanOut(subscribers, new SharedIdFrame(TickerOf(data, now) with { SecurityStatusReqID = 0 }, "SecurityStatusReqID"));
                 }
             }
         }
@@ -190,12 +191,8 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        // One group for every subscriber: only the MDReqID differs between their frames.
-        var entries = MarketDataEntries.Book(events, _brokerName);
-        foreach (var subscription in subscribers)
-        {
-            subscription.Session.Publish(IncrementalFrame(subscription.Id, entries));
-        }
+        // One body for every subscriber: only the MDReqID differs between their frames.
+        FanOut(subscribers, IncrementalFrame(MarketDataEntries.Book(events, _brokerName)));
     }
 
     private static void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)
@@ -205,10 +202,21 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        var entries = MarketDataEntries.Trades(trades);
+        FanOut(subscribers, IncrementalFrame(MarketDataEntries.Trades(trades)));
+    }
+
+    /// <summary>
+    /// Hands one publication to every subscriber. A few are sent on the actor's thread (no thread-pool hop); beyond
+    /// that each frame is queued for its session's writer, so the sends run in parallel off the actor and the actor
+    /// (with the request that caused the update, whose reply waits for it) pays only the queueing.
+    /// </summary>
+    private static void FanOut<T>(List<T> subscribers, SharedIdFrame frame)
+        where T : IMarketDataSubscription
+    {
+        var direct = subscribers.Count <= DirectFanOut;
         foreach (var subscription in subscribers)
         {
-            subscription.Session.Publish(IncrementalFrame(subscription.Id, entries));
+            subscription.Session.Publish(frame.For(subscription.Id), direct);
         }
     }
 
@@ -220,7 +228,10 @@ internal sealed class MarketDataHub
     internal static byte[] TradesFrame(BookSubscription subscription, IReadOnlyList<TradeRecord> trades)
         => IncrementalFrame(subscription.Id, MarketDataEntries.Trades(trades));
 
-    private static byte[] IncrementalFrame(EchoedId id, MarketDataEntry[] entries)
+    private static SharedIdFrame IncrementalFrame(MarketDataEntry[] entries)
+        => new(new MarketDataIncrementalRefresh { MDReqID = 0, MDBkTyp = MarketDataBookType.OrderDepth, MDIncGrp = entries }, "MDReqID");
+
+        private static byte[] IncrementalFrame(EchoedId id, MarketDataEntry[] entries)
         => id.Encode(new MarketDataIncrementalRefresh { MDReqID = id.Number ?? 0, MDBkTyp = MarketDataBookType.OrderDepth, MDIncGrp = entries }, "MDReqID");
 
     /// <summary>Statistics of the last 24 hours' trades; those trades are added to <paramref name="entries"/> (oldest first) when given.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using BlinkTrade.Client.Session;
 using BlinkTrade.Client.Transport;
 using BlinkTrade.Testing.Gateway.Wire;
 using Microsoft.Extensions.Logging;
@@ -101,9 +102,12 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// Queues one frame without blocking: a reply, an ERROR, or a frame of the session's own (snapshot, timeout).
     /// Returns false (and disconnects the session) when it is too far behind.
     /// </summary>
-    public bool Send(byte[] frame)
+    public bool Send(byte[] frame) => SendFrame(frame, direct: true);
+
+    // direct: may be handed to the transport on the caller's thread; otherwise always queued for the writer loop.
+    private bool SendFrame(byte[] frame, bool direct)
     {
-        if (_directSends && _outbound.TrySendDirect(frame, _sendToken))
+        if (direct && _directSends && _outbound.TrySendDirect(frame, _sendToken))
         {
             return true;
         }
@@ -133,14 +137,17 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// Queues one unsolicited frame (a publication: 8, U3, U9, U23, U40, X, f…). While the session is handling a
     /// request the frame is held until the request's reply has been sent (G39); otherwise it is sent as by <see cref="Send"/>.
     /// </summary>
-    public void Publish(byte[] frame)
+    /// <param name="frame">The frame.</param>
+    /// <param name="direct"><see langword="false"/> to leave the send to the session's writer loop even when it could
+    /// go out on the caller's thread (a fan-out to many sessions from the exchange actor).</param>
+    public void Publish(byte[] frame, bool direct = true)
     {
         lock (_publishGate)
         {
             if (!_handlingRequest)
             {
                 // Under the gate, so a publication never overtakes the held ones being released.
-                Send(frame);
+                SendFrame(frame, direct);
                 return;
             }
             if (_closing || IsClosed)
@@ -250,10 +257,12 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // Rented per frame and returned once it has been handled: an idle session holds no receive buffer, and a large
+        // frame's array goes back to the pool instead of staying with the session.
+        using var buffer = new PooledBufferWriter(4096);
         while (!cancellationToken.IsCancellationRequested)
         {
-            buffer.ResetWrittenCount();
+            buffer.Release();
             if (!await _connection.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false))
             {
                 return;
