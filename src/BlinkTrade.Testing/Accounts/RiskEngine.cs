@@ -64,6 +64,15 @@ internal sealed class RiskEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long AffordableQuantity(Account account, int quoteCcy, long price) => Money.QuantityFor(Accounts.Available(account, quoteCcy), price);
 
+    /// <summary><paramref name="quantity"/> capped by what the market buyer (by <see cref="Account.Index"/>) can pay for at
+    /// <paramref name="price"/> (<see cref="AffordableQuantity"/>); a buyer who can pay for all of it costs no 128-bit division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long CapToAffordable(int accountIndex, int quoteCcy, long price, long quantity)
+    {
+        var available = Accounts.Available(accountIndex, quoteCcy);
+        return Money.Pays(available, price, quantity) ? quantity : Math.Min(quantity, Money.QuantityFor(available, price));
+    }
+
     /// <summary>Starts loading the balance cell a hold release will touch (the order's slot knows the account index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PrefetchBalance(int accountIndex, int ccy) => CachePrefetch.Read(ref Accounts.Cell(accountIndex, ccy));

@@ -246,12 +246,7 @@ internal sealed partial class MatchingEngine
             if (isMarket && side == Side.Buy)
             {
                 // Market buys lock nothing: cap every fill by what the buyer can pay now (§3.3, §3.6).
-                var affordable = _risk.AffordableQuantity(order.Account, instrument.QuoteCurrencyId, price);
-                if (affordable < quantity)
-                {
-                    quantity = affordable;
-                }
-
+                quantity = _risk.CapToAffordable(order.AccountIndex, instrument.QuoteCurrencyId, price, quantity);
                 if (quantity == 0)
                 {
                     cancelText = "Insufficient funds";
