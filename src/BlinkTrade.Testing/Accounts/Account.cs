@@ -1,6 +1,6 @@
 namespace BlinkTrade.Testing.Accounts;
 
-/// <summary>One account (broker, user): resolved fee rates and its ledger chain (balances are cells of the <see cref="AccountBook"/>;
+/// <summary>One account (broker, user): resolved fee rates (balances and the ledger chain are the <see cref="AccountBook"/>'s, by <see cref="Index"/>;
 /// open orders are the matching engine's).</summary>
 internal sealed class Account
 {
@@ -31,9 +31,6 @@ internal sealed class Account
 
     /// <summary>The broker's fee account (null until the broker is registered: fees are then 0).</summary>
     public Account? FeeAccount { get; set; }
-
-    /// <summary>Index of the newest ledger row of this account, -1 when none.</summary>
-    public long LastLedgerRow { get; set; } = -1;
 
     public int TakerBps(bool buy) => buy ? TakerBuyBps : TakerSellBps;
 

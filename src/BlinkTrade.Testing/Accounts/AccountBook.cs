@@ -16,7 +16,7 @@ internal sealed class AccountBook
     private readonly List<string> _currencies = [];
     private readonly Dictionary<int, BrokerConfig> _brokers = [];
     private readonly Dictionary<long, PendingWithdrawal> _withdrawals = [];
-    private readonly ChunkedLog<LedgerEntry> _ledger;
+    private readonly ChunkedLog<LedgerRow> _ledger;
     private readonly BalanceChangeLog _changes;
     /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
     /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
@@ -24,12 +24,16 @@ internal sealed class AccountBook
     /// array stays as small as the currencies in use allow: with many accounts it decides how much of it the cache holds.</remarks>
     private BalanceCell[] _cells = new BalanceCell[1024 * 2];
     private int _stride = 2;
-    private long _nextLedgerId = 1;
+
+    /// <summary>Index of each account's newest ledger row (-1 when none), by <see cref="Account.Index"/>: a posting updates the
+    /// chain without reading the account object.</summary>
+    private long[] _lastLedgerRow = CreateLastLedgerRows(1024);
 
     internal AccountBook(BalanceChangeLog changes, long ledgerCapacity)
     {
         _changes = changes;
-        _ledger = new ChunkedLog<LedgerEntry>(ledgerCapacity);
+        _ledger = new ChunkedLog<LedgerRow>(ledgerCapacity);
+        _changes.Bind(this);
     }
 
     /// <summary>Currency codes known to the exchange, in registration order.</summary>
@@ -148,11 +152,17 @@ internal sealed class AccountBook
             return rows;
         }
 
+        var only = -1;
+        if (currency is not null && !_currencyIds.TryGetValue(currency, out only))
+        {
+            return rows;
+        }
+
         var skip = (long)page * pageSize;
-        for (var index = account.LastLedgerRow; index >= 0 && rows.Count < pageSize; index = _ledger[index].PreviousOfAccount)
+        for (var index = _lastLedgerRow[account.Index]; index >= 0 && rows.Count < pageSize; index = _ledger[index].PreviousOfAccount)
         {
             ref var row = ref _ledger[index];
-            if (currency is not null && !string.Equals(row.Currency, currency, StringComparison.Ordinal))
+            if (only >= 0 && row.Currency != only)
             {
                 continue;
             }
@@ -168,13 +178,43 @@ internal sealed class AccountBook
                 continue;
             }
 
-            rows.Add(row);
+            rows.Add(Entry(index, ref row));
         }
 
         return rows;
     }
 
-    internal ChunkedLog<LedgerEntry> Ledger => _ledger;
+    /// <summary>The row at <paramref name="index"/> as a client sees it. Ledger ids are the rows' positions + 1: every posting
+    /// appends exactly one row, from id 1 on.</summary>
+    private LedgerEntry Entry(long index, ref LedgerRow row)
+    {
+        var account = _accountList[row.AccountIndex];
+        var payee = _accountList[row.PayeeIndex];
+        return new LedgerEntry
+        {
+            LedgerId = index + 1,
+            Currency = _currencies[row.Currency],
+            Operation = row.Operation,
+            BrokerId = account.BrokerId,
+            UserId = account.UserId,
+            PayeeBrokerId = payee.BrokerId,
+            PayeeUserId = payee.UserId,
+            Amount = row.Amount,
+            Balance = row.Balance,
+            Reference = row.Reference,
+            CounterReference = row.CounterReference,
+            Kind = row.Kind,
+            Timestamp = row.Timestamp,
+        };
+    }
+
+    /// <summary>The balance change of one cell as published (<see cref="BalanceChangeLog"/> materializes them on demand).</summary>
+    internal BalanceChange Change(int accountIndex, int ccy)
+    {
+        var account = _accountList[accountIndex];
+        ref var cell = ref Cell(accountIndex, ccy);
+        return new BalanceChange { BrokerId = account.BrokerId, UserId = account.UserId, Currency = _currencies[ccy], Total = cell.Total, Locked = cell.Locked };
+    }
 
     /// <summary>The balance cell of an account in one currency.</summary>
     internal ref BalanceCell Cell(Account account, int ccy) => ref Cell(account.Index, ccy);
@@ -269,6 +309,13 @@ internal sealed class AccountBook
             Array.Resize(ref _cells, _cells.Length * 2);
         }
 
+        if (account.Index >= _lastLedgerRow.Length)
+        {
+            var rows = CreateLastLedgerRows(_lastLedgerRow.Length * 2);
+            _lastLedgerRow.CopyTo(rows, 0);
+            _lastLedgerRow = rows;
+        }
+
         _accounts.Add(key, account.Index);
         _accountList.Add(account);
         ResolveFees(account);
@@ -276,87 +323,99 @@ internal sealed class AccountBook
     }
 
     /// <summary>Reserves <paramref name="amount"/> (no ledger row: nothing moves).</summary>
-    internal void Lock(Account account, int ccy, long amount) => Lock(account.BrokerId, account.UserId, account.Index, ccy, amount);
+    internal void Lock(Account account, int ccy, long amount) => Lock(account.Index, ccy, amount);
 
-    /// <summary>Reserves <paramref name="amount"/> of the account (<paramref name="brokerId"/>, <paramref name="userId"/>) whose
-    /// <see cref="Account.Index"/> is <paramref name="accountIndex"/>.</summary>
-    /// <remarks>Addressed by ids the caller already holds (the command's or the order slot's), not by the account object: with
+    /// <summary>Reserves <paramref name="amount"/> of the account whose <see cref="Account.Index"/> is <paramref name="accountIndex"/>.</summary>
+    /// <remarks>Addressed by the index the caller already holds (the command's or the order slot's), not by the account object: with
     /// many accounts reading the object is a cache miss the balance change does not need.</remarks>
-    internal void Lock(int brokerId, int userId, int accountIndex, int ccy, long amount)
+    internal void Lock(int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
             return;
         }
 
-        ref var cell = ref Cell(accountIndex, ccy);
-        cell.Locked += amount;
-        EmitBalance(brokerId, userId, ref cell, ccy);
+        Cell(accountIndex, ccy).Locked += amount;
+        _changes.Add(accountIndex, ccy);
     }
 
     /// <summary>Releases <paramref name="amount"/> of a reservation.</summary>
-    internal void Unlock(Account account, int ccy, long amount) => Unlock(account.BrokerId, account.UserId, account.Index, ccy, amount);
+    internal void Unlock(Account account, int ccy, long amount) => Unlock(account.Index, ccy, amount);
 
-    /// <summary>Releases <paramref name="amount"/>, addressed like <see cref="Lock(int, int, int, int, long)"/>.</summary>
-    internal void Unlock(int brokerId, int userId, int accountIndex, int ccy, long amount)
+    /// <summary>Releases <paramref name="amount"/>, addressed like <see cref="Lock(int, int, long)"/>.</summary>
+    internal void Unlock(int accountIndex, int ccy, long amount)
     {
         if (amount == 0)
         {
             return;
         }
 
-        ref var cell = ref Cell(accountIndex, ccy);
-        cell.Locked -= amount;
-        EmitBalance(brokerId, userId, ref cell, ccy);
+        Cell(accountIndex, ccy).Locked -= amount;
+        _changes.Add(accountIndex, ccy);
     }
 
     /// <summary>Moves money in or out of an account (optionally releasing a reservation at the same time) and writes its ledger row.</summary>
     internal void Post(Account account, int ccy, LedgerOperation operation, long amount, long unlock, LedgerKind kind,
-        Account? payee, long reference, long counterReference, long timestamp)
+        Account? payee, long reference, long counterReference, long timestamp) =>
+        Post(account.Index, ccy, operation, amount, unlock, kind, payee?.Index ?? account.Index, reference, counterReference, timestamp);
+
+    /// <summary><see cref="Post(Account, int, LedgerOperation, long, long, LedgerKind, Account?, long, long, long)"/> by
+    /// <see cref="Account.Index"/> (the counterparty's too): a trade's settlement reads no account object.</summary>
+    internal void Post(int accountIndex, int ccy, LedgerOperation operation, long amount, long unlock, LedgerKind kind,
+        int payeeIndex, long reference, long counterReference, long timestamp)
     {
         if (amount == 0 && unlock == 0)
         {
             return;
         }
 
-        Cell(account, ccy).Locked -= unlock;
+        ref var cell = ref Cell(accountIndex, ccy);
+        cell.Locked -= unlock;
         if (amount != 0)
         {
-            var balance = operation == LedgerOperation.Credit ? Cell(account, ccy).Total + amount : Cell(account, ccy).Total - amount;
-            Cell(account, ccy).Total = balance;
+            var balance = operation == LedgerOperation.Credit ? cell.Total + amount : cell.Total - amount;
+            cell.Total = balance;
+            ref var last = ref _lastLedgerRow[accountIndex];
             var index = _ledger.Count;
             ref var row = ref _ledger.Append();
-            row.LedgerId = _nextLedgerId++;
-            row.Currency = _currencies[ccy];
-            row.Operation = operation;
-            row.BrokerId = account.BrokerId;
-            row.UserId = account.UserId;
-            row.PayeeBrokerId = payee?.BrokerId ?? account.BrokerId;
-            row.PayeeUserId = payee?.UserId ?? account.UserId;
             row.Amount = amount;
             row.Balance = balance;
             row.Reference = reference;
             row.CounterReference = counterReference;
-            row.Kind = kind;
             row.Timestamp = timestamp;
-            row.PreviousOfAccount = account.LastLedgerRow;
-            account.LastLedgerRow = index;
+            row.PreviousOfAccount = last;
+            row.AccountIndex = accountIndex;
+            row.PayeeIndex = payeeIndex;
+            row.Currency = (short)ccy;
+            row.Operation = operation;
+            row.Kind = kind;
+            last = index;
         }
 
-        EmitBalance(account, ccy);
+        _changes.Add(accountIndex, ccy);
     }
 
     /// <summary>Moves <paramref name="fee"/> from an account to its broker's fee account (two ledger rows).</summary>
     internal void ChargeFee(Account account, int ccy, long fee, LedgerKind kind, long reference, long counterReference, long timestamp)
+    {
+        if (fee != 0)
+        {
+            ChargeFee(account.Index, ccy, fee, kind, reference, counterReference, timestamp);
+        }
+    }
+
+    /// <summary><see cref="ChargeFee(Account, int, long, LedgerKind, long, long, long)"/> by <see cref="Account.Index"/>; the account
+    /// object is read only when there is a fee to move (its fee account).</summary>
+    internal void ChargeFee(int accountIndex, int ccy, long fee, LedgerKind kind, long reference, long counterReference, long timestamp)
     {
         if (fee == 0)
         {
             return;
         }
 
-        var feeAccount = account.FeeAccount ?? throw new InvalidOperationException("A fee was charged to an account whose broker has no fee account.");
-        Post(account, ccy, LedgerOperation.Debit, fee, 0, kind, feeAccount, reference, counterReference, timestamp);
-        Post(feeAccount, ccy, LedgerOperation.Credit, fee, 0, kind, account, reference, counterReference, timestamp);
+        var feeAccount = _accountList[accountIndex].FeeAccount ?? throw new InvalidOperationException("A fee was charged to an account whose broker has no fee account.");
+        Post(accountIndex, ccy, LedgerOperation.Debit, fee, 0, kind, feeAccount.Index, reference, counterReference, timestamp);
+        Post(feeAccount.Index, ccy, LedgerOperation.Credit, fee, 0, kind, accountIndex, reference, counterReference, timestamp);
     }
 
     internal bool TryAddWithdrawal(PendingWithdrawal withdrawal) => _withdrawals.TryAdd(withdrawal.WithdrawId, withdrawal);
@@ -366,18 +425,6 @@ internal sealed class AccountBook
 
     internal Account? BrokerFeeAccount(int brokerId) =>
         _brokers.TryGetValue(brokerId, out var broker) && TryGet(brokerId, broker.FeeAccountUserId, out var fee) ? fee : null;
-
-    private void EmitBalance(Account account, int ccy) => EmitBalance(account.BrokerId, account.UserId, ref Cell(account, ccy), ccy);
-
-    private void EmitBalance(int brokerId, int userId, ref BalanceCell cell, int ccy)
-    {
-        ref var change = ref _changes.Add();
-        change.BrokerId = brokerId;
-        change.UserId = userId;
-        change.Currency = _currencies[ccy];
-        change.Total = cell.Total;
-        change.Locked = cell.Locked;
-    }
 
     private void ResolveFees(Account account)
     {
@@ -404,6 +451,13 @@ internal sealed class AccountBook
         {
             throw new ArgumentOutOfRangeException(nameof(bps), bps, "Fee rates are basis points between 0 and 10000.");
         }
+    }
+
+    private static long[] CreateLastLedgerRows(int length)
+    {
+        var rows = new long[length];
+        Array.Fill(rows, -1L);
+        return rows;
     }
 
     /// <summary>Map key of an account; the sign flip keeps (0, 0) away from the map's empty marker 0.</summary>

@@ -42,9 +42,6 @@ internal struct LedgerEntry
     /// <summary>Caller's clock of the command that produced the row.</summary>
     public long Timestamp { get; internal set; }
 
-    /// <summary>Index of the previous row of the same account (-1 if none): the per-account chain served newest first.</summary>
-    internal long PreviousOfAccount { get; set; }
-
     /// <summary>The <c>Reference</c> column as on the wire.</summary>
     /// <returns><c>"&lt;OrderID&gt;.&lt;CounterOrderID&gt;"</c> for trade rows, the deposit/withdraw id otherwise.</returns>
     public readonly string FormatReference() =>

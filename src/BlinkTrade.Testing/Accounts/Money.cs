@@ -19,7 +19,19 @@ internal static class Money
         (Math.BigMul(price, quantity, out long low) == 0 && low >= 0) || (Int128)price * quantity / Satoshi <= long.MaxValue;
 
     /// <summary><c>floor(amount × bps / 10,000)</c>.</summary>
-    public static long Fee(long amount, int bps) => bps == 0 ? 0 : (long)((Int128)amount * bps / 10_000);
+    public static long Fee(long amount, int bps) =>
+        bps == 0 ? 0
+        : amount <= long.MaxValue / 10_000 ? amount * bps / 10_000 // the product fits in 64 bits: no Int128 division (a software routine)
+        : (long)((Int128)amount * bps / 10_000);
+
+    /// <summary>Whether <paramref name="available"/> quote pays for <paramref name="quantity"/> at <paramref name="price"/>, i.e.
+    /// <c><see cref="QuantityFor"/>(available, price) ≥ quantity</c>, decided without a 128-bit division when the product fits
+    /// in 63 bits (<c>floor(a × 1e8 / p) ≥ q ⇔ a ≥ ⌈p × q / 1e8⌉</c>); <see langword="false"/> when it cannot tell cheaply.</summary>
+    public static bool Pays(long available, long price, long quantity)
+    {
+        var high = Math.BigMul(price, quantity, out long low);
+        return high == 0 && low >= 0 && available >= (low / Satoshi) + (low % Satoshi != 0 ? 1 : 0);
+    }
 
     /// <summary>How much base (at most <see cref="long.MaxValue"/>) <paramref name="quote"/> buys at <paramref name="price"/>, floored.</summary>
     public static long QuantityFor(long quote, long price) => (long)Int128.Min((Int128)quote * Satoshi / price, long.MaxValue);

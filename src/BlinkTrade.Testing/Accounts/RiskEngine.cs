@@ -50,11 +50,11 @@ internal sealed class RiskEngine
 
     /// <summary>Reserves <paramref name="amount"/> for an order (no ledger row: nothing moves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Hold(int brokerId, int userId, int accountIndex, int ccy, long amount) => Accounts.Lock(brokerId, userId, accountIndex, ccy, amount);
+    public void Hold(int accountIndex, int ccy, long amount) => Accounts.Lock(accountIndex, ccy, amount);
 
     /// <summary>Releases what an order no longer needs of its hold.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Release(int brokerId, int userId, int accountIndex, int ccy, long amount) => Accounts.Unlock(brokerId, userId, accountIndex, ccy, amount);
+    public void Release(int accountIndex, int ccy, long amount) => Accounts.Unlock(accountIndex, ccy, amount);
 
     /// <summary>What an account can spend now in one currency (total minus locked).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -63,6 +63,15 @@ internal sealed class RiskEngine
     /// <summary>How much base a market buyer can pay for at <paramref name="price"/> out of its available quote (§3.3, §3.6).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long AffordableQuantity(Account account, int quoteCcy, long price) => Money.QuantityFor(Accounts.Available(account, quoteCcy), price);
+
+    /// <summary><paramref name="quantity"/> capped by what the market buyer (by <see cref="Account.Index"/>) can pay for at
+    /// <paramref name="price"/> (<see cref="AffordableQuantity"/>); a buyer who can pay for all of it costs no 128-bit division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long CapToAffordable(int accountIndex, int quoteCcy, long price, long quantity)
+    {
+        var available = Accounts.Available(accountIndex, quoteCcy);
+        return Money.Pays(available, price, quantity) ? quantity : Math.Min(quantity, Money.QuantityFor(available, price));
+    }
 
     /// <summary>Starts loading the balance cell a hold release will touch (the order's slot knows the account index).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -73,9 +82,10 @@ internal sealed class RiskEngine
     /// pays out of its hold, which shrinks by <paramref name="buyerRelease"/> (what it pays plus any price improvement its leaves no
     /// longer need; 0 for a market buy, which holds nothing), receives the base and pays its fee in base; the seller delivers the
     /// base out of its hold, receives the quote and pays its fee in quote. Fees go to each party's broker fee account. Ledger rows
-    /// reference the aggressor and the resting order.
+    /// reference the aggressor and the resting order. The parties are <see cref="Account.Index"/>es (the order slots hold them): no
+    /// account object is read unless there is a fee to move.
     /// </summary>
-    public void SettleTrade(Account buyer, Account seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease,
+    public void SettleTrade(int buyer, int seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease,
         int buyerFeeBps, int sellerFeeBps, long aggressorId, long restingId, long timestamp)
     {
         var accounts = Accounts;

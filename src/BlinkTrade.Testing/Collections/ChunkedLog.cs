@@ -31,7 +31,8 @@ internal sealed class ChunkedLog<T>
     /// <summary>Row <paramref name="index"/> (0-based, must be below <see cref="Count"/>).</summary>
     public ref T this[long index] => ref _chunks[(int)(index >> ChunkShift)][(int)(index & ChunkMask)];
 
-    /// <summary>Appends a zeroed row and returns it for filling in.</summary>
+    /// <summary>Appends a zeroed row and returns it for filling in (rows are never reused: a chunk is zeroed when it is
+    /// allocated, so writing zeros again here would only double the memory traffic of the log).</summary>
     public ref T Append()
     {
         var index = Count;
@@ -42,9 +43,7 @@ internal sealed class ChunkedLog<T>
         }
 
         Count = index + 1;
-        ref var row = ref _chunks[chunk][(int)(index & ChunkMask)];
-        row = default;
-        return ref row;
+        return ref _chunks[chunk][(int)(index & ChunkMask)];
     }
 
     private void AddChunk()

@@ -38,7 +38,8 @@ internal sealed class EngineEventBuffer
     /// <summary>Trades (fills) of the last command, in fill order.</summary>
     public ReadOnlySpan<Trade> Trades => new(_trades, 0, _tradeCount);
 
-    /// <summary>Balance changes of the last command, in order; a currency may appear more than once (the last entry wins).</summary>
+    /// <summary>Balance changes of the last command: one per account and currency it changed, in the order first changed, with the
+    /// balance at the end of the command (built when first read).</summary>
     public ReadOnlySpan<BalanceChange> BalanceChanges => _balanceChanges.Changes;
 
     /// <summary>Forgets the previous command's events (the engine calls this at the start of every command).</summary>

@@ -149,7 +149,7 @@ internal sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
-            _risk.Release(order.BrokerId, order.UserId, order.AccountIndex, LockCurrency(ref order), order.Locked);
+            _risk.Release(order.AccountIndex, LockCurrency(ref order), order.Locked);
             order.Locked = 0;
         }
 

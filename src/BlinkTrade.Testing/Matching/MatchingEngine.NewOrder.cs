@@ -63,7 +63,7 @@ internal sealed partial class MatchingEngine
         order.UserId = command.UserId;
         (order.MakerBps, order.TakerBps) = RiskEngine.FeeRates(account, command.Side == Side.Buy);
         order.Locked = lockAmount;
-        _risk.Hold(command.BrokerId, command.UserId, accountIndex, LockCurrency(ref order), lockAmount);
+        _risk.Hold(accountIndex, LockCurrency(ref order), lockAmount);
 
         if (command.OrderType is OrderType.Stop or OrderType.StopLimit)
         {
@@ -246,12 +246,7 @@ internal sealed partial class MatchingEngine
             if (isMarket && side == Side.Buy)
             {
                 // Market buys lock nothing: cap every fill by what the buyer can pay now (§3.3, §3.6).
-                var affordable = _risk.AffordableQuantity(order.Account, instrument.QuoteCurrencyId, price);
-                if (affordable < quantity)
-                {
-                    quantity = affordable;
-                }
-
+                quantity = _risk.CapToAffordable(order.AccountIndex, instrument.QuoteCurrencyId, price, quantity);
                 if (quantity == 0)
                 {
                     cancelText = "Insufficient funds";
@@ -389,7 +384,7 @@ internal sealed partial class MatchingEngine
         var buyerRelease = buyer.Locked - buyerLock;
         buyer.Locked = buyerLock;
         seller.Locked -= quantity;
-        _risk.SettleTrade(buyer.Account, seller.Account, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
+        _risk.SettleTrade(buyer.AccountIndex, seller.AccountIndex, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
             buyerBps, sellerBps, aggressorId, restingId, _now);
 
         EmitReport(ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
@@ -417,6 +412,16 @@ internal sealed partial class MatchingEngine
         // §3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.
         // Fast path: both products and their sum fit in 63 bits (always, for realistic orders); 128-bit arithmetic is far slower.
         var count = order.CumQty + quantity;
+        if (order.CumQty == 0 || order.AvgPx == price)
+        {
+            // Every fill so far at this price (a maker's fills, a taker's fills within one level): the average is the price
+            // exactly, with no division.
+            order.AvgPx = price;
+            order.CumQty = count;
+            order.LeavesQty -= quantity;
+            return;
+        }
+
         var fillHigh = Math.BigMul(price, quantity, out long fill);
         var pastHigh = Math.BigMul(order.CumQty, order.AvgPx, out long past);
         if ((fillHigh | pastHigh) == 0 && fill >= 0 && past >= 0 && fill <= long.MaxValue - past)

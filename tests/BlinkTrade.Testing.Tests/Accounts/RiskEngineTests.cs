@@ -47,14 +47,14 @@ public sealed class RiskEngineTests
         risk.CreditDeposit(Broker, 2, "BTC", 3 * Coin, 0, 0, 0);     // seller
         var buyer = risk.Accounts.GetOrOpen(Broker, 1, out var buyerIndex);
         var seller = risk.Accounts.GetOrOpen(Broker, 2, out var sellerIndex);
-        risk.Hold(Broker, 1, buyerIndex, usd, 610 * Coin); // a bid of 1 BTC at 610
-        risk.Hold(Broker, 2, sellerIndex, btc, Coin);      // an offer of 1 BTC
+        risk.Hold(buyerIndex, usd, 610 * Coin); // a bid of 1 BTC at 610
+        risk.Hold(sellerIndex, btc, Coin);      // an offer of 1 BTC
         var ledgerBefore = risk.Accounts.LedgerCount;
 
         // The seller takes the bid at 600: the buyer's whole hold of 610 goes, 600 of it paid and 10 of price improvement released.
         var (buyerMaker, _) = RiskEngine.FeeRates(buyer, buy: true);
         var (_, sellerTaker) = RiskEngine.FeeRates(seller, buy: false);
-        risk.SettleTrade(buyer, seller, btc, usd, Coin, 600 * Coin, buyerRelease: 610 * Coin, buyerMaker, sellerTaker, aggressorId: 2, restingId: 1, timestamp: 0);
+        risk.SettleTrade(buyerIndex, sellerIndex, btc, usd, Coin, 600 * Coin, buyerRelease: 610 * Coin, buyerMaker, sellerTaker, aggressorId: 2, restingId: 1, timestamp: 0);
 
         Assert.Equal(new Balance(400 * Coin, 0), risk.Accounts.GetBalance(Broker, 1, "USD"));
         Assert.Equal(new Balance(Coin - (Coin / 1_000), 0), risk.Accounts.GetBalance(Broker, 1, "BTC"));            // 10 bps maker fee in base
