@@ -190,12 +190,36 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        // One group for every subscriber: only the MDReqID differs between their frames.
-        var entries = MarketDataEntries.Book(events, _brokerName);
+        // One group for every full-book subscriber: only the MDReqID differs between their frames.
+        MarketDataEntry[]? entries = null;
         foreach (var subscription in subscribers)
         {
+            if (subscription.Window is { } window)
+            {
+                PublishWindow(data, subscription, window);
+                continue;
+            }
+            entries ??= MarketDataEntries.Book(events, _brokerName);
             subscription.Session.Publish(IncrementalFrame(subscription.Id, entries));
         }
+    }
+
+    /// <summary>The engine's first <paramref name="depth"/> orders of each side (0: all), what a window holds.</summary>
+    public (IReadOnlyList<BookEntry> Bids, IReadOnlyList<BookEntry> Asks) Top(string symbol, int depth)
+        => (_engine.GetBook(symbol, Side.Buy, depth), _engine.GetBook(symbol, Side.Sell, depth));
+
+    // A depth-limited subscriber gets the moves of its own window (X), or in full-refresh mode the window again (W).
+    private void PublishWindow(SymbolMarketData data, BookSubscription subscription, DepthWindow window)
+    {
+        var (bids, asks) = Top(data.Symbol, window.Depth);
+        var entries = window.Advance(data.Symbol, bids, asks, _brokerName);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        subscription.Session.Publish(subscription.FullRefresh
+            ? Snapshot(data, subscription.MDReqID, window.Depth, book: true, trades: false, DateTimeOffset.MinValue)
+            : IncrementalFrame(subscription.Id, [.. entries]));
     }
 
     private static void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)
