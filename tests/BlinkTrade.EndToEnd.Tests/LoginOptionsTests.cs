@@ -52,17 +52,12 @@ public sealed class LoginOptionsTests
     {
         using var cts = Wait.Budget();
         var outbox = new EmailTokenOutbox();
-        await using var h = await E2EHarness.StartAsync(kind, cts.Token, configure: o => o with { EmailTokenSink = outbox });
-        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cts.Token);
-        await h.Exchange.SetEmailTwoFactorAsync(aliceId, enabled: true, cts.Token);
+        var (h, aliceId) = await StartWithEmailSecondFactorAsync(kind, outbox, null, cts.Token);
+        await using var _ = h;
         var credentials = BlinkTradeCredentials.FromPassword("alice", new SecretString(E2EHarness.Password)) with { Device = Laptop };
 
         // Step one: the password passes, the exchange emails a token and asks for it.
-        var refused = await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cts.Token));
-        Assert.Equal(InvalidSecondStep, refused.StatusText);
-        Assert.True(refused.NeedSecondFactor);
-        Assert.Equal("EMAIL", refused.SecondFactorType);
-        var token = await outbox.TakeAsync("alice@example.com", cts.Token);
+        var token = await FirstStepAsync(h, outbox, credentials, cts.Token);
         Assert.Equal(aliceId, token.UserId);
 
         // Step two: the same credentials with the emailed token.
@@ -88,13 +83,11 @@ public sealed class LoginOptionsTests
         using var cts = Wait.Budget();
         var outbox = new EmailTokenOutbox();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        await using var h = await E2EHarness.StartAsync(kind, cts.Token, configure: o => o with { EmailTokenSink = outbox, TimeProvider = clock });
-        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cts.Token);
-        await h.Exchange.SetEmailTwoFactorAsync(aliceId, enabled: true, cts.Token);
+        var (h, aliceId) = await StartWithEmailSecondFactorAsync(kind, outbox, clock, cts.Token);
+        await using var _ = h;
         var credentials = BlinkTradeCredentials.FromPassword("alice", new SecretString(E2EHarness.Password));
 
-        await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cts.Token));
-        var token = await outbox.TakeAsync("alice@example.com", cts.Token);
+        var token = await FirstStepAsync(h, outbox, credentials, cts.Token);
 
         var wrong = await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials with { EmailToken = new SecretString("0000000000000000") }).ConnectAsync(cts.Token));
         Assert.Equal(InvalidSecondStep, wrong.StatusText);
@@ -108,8 +101,7 @@ public sealed class LoginOptionsTests
         Assert.Empty(await h.Exchange.GetLoginsAsync(aliceId, cts.Token));
 
         // A new token (asked for by a login without one) works.
-        await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cts.Token));
-        var fresh = await outbox.TakeAsync("alice@example.com", cts.Token);
+        var fresh = await FirstStepAsync(h, outbox, credentials, cts.Token);
         Assert.True(fresh.ExpiresAt > clock.GetUtcNow());
         var alice = h.Client(credentials with { EmailToken = fresh.Token });
         await alice.ConnectAsync(cts.Token);
@@ -123,13 +115,11 @@ public sealed class LoginOptionsTests
     {
         using var cts = Wait.Budget();
         var outbox = new EmailTokenOutbox();
-        await using var h = await E2EHarness.StartAsync(kind, cts.Token, configure: o => o with { EmailTokenSink = outbox });
-        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cts.Token);
-        await h.Exchange.SetEmailTwoFactorAsync(aliceId, enabled: true, cts.Token);
+        var (h, aliceId) = await StartWithEmailSecondFactorAsync(kind, outbox, null, cts.Token);
+        await using var _ = h;
         var credentials = BlinkTradeCredentials.FromPassword("alice", new SecretString(E2EHarness.Password)) with { Device = Laptop, TrustedDevice = true };
 
-        await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cts.Token));
-        var token = await outbox.TakeAsync("alice@example.com", cts.Token);
+        var token = await FirstStepAsync(h, outbox, credentials, cts.Token);
         var alice = h.Client(credentials with { EmailToken = token.Token });
         var recoveries = new Recorder<SessionRecovery>();
         using var r = alice.Recoveries.Subscribe(recoveries);
@@ -161,12 +151,10 @@ public sealed class LoginOptionsTests
     {
         using var cts = Wait.Budget();
         var outbox = new EmailTokenOutbox();
-        await using var h = await E2EHarness.StartAsync(kind, cts.Token, configure: o => o with { EmailTokenSink = outbox });
-        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cts.Token);
-        await h.Exchange.SetEmailTwoFactorAsync(aliceId, enabled: true, cts.Token);
+        var (h, aliceId) = await StartWithEmailSecondFactorAsync(kind, outbox, null, cts.Token);
+        await using var _ = h;
         var credentials = BlinkTradeCredentials.FromPassword("alice", new SecretString(E2EHarness.Password)) with { Device = Laptop };
-        await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cts.Token));
-        var token = await outbox.TakeAsync("alice@example.com", cts.Token);
+        var token = await FirstStepAsync(h, outbox, credentials, cts.Token);
         var alice = h.Client(credentials with { EmailToken = token.Token });
         var states = new Recorder<ConnectionStateChange>();
         using var s = alice.ConnectionStates.Subscribe(states);
@@ -182,6 +170,26 @@ public sealed class LoginOptionsTests
         var login = Assert.IsType<BlinkTradeLoginException>(gaveUp.Exception);
         Assert.Equal("EMAIL", login.SecondFactorType);
         Assert.Single(await h.Exchange.GetLoginsAsync(aliceId, cts.Token));
+    }
+
+    // An exchange whose user alice has the email second factor on, its tokens delivered to the outbox.
+    private static async Task<(E2EHarness Harness, int AliceId)> StartWithEmailSecondFactorAsync(TransportKind kind, EmailTokenOutbox outbox, TimeProvider? clock,
+        CancellationToken cancellationToken)
+    {
+        var h = await E2EHarness.StartAsync(kind, cancellationToken, configure: o => o with { EmailTokenSink = outbox, TimeProvider = clock ?? o.TimeProvider });
+        var aliceId = await h.CreateUserAsync("alice", cancellationToken: cancellationToken);
+        await h.Exchange.SetEmailTwoFactorAsync(aliceId, enabled: true, cancellationToken);
+        return (h, aliceId);
+    }
+
+    // The first step of an email second-factor login: refused, asking for the token the exchange just emailed.
+    private static async Task<EmailToken> FirstStepAsync(E2EHarness h, EmailTokenOutbox outbox, BlinkTradeCredentials credentials, CancellationToken cancellationToken)
+    {
+        var refused = await Assert.ThrowsAsync<BlinkTradeLoginException>(() => h.Client(credentials).ConnectAsync(cancellationToken));
+        Assert.Equal(InvalidSecondStep, refused.StatusText);
+        Assert.True(refused.NeedSecondFactor);
+        Assert.Equal("EMAIL", refused.SecondFactorType);
+        return await outbox.TakeAsync("alice@example.com", cancellationToken);
     }
 
     private static void AssertDevice(DeviceInfo expected, LoginRecord received)
