@@ -176,6 +176,13 @@ public class BlinkTradeClient : IBlinkTradeClient
     public virtual IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol) => _marketData.ObserveOrderBook(symbol);
 
     /// <inheritdoc />
+    public virtual IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol, OrderBookOptions options) => _marketData.ObserveOrderBook(symbol, options);
+
+    /// <inheritdoc />
+    public virtual Task<OrderBookSnapshot> GetOrderBookAsync(string symbol, OrderBookOptions? options = null, CancellationToken cancellationToken = default)
+        => _marketData.GetOrderBookAsync(symbol, options, cancellationToken);
+
+    /// <inheritdoc />
     public virtual IObservable<MarketTrade> ObserveTrades(string symbol) => _marketData.ObserveTrades(symbol);
 
     /// <inheritdoc />

@@ -70,6 +70,13 @@ public sealed record ReferenceExchangeOptions
     /// <summary>Checks second-factor codes (U16, BE SecondFactor); defaults to RFC 6238 TOTP over <see cref="TimeProvider"/>.</summary>
     public ISecondFactorCodeProvider? SecondFactorCodeProvider { get; init; }
 
+    /// <summary>Where email second-factor tokens are delivered (an <see cref="EmailTokenOutbox"/> in tests); without
+    /// one, users with the email second factor can log in only from devices they already trusted.</summary>
+    public IEmailTokenSink? EmailTokenSink { get; init; }
+
+    /// <summary>How long an emailed second-factor token is accepted (on <see cref="TimeProvider"/>).</summary>
+    public TimeSpan EmailTokenLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Whether to serve WebSocket (<c>/trade/</c> and <c>/</c>) and the REST endpoints on Kestrel, bound to 127.0.0.1.</summary>
     public bool EnableWebSocketServer { get; init; }
 

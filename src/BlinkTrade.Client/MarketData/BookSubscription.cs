@@ -9,6 +9,9 @@ internal sealed class BookSubscription(string symbol, SafeSubject<OrderBookSnaps
 {
     public string Symbol { get; } = symbol;
 
+    /// <summary>The symbol and options the subscription was requested with (its key among the client's books).</summary>
+    public BookKey Key { get; init; } = new(symbol, 0, false);
+
     public long MDReqID { get; set; }
 
     public int RefCount { get; set; }

@@ -16,6 +16,27 @@ public partial interface IBlinkTradeClient
     /// <returns>The book stream (fails with <see cref="MarketDataRejectedException"/> when the server rejects it).</returns>
     IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol);
 
+    /// <summary>
+    /// The order book of <paramref name="symbol"/> as <see cref="ObserveOrderBook(string)"/> does, with the depth
+    /// (<c>MarketDepth</c>) and update mode (<c>MDUpdateType</c>) of <paramref name="options"/>. Subscribers with equal
+    /// options share one wire subscription.
+    /// </summary>
+    /// <param name="symbol">The instrument, e.g. <c>BTCUSD</c>.</param>
+    /// <param name="options">Depth and update mode.</param>
+    /// <returns>The book stream (fails with <see cref="MarketDataRejectedException"/> when the server rejects it).</returns>
+    IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol, OrderBookOptions options);
+
+    /// <summary>
+    /// One snapshot of the order book of <paramref name="symbol"/> without subscribing (<c>V</c> with
+    /// <c>SubscriptionRequestType "0"</c> → one <c>W</c>; nothing follows it).
+    /// </summary>
+    /// <param name="symbol">The instrument, e.g. <c>BTCUSD</c>.</param>
+    /// <param name="options">The depth (<see cref="OrderBookOptions.MarketDepth"/>); the whole book when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The book as the exchange sent it (<see cref="OrderBookSnapshot.IsReset"/> set).</returns>
+    /// <exception cref="MarketDataRejectedException">The server rejected the request (<c>Y</c>), e.g. an unknown symbol.</exception>
+    Task<OrderBookSnapshot> GetOrderBookAsync(string symbol, OrderBookOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Trades printed on <paramref name="symbol"/>, live (shares the book's wire subscription).</summary>
     /// <param name="symbol">The instrument.</param>
     /// <returns>The trade stream.</returns>

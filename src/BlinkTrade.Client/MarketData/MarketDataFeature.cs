@@ -12,22 +12,29 @@ namespace BlinkTrade.Client.MarketData;
 internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeature
 {
     private readonly object _marketDataGate = new();
-    private readonly Dictionary<string, BookSubscription> _booksBySymbol = new(StringComparer.Ordinal);
+    private readonly Dictionary<BookKey, BookSubscription> _booksByKey = [];
     private readonly Dictionary<long, BookSubscription> _booksByReqId = [];
     private readonly Dictionary<string, TickerSubscription> _tickersBySymbol = new(StringComparer.Ordinal);
     private readonly Dictionary<long, TickerSubscription> _tickersByReqId = [];
 
-    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol) => ObserveBook(symbol, static s => s.Books);
+    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol) => ObserveBook(symbol, OrderBookOptions.FullBook, static s => s.Books);
 
-    public IObservable<MarketTrade> ObserveTrades(string symbol) => ObserveBook(symbol, static s => s.Trades);
+    public IObservable<OrderBookSnapshot> ObserveOrderBook(string symbol, OrderBookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ObserveBook(symbol, options, static s => s.Books);
+    }
 
-    // Books and trades share one wire subscription per symbol (W/X carry both), ref-counted across both streams.
-    private IObservable<T> ObserveBook<T>(string symbol, Func<BookSubscription, IObservable<T>> stream)
+    public IObservable<MarketTrade> ObserveTrades(string symbol) => ObserveBook(symbol, OrderBookOptions.FullBook, static s => s.Trades);
+
+    // Books and trades share one wire subscription per symbol and options (W/X carry both), ref-counted across both streams.
+    private IObservable<T> ObserveBook<T>(string symbol, OrderBookOptions options, Func<BookSubscription, IObservable<T>> stream)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);
+        var key = new BookKey(symbol, options.MarketDepth, options.FullRefresh);
         return Observable.Create<T>(observer =>
         {
-            var (subscription, created) = AcquireBook(symbol);
+            var (subscription, created) = AcquireBook(key);
             // Subscribed before the wire request goes out, so the snapshot (and its trades) reach this observer.
             var inner = stream(subscription).Subscribe(observer);
             StartBook(subscription, created);
@@ -54,6 +61,35 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         });
     }
 
+    // Snapshot only (SubscriptionRequestType "0"): one W or Y under a fresh MDReqID, which no book subscription owns,
+    // so the receive loop's book handlers ignore it and only this request sees it.
+    public async Task<OrderBookSnapshot> GetOrderBookAsync(string symbol, OrderBookOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        var id = core.Ids.Next();
+        var request = new MarketDataRequest
+        {
+            MDReqID = id,
+            SubscriptionRequestType = SubscriptionRequestType.Snapshot,
+            MarketDepth = (options ?? OrderBookOptions.FullBook).MarketDepth,
+            MDEntryTypes = [MarketDataEntryType.Bid, MarketDataEntryType.Offer],
+            Instruments = [symbol],
+        };
+        var response = await core.RequestOnReadySessionAsync(request, ClientCore.IdText(id), [MessageTypes.MarketDataFullRefresh, MessageTypes.MarketDataRequestReject], null, cancellationToken)
+            .ConfigureAwait(false);
+        if (response is MarketDataRequestReject reject)
+        {
+            throw new MarketDataRejectedException(symbol, reject.MDReqRejReason?.Value, reject.Text);
+        }
+        var full = response as MarketDataFullRefresh ?? throw new ProtocolException(ProtocolErrorKind.InvalidField, "The snapshot answer is not a W.", ReadOnlyMemory<byte>.Empty, response.MsgType);
+        var book = new LocalOrderBook(symbol);
+        if (!book.TryReset(full.MDFullGrp))
+        {
+            throw new ProtocolException(ProtocolErrorKind.InvalidField, "The snapshot's book positions are inconsistent.", ReadOnlyMemory<byte>.Empty, response.MsgType);
+        }
+        return book.ToSnapshot(1, isReset: true, core.Time.GetUtcNow());
+    }
+
     public Task<SecurityList> GetSecurityListAsync(CancellationToken cancellationToken = default)
     {
         var id = core.Ids.Next();
@@ -61,19 +97,23 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         return core.RequestAsync<SecurityList>(request, ClientCore.IdText(id), MessageTypes.SecurityList, null, cancellationToken);
     }
 
-    private (BookSubscription Subscription, bool Created) AcquireBook(string symbol)
+    private (BookSubscription Subscription, bool Created) AcquireBook(BookKey key)
     {
         BookSubscription? created = null;
         BookSubscription subscription;
         lock (_marketDataGate)
         {
-            if (!_booksBySymbol.TryGetValue(symbol, out subscription!))
+            if (!_booksByKey.TryGetValue(key, out subscription!))
             {
-                subscription = created = new BookSubscription(symbol,
-                    core.CreateStateSubject<OrderBookSnapshot>("OrderBook(" + symbol + ")"),
-                    core.CreateEventSubject<MarketTrade>("Trades(" + symbol + ")"));
+                var name = key.MarketDepth == 0 && !key.FullRefresh ? key.Symbol : key.ToString();
+                subscription = created = new BookSubscription(key.Symbol,
+                    core.CreateStateSubject<OrderBookSnapshot>("OrderBook(" + name + ")"),
+                    core.CreateEventSubject<MarketTrade>("Trades(" + name + ")"))
+                {
+                    Key = key,
+                };
                 subscription.MDReqID = core.Ids.Next();
-                _booksBySymbol.Add(symbol, subscription);
+                _booksByKey.Add(key, subscription);
                 _booksByReqId.Add(subscription.MDReqID, subscription);
             }
             subscription.RefCount++;
@@ -100,7 +140,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
             {
                 return;
             }
-            _booksBySymbol.Remove(subscription.Symbol);
+            _booksByKey.Remove(subscription.Key);
             _booksByReqId.Remove(subscription.MDReqID);
         }
         subscription.SnapshotTimer?.Dispose();
@@ -150,8 +190,9 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
     {
         MDReqID = subscription.MDReqID,
         SubscriptionRequestType = type,
-        MarketDepth = 0,
-        MDUpdateType = type == SubscriptionRequestType.Unsubscribe ? null : MarketDataUpdateType.Incremental,
+        MarketDepth = subscription.Key.MarketDepth,
+        MDUpdateType = type == SubscriptionRequestType.Unsubscribe ? null
+            : subscription.Key.FullRefresh ? MarketDataUpdateType.FullRefresh : MarketDataUpdateType.Incremental,
         MDEntryTypes = type == SubscriptionRequestType.Unsubscribe ? null : [MarketDataEntryType.Bid, MarketDataEntryType.Offer, MarketDataEntryType.Trade],
         Instruments = [subscription.Symbol],
     };
@@ -196,6 +237,8 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         {
             return;
         }
+        // In full-refresh mode every change is a W: once synced, a W is an update of the book, not a new start.
+        var update = subscription.Synced && subscription.Key.FullRefresh;
         if (!subscription.Book.TryReset(full.MDFullGrp))
         {
             ResyncBook(subscription, "inconsistent snapshot positions");
@@ -203,8 +246,11 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         }
         subscription.Synced = true;
         subscription.SnapshotTimer?.Dispose();
-        subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: true, core.Time.GetUtcNow()));
-        OnSnapshotTrades(subscription, full.MDFullGrp);
+        subscription.Books.OnNext(subscription.Book.ToSnapshot(++subscription.Sequence, isReset: !update, core.Time.GetUtcNow()));
+        if (!update)
+        {
+            OnSnapshotTrades(subscription, full.MDFullGrp);
+        }
     }
 
     private void OnIncrementalRefresh(MarketDataIncrementalRefresh incremental)
@@ -295,7 +341,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
             {
                 return;
             }
-            _booksBySymbol.Remove(subscription.Symbol);
+            _booksByKey.Remove(subscription.Key);
         }
         var reason = reject.MDReqRejReason?.Value;
         ClientLog.MarketDataRejected(core.Logger, reject.MDReqID.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
@@ -309,7 +355,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
     {
         lock (_marketDataGate)
         {
-            foreach (var subscription in _booksBySymbol.Values)
+            foreach (var subscription in _booksByKey.Values)
             {
                 subscription.Synced = false;
             }
@@ -322,7 +368,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         List<BlinkTradeMessage> requests = [];
         lock (_marketDataGate)
         {
-            foreach (var subscription in _booksBySymbol.Values)
+            foreach (var subscription in _booksByKey.Values)
             {
                 subscription.Synced = false;
                 _booksByReqId.Remove(subscription.MDReqID);
@@ -349,7 +395,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         }
         lock (_marketDataGate)
         {
-            context.Subscriptions = _booksBySymbol.Count + _tickersBySymbol.Count;
+            context.Subscriptions = _booksByKey.Count + _tickersBySymbol.Count;
         }
     }
 
@@ -359,9 +405,9 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
         List<TickerSubscription> tickers;
         lock (_marketDataGate)
         {
-            books = [.. _booksBySymbol.Values];
+            books = [.. _booksByKey.Values];
             tickers = [.. _tickersBySymbol.Values];
-            _booksBySymbol.Clear();
+            _booksByKey.Clear();
             _booksByReqId.Clear();
             _tickersBySymbol.Clear();
             _tickersByReqId.Clear();

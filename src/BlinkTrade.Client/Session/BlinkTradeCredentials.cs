@@ -40,7 +40,7 @@ public sealed record BlinkTradeCredentials
     public string Username { get; }
 
     /// <summary>The password or API password (sent as <c>Password</c>).</summary>
-    public SecretString Password { get; }
+    public SecretString Password { get; private init; }
 
     /// <summary>Whether these are API-key credentials.</summary>
     public bool IsApiKey { get; }
@@ -51,4 +51,29 @@ public sealed record BlinkTradeCredentials
 
     /// <summary>Asks the server to cancel the session's orders when the connection closes (<c>CancelOnDisconnect</c>).</summary>
     public bool CancelOnDisconnect { get; init; }
+
+    /// <summary>The device this client logs in from (<c>FingerPrint</c>, <c>UserAgent*</c>), sent with every login
+    /// including the re-logins after reconnects; <see langword="null"/> sends none of those fields.</summary>
+    public DeviceInfo? Device { get; init; }
+
+    /// <summary>
+    /// Asks the exchange to remember this device (<c>TrustedDevice</c>, sent with every login): once a login from it
+    /// has passed the email second factor, later logins from the same <see cref="DeviceInfo.FingerPrint"/> need no
+    /// email token — which is what lets the re-login after a reconnect succeed for an account with the email second
+    /// factor. Needs <see cref="Device"/> with a <see cref="DeviceInfo.FingerPrint"/>, the device's identity.
+    /// </summary>
+    public bool TrustedDevice { get; init; }
+
+    /// <summary>
+    /// The email second-factor token (<c>Token</c>) the exchange sent after a login refused with
+    /// <see cref="BlinkTradeLoginException.SecondFactorType"/> <c>EMAIL</c>. It is good for one login: it is sent with
+    /// the login these credentials are passed to and never again — the client forgets it once that login is answered,
+    /// so the re-login after a reconnect does not replay it (the exchange would refuse a used token). Such a re-login
+    /// passes only from a trusted device (<see cref="TrustedDevice"/>); otherwise it is refused and the client stops
+    /// reconnecting with a <see cref="BlinkTradeLoginException"/>, and a new token is needed to log in again.
+    /// </summary>
+    public SecretString? EmailToken { get; init; }
+
+    // The same user and options with another password (after a password change).
+    internal BlinkTradeCredentials WithPassword(SecretString password) => this with { Password = password, EmailToken = null };
 }

@@ -21,7 +21,7 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
             ?? throw new InvalidOperationException("No credentials: pass them or set BlinkTradeClientOptions.Credentials.");
         var (session, _) = await core.AcquireSessionAsync(MessageTypes.UserRequest, "login", cancellationToken).ConfigureAwait(false);
         var response = await LoginCoreAsync(session, credentials, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _credentials, credentials);
+        Remember(credentials);
         core.SetState(ConnectionState.LoggedIn, "Logged in.", null);
         return response;
     }
@@ -55,11 +55,7 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
         if (Volatile.Read(ref _credentials) is { IsApiKey: false } remembered)
         {
             // Re-logins after a reconnect must use the new password.
-            Volatile.Write(ref _credentials, BlinkTradeCredentials.FromPassword(remembered.Username, newPassword) with
-            {
-                SecondFactorProvider = remembered.SecondFactorProvider,
-                CancelOnDisconnect = remembered.CancelOnDisconnect,
-            });
+            Volatile.Write(ref _credentials, remembered.WithPassword(newPassword));
         }
         return response;
     }
@@ -150,9 +146,14 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
             return;
         }
         await LoginCoreAsync(session, credentials, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _credentials, credentials);
+        Remember(credentials);
         context.LoggedIn = true;
     }
+
+    // The credentials re-logins use: the same user, device and options, without the one-time email token (a used
+    // token is refused; a reconnect's re-login passes only from a device the exchange trusts).
+    private void Remember(BlinkTradeCredentials credentials)
+        => Volatile.Write(ref _credentials, credentials.EmailToken is null ? credentials : credentials with { EmailToken = null });
 
     private async Task<UserResponse> LoginCoreAsync(SessionConnection session, BlinkTradeCredentials credentials, CancellationToken cancellationToken)
     {
@@ -166,7 +167,14 @@ internal sealed class SessionFeature(ClientCore core) : IClientFeature
             Password = credentials.Password,
             UserReqTyp = UserRequestType.Login,
             SecondFactor = secondFactor,
+            Token = credentials.EmailToken,
+            TrustedDevice = credentials.TrustedDevice ? true : null,
             CancelOnDisconnect = credentials.CancelOnDisconnect ? "1" : null,
+            FingerPrint = credentials.Device?.FingerPrint,
+            UserAgent = credentials.Device?.UserAgent,
+            UserAgentLanguage = credentials.Device?.UserAgentLanguage,
+            UserAgentTimezoneOffset = credentials.Device?.UserAgentTimezoneOffset,
+            UserAgentPlatform = credentials.Device?.UserAgentPlatform,
         };
         var message = await session.RequestAsync(request, ClientCore.IdText(id), [MessageTypes.UserResponse], null, null, cancellationToken).ConfigureAwait(false);
         var response = message as UserResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField, "The login answer is not a BF.", ReadOnlyMemory<byte>.Empty, message.MsgType);

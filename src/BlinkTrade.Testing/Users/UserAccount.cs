@@ -20,6 +20,14 @@ internal sealed class UserAccount
     /// <summary>The TOTP secret: pending (generated, not yet confirmed) while <see cref="TwoFactorEnabled"/> is false.</summary>
     public string? TwoFactorSecret { get; set; }
 
+    /// <summary>The email second factor: pending token, trusted devices.</summary>
+    public EmailSecondFactor EmailSecondFactor { get; } = new();
+
+    public bool EmailTwoFactorEnabled => EmailSecondFactor.Enabled;
+
+    /// <summary>The latest successful logins, oldest first (at most <see cref="LoginRecord.MaxKept"/>).</summary>
+    public Queue<LoginRecord> Logins { get; } = new();
+
     public int Verified { get; set; }
 
     public string? State { get; set; }

@@ -52,7 +52,7 @@ internal static class ProfileRecords
             EmailLang = user.EmailLang,
             IsMSB = false,
             HasLineOfCredit = false,
-            EmailTwoFactorEnabled = false,
+            EmailTwoFactorEnabled = user.EmailTwoFactorEnabled,
             ConfirmationOrder = user.ConfirmationOrder,
             Verified = (VerificationLevel)user.Verified,
             Broker = broker is null ? null : Broker(broker),

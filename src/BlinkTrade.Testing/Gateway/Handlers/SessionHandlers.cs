@@ -13,6 +13,7 @@ internal static class SessionHandlers
     public const string InvalidUsernameOrPassword = "MSG_LOGIN_ERROR_INVALID_USERNAME_OR_PASSWORD";
     public const string InvalidPassword = "MSG_LOGIN_ERROR_INVALID_PASSWORD";
     public const string InvalidSecondStep = "MSG_LOGIN_ERROR_INVALID_SECOND_STEP";
+    public const string AlreadyUsedSecondStep = "MSG_LOGIN_ERROR_ALREADY_USED_SECOND_STEP";
     public const string InvalidBroker = "MSG_LOGIN_ERROR_INVALID_BROKER";
     public const string UsernameTaken = "MSG_LOGIN_ERROR_USERNAME_ALREADY_TAKEN";
     public const string PasswordChanged = "MSG_SUCCESS_PASSWORD_CHANGE";
@@ -73,7 +74,7 @@ internal static class SessionHandlers
         runtime.LoginDeadlines.Clear(session);
         try
         {
-            await LoginCheckedAsync(services, session, message, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
+            await LoginCheckedAsync(services, session, message, request, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -84,7 +85,7 @@ internal static class SessionHandlers
         }
     }
 
-    private static async Task LoginCheckedAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, string username, string password,
+    private static async Task LoginCheckedAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, UserRequest request, string username, string password,
         int? brokerId, string? secondFactor, bool cancelOnDisconnect, CancellationToken cancellationToken)
     {
         var runtime = services;
@@ -105,19 +106,18 @@ internal static class SessionHandlers
                 SendLoginFailure(services, session, message, InvalidBroker, needSecondFactor: false);
                 return;
             }
-            if (candidate.TwoFactorEnabled)
+            var otpMissing = candidate.TwoFactorEnabled && string.IsNullOrEmpty(secondFactor);
+            if (candidate.TwoFactorEnabled && !otpMissing &&
+                (candidate.TwoFactorSecret is null || !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret, secondFactor!)))
             {
-                if (string.IsNullOrEmpty(secondFactor) || candidate.TwoFactorSecret is null ||
-                    !runtime.SecondFactor.IsValid(candidate.UserId, candidate.TwoFactorSecret, secondFactor))
-                {
-                    // A missing code is the normal first step of a 2FA login; a wrong one is a guess.
-                    if (!string.IsNullOrEmpty(secondFactor))
-                    {
-                        runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
-                    }
-                    SendLoginFailure(services, session, message, InvalidSecondStep, needSecondFactor: true);
-                    return;
-                }
+                // A missing code is the normal first step of a 2FA login; a wrong one is a guess.
+                runtime.LoginThrottle.RecordFailure(username, session.RemoteIp);
+                SendLoginFailure(services, session, message, InvalidSecondStep, needSecondFactor: true);
+                return;
+            }
+            if (!await PassesEmailSecondStepAsync(services, session, message, request, candidate, username, otpMissing, cancellationToken).ConfigureAwait(false))
+            {
+                return;
             }
             identity = new SessionIdentity(candidate.UserId, candidate.BrokerId, candidate.Username, candidate.IsBroker, null, null, cancelOnDisconnect);
         }
@@ -140,8 +140,54 @@ internal static class SessionHandlers
         session.SetIdentity(identity);
         runtime.LoginDeadlines.Clear(session);
         GatewayLog.LoggedIn(runtime.Logger, session.Id, identity.UserId, identity.BrokerId, identity.IsApiKey);
-        var frame = await runtime.Actor.InvokeAsync(s => LoginResponse(s, identity, message), cancellationToken).ConfigureAwait(false);
+        var login = new LoginRecord(runtime.TimeProvider.GetUtcNow(), request.FingerPrint, request.UserAgent, request.UserAgentLanguage, request.UserAgentTimezoneOffset,
+            request.UserAgentPlatform, message.GetOptionalBoolean("TrustedDevice") ?? false, request.Token is not null && identity.ApiKey is null);
+        var frame = await runtime.Actor.InvokeAsync(s =>
+        {
+            s.RecordLogin(identity.UserId, login);
+            return LoginResponse(s, identity, message);
+        }, cancellationToken).ConfigureAwait(false);
         session.Send(frame);
+    }
+
+    /// <summary>
+    /// The email second factor (PROTOCOL.md §2.1 <c>Token</c>, <c>TrustedDevice</c>) of a login whose password passed:
+    /// from a trusted device (its <c>FingerPrint</c>) or for a user without it, nothing to do. Otherwise a login without
+    /// <c>Token</c> gets a new token delivered to <see cref="ReferenceExchangeOptions.EmailTokenSink"/> and is refused
+    /// with <c>NeedSecondFactor</c> and <c>SecondFactorType "EMAIL"</c> (<c>"OTP+EMAIL"</c> while the one-time password
+    /// is missing too); a wrong or expired token gets <c>MSG_LOGIN_ERROR_INVALID_SECOND_STEP</c> (a wrong one counts as
+    /// a failed login), a used one <c>MSG_LOGIN_ERROR_ALREADY_USED_SECOND_STEP</c>.
+    /// </summary>
+    /// <returns>Whether the login may proceed; when not, the refusal was sent.</returns>
+    private static async Task<bool> PassesEmailSecondStepAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, UserRequest request,
+        LoginCandidate candidate, string username, bool otpMissing, CancellationToken cancellationToken)
+    {
+        var token = request.Token?.Reveal();
+        var fingerPrint = request.FingerPrint;
+        var trust = message.GetOptionalBoolean("TrustedDevice") ?? false;
+        var lifetime = services.Options.EmailTokenLifetime;
+        var step = await services.Actor.InvokeAsync(s => s.EmailSecondStep(candidate.UserId, token, fingerPrint, trust, check: !otpMissing, lifetime), cancellationToken)
+            .ConfigureAwait(false);
+        if (step.Issued is { } issued)
+        {
+            services.Options.EmailTokenSink?.Deliver(issued);
+        }
+        if (otpMissing)
+        {
+            SendLoginFailure(services, session, message, InvalidSecondStep, needSecondFactor: true, step.Required ? SecondFactorType.OtpAndEmail : SecondFactorType.Otp);
+            return false;
+        }
+        if (step.Passed)
+        {
+            return true;
+        }
+        if (step.Check == EmailTokenCheck.Invalid)
+        {
+            services.LoginThrottle.RecordFailure(username, session.RemoteIp);
+        }
+        SendLoginFailure(services, session, message, step.Check == EmailTokenCheck.AlreadyUsed ? AlreadyUsedSecondStep : InvalidSecondStep, needSecondFactor: true,
+            SecondFactorType.Email);
+        return false;
     }
 
     // Runs on a hashing thread. The second throttle check sees the failures recorded by the attempts queued ahead of
@@ -188,7 +234,8 @@ internal static class SessionHandlers
     // A password login may send every message: {"*":[]}.
     private static readonly PermissionList AllPermissions = PermissionList.AllowAll;
 
-    private static void SendLoginFailure(GatewayServices services, ExchangeSession session, GatewayRequest message, string reason, bool needSecondFactor)
+    private static void SendLoginFailure(GatewayServices services, ExchangeSession session, GatewayRequest message, string reason, bool needSecondFactor,
+        SecondFactorType? secondFactorType = null)
     {
         GatewayLog.LoginRefused(services.Logger, session.Id, reason);
         session.Send(FrameEncoder.Encode(new UserResponse
@@ -197,7 +244,7 @@ internal static class SessionHandlers
             UserStatus = UserStatus.Failed,
             NeedSecondFactor = needSecondFactor,
             UserStatusText = reason,
-            SecondFactorType = needSecondFactor ? SecondFactorType.Otp : null,
+            SecondFactorType = needSecondFactor ? secondFactorType ?? SecondFactorType.Otp : null,
         }, message));
     }
 

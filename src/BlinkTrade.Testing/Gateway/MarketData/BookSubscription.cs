@@ -15,4 +15,11 @@ internal sealed record BookSubscription(ExchangeSession Session, JsonElement MDR
 
     /// <summary><see cref="MDReqID"/> ready to echo in every X.</summary>
     public EchoedId Id { get; } = new(MDReqID);
+
+    /// <summary>The orders a depth-limited or full-refresh subscriber holds, or null for a full-book incremental one
+    /// (which shares one X group with every other such subscriber).</summary>
+    public DepthWindow? Window { get; init; }
+
+    /// <summary><c>MDUpdateType "0"</c>: every change of <see cref="Window"/> is sent as a new W instead of X entries.</summary>
+    public bool FullRefresh { get; init; }
 }

@@ -10,7 +10,11 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 /// <summary>Public market data: V (W/X/Y), x (y), e (f), U32 (U33).</summary>
 internal static class MarketDataHandlers
 {
-    /// <summary>V: one W per instrument then X incrementals (type 1); type 2 unsubscribes silently; unknown symbols get Y.</summary>
+    /// <summary>
+    /// V: one W per instrument, then (type 1) X incrementals — of the first <c>MarketDepth</c> orders per side when it is
+    /// above 0 (<see cref="DepthWindow"/>), or in full-refresh mode (<c>MDUpdateType "0"</c>) a new W per change; type 0
+    /// gets the W only; type 2 unsubscribes silently; unknown symbols get Y.
+    /// </summary>
     public static async ValueTask MarketDataRequestAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var mdReqId = message.RequestIdElement ?? throw GatewayException.MissingTag("MDReqID");
@@ -30,6 +34,12 @@ internal static class MarketDataHandlers
         if (depth < 0)
         {
             throw GatewayException.InvalidValue("MarketDepth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        // MDUpdateType "0" (full refresh): every change is sent as a W of the subscriber's depth; "1" (the default): X.
+        var fullRefresh = request.MDUpdateType == MarketDataUpdateType.FullRefresh;
+        if (request.MDUpdateType is { } updateType && !fullRefresh && updateType != MarketDataUpdateType.Incremental)
+        {
+            throw GatewayException.InvalidValue("MDUpdateType", updateType.Value);
         }
         var instruments = message.Items(request.Instruments, "Instruments") ?? throw GatewayException.MissingTag("Instruments");
         var entryTypes = request.MDEntryTypes?.Select(t => t.Value).ToList() ?? ["0", "1"];
@@ -52,7 +62,12 @@ internal static class MarketDataHandlers
                 session.Send(state.MarketData.Snapshot(data, mdReqId, depth, book, trades, state.Now));
                 if (type == SubscriptionRequestType.SnapshotAndUpdates)
                 {
-                    state.MarketData.Subscribe(data, new BookSubscription(session, mdReqId, book, trades));
+                    state.MarketData.Subscribe(data, new BookSubscription(session, mdReqId, book, trades)
+                    {
+                        // Built on the actor with the snapshot just sent, so the window starts where the subscriber does.
+                        Window = book && (depth > 0 || fullRefresh) ? Window(state.MarketData, data.Symbol, depth) : null,
+                        FullRefresh = fullRefresh,
+                    });
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
@@ -170,6 +185,12 @@ internal static class MarketDataHandlers
                 })],
             }, message, page, pageSize);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DepthWindow Window(MarketDataHub hub, string symbol, int depth)
+    {
+        var (bids, asks) = hub.Top(symbol, depth);
+        return new DepthWindow(depth, bids, asks);
     }
 
     // 2016+ clients name instruments "MARKET:SYMBOL" (e.g. "BLINK:BTCUSD").

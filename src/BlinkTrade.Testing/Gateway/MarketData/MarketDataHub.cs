@@ -191,8 +191,40 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        // One body for every subscriber: only the MDReqID differs between their frames.
-        FanOut(subscribers, IncrementalFrame(MarketDataEntries.Book(events, _brokerName)));
+        // Depth-limited subscribers get their own window's moves; every full-book subscriber shares one body (only the
+        // MDReqID differs between their frames).
+        List<BookSubscription>? fullBook = null;
+        foreach (var subscription in subscribers)
+        {
+            if (subscription.Window is { } window)
+            {
+                PublishWindow(data, subscription, window);
+                continue;
+            }
+            (fullBook ??= new(subscribers.Count)).Add(subscription);
+        }
+        if (fullBook is not null)
+        {
+            FanOut(fullBook, IncrementalFrame(MarketDataEntries.Book(events, _brokerName)));
+        }
+    }
+
+    /// <summary>The engine's first <paramref name="depth"/> orders of each side (0: all), what a window holds.</summary>
+    public (IReadOnlyList<BookEntry> Bids, IReadOnlyList<BookEntry> Asks) Top(string symbol, int depth)
+        => (_engine.GetBook(symbol, Side.Buy, depth), _engine.GetBook(symbol, Side.Sell, depth));
+
+    // A depth-limited subscriber gets the moves of its own window (X), or in full-refresh mode the window again (W).
+    private void PublishWindow(SymbolMarketData data, BookSubscription subscription, DepthWindow window)
+    {
+        var (bids, asks) = Top(data.Symbol, window.Depth);
+        var entries = window.Advance(data.Symbol, bids, asks, _brokerName);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        subscription.Session.Publish(subscription.FullRefresh
+            ? Snapshot(data, subscription.MDReqID, window.Depth, book: true, trades: false, DateTimeOffset.MinValue)
+            : IncrementalFrame(subscription.Id, [.. entries]));
     }
 
     private static void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)
@@ -231,7 +263,7 @@ internal sealed class MarketDataHub
     private static SharedIdFrame IncrementalFrame(MarketDataEntry[] entries)
         => new(new MarketDataIncrementalRefresh { MDReqID = 0, MDBkTyp = MarketDataBookType.OrderDepth, MDIncGrp = entries }, "MDReqID");
 
-        private static byte[] IncrementalFrame(EchoedId id, MarketDataEntry[] entries)
+    private static byte[] IncrementalFrame(EchoedId id, MarketDataEntry[] entries)
         => id.Encode(new MarketDataIncrementalRefresh { MDReqID = id.Number ?? 0, MDBkTyp = MarketDataBookType.OrderDepth, MDIncGrp = entries }, "MDReqID");
 
     /// <summary>Statistics of the last 24 hours' trades; those trades are added to <paramref name="entries"/> (oldest first) when given.</summary>
