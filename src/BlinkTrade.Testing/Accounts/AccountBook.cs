@@ -167,7 +167,9 @@ internal sealed class AccountBook
                 continue;
             }
 
-            if (match is not null && !match(row))
+            // A search reads the row as a client sees it; without one, only the page's rows are built.
+            var entry = match is null ? null : Entry(index, ref row);
+            if (entry is not null && !match!(entry))
             {
                 continue;
             }
@@ -178,7 +180,7 @@ internal sealed class AccountBook
                 continue;
             }
 
-            rows.Add(Entry(index, ref row));
+            rows.Add(entry ?? Entry(index, ref row));
         }
 
         return rows;
