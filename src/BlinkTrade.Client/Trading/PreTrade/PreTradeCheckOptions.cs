@@ -10,8 +10,10 @@ namespace BlinkTrade.Client;
 /// <see cref="PreTradeCheckException"/> before anything of the order is sent.
 /// </summary>
 /// <remarks>
-/// The list is read once per connection, on the first order (one <c>x</c> request), cached, and read again after a
-/// reconnect; an order for a symbol the cached list does not know reads it once more (an instrument listed since)
+/// The list is read (one <c>x</c> request) while a logged-in connection is restored — after the login, before
+/// requests that waited for the connection go out — so the first order pays no extra round trip; it is cached for the
+/// connection and read again after a reconnect. Should that read fail (or the session log in later), the first order
+/// reads it. An order for a symbol the cached list does not know reads it once more (an instrument listed since)
 /// before the order is refused. Turned off, orders go out as given and the exchange's own answer applies: an
 /// off-pip price is floored there (so the report's <c>Price</c> may differ from the one sent), a quantity below the
 /// minimum is rejected with an execution report (<c>OrdStatus</c> 8, <c>OrdRejReason</c> 3).
