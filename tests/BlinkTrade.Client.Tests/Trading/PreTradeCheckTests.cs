@@ -115,4 +115,41 @@ public sealed class PreTradeCheckTests
         Assert.Equal(Price.FromDecimal(600.01m), report.Price);
         Assert.Equal(2, peer.Received.Count(m => m is SecurityListRequest));
     }
+
+    [Fact]
+    public async Task A_logged_in_connection_reads_the_list_before_it_is_ready_and_a_refused_read_does_not_fail_it()
+    {
+        var refuse = true;
+        await using var harness = ClientHarness.Create(p =>
+        {
+            ExchangeScripts.Standard(p);
+            p.Respond<SecurityListRequest>(r => Volatile.Read(ref refuse)
+                ? new ErrorMessage { Description = "Invalid message", ReqID = r.SecurityReqID.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                : new SecurityList { SecurityReqID = r.SecurityReqID, Instruments = [new SecurityInstrument { Symbol = "BTCUSD", Currency = "USD" }], Currencies = [new SecurityCurrency { Code = "USD", Pip = 1_000_000 }] });
+            p.Respond<NewOrderSingle>(o => new ExecutionReport { ClOrdID = o.ClOrdID, OrderID = 9, Price = o.Price ?? default, ExecType = ExecType.New, OrdStatus = OrdStatus.New });
+        }, o =>
+        {
+            o.PreTradeChecks.Enabled = true;
+            o.Credentials = BlinkTradeCredentials.FromPassword(ExchangeScripts.Username, ExchangeScripts.Password);
+        });
+
+        // Refused while connecting: the connection is up all the same, and the first order asks again.
+        var peer = await harness.ConnectAsync();
+        Assert.Equal(ConnectionState.LoggedIn, harness.Client.State);
+        var received = peer.Received.Select(m => m.MsgType).ToList();
+        Assert.True(received.IndexOf("BE") < received.IndexOf("x"), "the list is read after the login");
+        Volatile.Write(ref refuse, false);
+        var report = await harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600.019m))).WaitAsync(TestDefaults.Timeout);
+        Assert.Equal(Price.FromDecimal(600.01m), report.Price);
+        Assert.Equal(2, peer.Received.Count(m => m is SecurityListRequest));
+
+        // Read while reconnecting, before the connection is ready: the next order asks for nothing.
+        peer.Abort();
+        var again = await harness.Transport.NextPeerAsync();
+        await harness.States.WaitForAsync(s => s.State == ConnectionState.LoggedIn && s.Reason.StartsWith("Reconnected", StringComparison.Ordinal));
+        Assert.Single(again.Received, m => m is SecurityListRequest);
+        await harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(600.001m))).WaitAsync(TestDefaults.Timeout);
+        Assert.Single(again.Received, m => m is SecurityListRequest);
+        Assert.Equal(Price.FromDecimal(600.01m), again.Received.OfType<NewOrderSingle>().Single().Price);
+    }
 }
