@@ -43,7 +43,7 @@ public class BlinkTradeClient : IBlinkTradeClient
         _core = new ClientCore(options);
         _session = new SessionFeature(_core);
         _marketData = new MarketDataFeature(_core);
-        _trading = new TradingFeature(_core, _session);
+        _trading = new TradingFeature(_core, _session, _marketData.GetSecurityListAsync);
         _account = new AccountFeature(_core, _session);
         // The order is the restore order on every new connection: log in, resubscribe, reconcile orders, refresh balances.
         _core.Attach(_session, _marketData, _trading, _account);

@@ -41,6 +41,10 @@ public sealed class BlinkTradeClientOptions
     /// <summary>Outgoing-message pacing under the server's rate limit (on by default: 15 messages per rolling second).</summary>
     public PacingOptions Pacing { get; set; } = new();
 
+    /// <summary>Client-side pre-trade checks of orders against the exchange's instrument list (on by default: prices
+    /// rounded to the pip, never to a worse limit; minimum quantity; side and order-type sanity).</summary>
+    public PreTradeCheckOptions PreTradeChecks { get; set; } = new();
+
     /// <summary>How many items a subscriber may fall behind before the back-pressure policy applies; default 10 000.</summary>
     public int SubscriberQueueCapacity { get; set; } = 10_000;
 
@@ -98,6 +102,7 @@ public sealed class BlinkTradeClientOptions
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Reconnect);
         ArgumentNullException.ThrowIfNull(Pacing);
+        ArgumentNullException.ThrowIfNull(PreTradeChecks);
         if (Pacing.MaxMessagesPerSecond < 1)
         {
             throw new ArgumentException("Pacing.MaxMessagesPerSecond must be at least 1 (set Pacing.Enabled = false to turn pacing off).", nameof(Pacing));

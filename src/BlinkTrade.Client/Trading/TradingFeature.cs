@@ -23,12 +23,16 @@ internal sealed class TradingFeature : IClientFeature
     // the exchange may have accepted (and even filled) such an order: the reconciliation looks for them by ClOrdID.
     private readonly ConcurrentDictionary<string, byte> _unacknowledgedOrders = new(StringComparer.Ordinal);
     private readonly SafeSubject<ExecutionReport> _executionReports;
+    // The instruments the pre-trade checks read; null when the checks are off.
+    private readonly InstrumentCatalog? _instruments;
     private readonly SafeSubject<Fill> _fills;
 
-    public TradingFeature(ClientCore core, SessionFeature session)
+    public TradingFeature(ClientCore core, SessionFeature session, Func<CancellationToken, Task<SecurityList>> readInstruments)
     {
         _core = core;
         _session = session;
+        var checks = core.Options.PreTradeChecks;
+        _instruments = checks.Enabled ? new InstrumentCatalog(readInstruments, checks.DefaultMinimumQuantity?.Satoshis) : null;
         _orders = new OrderTracker(core.Options.MaxClosedOrders);
         _executionReports = core.CreateEventSubject<ExecutionReport>("ExecutionReports");
         _fills = core.CreateEventSubject<Fill>("Fills");
@@ -45,10 +49,9 @@ internal sealed class TradingFeature : IClientFeature
     {
         ArgumentNullException.ThrowIfNull(order);
         order.Validate();
-        var clOrdId = order.ClOrdID ?? _core.Ids.NextClOrdID();
         var message = new NewOrderSingle
         {
-            ClOrdID = clOrdId,
+            ClOrdID = order.ClOrdID,
             Symbol = order.Symbol,
             Side = order.Side,
             OrdType = order.OrdType,
@@ -60,6 +63,30 @@ internal sealed class TradingFeature : IClientFeature
             BrokerID = _core.Options.BrokerId,
             ClientID = order.ClientID,
         };
+        return _instruments is null ? SendCheckedAsync(message, cancellationToken) : CheckThenSendAsync(message, _instruments, cancellationToken);
+    }
+
+    // The pre-trade checks run before the order has a ClOrdID or a request: a refused order leaves no trace on the wire.
+    private async Task<ExecutionReport> CheckThenSendAsync(NewOrderSingle order, InstrumentCatalog instruments, CancellationToken cancellationToken)
+    {
+        PreTradeChecker.CheckShape(order);
+        InstrumentRules? rules;
+        try
+        {
+            rules = await instruments.FindAsync(order.Symbol!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Requests.BlinkTradeErrorException refused)
+        {
+            throw PreTradeChecker.InstrumentsUnavailable(order, refused);
+        }
+        var checkedOrder = PreTradeChecker.Apply(order, rules ?? throw PreTradeChecker.UnknownSymbol(order), _core.Options.PreTradeChecks.PipRounding);
+        return await SendCheckedAsync(checkedOrder, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<ExecutionReport> SendCheckedAsync(NewOrderSingle order, CancellationToken cancellationToken)
+    {
+        var clOrdId = order.ClOrdID ?? _core.Ids.NextClOrdID();
+        var message = order.ClOrdID is null ? order with { ClOrdID = clOrdId } : order;
         // Tracked once it has a session: an order that waited for a reconnect cannot have reached the exchange before it.
         return _core.RequestAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
             () => _unacknowledgedOrders.TryAdd(clOrdId, 0));
@@ -130,13 +157,13 @@ internal sealed class TradingFeature : IClientFeature
 
     public void Register(MessageRouter router) => router.On<ExecutionReport>(OnExecutionReport);
 
-    public void OnConnectionLost()
-    {
-    }
+    // The next order reads the instruments again, from the new session.
+    public void OnConnectionLost() => _instruments?.Invalidate();
 
     // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
     public async Task RestoreAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
+        await ReadInstrumentsAsync(session, context, cancellationToken).ConfigureAwait(false);
         if (!context.IsReconnect || _session.CurrentUser is null || (_orders.All.Count == 0 && _unacknowledgedOrders.IsEmpty))
         {
             return;
@@ -153,6 +180,31 @@ internal sealed class TradingFeature : IClientFeature
             context.Failed(e);
         }
     }
+
+    // A session that can trade reads the instrument list the pre-trade checks use now, before requests go out on it:
+    // the first order then pays no extra round trip (and does not wait behind a request of its own on a slow link).
+    private async Task ReadInstrumentsAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
+    {
+        if (_instruments is null || !context.LoggedIn)
+        {
+            return;
+        }
+        var id = _core.Ids.Next();
+        var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
+        var reading = session.RequestAsync(request, ClientCore.IdText(id), [MessageTypes.SecurityList], null, null, cancellationToken);
+        try
+        {
+            await _instruments.Prime(AsListAsync(reading)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Not fatal to the connection: the first order reads the list again and reports what the server says.
+            _instruments.Invalidate();
+        }
+    }
+
+    // The request accepts only a y (or fails with the ERROR), so the cast holds.
+    private static async Task<SecurityList> AsListAsync(Task<BlinkTradeMessage> reading) => (SecurityList)await reading.ConfigureAwait(false);
 
     public void Complete()
     {

@@ -168,8 +168,8 @@ internal sealed class AccountBook
             }
 
             // A search reads the row as a client sees it; without one, only the page's rows are built.
-            var entry = match is null ? null : Entry(index, ref row);
-            if (entry is not null && !match!(entry))
+            LedgerEntry? entry = match is null ? null : Entry(index, ref row);
+            if (entry is { } candidate && !match!(candidate))
             {
                 continue;
             }

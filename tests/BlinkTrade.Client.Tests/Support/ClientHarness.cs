@@ -38,6 +38,9 @@ internal sealed class ClientHarness : IAsyncDisposable
         };
         // Tests of the silence probe turn it on; elsewhere it would interleave probes with the scripted timeline.
         options.HeartbeatAfterSilence = Timeout.InfiniteTimeSpan;
+        // A scripted peer answers only what its test scripts: the pre-trade checks would first ask it for the instrument
+        // list. Their own tests turn them on (PreTradeCheckTests here, against the reference exchange in EndToEnd).
+        options.PreTradeChecks.Enabled = false;
         options.Reconnect.InitialDelay = TimeSpan.FromSeconds(1);
         options.Reconnect.MaxDelay = TimeSpan.FromSeconds(4);
         configure?.Invoke(options);

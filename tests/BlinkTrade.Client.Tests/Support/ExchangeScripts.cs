@@ -12,6 +12,14 @@ internal static class ExchangeScripts
     public static void Standard(ScriptedPeer peer)
     {
         peer.AnswerHeartbeats();
+        // The instrument list the pre-trade checks read: BTCUSD on a 0.01 USD pip, 0.0001 BTC minimum.
+        peer.Respond<SecurityListRequest>(r => new SecurityList
+        {
+            SecurityReqID = r.SecurityReqID,
+            SecurityRequestResult = 0,
+            Instruments = [new SecurityInstrument { Symbol = "BTCUSD", Currency = "USD", Description = "BTC / USD", MinQty = Quantity.FromDecimal(0.0001m) }],
+            Currencies = [new SecurityCurrency { Code = "USD", Pip = Price.FromDecimal(0.01m).Satoshis }, new SecurityCurrency { Code = "BTC", Pip = 1 }],
+        });
         peer.Respond<OrdersListRequest>(r => new OrdersListResponse { OrdersReqID = r.OrdersReqID, Page = r.Page, PageSize = r.PageSize, OrdListGrp = [] });
         peer.Respond<UserRequest>(request =>
         {

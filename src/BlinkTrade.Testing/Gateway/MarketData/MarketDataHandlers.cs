@@ -92,7 +92,7 @@ internal static class MarketDataHandlers
                 SecurityRequestResult = instruments.Count > 0 ? 0 : 2,
                 TotalNumSecurities = instruments.Count,
                 NoRelatedSym = instruments.Count,
-                Instruments = [.. instruments.Select(i => new SecurityInstrument { Symbol = i.Symbol, Currency = i.QuoteCurrency, Description = i.Description })],
+                Instruments = [.. instruments.Select(i => new SecurityInstrument { Symbol = i.Symbol, Currency = i.QuoteCurrency, Description = i.Description, MinQty = Quantity.FromSatoshis(i.MinQty) })],
                 TotalNumCurrencies = currencies.Count,
                 NoRelatedCurr = currencies.Count,
                 Currencies = [.. currencies.Select(c => new SecurityCurrency
