@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis;
 
 namespace BlinkTrade.Client.Generators;
 
@@ -28,6 +29,13 @@ internal sealed class GeneratedSource
             Line();
         }
     }
+
+    /// <summary>Adds each file a generator's pipeline produced (<see langword="null"/>: nothing to write for that type).</summary>
+    /// <param name="context">The generator's context.</param>
+    /// <param name="files">The files, by hint name.</param>
+    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<(string HintName, string Text)?> files) =>
+        context.RegisterSourceOutput(files.Where(static file => file is not null), static (context, file) =>
+            context.AddSource(file!.Value.HintName, file.Value.Text));
 
     /// <summary>Appends one line (empty when <paramref name="line"/> is omitted).</summary>
     /// <param name="line">The text.</param>

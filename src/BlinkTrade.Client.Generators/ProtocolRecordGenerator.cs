@@ -35,8 +35,7 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
                     ? Generate(type)
                     : null);
 
-        context.RegisterSourceOutput(files.Where(static file => file is not null), static (context, file) =>
-            context.AddSource(file!.Value.HintName, file.Value.Text));
+        GeneratedSource.Register(context, files);
     }
 
     private static (string HintName, string Text)? Generate(INamedTypeSymbol type)

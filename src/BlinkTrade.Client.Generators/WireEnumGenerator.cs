@@ -30,8 +30,7 @@ internal sealed class WireEnumGenerator : IIncrementalGenerator
                 && record.Modifiers.Any(SyntaxKind.PartialKeyword),
             static (context, _) => Generate((INamedTypeSymbol)context.TargetSymbol));
 
-        context.RegisterSourceOutput(files.Where(static file => file is not null), static (context, file) =>
-            context.AddSource(file!.Value.HintName, file.Value.Text));
+        GeneratedSource.Register(context, files);
     }
 
     private static (string HintName, string Text)? Generate(INamedTypeSymbol type)
