@@ -79,7 +79,7 @@ public class GatewayReplyBenchmarks
     public int OrderListHandWritten()
     {
         using var request = GatewayRequest.Parse(_orderListRequest);
-        return Build("U5", w =>
+        return FormerFrames.Build("U5", w =>
         {
             WriteRequestId(w, request);
             w.WriteNumber("Page", 0);
@@ -128,30 +128,14 @@ public class GatewayReplyBenchmarks
     public int DepositHandWritten()
     {
         using var request = GatewayRequest.Parse(_depositRequest);
-        return Build("U19", w =>
+        return FormerFrames.Build("U19", w =>
         {
             WriteRequestId(w, request);
             WriteDeposit(w, _deposit);
         }).Length;
     }
 
-    // The former hand-written path, kept here (Frames.Build, WireCodes, FundingWriter.WriteDeposit) as the baseline.
-    [ThreadStatic]
-    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
-
-    private static byte[] Build(string msgType, Action<Utf8JsonWriter> body)
-    {
-        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("MsgType", msgType);
-            body(writer);
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    // The former hand-written path, kept here (WireCodes, FundingWriter.WriteDeposit; Frames.Build is FormerFrames) as the baseline.
 
     private static void WriteRequestId(Utf8JsonWriter writer, GatewayRequest request)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -111,7 +110,7 @@ public class PublicationEncodeBenchmarks
         var length = 0;
         foreach (var ((brokerId, userId), balances) in byAccount)
         {
-            length += Build("U3", w =>
+            length += FormerFrames.Build("U3", w =>
             {
                 w.WriteNumber("ClientID", userId);
                 w.WriteStartObject(brokerId.ToString(CultureInfo.InvariantCulture));
@@ -126,21 +125,4 @@ public class PublicationEncodeBenchmarks
         return length;
     }
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    // The former Frames.Build: MsgType, the body, one pooled buffer, one copy out.
-    private static byte[] Build(string msgType, Action<Utf8JsonWriter> body)
-    {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("MsgType", msgType);
-            body(writer);
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
 }

@@ -90,8 +90,9 @@ internal static class ColumnarLists
     /// lacks the column).
     /// </summary>
     /// <remarks>
-    /// The exchange's gateway writes every list reply through here, pages of up to 1,000 rows: hence a reader over the
-    /// object form and raw copies of the values rather than a <see cref="JsonDocument"/> per frame.
+    /// The exchange's gateway writes every list reply through here, pages of up to 1,000 rows: hence the direct path, and
+    /// on the general one a reader over the object form and raw copies of the values rather than a
+    /// <see cref="JsonDocument"/> per frame.
     /// </remarks>
     public static void Write(Utf8JsonWriter writer, BlinkTradeMessage message, JsonTypeInfo typeInfo, string rowGroup)
     {

@@ -21,7 +21,7 @@ internal static class WireEnumCode
     public static byte Encode<T>(T value)
         where T : struct, IWireEnum<T>
     {
-        if (value.Equals(default(T)))
+        if (EqualityComparer<T>.Default.Equals(value, default))
         {
             return Absent;
         }

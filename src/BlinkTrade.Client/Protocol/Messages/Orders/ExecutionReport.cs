@@ -72,7 +72,17 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     public Price Price { get; init; }
 
     /// <summary>Stop trigger price, for stop orders.</summary>
-    public Price? StopPx { get => _details?.StopPx; init => Details(_details is null ? new() { StopPx = value } : _details with { StopPx = value }); }
+    public Price? StopPx
+    {
+        get => _details?.StopPx;
+        init
+        {
+            if (value != StopPx)
+            {
+                Details((_details ?? ExecutionReportDetails.Empty) with { StopPx = value });
+            }
+        }
+    }
 
     /// <summary>Quantity of this fill (0 on non-fill reports).</summary>
     public Quantity LastShares { get; init; }
@@ -93,13 +103,43 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     public Price AvgPx { get; init; }
 
     /// <summary>Why the order was rejected (rejects only).</summary>
-    public OrdRejReason? OrdRejReason { get => _details?.OrdRejReason; init => Details(_details is null ? new() { OrdRejReason = value } : _details with { OrdRejReason = value }); }
+    public OrdRejReason? OrdRejReason
+    {
+        get => _details?.OrdRejReason;
+        init
+        {
+            if (value != OrdRejReason)
+            {
+                Details((_details ?? ExecutionReportDetails.Empty) with { OrdRejReason = value });
+            }
+        }
+    }
 
     /// <summary>Readable explanation (rejects).</summary>
-    public string? Text { get => _details?.Text; init => Details(_details is null ? new() { Text = value } : _details with { Text = value }); }
+    public string? Text
+    {
+        get => _details?.Text;
+        init
+        {
+            if (!string.Equals(value, Text, StringComparison.Ordinal))
+            {
+                Details((_details ?? ExecutionReportDetails.Empty) with { Text = value });
+            }
+        }
+    }
 
     /// <summary>Execution instruction echoed (post-only).</summary>
-    public ExecInst? ExecInst { get => _details?.ExecInst; init => Details(_details is null ? new() { ExecInst = value } : _details with { ExecInst = value }); }
+    public ExecInst? ExecInst
+    {
+        get => _details?.ExecInst;
+        init
+        {
+            if (value != ExecInst)
+            {
+                Details((_details ?? ExecutionReportDetails.Empty) with { ExecInst = value });
+            }
+        }
+    }
 
     /// <summary>The order's creation time, when sent.</summary>
     public DateTime? OrderDate
@@ -124,7 +164,17 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
     /// that revealed the gap.
     /// </summary>
     [JsonIgnore]
-    public bool IsSynthesized { get => _details?.IsSynthesized ?? false; init => Details(_details is null ? new() { IsSynthesized = value } : _details with { IsSynthesized = value }); }
+    public bool IsSynthesized
+    {
+        get => _details?.IsSynthesized ?? false;
+        init
+        {
+            if (value != IsSynthesized)
+            {
+                Details((_details ?? ExecutionReportDetails.Empty) with { IsSynthesized = value });
+            }
+        }
+    }
 
     // The rare members' object, or none when they are all unset (so equal reports compare equal).
     private void Details(ExecutionReportDetails details) => _details = details.IsEmpty ? null : details;
@@ -137,14 +187,14 @@ public sealed partial record ExecutionReport : BlinkTradeMessage
         var unknown = code == WireEnumCode.Unknown ? value.Value : null;
         if (!string.Equals(_details?.Unknown(slot), unknown, StringComparison.Ordinal))
         {
-            Details((_details ?? new()).WithUnknown(slot, unknown));
+            Details((_details ?? ExecutionReportDetails.Empty).WithUnknown(slot, unknown));
         }
         return code;
     }
 
     private byte EncodePresent<T>(T value, int slot)
         where T : struct, IWireEnum<T>
-        => value.Equals(default(T)) ? WireEnumCode.PresentDefault : Encode(value, slot);
+        => EqualityComparer<T>.Default.Equals(value, default) ? WireEnumCode.PresentDefault : Encode(value, slot);
 
     private T Decode<T>(byte code, int slot)
         where T : struct, IWireEnum<T>

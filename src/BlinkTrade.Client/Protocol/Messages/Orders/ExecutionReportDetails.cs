@@ -7,6 +7,9 @@ namespace BlinkTrade.Client.Protocol;
 /// </summary>
 internal sealed record ExecutionReportDetails
 {
+    /// <summary>Nothing set: the start of every copy (never held by a report).</summary>
+    public static ExecutionReportDetails Empty { get; } = new();
+
     /// <summary>See <see cref="ExecutionReport.StopPx"/>.</summary>
     public Price? StopPx { get; init; }
 
