@@ -14,6 +14,7 @@ namespace BlinkTrade.Client.Generators;
 /// its type name; this prints the contents through <c>RecordText.List</c>/<c>RecordText.Map</c>), or a paged message
 /// (whose base already prints the correlation id). Every public property the record declares prints, in declaration
 /// order, as the compiler's would; a record that declares its own <c>PrintMembers</c> keeps it.</item>
+/// <item>the column table of a row record (<c>RecordColumnTables</c>), see <see cref="RecordColumnsSource"/>.</item>
 /// </list>
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -36,6 +37,7 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
                     : null);
 
         GeneratedSource.Register(context, files);
+        GeneratedSource.Register(context, RecordColumnsSource.Files(context.SyntaxProvider));
     }
 
     private static (string HintName, string Text)? Generate(INamedTypeSymbol type)

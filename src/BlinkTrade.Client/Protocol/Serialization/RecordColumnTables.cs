@@ -8,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// </summary>
 /// <remarks>
 /// Each table is declared here as a partial property and written by the source generator
-/// (<c>src/BlinkTrade.Client.Generators/RecordColumnsGenerator.cs</c>) from the row record's properties, so a member
+/// (<c>src/BlinkTrade.Client.Generators/RecordColumnsSource.cs</c>) from the row record's properties, so a member
 /// added to a record reaches its columns without a third copy of the record's property list.
 /// </remarks>
 internal static partial class RecordColumnTables

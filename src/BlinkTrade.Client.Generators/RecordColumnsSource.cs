@@ -5,11 +5,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BlinkTrade.Client.Generators;
 
 /// <summary>
-/// Implements each <c>static partial RecordColumns&lt;TRow&gt; X { get; }</c> property (<c>RecordColumnTables</c>) with
-/// the table of <c>TRow</c>'s serialized members: one typed getter per member, in the order System.Text.Json's source
-/// generator lists them in the metadata (the record's own properties in declaration order, then each base type's, a
-/// stable sort by <c>[JsonPropertyOrder]</c>; <c>[JsonIgnore]</c> and <c>[JsonExtensionData]</c> left out; an override
-/// counted where its base declares it).
+/// The column tables <see cref="ProtocolRecordGenerator"/> writes: it implements each
+/// <c>static partial RecordColumns&lt;TRow&gt; X { get; }</c> property (<c>RecordColumnTables</c>) with the table of
+/// <c>TRow</c>'s serialized members: one typed getter per member, in the order System.Text.Json's source generator lists
+/// them in the metadata (the record's own properties in declaration order, then each base type's, a stable sort by
+/// <c>[JsonPropertyOrder]</c>; <c>[JsonIgnore]</c> and <c>[JsonExtensionData]</c> left out; an override counted where
+/// its base declares it).
 /// </summary>
 /// <remarks>
 /// The table is checked against the metadata at run time (<c>RecordColumns.IsValid</c>: a record this order does not
@@ -17,16 +18,16 @@ namespace BlinkTrade.Client.Generators;
 /// The table lives in a nested class so it is built on first use, whatever order the compiler gives the static
 /// initializers of the partial class's parts.
 /// </remarks>
-[Generator(LanguageNames.CSharp)]
-internal sealed class RecordColumnsGenerator : IIncrementalGenerator
+internal static class RecordColumnsSource
 {
     private const string Serialization = "BlinkTrade.Client.Protocol.Serialization";
     private const string Json = "System.Text.Json.Serialization.";
 
-    /// <inheritdoc />
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        var files = context.SyntaxProvider.CreateSyntaxProvider(
+    /// <summary>The files: one per partial <c>RecordColumns&lt;TRow&gt;</c> property.</summary>
+    /// <param name="syntax">The generator's syntax provider.</param>
+    /// <returns>The files, by hint name.</returns>
+    public static IncrementalValuesProvider<(string HintName, string Text)?> Files(SyntaxValueProvider syntax) =>
+        syntax.CreateSyntaxProvider(
             static (node, _) => node is PropertyDeclarationSyntax property
                 && property.Modifiers.Any(SyntaxKind.PartialKeyword)
                 && property.Modifiers.Any(SyntaxKind.StaticKeyword)
@@ -39,15 +40,12 @@ internal sealed class RecordColumnsGenerator : IIncrementalGenerator
                     ? Generate(property, row)
                     : null);
 
-        GeneratedSource.Register(context, files);
-    }
-
     private static (string HintName, string Text)? Generate(IPropertySymbol property, INamedTypeSymbol row)
     {
         var owner = property.ContainingType;
         var rowName = row.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var table = property.Name + "Table";
-        var file = new GeneratedSource(nameof(RecordColumnsGenerator),
+        var file = new GeneratedSource(nameof(ProtocolRecordGenerator),
             "the typed getters of a row record's serialized members, in the metadata's order.");
         file.Line("namespace " + owner.ContainingNamespace.ToDisplayString() + ";");
         file.Line();
