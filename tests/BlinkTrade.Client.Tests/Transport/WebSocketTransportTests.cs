@@ -188,6 +188,36 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wss_endpoint_whose_certificate_the_system_does_not_trust_fails_the_connect()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            selfSigned.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            await using var tls = new System.Net.Security.SslStream(client.GetStream());
+            try
+            {
+                // With TLS 1.3 the server's side may complete before the client checks the certificate and gives up.
+                await tls.AuthenticateAsServerAsync(certificate);
+            }
+            catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+            {
+            }
+        });
+        var endpoint = new Uri($"wss://localhost:{((IPEndPoint)listener.LocalEndpoint).Port}/trade/");
+        var error = await Assert.ThrowsAsync<ConnectionClosedException>(() => new WebSocketTransport().ConnectAsync(endpoint, CancellationToken.None).AsTask());
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
+        await serving.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void The_accept_value_is_the_one_RFC_6455_gives_for_its_sample_key()
     {
         Assert.Equal("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", WebSocketHandshake.AcceptFor("dGhlIHNhbXBsZSBub25jZQ=="));
