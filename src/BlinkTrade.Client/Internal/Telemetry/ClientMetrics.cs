@@ -25,10 +25,8 @@ internal sealed class ClientMetrics : IDisposable
     // Seconds; from sub-millisecond loopback round trips to the default 30 s request timeout.
     private static readonly IReadOnlyList<double> LatencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-    private static readonly ConnectionState[] States =
-        [ConnectionState.Disconnected, ConnectionState.Connecting, ConnectionState.Connected, ConnectionState.LoggedIn, ConnectionState.Reconnecting];
-
     private readonly OwnedMeter _owned;
+    private readonly IDisposable _gauges;
     private readonly Meter _meter;
     private readonly Counter<long> _messagesReceived;
     private readonly Counter<long> _messagesSent;
@@ -61,9 +59,7 @@ internal sealed class ClientMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _heartbeatRoundTrip = _meter.CreateHistogram("blinktrade.client.heartbeat.duration", "s", "Heartbeat (TestRequest → Heartbeat) round trips.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
-        _meter.CreateObservableUpDownCounter("blinktrade.client.requests.pending", () => pendingRequests(), "{request}", "Requests sent and waiting for their answer.");
-        _meter.CreateObservableGauge("blinktrade.client.connection.state", () => StateMeasurements(state()), "{state}",
-            "1 for the connection's current state and 0 for the others, tagged blinktrade.connection.state.");
+        _gauges = ClientGauges.Register(_meter, state, pendingRequests);
         _reconnectAttempts = _meter.CreateCounter<long>("blinktrade.client.reconnect.attempts", "{attempt}", "Attempts to open a replacement connection after a loss.");
         _recoveries = _meter.CreateCounter<long>("blinktrade.client.recoveries", "{recovery}", "Lost connections replaced and fully restored (login, subscriptions, orders).");
         _synthesizedReports = _meter.CreateCounter<long>("blinktrade.client.reports.synthesized", "{report}", "Execution reports the client made up from order state after a gap.");
@@ -137,24 +133,11 @@ internal sealed class ClientMetrics : IDisposable
 
     public void PacingDelay(string msgType, TimeSpan delay) => _pacingDelay.Record(delay.TotalSeconds, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
 
-    /// <summary>Disposes the meter when the client created it (a factory's meters are the factory's).</summary>
-    public void Dispose() => _owned.Dispose();
-
-    private static IEnumerable<Measurement<int>> StateMeasurements(ConnectionState current)
+    /// <summary>Takes this client off the shared gauges; disposes the meter when the client created it (a factory's meters
+    /// are the factory's).</summary>
+    public void Dispose()
     {
-        foreach (var state in States)
-        {
-            yield return new Measurement<int>(state == current ? 1 : 0, new KeyValuePair<string, object?>(StateTag, StateName(state)));
-        }
+        _gauges.Dispose();
+        _owned.Dispose();
     }
-
-    private static string StateName(ConnectionState state) => state switch
-    {
-        ConnectionState.Disconnected => "disconnected",
-        ConnectionState.Connecting => "connecting",
-        ConnectionState.Connected => "connected",
-        ConnectionState.LoggedIn => "logged_in",
-        ConnectionState.Reconnecting => "reconnecting",
-        _ => state.ToString().ToLowerInvariant(),
-    };
 }
