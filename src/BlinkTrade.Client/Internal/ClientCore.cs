@@ -247,10 +247,12 @@ internal sealed class ClientCore : ISessionSink
     }
 
     // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
-    public async Task<TResponse> RequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
+    // spent: what the call already used of its request timeout before this request (the pre-trade checks' wait for the
+    // instrument list), so the whole call still ends within one RequestTimeout.
+    public async Task<TResponse> RequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
         where TResponse : BlinkTradeMessage
     {
-        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend).ConfigureAwait(false);
+        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend, spent).ConfigureAwait(false);
         return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
             $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
     }
@@ -278,9 +280,9 @@ internal sealed class ClientCore : ISessionSink
 
     // Every request of the application: waits for a ready session (see SessionGate), then the rest of its timeout
     // covers pacing and the answer. beforeSend runs once the request has a session, just before it is handed to it.
-    public async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null)
+    public async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
     {
-        var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken).ConfigureAwait(false);
+        var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken, spent).ConfigureAwait(false);
         beforeSend?.Invoke();
         return await session.RequestAsync(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout).ConfigureAwait(false);
     }
@@ -290,30 +292,36 @@ internal sealed class ClientCore : ISessionSink
     /// it fails at once.</summary>
     /// <exception cref="ConnectionClosedException">The client is not connected (or stopped reconnecting).</exception>
     /// <exception cref="BlinkTradeTimeoutException">No ready session within the request timeout.</exception>
-    public async ValueTask<(SessionConnection Session, TimeSpan Left)> AcquireSessionAsync(string msgType, string requestId, CancellationToken cancellationToken)
+    public async ValueTask<(SessionConnection Session, TimeSpan Left)> AcquireSessionAsync(string msgType, string requestId, CancellationToken cancellationToken, TimeSpan spent = default)
     {
         ThrowIfDisposed();
         var timeout = _options.RequestTimeout;
+        var budget = timeout == Timeout.InfiniteTimeSpan ? timeout : timeout - spent;
+        if (budget != Timeout.InfiniteTimeSpan && budget <= TimeSpan.Zero)
+        {
+            ClientLog.RequestTimedOut(_logger, msgType, requestId, timeout);
+            throw new BlinkTradeTimeoutException(msgType, requestId, timeout);
+        }
         if (_gate.Ready is { } ready)
         {
-            return (ready, timeout);
+            return (ready, budget);
         }
         var started = _time.GetTimestamp();
         SessionConnection session;
         try
         {
-            session = await _gate.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+            session = await _gate.WaitAsync(budget, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             ClientLog.RequestTimedOut(_logger, msgType, requestId, timeout);
             throw new BlinkTradeTimeoutException(msgType, requestId, timeout);
         }
-        if (timeout == Timeout.InfiniteTimeSpan)
+        if (budget == Timeout.InfiniteTimeSpan)
         {
-            return (session, timeout);
+            return (session, budget);
         }
-        var left = timeout - _time.GetElapsedTime(started);
+        var left = budget - _time.GetElapsedTime(started);
         return (session, left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1));
     }
 

@@ -67,29 +67,38 @@ internal sealed class TradingFeature : IClientFeature
     }
 
     // The pre-trade checks run before the order has a ClOrdID or a request: a refused order leaves no trace on the wire.
+    // The wait for the instrument list counts toward the order's RequestTimeout: the call ends within one timeout even
+    // when the list is slow (or never comes), and then as a PreTradeCheckException, which says the order was not sent.
     private async Task<ExecutionReport> CheckThenSendAsync(NewOrderSingle order, InstrumentCatalog instruments, CancellationToken cancellationToken)
     {
         PreTradeChecker.CheckShape(order);
+        var started = _core.Time.GetTimestamp();
+        var timeout = _core.Options.RequestTimeout;
         InstrumentRules? rules;
         try
         {
-            rules = await instruments.FindAsync(order.Symbol!, cancellationToken).ConfigureAwait(false);
+            rules = await instruments.FindAsync(order.Symbol!, cancellationToken).WaitAsync(timeout, _core.Time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Requests.BlinkTradeErrorException refused)
+        catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException)
         {
-            throw PreTradeChecker.InstrumentsUnavailable(order, refused);
+            throw PreTradeChecker.InstrumentsUnavailable(order, e);
+        }
+        catch (TimeoutException)
+        {
+            throw PreTradeChecker.InstrumentsUnavailable(order,
+                new Requests.BlinkTradeTimeoutException(MessageTypes.SecurityListRequest, "(instrument list)", timeout));
         }
         var checkedOrder = PreTradeChecker.Apply(order, rules ?? throw PreTradeChecker.UnknownSymbol(order), _core.Options.PreTradeChecks.PipRounding);
-        return await SendCheckedAsync(checkedOrder, cancellationToken).ConfigureAwait(false);
+        return await SendCheckedAsync(checkedOrder, cancellationToken, _core.Time.GetElapsedTime(started)).ConfigureAwait(false);
     }
 
-    private Task<ExecutionReport> SendCheckedAsync(NewOrderSingle order, CancellationToken cancellationToken)
+    private Task<ExecutionReport> SendCheckedAsync(NewOrderSingle order, CancellationToken cancellationToken, TimeSpan spent = default)
     {
         var clOrdId = order.ClOrdID ?? _core.Ids.NextClOrdID();
         var message = order.ClOrdID is null ? order with { ClOrdID = clOrdId } : order;
         // Tracked once it has a session: an order that waited for a reconnect cannot have reached the exchange before it.
         return _core.RequestAsync<ExecutionReport>(message, clOrdId, MessageTypes.ExecutionReport, null, cancellationToken,
-            () => _unacknowledgedOrders.TryAdd(clOrdId, 0));
+            () => _unacknowledgedOrders.TryAdd(clOrdId, 0), spent);
     }
 
     public Task<ExecutionReport> CancelOrderAsync(string clOrdId, CancellationToken cancellationToken = default)
@@ -163,7 +172,7 @@ internal sealed class TradingFeature : IClientFeature
     // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
     public async Task RestoreAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
-        await ReadInstrumentsAsync(session, context, cancellationToken).ConfigureAwait(false);
+        ReadInstruments(session, context, cancellationToken);
         if (!context.IsReconnect || _session.CurrentUser is null || (_orders.All.Count == 0 && _unacknowledgedOrders.IsEmpty))
         {
             return;
@@ -181,9 +190,12 @@ internal sealed class TradingFeature : IClientFeature
         }
     }
 
-    // A session that can trade reads the instrument list the pre-trade checks use now, before requests go out on it:
-    // the first order then pays no extra round trip (and does not wait behind a request of its own on a slow link).
-    private async Task ReadInstrumentsAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
+    // A session that can trade asks for the instrument list the pre-trade checks use first, before requests go out on
+    // it: the first order then pays no extra round trip (and does not wait behind a request of its own on a slow link).
+    // The answer is not awaited: a server slow to answer x, or without it, must not hold up every connect by a request
+    // timeout; an order waits for the list instead, within its own timeout, and a failed read is read again by the
+    // next order (InstrumentCatalog drops a faulted read).
+    private void ReadInstruments(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
         if (_instruments is null || !context.LoggedIn)
         {
@@ -192,15 +204,7 @@ internal sealed class TradingFeature : IClientFeature
         var id = _core.Ids.Next();
         var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
         var reading = session.RequestAsync(request, ClientCore.IdText(id), [MessageTypes.SecurityList], null, null, cancellationToken);
-        try
-        {
-            await _instruments.Prime(AsListAsync(reading)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Not fatal to the connection: the first order reads the list again and reports what the server says.
-            _instruments.Invalidate();
-        }
+        _instruments.Prime(AsListAsync(reading));
     }
 
     // The request accepts only a y (or fails with the ERROR), so the cast holds.

@@ -117,7 +117,7 @@ public sealed class PreTradeCheckTests
     }
 
     [Fact]
-    public async Task A_logged_in_connection_reads_the_list_before_it_is_ready_and_a_refused_read_does_not_fail_it()
+    public async Task A_logged_in_connection_asks_for_the_list_first_and_a_refused_read_does_not_fail_it()
     {
         var refuse = true;
         await using var harness = ClientHarness.Create(p =>
@@ -143,13 +143,79 @@ public sealed class PreTradeCheckTests
         Assert.Equal(Price.FromDecimal(600.01m), report.Price);
         Assert.Equal(2, peer.Received.Count(m => m is SecurityListRequest));
 
-        // Read while reconnecting, before the connection is ready: the next order asks for nothing.
+        // Asked for while reconnecting, ahead of what the application sends: the next order asks for nothing.
         peer.Abort();
         var again = await harness.Transport.NextPeerAsync();
         await harness.States.WaitForAsync(s => s.State == ConnectionState.LoggedIn && s.Reason.StartsWith("Reconnected", StringComparison.Ordinal));
-        Assert.Single(again.Received, m => m is SecurityListRequest);
         await harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(600.001m))).WaitAsync(TestDefaults.Timeout);
         Assert.Single(again.Received, m => m is SecurityListRequest);
-        Assert.Equal(Price.FromDecimal(600.01m), again.Received.OfType<NewOrderSingle>().Single().Price);
+        var order = again.Received.OfType<NewOrderSingle>().Single();
+        Assert.Equal(Price.FromDecimal(600.01m), order.Price);
+        var sent = again.Received.Select(m => m.MsgType).ToList();
+        Assert.True(sent.IndexOf("x") < sent.IndexOf("D"), "the list is asked for before the order");
+    }
+
+    [Fact]
+    public async Task A_server_that_never_sends_the_list_holds_up_no_connect_and_an_order_fails_unsent_within_one_timeout()
+    {
+        await using var harness = ClientHarness.Create(p =>
+        {
+            ExchangeScripts.Standard(p);
+            p.Respond<SecurityListRequest>(_ => null);
+            p.Respond<NewOrderSingle>(o => new ExecutionReport { ClOrdID = o.ClOrdID, OrderID = 10, Price = o.Price ?? default, ExecType = ExecType.New, OrdStatus = OrdStatus.New });
+        }, o =>
+        {
+            o.PreTradeChecks.Enabled = true;
+            o.RequestTimeout = TimeSpan.FromSeconds(5);
+            o.Credentials = BlinkTradeCredentials.FromPassword(ExchangeScripts.Username, ExchangeScripts.Password);
+        });
+
+        // The connect completes with the clock stopped: it does not wait for the unanswered x.
+        var peer = await harness.ConnectAsync();
+        Assert.Equal(ConnectionState.LoggedIn, harness.Client.State);
+        await peer.ExpectAsync<SecurityListRequest>();
+
+        // An order waits for the list within its own timeout, then fails as not sent.
+        var sending = harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600m)));
+        harness.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(sending.IsCompleted, "the order waits for the list while its timeout lasts");
+        harness.Time.Advance(TimeSpan.FromSeconds(1.5));
+        var failed = await Assert.ThrowsAsync<PreTradeCheckException>(() => sending.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal(PreTradeCheckFailure.InstrumentsUnavailable, failed.Failure);
+        Assert.IsType<BlinkTradeTimeoutException>(failed.InnerException);
+        Assert.Contains("did not send the instrument list", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(peer.Received, m => m is NewOrderSingle);
+    }
+
+    [Fact]
+    public async Task An_order_whose_list_came_late_has_only_the_rest_of_its_timeout_for_the_answer()
+    {
+        await using var harness = ClientHarness.Create(p =>
+        {
+            ExchangeScripts.Standard(p);
+            p.Respond<SecurityListRequest>(_ => null);
+            p.Respond<NewOrderSingle>(_ => null);
+        }, o =>
+        {
+            o.PreTradeChecks.Enabled = true;
+            o.RequestTimeout = TimeSpan.FromSeconds(5);
+        });
+        var peer = await harness.ConnectAsync();
+
+        var sending = harness.Client.SendOrderAsync(NewOrder.Limit("BTCUSD", Side.Buy, Quantity.FromDecimal(1m), Price.FromDecimal(600m)));
+        var request = await peer.ExpectAsync<SecurityListRequest>();
+        harness.Time.Advance(TimeSpan.FromSeconds(3));
+        peer.Send(new SecurityList
+        {
+            SecurityReqID = request.SecurityReqID,
+            Instruments = [new SecurityInstrument { Symbol = "BTCUSD", Currency = "USD" }],
+            Currencies = [new SecurityCurrency { Code = "USD", Pip = 1_000_000 }],
+        });
+        await peer.ExpectAsync<NewOrderSingle>();
+
+        // 3 s went to the list: the order's own answer gets the 2 s left, not a fresh 5 s.
+        harness.Time.Advance(TimeSpan.FromSeconds(2.5));
+        var timedOut = await Assert.ThrowsAsync<BlinkTradeTimeoutException>(() => sending.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal("D", timedOut.MsgType);
     }
 }

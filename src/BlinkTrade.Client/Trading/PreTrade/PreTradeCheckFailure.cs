@@ -27,6 +27,7 @@ public enum PreTradeCheckFailure
     /// <summary>The quantity is below the instrument's minimum.</summary>
     QuantityBelowMinimum = 7,
 
-    /// <summary>The exchange refused the instrument list request, so the order could not be checked.</summary>
+    /// <summary>The exchange refused the instrument list request, or sent no list within the order's request timeout, so
+    /// the order could not be checked (and was not sent).</summary>
     InstrumentsUnavailable = 8,
 }

@@ -62,7 +62,7 @@ internal static class PreTradeChecker
     /// <summary>The exchange refused the instrument list.</summary>
     public static PreTradeCheckException InstrumentsUnavailable(NewOrderSingle order, Exception cause)
         => new(PreTradeCheckFailure.InstrumentsUnavailable, order.Symbol, null,
-            $"Order {order.ClOrdID ?? "(new)"} on {order.Symbol} was not sent: the exchange refused the instrument list the pre-trade checks need ({cause.Message}); "
+            $"Order {order.ClOrdID ?? "(new)"} on {order.Symbol} was not sent: the exchange {(cause is Requests.BlinkTradeTimeoutException ? "did not send" : "refused")} the instrument list the pre-trade checks need ({cause.Message}); "
             + "turn BlinkTradeClientOptions.PreTradeChecks.Enabled off for a server without one.", cause);
 
     private static long OnGrid(NewOrderSingle order, string field, long value, long pip, bool roundUp, PipRounding rounding)
