@@ -172,7 +172,7 @@ internal sealed class TradingFeature : IClientFeature
     // Reconciliation needs a login (U4 is private), and only matters after a gap for orders this client knows.
     public async Task RestoreAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
-        ReadInstruments(session, context, cancellationToken);
+        await ReadInstrumentsAsync(session, context, cancellationToken).ConfigureAwait(false);
         if (!context.IsReconnect || _session.CurrentUser is null || (_orders.All.Count == 0 && _unacknowledgedOrders.IsEmpty))
         {
             return;
@@ -190,12 +190,9 @@ internal sealed class TradingFeature : IClientFeature
         }
     }
 
-    // A session that can trade asks for the instrument list the pre-trade checks use first, before requests go out on
-    // it: the first order then pays no extra round trip (and does not wait behind a request of its own on a slow link).
-    // The answer is not awaited: a server slow to answer x, or without it, must not hold up every connect by a request
-    // timeout; an order waits for the list instead, within its own timeout, and a failed read is read again by the
-    // next order (InstrumentCatalog drops a faulted read).
-    private void ReadInstruments(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
+    // A session that can trade reads the instrument list the pre-trade checks use now, before requests go out on it:
+    // the first order then pays no extra round trip (and does not wait behind a request of its own on a slow link).
+    private async Task ReadInstrumentsAsync(SessionConnection session, RestoreContext context, CancellationToken cancellationToken)
     {
         if (_instruments is null || !context.LoggedIn)
         {
@@ -204,7 +201,15 @@ internal sealed class TradingFeature : IClientFeature
         var id = _core.Ids.Next();
         var request = new SecurityListRequest { SecurityReqID = id, SecurityListRequestType = 0 };
         var reading = session.RequestAsync(request, ClientCore.IdText(id), [MessageTypes.SecurityList], null, null, cancellationToken);
-        _instruments.Prime(AsListAsync(reading));
+        try
+        {
+            await _instruments.Prime(AsListAsync(reading)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Requests.BlinkTradeErrorException or Requests.BlinkTradeTimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Not fatal to the connection: the first order reads the list again and reports what the server says.
+            _instruments.Invalidate();
+        }
     }
 
     // The request accepts only a y (or fails with the ERROR), so the cast holds.

@@ -4,9 +4,9 @@ using BlinkTrade.Client.Protocol;
 namespace BlinkTrade.Client.Trading;
 
 /// <summary>
-/// The exchange's instruments for the pre-trade checks: asked for (<c>x</c> → <c>y</c>) first thing on a logged-in
-/// connection (<see cref="Prime"/>, not awaited by the connect), so the first order pays no extra round trip, or else
-/// when the first order needs them; shared by concurrent orders, forgotten when the connection is lost. A symbol the cached list does not know
+/// The exchange's instruments for the pre-trade checks: read (<c>x</c> → <c>y</c>) while a logged-in connection is
+/// restored (<see cref="Prime"/>), so the first order pays no extra round trip, or else when the first order needs
+/// them; shared by concurrent orders, forgotten when the connection is lost. A symbol the cached list does not know
 /// reads the list once more before it is called unknown — once per symbol and list, so an application repeating an
 /// unknown symbol does not send a request per order. A read that failed is not kept: the next order reads again.
 /// </summary>
@@ -37,17 +37,15 @@ internal sealed class InstrumentCatalog(Func<CancellationToken, Task<SecurityLis
     }
 
     /// <summary>Reads the list with <paramref name="reading"/> (the restore's own request on the new connection) and
-    /// keeps it for the orders that follow. Nobody awaits this read: a failure is observed here, and the next order
-    /// that finds it faulted reads again.</summary>
-    public void Prime(Task<SecurityList> reading)
+    /// keeps it for the orders that follow.</summary>
+    public Task Prime(Task<SecurityList> reading)
     {
         var loaded = new Loaded(ToRules(reading), null);
         lock (_gate)
         {
             _current = loaded;
         }
-        _ = loaded.Rules.ContinueWith(static read => _ = read.Exception, CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return loaded.Rules;
     }
 
     /// <summary>Forgets the list: the next order reads it again (after a reconnect the exchange may list others).</summary>
