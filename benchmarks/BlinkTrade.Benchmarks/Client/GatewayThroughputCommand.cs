@@ -11,7 +11,7 @@ using BlinkTrade.Testing.Telemetry;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>gateway-throughput [--sessions N] [--resting-per-session K] [--deep-book N] [--seconds S] [--warmup-seconds S] [--max-seconds S]</c>:
+/// <c>gateway-throughput [--sessions N] [--resting-per-session K] [--deep-book N] [--seconds S] [--warmup-seconds S] [--max-seconds S] [--alloc-types]</c>:
 /// orders/s through the whole served path (client encode → in-memory transport → gateway decode, dispatch, exchange
 /// actor, engine, publication → client decode) with many sessions at once. Each of N logged-in
 /// <see cref="BlinkTradeClient"/>s (one user each) sends limit orders one at a time around one price, so about half
@@ -28,7 +28,7 @@ namespace BlinkTrade.Benchmarks.Client;
 /// </remarks>
 public static class GatewayThroughputCommand
 {
-    private const string Usage = "usage: gateway-throughput [--sessions N] [--resting-per-session K] [--deep-book N] [--seconds S] [--warmup-seconds S] [--max-seconds S]";
+    private const string Usage = "usage: gateway-throughput [--sessions N] [--resting-per-session K] [--deep-book N] [--seconds S] [--warmup-seconds S] [--max-seconds S] [--alloc-types]";
     private const string Symbol = "BTCUSD";
     private const string Password = "bench-pw-1";
 
@@ -48,10 +48,13 @@ public static class GatewayThroughputCommand
         }
         BenchOptions.PrintMachine();
         Console.WriteLine($"cpu: {CpuModel()}");
+        using var sampler = Array.IndexOf(args, "--alloc-types") >= 0 ? new AllocationSampler() : null;
         using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
         try
         {
-            return RunAsync(sessions, resting, deepBook, TimeSpan.FromSeconds(warmupSeconds), TimeSpan.FromSeconds(seconds), overall.Token).GetAwaiter().GetResult() ? 0 : 1;
+            var ok = RunAsync(sessions, resting, deepBook, TimeSpan.FromSeconds(warmupSeconds), TimeSpan.FromSeconds(seconds), overall.Token).GetAwaiter().GetResult();
+            sampler?.Print(top: 25);
+            return ok ? 0 : 1;
         }
         catch (OperationCanceledException) when (overall.IsCancellationRequested)
         {
