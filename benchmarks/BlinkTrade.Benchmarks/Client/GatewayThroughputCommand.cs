@@ -24,7 +24,8 @@ namespace BlinkTrade.Benchmarks.Client;
 /// engine's order count passes the point where it asks for lookahead (<c>MatchingEngine.WantsLookahead</c>).
 /// Prints orders/s (an order counts when its first execution report arrives), cancels/s, p50/p99 of send → first
 /// report, process allocations, CPU and thread-pool work items per order, and the actor's batch sizes when the exchange
-/// publishes them (<c>blinktrade.exchange.actor.batch</c>; an exchange without that instrument prints "n/a").
+/// publishes them (<c>blinktrade.exchange.actor.batch</c>; an exchange without that instrument prints "n/a"), and the
+/// time the actor was busy (<c>blinktrade.exchange.command.duration</c>): the share of the run the single writer worked.
 /// </remarks>
 public static class GatewayThroughputCommand
 {
@@ -40,7 +41,7 @@ public static class GatewayThroughputCommand
         var deepBook = BenchOptions.Int(args, "--deep-book", 0);
         var seconds = BenchOptions.Int(args, "--seconds", 10);
         var warmupSeconds = BenchOptions.Int(args, "--warmup-seconds", 5);
-        var maxSeconds = BenchOptions.Int(args, "--max-seconds", 60);
+        var maxSeconds = BenchOptions.Int(args, "--max-seconds", 180);
         if (sessions < 1 || resting < 0 || deepBook < 0 || seconds < 1 || warmupSeconds < 0)
         {
             Console.Error.WriteLine(Usage);
@@ -108,6 +109,7 @@ public static class GatewayThroughputCommand
             var items = ThreadPool.CompletedWorkItemCount - workItems;
             var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
             var (batchCount, batchItems, batchMax) = batches.Read();
+            var actorBusy = batches.BusySeconds();
             phase.Finish();
             var results = await Task.WhenAll(loops);
 
@@ -131,6 +133,8 @@ public static class GatewayThroughputCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  per order (process, cancels included): {bytes / (double)perOrder:F0} B allocated, {1e6 * cpuSeconds / perOrder:F1} µs CPU, {items / (double)perOrder:F1} thread-pool work items; " +
                 $"GC gen0/1/2 = {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; CPU {cpuSeconds / elapsed:F2} cores"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  exchange actor busy {actorBusy:F2} s of {elapsed:F1} s ({100 * actorBusy / elapsed:F0} %), {1e6 * actorBusy / Math.Max(orders + cancels, 1):F1} µs per request (work items timed on the real clock)"));
             Console.WriteLine(batchCount == 0
                 ? "  actor batches: n/a (no blinktrade.exchange.actor.batch instrument, or no backlog)"
                 : string.Create(CultureInfo.InvariantCulture, $"  actor batches: {batchCount:N0} drained, {batchItems / (double)batchCount:F1} work items on average, max {batchMax}"));
@@ -274,23 +278,31 @@ public static class GatewayThroughputCommand
         public void Finish() => _state = 2;
     }
 
-    // Sums the exchange actor's batch-size histogram while timing.
+    // Sums the exchange actor's batch-size histogram and its work-item durations (the time the actor is busy) while timing.
     private sealed class BatchListener : IDisposable
     {
         private readonly MeterListener _listener = new();
         private long _count;
         private long _items;
         private long _max;
+        private double _busySeconds;
 
         public BatchListener()
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == ExchangeTelemetry.Name && instrument.Name == "blinktrade.exchange.actor.batch")
+                if (instrument.Meter.Name == ExchangeTelemetry.Name && instrument.Name is "blinktrade.exchange.actor.batch" or "blinktrade.exchange.command.duration")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
             };
+            _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+            {
+                lock (_listener)
+                {
+                    _busySeconds += seconds;
+                }
+            });
             _listener.SetMeasurementEventCallback<int>((_, value, _, _) =>
             {
                 Interlocked.Increment(ref _count);
@@ -308,9 +320,21 @@ public static class GatewayThroughputCommand
             Interlocked.Exchange(ref _count, 0);
             Interlocked.Exchange(ref _items, 0);
             Interlocked.Exchange(ref _max, 0);
+            lock (_listener)
+            {
+                _busySeconds = 0;
+            }
         }
 
         public (long Count, long Items, long Max) Read() => (Interlocked.Read(ref _count), Interlocked.Read(ref _items), Interlocked.Read(ref _max));
+
+        public double BusySeconds()
+        {
+            lock (_listener)
+            {
+                return _busySeconds;
+            }
+        }
 
         public void Dispose() => _listener.Dispose();
     }
