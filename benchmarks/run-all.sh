@@ -42,7 +42,8 @@ for part in "${parts[@]}"; do
             done ;;
         client)
             run md-throughput md-throughput
-            run order-latency order-latency ;;
+            run order-latency order-latency
+            run gateway-throughput gateway-throughput ;;
         *)
             echo "unknown part '$part' (micro | engine | client)" >&2; exit 2 ;;
     esac

@@ -43,6 +43,11 @@ public static class Program
             return Client.ScalePlacerCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "gateway-throughput")
+        {
+            return Client.GatewayThroughputCommand.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -29,6 +29,7 @@ internal sealed class ExchangeMetrics : IDisposable
     private readonly Counter<long> _errors;
     private readonly Counter<long> _slowConsumers;
     private readonly Histogram<double> _commandDuration;
+    private readonly Histogram<int> _actorBatch;
 
     /// <summary>Creates the instruments.</summary>
     /// <param name="factory">The application's meter factory, or <see langword="null"/> for a meter of the exchange's own.</param>
@@ -50,6 +51,7 @@ internal sealed class ExchangeMetrics : IDisposable
         _slowConsumers = _meter.CreateCounter<long>("blinktrade.exchange.slow_consumer.disconnects", "{session}", "Sessions disconnected for falling too far behind their outbound queue bound.");
         _commandDuration = _meter.CreateHistogram("blinktrade.exchange.command.duration", "s", "Time the exchange actor spent on one work item (a request's engine command, a control-API call).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _actorBatch = _meter.CreateHistogram<int>("blinktrade.exchange.actor.batch", "{item}", "Work items the exchange actor took from its backlog in one go (recorded only when items queued up).");
     }
 
     public Meter Meter => _meter;
@@ -105,6 +107,8 @@ internal sealed class ExchangeMetrics : IDisposable
     public void SlowConsumerDisconnect() => _slowConsumers.Add(1);
 
     public void CommandCompleted(TimeSpan elapsed) => _commandDuration.Record(elapsed.TotalSeconds);
+
+    public void ActorBatch(int items) => _actorBatch.Record(items);
 
     public void Dispose() => _owned.Dispose();
 }

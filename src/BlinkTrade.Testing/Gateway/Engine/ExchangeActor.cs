@@ -13,12 +13,28 @@ namespace BlinkTrade.Testing.Gateway.Engine;
 /// dedicated loop would cost two thread-pool wake-ups (there and back) per request, which dominated the order round
 /// trip. Under contention items queue and a thread-pool drain runs them in order; a caller never runs anyone else's
 /// work, so one session's reader is never delayed by another session's requests.
+/// <para>
+/// A drain takes up to <see cref="MaxBatch"/> queued items under one lock and runs them in order. Before running an
+/// item it announces the item <see cref="LookaheadDistance"/> places further on (a work item's optional announce step:
+/// an order handler tells the engine which order is coming, <c>MatchingEngine.Prefetch</c>), so with a backlog the
+/// engine's cache misses for the next commands overlap the current one, as the replay's lookahead does. Announcing
+/// only issues hints: results and their order are the same with or without it.
+/// </para>
 /// </remarks>
 /// <typeparam name="TState">The state the work items operate on.</typeparam>
 internal sealed class ExchangeActor<TState> : IAsyncDisposable
 {
+    /// <summary>Most work items one drain takes from the queue at once: bounds the array the drain keeps, not the queue.</summary>
+    internal const int MaxBatch = 64;
+
+    /// <summary>How many items ahead of the running one a drain announces (the replay's default lookahead).</summary>
+    internal const int LookaheadDistance = 4;
+
     private readonly object _gate = new();
     private readonly Queue<IWorkItem> _queue = new();
+
+    // The drain's current batch; only the one drain running (under _running) touches it.
+    private readonly IWorkItem[] _batch = new IWorkItem[MaxBatch];
     private readonly TState _state;
     private readonly TaskCompletionSource _idleAfterDispose = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ExchangeMetrics? _metrics;
@@ -43,13 +59,36 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         }
     }
 
+    /// <summary>Work items waiting for the actor (a snapshot; tests wait for a backlog to build before releasing it).</summary>
+    internal int Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
     private interface IWorkItem
     {
+        void Announce(TState state);
+
         void Run(TState state);
     }
 
     /// <summary>Runs <paramref name="work"/> on the actor and returns its result (exceptions are rethrown to the caller).</summary>
     public Task<T> InvokeAsync<T>(Func<TState, T> work, CancellationToken cancellationToken)
+        => InvokeAsync<Func<TState, T>, T>(work, static (state, run) => run(state), announce: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with <paramref name="argument"/> on the actor and returns its result (exceptions are
+    /// rethrown to the caller). When the item waits in a backlog, <paramref name="announce"/> (if any) runs on the actor
+    /// a few items before it: it may only give hints (prefetch), never change state; an exception from it is ignored.
+    /// </summary>
+    /// <remarks>Static delegates with an argument: a queued request costs its work item and nothing more.</remarks>
+    public Task<T> InvokeAsync<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -57,7 +96,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_running || _queue.Count > 0)
             {
-                var item = new WorkItem<T>(work);
+                var item = new WorkItem<TArgument, T>(argument, work, announce);
                 _queue.Enqueue(item);
                 if (!_running)
                 {
@@ -73,7 +112,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         var started = StartTiming();
         try
         {
-            result = Task.FromResult(work(_state));
+            result = Task.FromResult(work(_state, argument));
         }
 #pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
         catch (Exception e)
@@ -131,12 +170,17 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
 
     private void Drain()
     {
+        var batch = _batch;
         while (true)
         {
-            IWorkItem item;
+            var count = 0;
             lock (_gate)
             {
-                if (!_queue.TryDequeue(out item!))
+                while (count < batch.Length && _queue.TryDequeue(out var queued))
+                {
+                    batch[count++] = queued;
+                }
+                if (count == 0)
                 {
                     _running = false;
                     if (_disposed)
@@ -146,9 +190,25 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
                     return;
                 }
             }
-            var started = StartTiming();
-            item.Run(_state);
-            StopTiming(started);
+            _metrics?.ActorBatch(count);
+            // The first items are announced together; from then on each announcement runs LookaheadDistance items
+            // ahead of the item it precedes, so the engine has that long to bring the item's data in.
+            for (var i = 0; i < Math.Min(LookaheadDistance, count); i++)
+            {
+                batch[i].Announce(_state);
+            }
+            for (var i = 0; i < count; i++)
+            {
+                if (i + LookaheadDistance < count)
+                {
+                    batch[i + LookaheadDistance].Announce(_state);
+                }
+                var item = batch[i];
+                batch[i] = null!; // the item (and the request it holds) is not kept alive until the next batch
+                var started = StartTiming();
+                item.Run(_state);
+                StopTiming(started);
+            }
         }
     }
 
@@ -164,15 +224,32 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         }
     }
 
-    private sealed class WorkItem<T>(Func<TState, T> work) : IWorkItem
+    private sealed class WorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce) : IWorkItem
     {
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Announce(TState state)
+        {
+            if (announce is null)
+            {
+                return;
+            }
+            try
+            {
+                announce(state, argument);
+            }
+#pragma warning disable CA1031 // A hint never fails anything: the item itself still runs and reports its own errors.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
 
         public void Run(TState state)
         {
             try
             {
-                Completion.TrySetResult(work(state));
+                Completion.TrySetResult(work(state, argument));
             }
 #pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
             catch (Exception e)

@@ -53,13 +53,23 @@ internal static class OrderHandlers
     /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
     public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
-        var identity = session.Identity!;
-        var order = ReadNewOrder(message);
-        await services.Actor.InvokeAsync(state =>
+        var request = (Identity: session.Identity!, Order: ReadNewOrder(message), Session: session);
+        await services.Actor.InvokeAsync(request, static (state, r) =>
         {
-            var account = AccountResolver.Resolve(state, identity, order.ClientId);
-            state.PlaceOrder(order.ToNewOrder(state, account), identity.UserId, session);
-        }, cancellationToken).ConfigureAwait(false);
+            var account = AccountResolver.Resolve(state, r.Identity, r.Order.ClientId);
+            return state.PlaceOrder(r.Order.ToNewOrder(state, account), r.Identity.UserId, r.Session);
+        }, AnnounceOrder, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Run by the actor a few work items before the order when requests queue up: tells the engine which order comes
+    // (prefetch hints only). Skipped while the engine does not want announcements (a book that fits in the caches), and
+    // for orders acting for another account (ClientID: the look-up is left to the order itself).
+    private static void AnnounceOrder(ExchangeState state, (SessionIdentity Identity, NewOrderFields Order, ExchangeSession Session) request)
+    {
+        if (state.Engine.WantsLookahead && string.IsNullOrEmpty(request.Order.ClientId) && state.Directory.FindUser(request.Identity.UserId) is { } self)
+        {
+            state.Engine.Prefetch(request.Order.ToNewOrder(state, self));
+        }
     }
 
     /// <summary>
