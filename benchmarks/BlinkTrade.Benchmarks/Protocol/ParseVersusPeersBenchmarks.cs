@@ -113,14 +113,14 @@ public class ParseVersusPeersBenchmarks
 
     private static string Describe(BlinkTradeMessage message) => message switch
     {
-        MarketDataIncrementalRefresh x => Describe(x.MsgType, x.MDReqID, x.MDIncGrp!.Select(e => Describe(
-            e.MDUpdateAction?.Value, e.MDEntryType.Value, e.Symbol, e.MDEntryPositionNo, e.MDEntryID, e.MDEntryPx?.Satoshis, e.MDEntrySize?.Satoshis,
-            e.MDEntryDate, e.MDEntryTime, e.OrderID, e.UserID, e.Broker, e.TradeID, e.Side?.Value, e.SecondaryOrderID, e.MDEntryBuyerID, e.MDEntrySellerID))),
-        MarketDataFullRefresh w => Describe(w.MsgType, w.MDReqID, w.MDFullGrp!.Select(e => Describe(
-            e.MDUpdateAction?.Value, e.MDEntryType.Value, e.Symbol, e.MDEntryPositionNo, e.MDEntryID, e.MDEntryPx?.Satoshis, e.MDEntrySize?.Satoshis,
-            e.MDEntryDate, e.MDEntryTime, e.OrderID, e.UserID, e.Broker, e.TradeID, e.Side?.Value, e.SecondaryOrderID, e.MDEntryBuyerID, e.MDEntrySellerID))),
+        MarketDataIncrementalRefresh x => Describe(x.MsgType, x.MDReqID, Describe(x.MDIncGrp!)),
+        MarketDataFullRefresh w => Describe(w.MsgType, w.MDReqID, Describe(w.MDFullGrp!)),
         _ => throw new InvalidOperationException($"Not market data: {message.MsgType}."),
     };
+
+    private static IEnumerable<string> Describe(IReadOnlyList<MarketDataEntry> entries) => entries.Select(e => Describe(
+        e.MDUpdateAction?.Value, e.MDEntryType.Value, e.Symbol, e.MDEntryPositionNo, e.MDEntryID, e.MDEntryPx?.Satoshis, e.MDEntrySize?.Satoshis,
+        e.MDEntryDate, e.MDEntryTime, e.OrderID, e.UserID, e.Broker, e.TradeID, e.Side?.Value, e.SecondaryOrderID, e.MDEntryBuyerID, e.MDEntrySellerID));
 
     private static string Describe(PlainMarketDataMessage m) => Describe(m.MsgType, m.RequestId, m.Entries!.Select(e => Describe(
         e.UpdateAction, e.EntryType, e.Symbol, e.PositionNo, e.EntryId, e.Price, e.Size, e.Date, e.Time, e.OrderId, e.UserId, e.Broker, e.TradeId, e.Side,
