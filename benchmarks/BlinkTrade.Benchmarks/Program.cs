@@ -28,6 +28,11 @@ public static class Program
             return Client.LoginBurstCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "parse-ratio")
+        {
+            return Protocol.ParseRatioCommand.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "scale")
         {
             return Client.ScaleCommand.Run(args[1..]);

@@ -68,7 +68,11 @@ public static class ProtocolSerializer
     /// <returns><see langword="true"/> when a message (possibly <see cref="UnknownMessage"/>) was read.</returns>
     public static bool TryDeserialize(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out BlinkTradeMessage? message, [NotNullWhen(false)] out ProtocolException? error)
     {
-        message = null;
+        if (TryReadMarketDataFrame(utf8Json, out message))
+        {
+            error = null;
+            return true;
+        }
         error = null;
         Span<char> typeChars = stackalloc char[MaxKnownMsgTypeLength];
         int typeLength;
@@ -145,7 +149,13 @@ public static class ProtocolSerializer
     {
         message = null;
         error = null;
-        if (ReferenceEquals(descriptor.Type, typeof(MarketDataIncrementalRefresh)) && TryReadIncrementalRefresh(utf8Json, descriptor, out message))
+        if (ReferenceEquals(descriptor.Type, typeof(MarketDataIncrementalRefresh))
+            && TryReadDirect(utf8Json, descriptor.TypeInfo.Options, IncrementalRefreshReader, out message))
+        {
+            return true;
+        }
+        if (ReferenceEquals(descriptor.Type, typeof(MarketDataFullRefresh))
+            && TryReadDirect(utf8Json, descriptor.TypeInfo.Options, FullRefreshReader, out message))
         {
             return true;
         }
@@ -174,15 +184,40 @@ public static class ProtocolSerializer
 
     private static readonly MarketDataIncrementalRefreshJsonConverter IncrementalRefreshConverter = new();
 
-    // The market-data stream's hot path: its hand-written converter called directly, without the serializer's top-level
+    private static readonly ObjectReader IncrementalRefreshReader =
+        static (ref reader, options) => IncrementalRefreshConverter.Read(ref reader, typeof(MarketDataIncrementalRefresh), options);
+
+    private static readonly ObjectReader FullRefreshReader = MarketDataFullRefreshReader.Read;
+
+    // Both market-data messages use the same options (the protocol context's).
+    private static readonly JsonSerializerOptions MarketDataOptions = ProtocolJsonContext.Default.Options;
+
+    private delegate BlinkTradeMessage ObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+    // The market-data stream as the exchange writes it, MsgType first: an X or W frame goes straight to its reader,
+    // without the MsgType pass and the registry lookup. Anything else, or any failure, takes the general path.
+    private static bool TryReadMarketDataFrame(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    {
+        if (utf8Json.StartsWith("{\"MsgType\":\"X\","u8))
+        {
+            return TryReadDirect(utf8Json, MarketDataOptions, IncrementalRefreshReader, out message);
+        }
+        if (utf8Json.StartsWith("{\"MsgType\":\"W\","u8))
+        {
+            return TryReadDirect(utf8Json, MarketDataOptions, FullRefreshReader, out message);
+        }
+        message = null;
+        return false;
+    }
+
+    // The market-data stream's hot path: a hand-written reader called directly, without the serializer's top-level
     // machinery (read state, converter resolution). Any failure returns false and the frame goes through the serializer,
     // which reports the error exactly as before (message, path).
-    private static bool TryReadIncrementalRefresh(ReadOnlySpan<byte> utf8Json, MessageDescriptor descriptor, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    private static bool TryReadDirect(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options, ObjectReader read, [NotNullWhen(true)] out BlinkTradeMessage? message)
     {
         message = null;
         try
         {
-            var options = descriptor.TypeInfo.Options;
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
             {
                 MaxDepth = options.MaxDepth,
@@ -193,7 +228,7 @@ public static class ProtocolSerializer
             {
                 return false;
             }
-            var value = IncrementalRefreshConverter.Read(ref reader, typeof(MarketDataIncrementalRefresh), options);
+            var value = read(ref reader, options);
             // Only whitespace may follow the object (anything else throws here, as it does in the serializer).
             if (reader.Read())
             {

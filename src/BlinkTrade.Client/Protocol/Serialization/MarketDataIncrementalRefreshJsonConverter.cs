@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using static BlinkTrade.Client.Protocol.Serialization.ConverterHelpers;
@@ -7,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>
 /// Hand-written converter for <see cref="MarketDataIncrementalRefresh"/> (the market-data stream): entries are read by
-/// <see cref="MarketDataEntryJsonConverter"/> into a pooled buffer and stored as an exact-size array.
+/// <see cref="MarketDataEntryJsonConverter"/> into a stack buffer (a pooled one beyond 16) and stored as an exact-size array.
 /// Same tolerance and byte-identical output as the source-generated path.
 /// </summary>
 internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<MarketDataIncrementalRefresh>
@@ -85,66 +86,53 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         {
             throw new JsonException($"Expected an array of market-data entries, got {reader.TokenType}.");
         }
-        if (!reader.Read())
-        {
-            throw new JsonException("Unexpected end of data.");
-        }
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            return [];
-        }
-        // Most X frames carry one or two entries: those stay in locals, no pooled buffer.
-        var first = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
-        if (!reader.Read())
-        {
-            throw new JsonException("Unexpected end of data.");
-        }
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            return [first];
-        }
-        var second = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
-        if (!reader.Read())
-        {
-            throw new JsonException("Unexpected end of data.");
-        }
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            return [first, second];
-        }
-        var pool = ArrayPool<MarketDataEntry>.Shared;
-        var rented = pool.Rent(16);
-        rented[0] = first;
-        rented[1] = second;
-        var count = 2;
-        var pending = true; // the reader is on the third entry's start
+        // An X carries a few entries and a W one per resting order of its depth: the first InlineEntries stay on the
+        // stack, a larger group spills into a pooled buffer; either way the only array allocated is the exact-size result.
+        var inline = new EntryBuffer();
+        Span<MarketDataEntry> entries = inline;
+        MarketDataEntry[]? pooled = null;
+        var count = 0;
         try
         {
             while (true)
             {
-                if (!pending && !reader.Read())
+                if (!reader.Read())
                 {
                     throw new JsonException("Unexpected end of data.");
                 }
-                pending = false;
                 if (reader.TokenType == JsonTokenType.EndArray)
                 {
                     break;
                 }
-                if (count == rented.Length)
+                if (count == entries.Length)
                 {
-                    var larger = pool.Rent(rented.Length * 2);
-                    rented.AsSpan(0, count).CopyTo(larger);
-                    pool.Return(rented, clearArray: true);
-                    rented = larger;
+                    var larger = ArrayPool<MarketDataEntry>.Shared.Rent(entries.Length * 2);
+                    entries.CopyTo(larger);
+                    if (pooled is not null)
+                    {
+                        ArrayPool<MarketDataEntry>.Shared.Return(pooled, clearArray: true);
+                    }
+                    pooled = larger;
+                    entries = larger;
                 }
-                rented[count++] = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
+                entries[count++] = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
             }
-            return rented.AsSpan(0, count).ToArray();
+            return count == 0 ? [] : entries[..count].ToArray();
         }
         finally
         {
-            pool.Return(rented, clearArray: true);
+            if (pooled is not null)
+            {
+                ArrayPool<MarketDataEntry>.Shared.Return(pooled, clearArray: true);
+            }
         }
+    }
+
+    private const int InlineEntries = 16;
+
+    [InlineArray(InlineEntries)]
+    private struct EntryBuffer
+    {
+        private MarketDataEntry _first;
     }
 }
