@@ -31,6 +31,9 @@ public sealed class GenerateProtocolRecords : Task
     [Required]
     public string OutputFile { get; set; } = "";
 
+    private readonly HashSet<string> _used = new HashSet<string>(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedComponents = new HashSet<string>(StringComparer.Ordinal);
+
     public override bool Execute()
     {
         var dictionary = Load(FieldsFile);
@@ -54,6 +57,15 @@ public sealed class GenerateProtocolRecords : Task
                     return false;
                 }
             }
+        }
+        // A definition no record uses is dead (a typo in a record's list, or a field left behind by a removed message).
+        foreach (var unused in fields.Keys.Except(_used, StringComparer.Ordinal).Concat(components.Keys.Except(_usedComponents, StringComparer.Ordinal)))
+        {
+            Log.LogError(null, "BTPD003", null, FieldsFile, 0, 0, 0, 0, "Fields.json defines {0}, which no record in Messages.json uses.", unused);
+        }
+        if (Log.HasLoggedErrors)
+        {
+            return false;
         }
         var output = text.ToString();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
@@ -96,6 +108,7 @@ public sealed class GenerateProtocolRecords : Task
                     Log.LogError(null, "BTPD002", null, MessagesFile, 0, 0, 0, 0, "Record {0} names component {1}, which Fields.json does not define.", name, component.Value);
                     return false;
                 }
+                _usedComponents.Add(component.Value);
                 uses.AddRange(group.Element("fields")!.Elements());
                 continue;
             }
@@ -118,6 +131,7 @@ public sealed class GenerateProtocolRecords : Task
             // A use is the field's name, or an object naming it ("field") with what this record says differently.
             var use = uses[i];
             var fieldName = Attr(use, "type") == "string" ? use.Value : Text(use, "field");
+            _used.Add(fieldName);
             if (!fields.TryGetValue(fieldName, out var field))
             {
                 Log.LogError(null, "BTPD001", null, MessagesFile, 0, 0, 0, 0, "Record {0} names field {1}, which Fields.json does not define.", name, fieldName);
