@@ -69,16 +69,8 @@ public sealed class GenerateProtocolRecords : Task
         }
         var output = text.ToString();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-        // Rewrite only on change, so an edit that writes the same C# does not recompile.
-        if (!File.Exists(OutputFile) || File.ReadAllText(OutputFile) != output)
-        {
-            File.WriteAllText(OutputFile, output, new UTF8Encoding(false));
-        }
-        else
-        {
-            File.SetLastWriteTimeUtc(OutputFile, DateTime.UtcNow);
-        }
-        return !Log.HasLoggedErrors;
+        File.WriteAllText(OutputFile, output, new UTF8Encoding(false));
+        return true;
     }
 
     private bool Record(XElement record, Dictionary<string, XElement> fields, Dictionary<string, XElement> components, StringBuilder text)
