@@ -26,10 +26,11 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var files = context.SyntaxProvider.CreateSyntaxProvider(
+            // Any part of a partial record: the dictionary's part (ProtocolRecords.g.cs) names the base type, a
+            // hand-written part need not; the record is written once, for its first part.
             static (node, _) => node is RecordDeclarationSyntax record
                 && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)
-                && record.Modifiers.Any(SyntaxKind.PartialKeyword)
-                && record.BaseList is not null,
+                && record.Modifiers.Any(SyntaxKind.PartialKeyword),
             static (context, token) => context.SemanticModel.GetDeclaredSymbol(context.Node, token) is INamedTypeSymbol type
                 && type.DeclaringSyntaxReferences[0].GetSyntax(token) == context.Node
                 && SymbolFormats.DerivesFrom(type, Protocol + ".ProtocolRecord")
