@@ -1,6 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlinkTrade.Testing.Hosting;
 
@@ -12,6 +16,13 @@ internal static class WebApplicationExtensions
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The address a started Kestrel application listens on (its first), ending with <c>/</c> so relative paths append.</summary>
+    public static Uri ListeningAddress(this WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
     /// <summary>

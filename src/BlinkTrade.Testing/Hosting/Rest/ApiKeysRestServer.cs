@@ -2,10 +2,6 @@ using System.Net;
 using BlinkTrade.Testing.ApiKeys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BlinkTrade.Testing.Hosting.Rest;
@@ -50,8 +46,7 @@ public sealed class ApiKeysRestServer : IAsyncDisposable
     {
         var host = await ApiKeysRestHost.StartAsync(store, options, loggerProvider,
             builder => builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0)), cancellationToken).ConfigureAwait(false);
-        var address = host.App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ApiKeysRestServer(host, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new ApiKeysRestServer(host, host.App.ListeningAddress());
     }
 
     /// <summary>Stops the server.</summary>
