@@ -1,4 +1,3 @@
-using BlinkTrade.ApiKeys.Pipeline;
 using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,7 @@ public class ApiKeysAdminClient : ApiKeysClientBase
     /// <param name="loggerFactory">Where retries and failures are logged (never with secrets).</param>
     public ApiKeysAdminClient(ApiKeysAdminClientOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
         : base(options, transport, loggerFactory?.CreateLogger<ApiKeysAdminClient>()) =>
-        _api = ApiKeysRefit.For<IApiKeysAdminApi>(Http!);
+        _api = RefitClient<IApiKeysAdminApi>();
 
     /// <summary>Creates a client on an <see cref="HttpClient"/> whose handlers already sign and retry (with a base address).</summary>
     /// <param name="httpClient">The configured client; it stays the caller's to dispose.</param>
@@ -35,14 +34,14 @@ public class ApiKeysAdminClient : ApiKeysClientBase
     [ActivatorUtilitiesConstructor]
     public ApiKeysAdminClient(HttpClient httpClient, IOptions<ApiKeysAdminClientOptions> options, ILogger<ApiKeysAdminClient> logger)
         : base(httpClient, OptionsValue(options), logger) =>
-        _api = ApiKeysRefit.For<IApiKeysAdminApi>(Http!);
+        _api = RefitClient<IApiKeysAdminApi>();
 
     // What AddBlinkTradeApiKeysAdmin registers: the Refit client from IHttpClientFactory, already signing and retrying.
     internal ApiKeysAdminClient(IApiKeysAdminApi api, ApiKeysAdminClientOptions options, ILogger? logger)
         : base(options, logger) =>
         _api = api;
 
-    private IApiKeysAdminApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
+    private IApiKeysAdminApi Api => Mockable(_api);
 
     /// <summary>Approves a pending key, making it usable.</summary>
     /// <param name="key">The key, by id or by key string (any owner).</param>

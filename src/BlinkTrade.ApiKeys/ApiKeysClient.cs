@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BlinkTrade.ApiKeys.Pipeline;
 using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +32,7 @@ public class ApiKeysClient : ApiKeysClientBase
     public ApiKeysClient(ApiKeysClientOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
         : base(options, transport, loggerFactory?.CreateLogger<ApiKeysClient>())
     {
-        _api = ApiKeysRefit.For<IApiKeysApi>(Http!);
+        _api = RefitClient<IApiKeysApi>();
         _pageSize = options.PageSize;
     }
 
@@ -45,7 +44,7 @@ public class ApiKeysClient : ApiKeysClientBase
     public ApiKeysClient(HttpClient httpClient, IOptions<ApiKeysClientOptions> options, ILogger<ApiKeysClient> logger)
         : base(httpClient, OptionsValue(options), logger)
     {
-        _api = ApiKeysRefit.For<IApiKeysApi>(Http!);
+        _api = RefitClient<IApiKeysApi>();
         _pageSize = options.Value.PageSize;
     }
 
@@ -57,7 +56,7 @@ public class ApiKeysClient : ApiKeysClientBase
         _pageSize = options.PageSize;
     }
 
-    private IApiKeysApi Api => _api ?? throw new InvalidOperationException("This instance was created for mocking.");
+    private IApiKeysApi Api => Mockable(_api);
 
     /// <summary>Requests a new key. It is unusable (<see cref="ApiKeyState.PendingApproval"/>) until the platform approves it.</summary>
     /// <param name="permissions">The modules to grant (<c>restrictions</c>); default <see cref="ApiKeyPermissions.All"/>.</param>

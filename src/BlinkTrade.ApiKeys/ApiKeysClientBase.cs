@@ -60,6 +60,14 @@ public abstract class ApiKeysClientBase : IDisposable
     // The HttpClient the derived class builds its Refit client on (null on the IHttpClientFactory path).
     private protected HttpClient? Http => _http;
 
+    // The derived class's Refit client on Http (the two constructors that take or build an HttpClient).
+    private protected TApi RefitClient<TApi>()
+        where TApi : class => ApiKeysRefit.For<TApi>(Http!);
+
+    // The derived class's Refit client, or the mocking constructor's "every call throws".
+    private protected static TApi Mockable<TApi>(TApi? api)
+        where TApi : class => api ?? throw Mocking();
+
     private protected ApiKeysHttpCore Core
     {
         get

@@ -28,9 +28,7 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
         var files = context.SyntaxProvider.CreateSyntaxProvider(
             // Any part of a partial record: the dictionary's part (ProtocolRecords.g.cs) names the base type, a
             // hand-written part need not; the record is written once, for its first part.
-            static (node, _) => node is RecordDeclarationSyntax record
-                && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)
-                && record.Modifiers.Any(SyntaxKind.PartialKeyword),
+            static (node, _) => RecordSyntax.IsPartialRecord(node, structRecord: false),
             static (context, token) => context.SemanticModel.GetDeclaredSymbol(context.Node, token) is INamedTypeSymbol type
                 && type.DeclaringSyntaxReferences[0].GetSyntax(token) == context.Node
                 && SymbolFormats.DerivesFrom(type, Protocol + ".ProtocolRecord")
@@ -51,8 +49,7 @@ internal sealed class ProtocolRecordGenerator : IIncrementalGenerator
             .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && !p.IsIndexer && !p.IsOverride
                 && p.GetMethod is not null && !(paged && SymbolEqualityComparer.Default.Equals(p, correlationId)))
             .ToList();
-        var entityReport = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString(SymbolFormats.MetadataName) == Protocol + ".Serialization.IEntityReport"
-            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
+        var entityReport = SymbolFormats.SelfTypedInterface(type, Protocol + ".Serialization.IEntityReport");
         var ownPrintMembers = type.GetMembers("PrintMembers").Any(m => !m.IsImplicitlyDeclared);
         var print = !ownPrintMembers && (paged || printed.Any(p => CollectionPrinter(p.Type) is not null));
         if (messageType is null && !(paged && correlationId is not null) && entityReport is null && !print)

@@ -25,4 +25,13 @@ internal static class SymbolFormats
         }
         return false;
     }
+
+    /// <summary>The interface <paramref name="fullName"/>&lt;<paramref name="type"/>&gt; (the self-typed, curiously recurring
+    /// form: <c>IWireEnum&lt;X&gt;</c>, <c>IEntityReport&lt;X&gt;</c>) when <paramref name="type"/> implements it.</summary>
+    /// <param name="type">The type.</param>
+    /// <param name="fullName">The interface's full name, without type arguments.</param>
+    /// <returns>The interface, or <see langword="null"/>.</returns>
+    public static INamedTypeSymbol? SelfTypedInterface(INamedTypeSymbol type, string fullName) =>
+        type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString(MetadataName) == fullName
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type));
 }

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace BlinkTrade.Client.Generators;
 
@@ -23,20 +21,12 @@ internal sealed class WireEnumGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Every wire enumeration names its converter: [JsonConverter(typeof(WireEnumConverter<X>))].
-        var files = context.SyntaxProvider.ForAttributeWithMetadataName(
-            "System.Text.Json.Serialization.JsonConverterAttribute",
-            static (node, _) => node is RecordDeclarationSyntax record
-                && record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)
-                && record.Modifiers.Any(SyntaxKind.PartialKeyword),
-            static (context, _) => Generate((INamedTypeSymbol)context.TargetSymbol));
-
-        GeneratedSource.Register(context, files);
+        GeneratedSource.Register(context, RecordSyntax.ConvertedRecordStructs(context.SyntaxProvider).Select(static (type, _) => Generate(type)));
     }
 
     private static (string HintName, string Text)? Generate(INamedTypeSymbol type)
     {
-        if (!type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString(SymbolFormats.MetadataName) == WireEnumInterface
-            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], type)))
+        if (SymbolFormats.SelfTypedInterface(type, WireEnumInterface) is null)
         {
             return null;
         }

@@ -3,6 +3,7 @@ using BlinkTrade.ApiKeys;
 using BlinkTrade.ApiKeys.Pipeline;
 using BlinkTrade.ApiKeys.Rest;
 using BlinkTrade.ApiKeys.Serialization;
+using BlinkTrade.Client.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,27 +25,27 @@ public static class ApiKeysServiceCollectionExtensions
     /// <param name="configure">Sets endpoint, credential and policies.</param>
     /// <returns>The HTTP client builder, e.g. to set the primary handler.</returns>
     public static IHttpClientBuilder AddBlinkTradeApiKeys(this IServiceCollection services, Action<ApiKeysClientOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<ApiKeysClientOptions>().Configure(configure);
-        services.TryAddTransient(sp => new ApiKeysClient(sp.GetRequiredService<IApiKeysApi>(), sp.GetRequiredService<IOptions<ApiKeysClientOptions>>().Value,
-            sp.GetService<ILogger<ApiKeysClient>>()));
-        return AddChain<IApiKeysApi, ApiKeysClientOptions>(services, typeof(ApiKeysClient).FullName!);
-    }
+        => AddClient<IApiKeysApi, ApiKeysClientOptions, ApiKeysClient>(services, configure, static (api, options, logger) => new ApiKeysClient(api, options, logger));
 
     /// <summary>Registers <see cref="ApiKeysAdminClient"/> the same way, with its own options and HTTP client.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets endpoint, admin credential and policies.</param>
     /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddBlinkTradeApiKeysAdmin(this IServiceCollection services, Action<ApiKeysAdminClientOptions> configure)
+        => AddClient<IApiKeysAdminApi, ApiKeysAdminClientOptions, ApiKeysAdminClient>(services, configure,
+            static (api, options, logger) => new ApiKeysAdminClient(api, options, logger));
+
+    // Either client: its options bound, the client built (transient) on the Refit client of TApi, that Refit client's chain.
+    private static IHttpClientBuilder AddClient<TApi,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TClient>(
+        IServiceCollection services, Action<TOptions> configure, Func<TApi, TOptions, ILogger?, TClient> create)
+        where TApi : class
+        where TOptions : ApiKeysClientOptions
+        where TClient : class
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<ApiKeysAdminClientOptions>().Configure(configure);
-        services.TryAddTransient(sp => new ApiKeysAdminClient(sp.GetRequiredService<IApiKeysAdminApi>(),
-            sp.GetRequiredService<IOptions<ApiKeysAdminClientOptions>>().Value, sp.GetService<ILogger<ApiKeysAdminClient>>()));
-        return AddChain<IApiKeysAdminApi, ApiKeysAdminClientOptions>(services, typeof(ApiKeysAdminClient).FullName!);
+        ConfiguredOptions.Add(services, configure);
+        services.TryAddTransient(sp => create(sp.GetRequiredService<TApi>(), sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetService<ILogger<TClient>>()));
+        return AddChain<TApi, TOptions>(services, typeof(TClient).FullName!);
     }
 
     // AddRefitGeneratedClient is AddRefitClient's generated-only form (the reflection-based AddRefitClient is

@@ -1,5 +1,6 @@
 using BlinkTrade.ApiKeys;
 using BlinkTrade.ApiKeys.Pipeline;
+using BlinkTrade.Client.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,7 @@ public static class BlinkTradeRestServiceCollectionExtensions
     /// <returns>The HTTP client builder, e.g. to set the primary handler.</returns>
     public static IHttpClientBuilder AddBlinkTradeRest(this IServiceCollection services, Action<BlinkTradeRestOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<BlinkTradeRestOptions>().Configure(configure);
+        ConfiguredOptions.Add(services, configure);
         return AddPipeline(services.AddHttpClient<BlinkTradeRestClient>(), requireCredential: true)
             .AddHttpMessageHandler(sp =>
             {
@@ -40,9 +39,7 @@ public static class BlinkTradeRestServiceCollectionExtensions
     /// <returns>The HTTP client builder.</returns>
     public static IHttpClientBuilder AddBlinkTradeMarketData(this IServiceCollection services, Action<BlinkTradeRestOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<BlinkTradeRestOptions>().Configure(configure);
+        ConfiguredOptions.Add(services, configure);
         return AddPipeline(services.AddHttpClient<BlinkTradeMarketDataClient>(), requireCredential: false);
     }
 

@@ -48,7 +48,7 @@ internal sealed class ApiKeysMetrics : IDisposable
 
     public void Retry(string cause, TimeSpan delay)
     {
-        _retries.Add(1, new KeyValuePair<string, object?>("blinktrade.retry.cause", cause));
+        _retries.AddTagged(1, "blinktrade.retry.cause", cause);
         if (cause == "rate_limited")
         {
             _rateLimitWait.Record(delay.TotalSeconds);

@@ -56,14 +56,8 @@ public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ticker.</returns>
     /// <exception cref="BlinkTradeRestException">The pair is unknown (404) or the call failed.</exception>
-    public virtual async Task<PublicTicker> GetTickerAsync(string quoteCurrency, string cryptoCurrency = "BTC", CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(quoteCurrency);
-        ArgumentException.ThrowIfNullOrWhiteSpace(cryptoCurrency);
-        var api = Api;
-        using var document = await GetAsync(ct => api.GetTickerAsync(quoteCurrency, cryptoCurrency, ct), cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        return new PublicTicker
+    public virtual Task<PublicTicker> GetTickerAsync(string quoteCurrency, string cryptoCurrency = "BTC", CancellationToken cancellationToken = default) =>
+        GetPairAsync(quoteCurrency, cryptoCurrency, (api, ct) => api.GetTickerAsync(quoteCurrency, cryptoCurrency, ct), root => new PublicTicker
         {
             Pair = root.GetProperty("pair").GetString() ?? string.Empty,
             High = Price.FromDecimal(root.GetProperty("high").GetDecimal()),
@@ -73,8 +67,7 @@ public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
             QuoteVolume = Amount.FromDecimal(root.GetProperty("vol_" + quoteCurrency.ToLowerInvariant()).GetDecimal()),
             BestBid = Price.FromDecimal(root.GetProperty("buy").GetDecimal()),
             BestAsk = Price.FromDecimal(root.GetProperty("sell").GetDecimal()),
-        };
-    }
+        }, cancellationToken);
 
     /// <summary>Reads the order book of a pair (at most 100 orders per side).</summary>
     /// <param name="quoteCurrency">The quote currency, e.g. <c>USD</c>.</param>
@@ -82,20 +75,13 @@ public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The book.</returns>
     /// <exception cref="BlinkTradeRestException">The pair is unknown (404) or the call failed.</exception>
-    public virtual async Task<PublicOrderBook> GetOrderBookAsync(string quoteCurrency, string cryptoCurrency = "BTC", CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(quoteCurrency);
-        ArgumentException.ThrowIfNullOrWhiteSpace(cryptoCurrency);
-        var api = Api;
-        using var document = await GetAsync(ct => api.GetOrderBookAsync(quoteCurrency, cryptoCurrency, ct), cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        return new PublicOrderBook
+    public virtual Task<PublicOrderBook> GetOrderBookAsync(string quoteCurrency, string cryptoCurrency = "BTC", CancellationToken cancellationToken = default) =>
+        GetPairAsync(quoteCurrency, cryptoCurrency, (api, ct) => api.GetOrderBookAsync(quoteCurrency, cryptoCurrency, ct), static root => new PublicOrderBook
         {
             Pair = root.GetProperty("pair").GetString() ?? string.Empty,
             Bids = ReadSide(root.GetProperty("bids")),
             Asks = ReadSide(root.GetProperty("asks")),
-        };
-    }
+        }, cancellationToken);
 
     /// <summary>Reads trades of a pair, oldest first.</summary>
     /// <param name="quoteCurrency">The quote currency, e.g. <c>USD</c>.</param>
@@ -105,15 +91,14 @@ public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The trades.</returns>
     /// <exception cref="BlinkTradeRestException">The pair is unknown (404), a parameter is invalid (400) or the call failed.</exception>
-    public virtual async Task<IReadOnlyList<PublicTrade>> GetTradesAsync(string quoteCurrency, string cryptoCurrency = "BTC", long? since = null, int? limit = null,
-        CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<PublicTrade>> GetTradesAsync(string quoteCurrency, string cryptoCurrency = "BTC", long? since = null, int? limit = null,
+        CancellationToken cancellationToken = default) =>
+        GetPairAsync(quoteCurrency, cryptoCurrency, (api, ct) => api.GetTradesAsync(quoteCurrency, cryptoCurrency, since, limit, ct), ReadTrades, cancellationToken);
+
+    private static IReadOnlyList<PublicTrade> ReadTrades(JsonElement root)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(quoteCurrency);
-        ArgumentException.ThrowIfNullOrWhiteSpace(cryptoCurrency);
-        var api = Api;
-        using var document = await GetAsync(ct => api.GetTradesAsync(quoteCurrency, cryptoCurrency, since, limit, ct), cancellationToken).ConfigureAwait(false);
         var trades = new List<PublicTrade>();
-        foreach (var row in document.RootElement.EnumerateArray())
+        foreach (var row in root.EnumerateArray())
         {
             trades.Add(new PublicTrade(
                 row.GetProperty("tid").GetInt64(),
@@ -142,6 +127,17 @@ public class BlinkTradeMarketDataClient : BlinkTradeRestClientBase
             entries.Add(new PublicBookEntry(Price.FromDecimal(row[0].GetDecimal()), Quantity.FromDecimal(row[1].GetDecimal()), row[2].GetInt64()));
         }
         return entries;
+    }
+
+    // One public endpoint of a pair: both currencies checked, the answer read while its JSON is alive.
+    private async Task<T> GetPairAsync<T>(string quoteCurrency, string cryptoCurrency, Func<IPublicMarketDataApi, CancellationToken, Task<HttpResponseMessage>> call,
+        Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(quoteCurrency);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cryptoCurrency);
+        var api = Api;
+        using var document = await GetAsync(ct => call(api, ct), cancellationToken).ConfigureAwait(false);
+        return read(document.RootElement);
     }
 
     // The answer as JSON, or the failure as a BlinkTradeRestException (with the exchange's Description/Detail when given).

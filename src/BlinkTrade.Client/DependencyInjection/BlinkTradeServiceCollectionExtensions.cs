@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using BlinkTrade.Client.DependencyInjection;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.Client.Transport;
@@ -25,9 +26,7 @@ public static class BlinkTradeServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddBlinkTradeClient(this IServiceCollection services, Action<BlinkTradeClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<BlinkTradeClientOptions>().Configure(configure);
+        ConfiguredOptions.Add(services, configure);
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<BlinkTradeClientOptions>>().Value;

@@ -46,7 +46,7 @@ internal sealed partial class ExchangeState
     /// U3, then places the orders of its instructions for the owner (U18 <c>Instructions</c>, §2.5).</summary>
     public DepositRecord CompleteDeposit(string depositId, long? amount)
     {
-        var deposit = Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
+        var deposit = RequireDeposit(depositId);
         if (deposit.Status is "4" or "8")
         {
             throw new InvalidOperationException($"Deposit {depositId} is already {(deposit.Status == "4" ? "complete" : "cancelled")}.");
@@ -76,7 +76,7 @@ internal sealed partial class ExchangeState
     /// <summary>The broker marks a deposit in progress (status "2"): it was paid and is being checked.</summary>
     public DepositRecord ProgressDeposit(string depositId)
     {
-        var deposit = Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
+        var deposit = RequireDeposit(depositId);
         if (deposit.Status is not ("0" or "1"))
         {
             throw new InvalidOperationException($"Deposit {depositId} in status {deposit.Status} cannot progress.");
@@ -88,7 +88,7 @@ internal sealed partial class ExchangeState
 
     public DepositRecord CancelDeposit(string depositId, string? reason)
     {
-        var deposit = Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
+        var deposit = RequireDeposit(depositId);
         if (deposit.Status is "4" or "8")
         {
             throw new InvalidOperationException($"Deposit {depositId} can no longer be cancelled.");
@@ -98,6 +98,10 @@ internal sealed partial class ExchangeState
         PublishDeposit(deposit);
         return deposit;
     }
+
+    // The control API's deposit calls name a deposit that must exist.
+    private DepositRecord RequireDeposit(string depositId)
+        => Deposits.GetValueOrDefault(depositId) ?? throw new ArgumentException($"Deposit {depositId} does not exist.", nameof(depositId));
 
     /// <summary>U6: locks amount at once; starts unconfirmed ("0") awaiting U24; insufficient funds ⇒ cancelled with ReasonID -1.</summary>
     public WithdrawRecord CreateWithdrawal(UserAccount user, string currency, long amount, string method, JsonElement? data, string? clOrdId)

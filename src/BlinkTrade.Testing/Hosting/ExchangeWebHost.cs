@@ -6,10 +6,7 @@ using BlinkTrade.Testing.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,15 +59,10 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
         // The same app serves the REST endpoints: API-key management, the trade endpoint, public market data.
         ExchangeRestSurface.Map(app, runtime);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ExchangeWebHost(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new ExchangeWebHost(app, app.ListeningAddress());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _app.StopAndDisposeAsync();
 
     private static async Task AcceptAsync(ExchangeRuntime runtime, HttpContext context)
     {

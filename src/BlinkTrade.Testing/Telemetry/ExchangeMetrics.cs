@@ -58,13 +58,7 @@ internal sealed class ExchangeMetrics : IDisposable
 
     public bool CommandDurationEnabled => _commandDuration.Enabled;
 
-    public void MessageReceived(string? msgType)
-    {
-        if (_messagesReceived.Enabled)
-        {
-            _messagesReceived.Add(1, new KeyValuePair<string, object?>(MsgTypeTag, msgType ?? "?"));
-        }
-    }
+    public void MessageReceived(string? msgType) => _messagesReceived.AddTagged(1, MsgTypeTag, msgType ?? "?");
 
     public void FrameSent(int bytes)
     {
@@ -72,37 +66,13 @@ internal sealed class ExchangeMetrics : IDisposable
         _bytesSent.Add(bytes);
     }
 
-    public void Error(string? requestMsgType)
-    {
-        if (_errors.Enabled)
-        {
-            _errors.Add(1, new KeyValuePair<string, object?>(MsgTypeTag, requestMsgType ?? "?"));
-        }
-    }
+    public void Error(string? requestMsgType) => _errors.AddTagged(1, MsgTypeTag, requestMsgType ?? "?");
 
-    public void OrdersAccepted(int count)
-    {
-        if (count > 0)
-        {
-            _orders.Add(count);
-        }
-    }
+    public void OrdersAccepted(int count) => _orders.AddPositive(count);
 
-    public void Trades(int count)
-    {
-        if (count > 0)
-        {
-            _trades.Add(count);
-        }
-    }
+    public void Trades(int count) => _trades.AddPositive(count);
 
-    public void OrderRejected(int reason)
-    {
-        if (_rejects.Enabled)
-        {
-            _rejects.Add(1, new KeyValuePair<string, object?>(ReasonTag, reason));
-        }
-    }
+    public void OrderRejected(int reason) => _rejects.AddTagged(1, ReasonTag, reason);
 
     public void SlowConsumerDisconnect() => _slowConsumers.Add(1);
 

@@ -75,26 +75,14 @@ internal sealed class ClientMetrics : IDisposable
 
     public void MessageReceived(string msgType, int bytes)
     {
-        if (_messagesReceived.Enabled)
-        {
-            _messagesReceived.Add(1, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
-        }
-        if (_bytesReceived.Enabled)
-        {
-            _bytesReceived.Add(bytes, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
-        }
+        _messagesReceived.AddTagged(1, MsgTypeTag, msgType);
+        _bytesReceived.AddTagged(bytes, MsgTypeTag, msgType);
     }
 
     public void MessageSent(string msgType, int bytes)
     {
-        if (_messagesSent.Enabled)
-        {
-            _messagesSent.Add(1, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
-        }
-        if (_bytesSent.Enabled)
-        {
-            _bytesSent.Add(bytes, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
-        }
+        _messagesSent.AddTagged(1, MsgTypeTag, msgType);
+        _bytesSent.AddTagged(bytes, MsgTypeTag, msgType);
     }
 
     public bool RequestDurationEnabled => _requestDuration.Enabled;
@@ -119,17 +107,14 @@ internal sealed class ClientMetrics : IDisposable
     public void Recovered(int synthesizedReports)
     {
         _recoveries.Add(1);
-        if (synthesizedReports > 0)
-        {
-            _synthesizedReports.Add(synthesizedReports);
-        }
+        _synthesizedReports.AddPositive(synthesizedReports);
     }
 
-    public void BookResync(string symbol) => _bookResyncs.Add(1, new KeyValuePair<string, object?>(SymbolTag, symbol));
+    public void BookResync(string symbol) => _bookResyncs.AddTagged(1, SymbolTag, symbol);
 
-    public void SubscriberDropped(string stream) => _subscriberDropped.Add(1, new KeyValuePair<string, object?>(StreamTag, stream));
+    public void SubscriberDropped(string stream) => _subscriberDropped.AddTagged(1, StreamTag, stream);
 
-    public void SubscriberOverflow(string stream) => _subscriberOverflows.Add(1, new KeyValuePair<string, object?>(StreamTag, stream));
+    public void SubscriberOverflow(string stream) => _subscriberOverflows.AddTagged(1, StreamTag, stream);
 
     public void PacingDelay(string msgType, TimeSpan delay) => _pacingDelay.Record(delay.TotalSeconds, new KeyValuePair<string, object?>(MsgTypeTag, msgType));
 

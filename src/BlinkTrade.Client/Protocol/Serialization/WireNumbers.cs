@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Numerics;
 using System.Text.Json;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
@@ -44,14 +45,19 @@ internal static class WireNumbers
 
     /// <summary>Reads a 32-bit integer with the same tolerance as <see cref="ReadInt64"/>.</summary>
     /// <exception cref="JsonException">The token is not an integer, or does not fit in 32 bits.</exception>
-    public static int ReadInt32(ref Utf8JsonReader reader)
+    public static int ReadInt32(ref Utf8JsonReader reader) => ReadInteger<int>(ref reader);
+
+    /// <summary>Reads an integer of type <typeparamref name="T"/> (at most 64 bits wide) with the same tolerance as <see cref="ReadInt64"/>.</summary>
+    /// <exception cref="JsonException">The token is not an integer, or does not fit in <typeparamref name="T"/>.</exception>
+    public static T ReadInteger<T>(ref Utf8JsonReader reader)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         var value = ReadInt64(ref reader);
-        if (value is < int.MinValue or > int.MaxValue)
+        if (value < long.CreateTruncating(T.MinValue) || value > long.CreateTruncating(T.MaxValue))
         {
-            throw new JsonException("Expected an integer that fits in 32 bits.");
+            throw new JsonException($"Expected an integer that fits in {T.AllBitsSet.GetByteCount() * 8} bits.");
         }
-        return (int)value;
+        return T.CreateTruncating(value);
     }
 
     /// <summary>The raw text of the current token (for numbers kept as text).</summary>

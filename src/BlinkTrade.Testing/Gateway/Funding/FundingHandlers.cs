@@ -16,6 +16,9 @@ internal static class FundingHandlers
 {
     private static readonly IReadOnlyList<string> AllStatuses = ["0", "1", "2", "4", "8"];
 
+    // What U26 lists when the request names no StatusList: pending and in progress.
+    private static readonly IReadOnlyList<string> OpenWithdrawStatuses = ["1", "2"];
+
     /// <summary>The most instructions a deposit may carry.</summary>
     public const int MaxInstructions = 10;
 
@@ -182,11 +185,8 @@ internal static class FundingHandlers
 
     /// <summary>U30 → U31: the account's deposits in the statuses asked for (all by default), matching the search terms (§5 G42).</summary>
     public static ValueTask DepositListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, m => (Statuses: m.GetOptionalStringArray("StatusList") ?? AllStatuses, Terms: SearchTerms.Read(m)),
-            (state, user, filter, page, pageSize) => new DepositListResponse
-            {
-                DepositListGrp = [.. Page(state.Deposits.Values, user.UserId, filter.Statuses, filter.Terms, ListSearch.Deposit, page, pageSize).Select(d => d.ToProtocol())],
-            }, cancellationToken);
+        => FundingListAsync(services, session, message, AllStatuses, static state => state.Deposits.Values, ListSearch.Deposit,
+            static rows => new DepositListResponse { DepositListGrp = [.. rows.Select(d => d.ToProtocol())] }, cancellationToken);
 
     /// <summary>U6 → U7 (full model, §5 G25) + U9.</summary>
     public static async ValueTask WithdrawAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
@@ -283,11 +283,8 @@ internal static class FundingHandlers
     /// <summary>U26 → U27: the account's withdrawals in the statuses asked for (pending and in progress by default), matching
     /// the search terms (§5 G42).</summary>
     public static ValueTask WithdrawListAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
-        => AccountLists.ReplyAsync(services, session, message, m => (Statuses: m.GetOptionalStringArray("StatusList") ?? ["1", "2"], Terms: SearchTerms.Read(m)),
-            (state, user, filter, page, pageSize) => new WithdrawListResponse
-            {
-                WithdrawListGrp = [.. Page(state.Withdrawals.Values, user.UserId, filter.Statuses, filter.Terms, ListSearch.Withdrawal, page, pageSize).Select(r => r.ToProtocol())],
-            }, cancellationToken);
+        => FundingListAsync(services, session, message, OpenWithdrawStatuses, static state => state.Withdrawals.Values, ListSearch.Withdrawal,
+            static rows => new WithdrawListResponse { WithdrawListGrp = [.. rows.Select(r => r.ToProtocol())] }, cancellationToken);
 
     /// <summary>U70 → U71: the user cancels a withdrawal not yet in progress; its funds are unlocked. The reply's ClOrdID
     /// echoes the cancel's (when it has one), as the JS SDK correlates by it.</summary>
@@ -344,11 +341,15 @@ internal static class FundingHandlers
             ? withdrawal
             : throw GatewayException.InvalidParameter("Withdrawal not found");
 
-    // One page of the user's deposits or withdrawals in the statuses asked for, matching every search term, newest first.
-    private static IEnumerable<T> Page<T>(IEnumerable<T> records, int userId, IReadOnlyList<string> statuses, SearchTerms? terms, Func<T, SearchTerm, bool> matches,
-        int page, int pageSize) where T : FundingRecord
-        => records.Where(r => r.UserId == userId && statuses.Contains(r.Status) && (terms is null || terms.All(t => matches(r, t))))
-            .OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize);
+    // U30 → U31 and U26 → U27, one list over deposits or withdrawals: one page of the account's records in the statuses asked
+    // for (defaultStatuses when the request names none), matching every search term, newest first.
+    private static ValueTask FundingListAsync<T>(GatewayServices services, ExchangeSession session, GatewayRequest message, IReadOnlyList<string> defaultStatuses,
+        Func<ExchangeState, IEnumerable<T>> records, Func<T, SearchTerm, bool> matches, Func<IEnumerable<T>, PagedMessage> answer, CancellationToken cancellationToken)
+        where T : FundingRecord
+        => AccountLists.ReplyAsync(services, session, message, m => (Statuses: m.GetOptionalStringArray("StatusList") ?? defaultStatuses, Terms: SearchTerms.Read(m)),
+            (state, user, filter, page, pageSize) => answer(records(state)
+                .Where(r => r.UserId == user.UserId && filter.Statuses.Contains(r.Status) && (filter.Terms is null || filter.Terms.All(t => matches(r, t))))
+                .OrderByDescending(r => r.Sequence).Skip(page * pageSize).Take(pageSize)), cancellationToken);
 
     // U19 for a deposit this user does not have: DepositID -1 as a number (bitex's), which the record's string id cannot
     // hold, so it is the record's unknown field.

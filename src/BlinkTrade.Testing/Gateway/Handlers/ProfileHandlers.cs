@@ -78,13 +78,13 @@ internal static class ProfileHandlers
         switch (name)
         {
             case "EmailLang":
-                user.EmailLang = value.ValueKind == JsonValueKind.String ? value.GetString()! : throw GatewayException.InvalidValue(name, value.GetRawText());
+                user.EmailLang = String(name, value);
                 break;
             case "State":
-                user.State = value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(name, value.GetRawText());
+                user.State = String(name, value);
                 break;
             case "CountryCode":
-                user.CountryCode = value.ValueKind == JsonValueKind.String ? value.GetString() : throw GatewayException.InvalidValue(name, value.GetRawText());
+                user.CountryCode = String(name, value);
                 break;
             case "ConfirmationOrder":
                 user.ConfirmationOrder = Bool(name, value);
@@ -114,6 +114,9 @@ internal static class ProfileHandlers
                 break;
         }
     }
+
+    private static string String(string name, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw GatewayException.InvalidValue(name, value.GetRawText());
 
     private static bool Bool(string name, JsonElement value) => value.ValueKind switch
     {

@@ -2,10 +2,6 @@ using System.Net;
 using BlinkTrade.Testing.ApiKeys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BlinkTrade.Testing.Hosting.Rest;
@@ -16,32 +12,28 @@ namespace BlinkTrade.Testing.Hosting.Rest;
 /// </summary>
 public sealed class ApiKeysRestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ApiKeysRestHost _host;
 
-    private ApiKeysRestServer(WebApplication app, Uri baseAddress)
+    private ApiKeysRestServer(ApiKeysRestHost host, Uri baseAddress)
     {
-        _app = app;
+        _host = host;
         BaseAddress = baseAddress;
-        Store = app.Services.GetRequiredService<ApiKeyStore>();
-        Options = app.Services.GetRequiredService<ApiKeysRestOptions>();
-        RateLimiter = app.Services.GetRequiredService<ApiKeysRateLimiter>();
-        Faults = app.Services.GetRequiredService<ApiKeysFaultInjector>();
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The key store behind the endpoints.</summary>
-    public ApiKeyStore Store { get; }
+    public ApiKeyStore Store => _host.Store;
 
     /// <summary>The settings in use.</summary>
-    public ApiKeysRestOptions Options { get; }
+    public ApiKeysRestOptions Options => _host.Options;
 
     /// <summary>The per-IP rate limiter.</summary>
-    public ApiKeysRateLimiter RateLimiter { get; }
+    public ApiKeysRateLimiter RateLimiter => _host.RateLimiter;
 
     /// <summary>The fault-injection hook and request counters.</summary>
-    public ApiKeysFaultInjector Faults { get; }
+    public ApiKeysFaultInjector Faults => _host.Faults;
 
     /// <summary>Starts a server.</summary>
     /// <param name="store">The key store (seed it before or after starting).</param>
@@ -52,19 +44,12 @@ public sealed class ApiKeysRestServer : IAsyncDisposable
     public static async Task<ApiKeysRestServer> StartAsync(ApiKeyStore store, ApiKeysRestOptions? options = null, ILoggerProvider? loggerProvider = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var app = ApiKeysRestApplication.Build(store, options ?? new ApiKeysRestOptions(), loggerProvider,
-            builder => builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0)));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ApiKeysRestServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var host = await ApiKeysRestHost.StartAsync(store, options, loggerProvider,
+            builder => builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0)), cancellationToken).ConfigureAwait(false);
+        return new ApiKeysRestServer(host, host.App.ListeningAddress());
     }
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task completing when stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

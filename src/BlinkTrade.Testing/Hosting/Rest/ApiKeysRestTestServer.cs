@@ -1,4 +1,3 @@
-using System.Net;
 using BlinkTrade.Testing.ApiKeys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -13,33 +12,29 @@ namespace BlinkTrade.Testing.Hosting.Rest;
 /// </summary>
 public sealed class ApiKeysRestTestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ApiKeysRestHost _host;
     private readonly TestServer _server;
 
-    private ApiKeysRestTestServer(WebApplication app)
+    private ApiKeysRestTestServer(ApiKeysRestHost host)
     {
-        _app = app;
-        _server = app.GetTestServer();
-        Store = app.Services.GetRequiredService<ApiKeyStore>();
-        Options = app.Services.GetRequiredService<ApiKeysRestOptions>();
-        RateLimiter = app.Services.GetRequiredService<ApiKeysRateLimiter>();
-        Faults = app.Services.GetRequiredService<ApiKeysFaultInjector>();
+        _host = host;
+        _server = host.App.GetTestServer();
     }
 
     /// <summary>The in-memory server's base address (<c>http://localhost/</c>).</summary>
     public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The key store behind the endpoints.</summary>
-    public ApiKeyStore Store { get; }
+    public ApiKeyStore Store => _host.Store;
 
     /// <summary>The settings in use.</summary>
-    public ApiKeysRestOptions Options { get; }
+    public ApiKeysRestOptions Options => _host.Options;
 
     /// <summary>The per-IP rate limiter.</summary>
-    public ApiKeysRateLimiter RateLimiter { get; }
+    public ApiKeysRateLimiter RateLimiter => _host.RateLimiter;
 
     /// <summary>The fault-injection hook and request counters.</summary>
-    public ApiKeysFaultInjector Faults { get; }
+    public ApiKeysFaultInjector Faults => _host.Faults;
 
     /// <summary>Starts an in-memory server.</summary>
     /// <param name="store">The key store.</param>
@@ -50,26 +45,17 @@ public sealed class ApiKeysRestTestServer : IAsyncDisposable
     public static async Task<ApiKeysRestTestServer> StartAsync(ApiKeyStore store, ApiKeysRestOptions? options = null, ILoggerProvider? loggerProvider = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var app = ApiKeysRestApplication.Build(store, options ?? new ApiKeysRestOptions(), loggerProvider, builder => builder.WebHost.UseTestServer());
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new ApiKeysRestTestServer(app);
+        var host = await ApiKeysRestHost.StartAsync(store, options, loggerProvider, builder => builder.WebHost.UseTestServer(), cancellationToken)
+            .ConfigureAwait(false);
+        return new ApiKeysRestTestServer(host);
     }
 
     /// <summary>A transport handler reaching this server in memory.</summary>
     /// <param name="clientIp">The remote address requests appear to come from (default 127.0.0.1).</param>
     /// <returns>The handler.</returns>
-    public HttpMessageHandler CreateHandler(string? clientIp = null)
-    {
-        var address = IPAddress.Parse(clientIp ?? "127.0.0.1");
-        return _server.CreateHandler(context => context.Connection.RemoteIpAddress = address);
-    }
+    public HttpMessageHandler CreateHandler(string? clientIp = null) => _server.CreateClientHandler(clientIp ?? "127.0.0.1");
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task completing when stopped.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using BlinkTrade.Testing.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -32,15 +31,7 @@ internal sealed class InMemoryExchangeHttpHost : IAsyncDisposable
     }
 
     /// <summary>A handler whose requests appear to come from <paramref name="clientIp"/>.</summary>
-    public HttpMessageHandler CreateHandler(string clientIp)
-    {
-        var address = IPAddress.Parse(clientIp);
-        return _server.CreateHandler(context => context.Connection.RemoteIpAddress = address);
-    }
+    public HttpMessageHandler CreateHandler(string clientIp) => _server.CreateClientHandler(clientIp);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _app.StopAndDisposeAsync();
 }
