@@ -201,6 +201,15 @@ internal sealed class AccountBook
 
     private static long Link(long index, int kind) => (index << LinkBits) | (uint)kind;
 
+    /// <summary>Makes <paramref name="link"/> the newest entry of the account's ledger chain; returns the one before it.</summary>
+    private long Chain(int accountIndex, long link)
+    {
+        ref var last = ref _lastLedgerRow[accountIndex];
+        var previous = last;
+        last = link;
+        return previous;
+    }
+
     /// <summary>The link an account's chain continues with after the entries of <paramref name="link"/>.</summary>
     private long PreviousOf(long link) => (link & LinkMask) switch
     {
@@ -448,7 +457,6 @@ internal sealed class AccountBook
         {
             var balance = operation == LedgerOperation.Credit ? cell.Total + amount : cell.Total - amount;
             cell.Total = balance;
-            ref var last = ref _lastLedgerRow[accountIndex];
             var index = _ledger.Count;
             ref var row = ref _ledger.Append();
             row.LedgerId = ++_ledgerIds;
@@ -457,13 +465,12 @@ internal sealed class AccountBook
             row.Reference = reference;
             row.CounterReference = counterReference;
             row.Timestamp = timestamp;
-            row.PreviousOfAccount = last;
+            row.PreviousOfAccount = Chain(accountIndex, Link(index, SingleRow));
             row.AccountIndex = accountIndex;
             row.PayeeIndex = payeeIndex;
             row.Currency = (short)ccy;
             row.Operation = operation;
             row.Kind = kind;
-            last = Link(index, SingleRow);
         }
 
         _changes.Add(accountIndex, ccy);
@@ -499,9 +506,7 @@ internal sealed class AccountBook
         _changes.Add(buyer, baseCcy);
         s.BuyerLedgerId = _ledgerIds + 1;
         _ledgerIds += 2;
-        ref var buyerLast = ref _lastLedgerRow[buyer];
-        s.BuyerPrevious = buyerLast;
-        buyerLast = Link(index, BuyerSide);
+        s.BuyerPrevious = Chain(buyer, Link(index, BuyerSide));
         ChargeFee(buyer, baseCcy, buyerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
 
         ref var sellerBase = ref Cell(seller, baseCcy);
@@ -513,9 +518,7 @@ internal sealed class AccountBook
         _changes.Add(seller, quoteCcy);
         s.SellerLedgerOffset = (byte)(_ledgerIds + 1 - s.BuyerLedgerId);
         _ledgerIds += 2;
-        ref var sellerLast = ref _lastLedgerRow[seller];
-        s.SellerPrevious = sellerLast;
-        sellerLast = Link(index, SellerSide);
+        s.SellerPrevious = Chain(seller, Link(index, SellerSide));
         ChargeFee(seller, quoteCcy, sellerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
     }
 
