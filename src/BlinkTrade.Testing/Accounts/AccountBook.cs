@@ -497,29 +497,30 @@ internal sealed class AccountBook
         s.BaseCurrency = (short)baseCcy;
         s.QuoteCurrency = (short)quoteCcy;
 
-        ref var buyerQuote = ref Cell(buyer, quoteCcy);
-        buyerQuote.Locked -= buyerRelease;
-        s.BuyerQuoteBalance = buyerQuote.Total -= notional;
-        _changes.Add(buyer, quoteCcy);
-        ref var buyerBase = ref Cell(buyer, baseCcy);
-        s.BuyerBaseBalance = buyerBase.Total += quantity;
-        _changes.Add(buyer, baseCcy);
+        s.BuyerQuoteBalance = Move(buyer, quoteCcy, buyerRelease, -notional);
+        s.BuyerBaseBalance = Move(buyer, baseCcy, 0, quantity);
         s.BuyerLedgerId = _ledgerIds + 1;
         _ledgerIds += 2;
         s.BuyerPrevious = Chain(buyer, Link(index, BuyerSide));
         ChargeFee(buyer, baseCcy, buyerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
 
-        ref var sellerBase = ref Cell(seller, baseCcy);
-        sellerBase.Locked -= quantity;
-        s.SellerBaseBalance = sellerBase.Total -= quantity;
-        _changes.Add(seller, baseCcy);
-        ref var sellerQuote = ref Cell(seller, quoteCcy);
-        s.SellerQuoteBalance = sellerQuote.Total += notional;
-        _changes.Add(seller, quoteCcy);
+        s.SellerBaseBalance = Move(seller, baseCcy, quantity, -quantity);
+        s.SellerQuoteBalance = Move(seller, quoteCcy, 0, notional);
         s.SellerLedgerOffset = (byte)(_ledgerIds + 1 - s.BuyerLedgerId);
         _ledgerIds += 2;
         s.SellerPrevious = Chain(seller, Link(index, SellerSide));
         ChargeFee(seller, quoteCcy, sellerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
+    }
+
+    /// <summary>One balance movement of a settlement: releases <paramref name="unlock"/> of the hold, adds <paramref name="delta"/> to
+    /// the total, notes the change; returns the new total (the ledger row's balance).</summary>
+    private long Move(int accountIndex, int ccy, long unlock, long delta)
+    {
+        ref var cell = ref Cell(accountIndex, ccy);
+        cell.Locked -= unlock;
+        cell.Total += delta;
+        _changes.Add(accountIndex, ccy);
+        return cell.Total;
     }
 
     /// <summary>Moves <paramref name="fee"/> from an account to its broker's fee account (two ledger rows).</summary>
