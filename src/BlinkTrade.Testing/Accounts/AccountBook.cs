@@ -17,6 +17,9 @@ internal sealed class AccountBook
     private readonly Dictionary<int, BrokerConfig> _brokers = [];
     private readonly Dictionary<long, PendingWithdrawal> _withdrawals = [];
     private readonly ChunkedLog<LedgerRow> _ledger;
+
+    /// <summary>One record per settled trade, standing for its four ledger rows.</summary>
+    private readonly ChunkedLog<SettlementRow> _settlements;
     private readonly BalanceChangeLog _changes;
     /// <summary>Balances of every account in one flat array, <see cref="_stride"/> currencies per account: a balance check
     /// costs one cache miss, not a pointer chase from the account object to a per-account array.</summary>
@@ -25,14 +28,21 @@ internal sealed class AccountBook
     private BalanceCell[] _cells = new BalanceCell[1024 * 2];
     private int _stride = 2;
 
-    /// <summary>Index of each account's newest ledger row (-1 when none), by <see cref="Account.Index"/>: a posting updates the
-    /// chain without reading the account object.</summary>
+    /// <summary>Link to each account's newest ledger row (-1 when none), by <see cref="Account.Index"/>: a posting updates the
+    /// chain without reading the account object. A link names a single row or one party's side of a settlement (<see cref="Link"/>).</summary>
     private long[] _lastLedgerRow = CreateLastLedgerRows(1024);
 
-    internal AccountBook(BalanceChangeLog changes, long ledgerCapacity)
+    /// <summary>Ledger ids issued so far (the last one).</summary>
+    private long _ledgerIds;
+
+    /// <summary>The kinds of entry an account's ledger chain links to (the low bits of a link).</summary>
+    private const int SingleRow = 0, BuyerSide = 1, SellerSide = 2, LinkBits = 2, LinkMask = (1 << LinkBits) - 1;
+
+    internal AccountBook(BalanceChangeLog changes, long ledgerCapacity, long settlementCapacity = 1024)
     {
         _changes = changes;
         _ledger = new ChunkedLog<LedgerRow>(ledgerCapacity);
+        _settlements = new ChunkedLog<SettlementRow>(settlementCapacity);
         _changes.Bind(this);
     }
 
@@ -42,8 +52,8 @@ internal sealed class AccountBook
     /// <summary>Every account that exists, as (broker, user).</summary>
     public IEnumerable<(int BrokerId, int UserId)> AccountIds => _accountList.Select(a => (a.BrokerId, a.UserId));
 
-    /// <summary>Number of ledger rows written.</summary>
-    public long LedgerCount => _ledger.Count;
+    /// <summary>Number of ledger rows written (a settled trade's four included).</summary>
+    public long LedgerCount => _ledgerIds;
 
     /// <summary>Withdrawals whose funds are locked and not yet completed or cancelled.</summary>
     public IEnumerable<PendingWithdrawal> PendingWithdrawals => _withdrawals.Values;
@@ -159,54 +169,124 @@ internal sealed class AccountBook
         }
 
         var skip = (long)page * pageSize;
-        for (var index = _lastLedgerRow[account.Index]; index >= 0 && rows.Count < pageSize; index = _ledger[index].PreviousOfAccount)
+        for (var link = _lastLedgerRow[account.Index]; link >= 0 && rows.Count < pageSize; link = PreviousOf(link))
         {
-            ref var row = ref _ledger[index];
-            if (only >= 0 && row.Currency != only)
+            // A single row stands for one entry, a settlement side for two (newest first: what the party received, then what it paid).
+            var entries = (link & LinkMask) == SingleRow ? 1 : 2;
+            for (var k = 0; k < entries && rows.Count < pageSize; k++)
             {
-                continue;
-            }
+                if (only >= 0 && CurrencyOf(link, k) != only)
+                {
+                    continue;
+                }
 
-            // A search reads the row as a client sees it; without one, only the page's rows are built.
-            LedgerEntry? entry = match is null ? null : Entry(index, ref row);
-            if (entry is { } candidate && !match!(candidate))
-            {
-                continue;
-            }
+                var entry = EntryOf(link, k);
+                if (match is not null && !match(entry))
+                {
+                    continue;
+                }
 
-            if (skip > 0)
-            {
-                skip--;
-                continue;
-            }
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
 
-            rows.Add(entry ?? Entry(index, ref row));
+                rows.Add(entry);
+            }
         }
 
         return rows;
     }
 
-    /// <summary>The row at <paramref name="index"/> as a client sees it. Ledger ids are the rows' positions + 1: every posting
-    /// appends exactly one row, from id 1 on.</summary>
-    private LedgerEntry Entry(long index, ref LedgerRow row)
+    private static long Link(long index, int kind) => (index << LinkBits) | (uint)kind;
+
+    /// <summary>Makes <paramref name="link"/> the newest entry of the account's ledger chain; returns the one before it.</summary>
+    private long Chain(int accountIndex, long link)
     {
-        var account = _accountList[row.AccountIndex];
-        var payee = _accountList[row.PayeeIndex];
+        ref var last = ref _lastLedgerRow[accountIndex];
+        var previous = last;
+        last = link;
+        return previous;
+    }
+
+    /// <summary>The link an account's chain continues with after the entries of <paramref name="link"/>.</summary>
+    private long PreviousOf(long link) => (link & LinkMask) switch
+    {
+        SingleRow => _ledger[link >> LinkBits].PreviousOfAccount,
+        BuyerSide => _settlements[link >> LinkBits].BuyerPrevious,
+        _ => _settlements[link >> LinkBits].SellerPrevious,
+    };
+
+    /// <summary>Currency of entry <paramref name="k"/> (0 = newest) of the entries <paramref name="link"/> stands for.</summary>
+    private int CurrencyOf(long link, int k)
+    {
+        if ((link & LinkMask) == SingleRow)
+        {
+            return _ledger[link >> LinkBits].Currency;
+        }
+
+        // The buyer received base (k = 0) and paid quote; the seller received quote (k = 0) and delivered base.
+        ref var s = ref _settlements[link >> LinkBits];
+        return ((link & LinkMask) == BuyerSide) == (k == 0) ? s.BaseCurrency : s.QuoteCurrency;
+    }
+
+    /// <summary>Entry <paramref name="k"/> (0 = newest) of the entries <paramref name="link"/> stands for, as a client sees it.</summary>
+    private LedgerEntry EntryOf(long link, int k)
+    {
+        var index = link >> LinkBits;
+        switch (link & LinkMask)
+        {
+            case SingleRow:
+            {
+                ref var row = ref _ledger[index];
+                return Entry(row.LedgerId, row.AccountIndex, row.PayeeIndex, row.Currency, row.Operation, row.Amount, row.Balance, row.Reference,
+                    row.CounterReference, row.Kind, row.Timestamp);
+            }
+
+            case BuyerSide:
+            {
+                ref var s = ref _settlements[index];
+                return k == 0
+                    ? Entry(s.BuyerLedgerId + 1, s.Buyer, s.Seller, s.BaseCurrency, LedgerOperation.Credit, s.Quantity, s.BuyerBaseBalance, s.AggressorId,
+                        s.RestingId, LedgerKind.Trade, s.Timestamp)
+                    : Entry(s.BuyerLedgerId, s.Buyer, s.Seller, s.QuoteCurrency, LedgerOperation.Debit, s.Notional, s.BuyerQuoteBalance, s.AggressorId,
+                        s.RestingId, LedgerKind.Trade, s.Timestamp);
+            }
+
+            default:
+            {
+                ref var s = ref _settlements[index];
+                var sellerId = s.BuyerLedgerId + s.SellerLedgerOffset;
+                return k == 0
+                    ? Entry(sellerId + 1, s.Seller, s.Buyer, s.QuoteCurrency, LedgerOperation.Credit, s.Notional, s.SellerQuoteBalance, s.AggressorId,
+                        s.RestingId, LedgerKind.Trade, s.Timestamp)
+                    : Entry(sellerId, s.Seller, s.Buyer, s.BaseCurrency, LedgerOperation.Debit, s.Quantity, s.SellerBaseBalance, s.AggressorId,
+                        s.RestingId, LedgerKind.Trade, s.Timestamp);
+            }
+        }
+    }
+
+    private LedgerEntry Entry(long ledgerId, int accountIndex, int payeeIndex, int ccy, LedgerOperation operation, long amount, long balance,
+        long reference, long counterReference, LedgerKind kind, long timestamp)
+    {
+        var account = _accountList[accountIndex];
+        var payee = _accountList[payeeIndex];
         return new LedgerEntry
         {
-            LedgerId = index + 1,
-            Currency = _currencies[row.Currency],
-            Operation = row.Operation,
+            LedgerId = ledgerId,
+            Currency = _currencies[ccy],
+            Operation = operation,
             BrokerId = account.BrokerId,
             UserId = account.UserId,
             PayeeBrokerId = payee.BrokerId,
             PayeeUserId = payee.UserId,
-            Amount = row.Amount,
-            Balance = row.Balance,
-            Reference = row.Reference,
-            CounterReference = row.CounterReference,
-            Kind = row.Kind,
-            Timestamp = row.Timestamp,
+            Amount = amount,
+            Balance = balance,
+            Reference = reference,
+            CounterReference = counterReference,
+            Kind = kind,
+            Timestamp = timestamp,
         };
     }
 
@@ -377,24 +457,70 @@ internal sealed class AccountBook
         {
             var balance = operation == LedgerOperation.Credit ? cell.Total + amount : cell.Total - amount;
             cell.Total = balance;
-            ref var last = ref _lastLedgerRow[accountIndex];
             var index = _ledger.Count;
             ref var row = ref _ledger.Append();
+            row.LedgerId = ++_ledgerIds;
             row.Amount = amount;
             row.Balance = balance;
             row.Reference = reference;
             row.CounterReference = counterReference;
             row.Timestamp = timestamp;
-            row.PreviousOfAccount = last;
+            row.PreviousOfAccount = Chain(accountIndex, Link(index, SingleRow));
             row.AccountIndex = accountIndex;
             row.PayeeIndex = payeeIndex;
             row.Currency = (short)ccy;
             row.Operation = operation;
             row.Kind = kind;
-            last = index;
         }
 
         _changes.Add(accountIndex, ccy);
+    }
+
+    /// <summary>
+    /// Settles one trade whose notional is not 0 (<see cref="RiskEngine.SettleTrade"/>): the buyer's quote debit (its hold shrinking by
+    /// <paramref name="buyerRelease"/>) and base credit, its fee, the seller's base debit out of its hold and quote credit, its fee —
+    /// the same balance movements, ledger ids and change notes, in the same order, as posting the four rows one by one, but the four
+    /// rows are one <see cref="SettlementRow"/> (fee rows stay single rows).
+    /// </summary>
+    internal void Settle(int buyer, int seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease, long buyerFee,
+        long sellerFee, long aggressorId, long restingId, long timestamp)
+    {
+        var index = _settlements.Count;
+        ref var s = ref _settlements.Append();
+        s.Quantity = quantity;
+        s.Notional = notional;
+        s.AggressorId = aggressorId;
+        s.RestingId = restingId;
+        s.Timestamp = timestamp;
+        s.Buyer = buyer;
+        s.Seller = seller;
+        s.BaseCurrency = (short)baseCcy;
+        s.QuoteCurrency = (short)quoteCcy;
+
+        s.BuyerQuoteBalance = Move(buyer, quoteCcy, buyerRelease, -notional);
+        s.BuyerBaseBalance = Move(buyer, baseCcy, 0, quantity);
+        s.BuyerLedgerId = _ledgerIds + 1;
+        _ledgerIds += 2;
+        s.BuyerPrevious = Chain(buyer, Link(index, BuyerSide));
+        ChargeFee(buyer, baseCcy, buyerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
+
+        s.SellerBaseBalance = Move(seller, baseCcy, quantity, -quantity);
+        s.SellerQuoteBalance = Move(seller, quoteCcy, 0, notional);
+        s.SellerLedgerOffset = (byte)(_ledgerIds + 1 - s.BuyerLedgerId);
+        _ledgerIds += 2;
+        s.SellerPrevious = Chain(seller, Link(index, SellerSide));
+        ChargeFee(seller, quoteCcy, sellerFee, LedgerKind.TradeFee, aggressorId, restingId, timestamp);
+    }
+
+    /// <summary>One balance movement of a settlement: releases <paramref name="unlock"/> of the hold, adds <paramref name="delta"/> to
+    /// the total, notes the change; returns the new total (the ledger row's balance).</summary>
+    private long Move(int accountIndex, int ccy, long unlock, long delta)
+    {
+        ref var cell = ref Cell(accountIndex, ccy);
+        cell.Locked -= unlock;
+        cell.Total += delta;
+        _changes.Add(accountIndex, ccy);
+        return cell.Total;
     }
 
     /// <summary>Moves <paramref name="fee"/> from an account to its broker's fee account (two ledger rows).</summary>

@@ -1,10 +1,10 @@
 namespace BlinkTrade.Testing.Accounts;
 
 /// <summary>
-/// How a ledger row is stored: 64 bytes, no object references. A trade writes four of these (six more with fees), so the
-/// ledger is the largest stream of memory the engine writes; the row keeps only what cannot be derived — the account and
-/// counterparty by <see cref="Account.Index"/>, the currency by id, no ledger id (it is the row's position + 1) — and
-/// <see cref="AccountBook.GetLedger"/> turns rows into <see cref="LedgerEntry"/>s when a client asks for them.
+/// How a single ledger row is stored: 72 bytes, no object references — deposits, withdrawals and fees (a trade's four rows are one
+/// <see cref="SettlementRow"/>). The row keeps only what cannot be derived — the account and counterparty by
+/// <see cref="Account.Index"/>, the currency by id — and <see cref="AccountBook.GetLedger"/> turns rows into
+/// <see cref="LedgerEntry"/>s when a client asks for them.
 /// </summary>
 internal struct LedgerRow
 {
@@ -23,8 +23,11 @@ internal struct LedgerRow
     /// <summary>Caller's clock of the command that produced the row.</summary>
     public long Timestamp;
 
-    /// <summary>Index of the previous row of the same account (-1 if none): the per-account chain served newest first.</summary>
+    /// <summary>The account's ledger chain before this row (an <see cref="AccountBook"/> link, -1 if none): served newest first.</summary>
     public long PreviousOfAccount;
+
+    /// <summary>Ledger id (ids count every row, the ones a <see cref="SettlementRow"/> stands for included, from 1 on).</summary>
+    public long LedgerId;
 
     /// <summary><see cref="Account.Index"/> of the account.</summary>
     public int AccountIndex;

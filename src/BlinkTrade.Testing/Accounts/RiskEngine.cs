@@ -12,7 +12,11 @@ namespace BlinkTrade.Testing.Accounts;
 /// </summary>
 internal sealed class RiskEngine
 {
-    public RiskEngine(BalanceChangeLog changes, long ledgerCapacity) => Accounts = new AccountBook(changes, ledgerCapacity);
+    /// <param name="changes">Where balance changes are noted.</param>
+    /// <param name="ledgerCapacity">Expected single ledger rows (deposits, withdrawals, fees) over the engine's life.</param>
+    /// <param name="tradeCapacity">Expected trades over the engine's life (one settlement record each).</param>
+    public RiskEngine(BalanceChangeLog changes, long ledgerCapacity, long tradeCapacity = 1024) =>
+        Accounts = new AccountBook(changes, ledgerCapacity, tradeCapacity);
 
     // The per-order members are small and on every command's path: inlined, the split from matching costs no call.
 
@@ -83,12 +87,20 @@ internal sealed class RiskEngine
     /// longer need; 0 for a market buy, which holds nothing), receives the base and pays its fee in base; the seller delivers the
     /// base out of its hold, receives the quote and pays its fee in quote. Fees go to each party's broker fee account. Ledger rows
     /// reference the aggressor and the resting order. The parties are <see cref="Account.Index"/>es (the order slots hold them): no
-    /// account object is read unless there is a fee to move.
+    /// account object is read unless there is a fee to move. The four trade rows are stored as one settlement record
+    /// (<see cref="AccountBook.Settle"/>); a trade whose notional floors to 0 has no quote rows and posts its two base rows singly.
     /// </summary>
     public void SettleTrade(int buyer, int seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease,
         int buyerFeeBps, int sellerFeeBps, long aggressorId, long restingId, long timestamp)
     {
         var accounts = Accounts;
+        if (notional != 0)
+        {
+            accounts.Settle(buyer, seller, baseCcy, quoteCcy, quantity, notional, buyerRelease, Money.Fee(quantity, buyerFeeBps), Money.Fee(notional, sellerFeeBps),
+                aggressorId, restingId, timestamp);
+            return;
+        }
+
         accounts.Post(buyer, quoteCcy, LedgerOperation.Debit, notional, buyerRelease, LedgerKind.Trade, seller, aggressorId, restingId, timestamp);
         accounts.Post(buyer, baseCcy, LedgerOperation.Credit, quantity, 0, LedgerKind.Trade, seller, aggressorId, restingId, timestamp);
         accounts.ChargeFee(buyer, baseCcy, Money.Fee(quantity, buyerFeeBps), LedgerKind.TradeFee, aggressorId, restingId, timestamp);

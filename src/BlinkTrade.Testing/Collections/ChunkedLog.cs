@@ -31,6 +31,21 @@ internal sealed class ChunkedLog<T>
     /// <summary>Row <paramref name="index"/> (0-based, must be below <see cref="Count"/>).</summary>
     public ref T this[long index] => ref _chunks[(int)(index >> ChunkShift)][(int)(index & ChunkMask)];
 
+    /// <summary>Rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>) as one span, when they lie in one
+    /// chunk.</summary>
+    public bool TryGetSpan(long start, int count, out Span<T> rows)
+    {
+        var offset = (int)(start & ChunkMask);
+        if (count == 0 || offset + count > ChunkSize)
+        {
+            rows = count == 0 ? [] : default;
+            return count == 0;
+        }
+
+        rows = _chunks[(int)(start >> ChunkShift)].AsSpan(offset, count);
+        return true;
+    }
+
     /// <summary>Appends a zeroed row and returns it for filling in (rows are never reused: a chunk is zeroed when it is
     /// allocated, so writing zeros again here would only double the memory traffic of the log).</summary>
     public ref T Append()

@@ -19,10 +19,11 @@ internal sealed record EngineOptions
     /// <summary>Expected number of simultaneously open orders.</summary>
     public int OrderCapacity { get; init; } = 1024;
 
-    /// <summary>Expected number of ledger rows over the engine's life.</summary>
+    /// <summary>Expected number of single ledger rows over the engine's life: deposits, withdrawals and fees (a trade's four rows are
+    /// one settlement record, sized by <see cref="TradeCapacity"/>).</summary>
     public long LedgerCapacity { get; init; } = 16_384;
 
-    /// <summary>Expected number of trades over the engine's life.</summary>
+    /// <summary>Expected number of trades over the engine's life (the trade log and the ledger's settlement records).</summary>
     public long TradeCapacity { get; init; } = 16_384;
 
     /// <summary>Price levels pre-created per book side, so that new prices do not allocate while the book is still growing.</summary>

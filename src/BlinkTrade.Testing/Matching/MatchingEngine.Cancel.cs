@@ -139,7 +139,7 @@ internal sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         order.CxlQty += order.LeavesQty;
         order.LeavesQty = 0;
-        EmitReport(ref order, ExecType.Canceled, order.Side, 0, 0, text);
+        EmitReport(slot, ref order, ExecType.Canceled, order.Side, 0, 0, text);
         Close(slot);
     }
 
@@ -218,60 +218,25 @@ internal sealed partial class MatchingEngine
         }
     }
 
-    private void EmitReport(ref OrderSlot order, ExecType execType, Side execSide, long lastShares, long lastPx, string? text)
+    /// <summary>Notes a report of the order in <paramref name="slot"/>: what changed; the rest is read from the slot when the
+    /// report is built (<see cref="EngineEventBuffer.ExecutionReports"/>).</summary>
+    private void EmitReport(int slot, ref OrderSlot order, ExecType execType, Side execSide, long lastShares, long lastPx, string? text)
     {
-        ref var report = ref AddReport(order.OrderId, order.ClOrdId, order.Instrument.Symbol, order.Side, order.OrderType, order.TimeInForce,
-            order.OrderQty, order.Price, order.StopPx, order.BrokerId, order.UserId);
+        ref var report = ref Events.AddReport(slot);
+        report.ExecId = _nextExecId++;
+        report.Timestamp = _now;
         report.ExecType = execType;
-        report.OrderStatus = StatusOf(ref order);
         report.ExecSide = execSide;
         report.LastShares = lastShares;
         report.LastPx = lastPx;
         report.LeavesQty = order.LeavesQty;
         report.CumQty = order.CumQty;
-        report.CxlQty = order.CxlQty;
         report.AvgPx = order.AvgPx;
-        report.OrdRejReason = OrderRejectReason.None;
         report.Text = text;
     }
 
-    /// <summary>Appends a report with a new exec id and the order's identity and terms filled in; the caller writes the rest.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private ref ExecutionReport AddReport(long orderId, string? clOrdId, string symbol, Side side, OrderType orderType, TimeInForce timeInForce,
-        long orderQty, long price, long stopPx, int brokerId, int userId)
-    {
-        ref var report = ref Events.AddReport();
-        report.ExecId = _nextExecId++;
-        report.OrderId = orderId;
-        report.ClOrdId = clOrdId;
-        report.Symbol = symbol;
-        report.Side = side;
-        report.OrderType = orderType;
-        report.TimeInForce = timeInForce;
-        report.OrderQty = orderQty;
-        report.Price = price;
-        report.StopPx = stopPx;
-        report.BrokerId = brokerId;
-        report.UserId = userId;
-        report.Timestamp = _now;
-        return ref report;
-    }
-
     /// <summary>§3.5 <c>_adjust_status</c>: derived from the quantities.</summary>
-    private static OrderStatus StatusOf(ref OrderSlot order)
-    {
-        if (order.CumQty == order.OrderQty)
-        {
-            return OrderStatus.Filled;
-        }
-
-        if (order.LeavesQty == 0)
-        {
-            return OrderStatus.Canceled;
-        }
-
-        return order.CumQty > 0 ? OrderStatus.PartiallyFilled : OrderStatus.New;
-    }
+    private static OrderStatus StatusOf(ref OrderSlot order) => EngineEventBuffer.StatusOf(order.OrderQty, order.CumQty, order.LeavesQty);
 
     private void EmitBookEvent(Instrument instrument, Side side, BookUpdateAction action, int position, int slot)
     {

@@ -47,7 +47,6 @@ internal sealed partial class MatchingEngine
         ref var order = ref _orders[slot];
         order.OrderId = orderId;
         order.ClOrdId = command.ClOrdId;
-        order.Account = account;
         order.AccountIndex = accountIndex;
         order.Instrument = instrument!;
         order.Side = command.Side;
@@ -69,7 +68,7 @@ internal sealed partial class MatchingEngine
         {
             order.StopWaiting = true;
             Register(slot);
-            EmitReport(ref order, ExecType.New, order.Side, 0, 0, null);
+            EmitReport(slot, ref order, ExecType.New, order.Side, 0, 0, null);
             instrument!.Stops.Add(slot, order.Side);
         }
         else
@@ -256,7 +255,7 @@ internal sealed partial class MatchingEngine
 
             if (!newReported)
             {
-                EmitReport(ref order, ExecType.New, side, 0, 0, null);
+                EmitReport(slot, ref order, ExecType.New, side, 0, 0, null);
                 newReported = true;
             }
 
@@ -304,7 +303,7 @@ internal sealed partial class MatchingEngine
 
             if (!newReported)
             {
-                EmitReport(ref order, ExecType.New, side, 0, 0, null);
+                EmitReport(slot, ref order, ExecType.New, side, 0, 0, null);
             }
         }
     }
@@ -315,7 +314,7 @@ internal sealed partial class MatchingEngine
         var opposite = order.Instrument.Book.Opposite(order.Side);
         var needed = order.LeavesQty;
         var marketBuy = order.IsMarket && order.Side == Side.Buy;
-        var budget = marketBuy ? _risk.Available(order.Account, order.Instrument.QuoteCurrencyId) : 0;
+        var budget = marketBuy ? _accounts.Available(order.AccountIndex, order.Instrument.QuoteCurrencyId) : 0;
         for (var id = opposite.FirstLevel(out var cursor); id >= 0 && needed > 0; id = opposite.NextWorseLevel(ref cursor))
         {
             ref var level = ref opposite.Level(id);
@@ -387,10 +386,10 @@ internal sealed partial class MatchingEngine
         _risk.SettleTrade(buyer.AccountIndex, seller.AccountIndex, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
             buyerBps, sellerBps, aggressorId, restingId, _now);
 
-        EmitReport(ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
-        EmitReport(ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
+        EmitReport(takerSlot, ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
+        EmitReport(makerSlot, ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
 
-        ref var trade = ref Events.AddTrade();
+        ref var trade = ref _tradeLog.Append();
         trade.TradeId = _nextTradeId++;
         trade.Symbol = instrument.Symbol;
         trade.Price = price;
@@ -403,7 +402,6 @@ internal sealed partial class MatchingEngine
         trade.SellerBrokerId = seller.BrokerId;
         trade.SellerUserId = seller.UserId;
         trade.Timestamp = _now;
-        _tradeLog.Append() = trade;
         instrument.LastPrice = price;
     }
 
@@ -456,9 +454,20 @@ internal sealed partial class MatchingEngine
 
     private void EmitReject(in NewOrder command, long orderId, OrderRejectReason reason, string? text)
     {
-        ref var report = ref AddReport(orderId, command.ClOrdId, command.Symbol, command.Side, command.OrderType, command.TimeInForce, command.Quantity,
-            command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price,
-            command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0, command.BrokerId, command.UserId);
+        ref var report = ref Events.AddWholeReport();
+        report.ExecId = _nextExecId++;
+        report.OrderId = orderId;
+        report.ClOrdId = command.ClOrdId;
+        report.Symbol = command.Symbol!;
+        report.Side = command.Side;
+        report.OrderType = command.OrderType;
+        report.TimeInForce = command.TimeInForce;
+        report.OrderQty = command.Quantity;
+        report.Price = command.OrderType is OrderType.Market or OrderType.Stop ? 0 : command.Price;
+        report.StopPx = command.OrderType is OrderType.Stop or OrderType.StopLimit ? command.StopPx : 0;
+        report.BrokerId = command.BrokerId;
+        report.UserId = command.UserId;
+        report.Timestamp = _now;
         report.ExecType = ExecType.Rejected;
         report.OrderStatus = OrderStatus.Rejected;
         report.ExecSide = command.Side;

@@ -27,7 +27,7 @@ internal sealed partial class MatchingEngine
                 }
 
                 ref var order = ref _orders[slot];
-                entries.Add(new BookEntry(entries.Count + 1, order.Price, order.LeavesQty, order.OrderId, order.Account.BrokerId, order.Account.UserId, order.Timestamp));
+                entries.Add(new BookEntry(entries.Count + 1, order.Price, order.LeavesQty, order.OrderId, order.BrokerId, order.UserId, order.Timestamp));
             }
         }
 
@@ -166,8 +166,8 @@ internal sealed partial class MatchingEngine
         {
             OrderId = order.OrderId,
             ClOrdId = order.ClOrdId,
-            BrokerId = order.Account.BrokerId,
-            UserId = order.Account.UserId,
+            BrokerId = order.BrokerId,
+            UserId = order.UserId,
             Symbol = order.Instrument.Symbol,
             Side = order.Side,
             OrderType = order.OrderType,

@@ -56,7 +56,8 @@ internal sealed partial class MatchingEngine
         _orderIndex = new OrderIdIndex(_nextOrderId, Options.OrderCapacity);
         _tradeLog = new ChunkedLog<Trade>(Options.TradeCapacity);
         Events = new EngineEventBuffer(Options.EventCapacity);
-        _risk = new RiskEngine(Events.BalanceLog, Options.LedgerCapacity);
+        Events.Bind(_orders, _tradeLog);
+        _risk = new RiskEngine(Events.BalanceLog, Options.LedgerCapacity, Options.TradeCapacity);
         _accounts = _risk.Accounts;
         Array.Fill(_accountOrders, AccountOrders.Empty);
     }

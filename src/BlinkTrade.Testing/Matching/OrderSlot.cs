@@ -18,13 +18,13 @@ internal struct OrderSlot
     public long Locked;
     public long Timestamp;
     public string? ClOrdId;
-    public Account Account;
     public Instrument Instrument;
     /// <summary>The owner's <see cref="Account.Index"/>: the balance cell is addressed without reading the account object first.</summary>
     public int AccountIndex;
 
-    /// <summary>The owner's broker and user, copied from <see cref="Account"/>: ownership checks and reports need no
-    /// second dependent load (the account object) after the slot's.</summary>
+    /// <summary>The owner's broker and user, copied from its <see cref="Account"/>: ownership checks and reports need no
+    /// second dependent load (the account object) after the slot's, and the slot holds no reference to it (one GC write
+    /// barrier less per order).</summary>
     public int BrokerId;
     public int UserId;
 
@@ -42,11 +42,12 @@ internal struct OrderSlot
     /// <summary>An untriggered stop order (hidden, not in the book).</summary>
     public bool StopWaiting;
 
-    /// <summary>Next free slot while the slot is in the free list (a free slot has no order id to keep).</summary>
+    /// <summary>Next free slot while the slot is in the free list, kept in <see cref="Locked"/>: a closed order holds nothing, and its
+    /// identity and terms stay readable until the slot is allocated again (the command's reports are built from them).</summary>
     public int NextFree
     {
-        readonly get => (int)OrderId;
-        set => OrderId = value;
+        readonly get => (int)Locked;
+        set => Locked = value;
     }
 
     /// <summary>Executes as a market order (market, or a triggered stop).</summary>

@@ -62,7 +62,9 @@ internal sealed class OrderStore
         if (_freeHead >= 0)
         {
             slot = _freeHead;
-            _freeHead = _slots[slot].NextFree;
+            ref var order = ref _slots[slot];
+            _freeHead = order.NextFree;
+            order = default;
         }
         else
         {
@@ -81,9 +83,9 @@ internal sealed class OrderStore
 
     public void Free(int slot)
     {
-        ref var order = ref _slots[slot];
-        order = default;
-        order.NextFree = _freeHead;
+        // Not cleared until allocated again: the command's execution reports are built from the slot after it closed
+        // (EngineEventBuffer.ExecutionReports), and only the next command allocates.
+        _slots[slot].NextFree = _freeHead;
         _freeHead = slot;
         LiveCount--;
     }

@@ -28,7 +28,7 @@ internal sealed class StreamReplayer
             BookEvents = bookEvents,
             OrderCapacity = orders,
             TradeCapacity = expectedTrades + 16_384,
-            LedgerCapacity = (expectedTrades * 4) + (stream.Users.Length * 2L) + 16_384,
+            LedgerCapacity = (stream.Users.Length * 2L) + 16_384,
             EventCapacity = 4096,
             PriceLevelCapacity = stream.Preload >= 100_000 ? 8192 : 4096,
 
