@@ -75,27 +75,11 @@ internal sealed class FrameWriter<T>
             _sendSlot.Release();
             return false;
         }
-        ValueTask sending;
-        try
+        if (SendHoldingSlot(item, cancellationToken, wakeAfter: false))
         {
-            sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
-        }
-#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            _owner.OnSendFailed(item, e);
-            _sendSlot.Release();
-            return true;
-        }
-        if (sending.IsCompletedSuccessfully)
-        {
-            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
             _sendSlot.Release();
             _owner.OnSent(item);
-            return true;
         }
-        _ = CompleteDirectSendAsync(item, sending);
         return true;
     }
 
@@ -151,26 +135,10 @@ internal sealed class FrameWriter<T>
             Interlocked.Decrement(ref _count);
             Interlocked.Decrement(ref _readable);
             _owner.OnDequeued(item);
-            ValueTask sending;
-            try
+            if (!SendHoldingSlot(item, cancellationToken, wakeAfter: true))
             {
-                sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
+                return; // the rest is the writer loop's
             }
-#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _owner.OnSendFailed(item, e);
-                _sendSlot.Release();
-                Wake();
-                return;
-            }
-            if (!sending.IsCompletedSuccessfully)
-            {
-                _ = CompleteDirectSendAsync(item, sending, wakeAfter: true);
-                return;
-            }
-            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
             _owner.OnSent(item);
         }
         _sendSlot.Release();
@@ -249,7 +217,38 @@ internal sealed class FrameWriter<T>
     /// <returns>A task that completes when the slot is held.</returns>
     public Task StopSendingAsync(CancellationToken cancellationToken) => _sendSlot.WaitAsync(cancellationToken);
 
-    private async Task CompleteDirectSendAsync(T item, ValueTask sending, bool wakeAfter = false)
+    // Hands one item to the transport under the send slot. True when the transport took it at once (the slot is still
+    // held, OnSent is the caller's); false when it failed (the owner was told, the slot released) or completes in the
+    // background (which releases the slot). Either way, wakeAfter wakes the writer for what is still queued.
+    private bool SendHoldingSlot(T item, CancellationToken cancellationToken, bool wakeAfter)
+    {
+        ValueTask sending;
+        try
+        {
+            sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _owner.OnSendFailed(item, e);
+            _sendSlot.Release();
+            if (wakeAfter)
+            {
+                Wake();
+            }
+            return false;
+        }
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = CompleteDirectSendAsync(item, sending, wakeAfter);
+            return false;
+        }
+        sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
+        return true;
+    }
+
+    private async Task CompleteDirectSendAsync(T item, ValueTask sending, bool wakeAfter)
     {
         try
         {

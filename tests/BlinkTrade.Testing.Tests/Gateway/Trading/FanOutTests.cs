@@ -125,12 +125,7 @@ public sealed class FanOutTests
             await using var maker = await harness.LoginAsync("alice");
             await maker.RequestAsync(Order("m1", "1", 490 * Btc, Btc), "8");
             await maker.RequestAsync(Order("m2", "1", 480 * Btc, Btc), "8");
-            var clients = new GatewayClient[subscribers];
-            for (var i = 0; i < subscribers; i++)
-            {
-                clients[i] = await harness.ConnectAsync();
-                await clients[i].RequestAsync(Subscribe(Ids[i], depth: 2), "W");
-            }
+            var clients = await SubscribeAsync(harness, subscribers, depth: 2);
             try
             {
                 await maker.RequestAsync(Order("o1", "1", 500 * Btc, Btc), "8");
@@ -221,13 +216,13 @@ public sealed class FanOutTests
     private static string Subscribe(string id, int depth = 0) =>
         $$"""{"MsgType":"V","MDReqID":{{id}},"SubscriptionRequestType":"1","MarketDepth":{{depth}},"MDUpdateType":"1","MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""";
 
-    private static async Task<GatewayClient[]> SubscribeAsync(ExchangeHarness harness, int count)
+    private static async Task<GatewayClient[]> SubscribeAsync(ExchangeHarness harness, int count, int depth = 0)
     {
         var subscribers = new GatewayClient[count];
         for (var i = 0; i < count; i++)
         {
             subscribers[i] = await harness.ConnectAsync();
-            await subscribers[i].RequestAsync(Subscribe(Ids[i]), "W");
+            await subscribers[i].RequestAsync(Subscribe(Ids[i], depth), "W");
         }
         return subscribers;
     }
