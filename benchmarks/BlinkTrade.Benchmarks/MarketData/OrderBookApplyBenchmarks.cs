@@ -29,7 +29,7 @@ public class OrderBookApplyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _book = new LocalOrderBook("BTCUSD", Depth * 2);
+        _book = new LocalOrderBook("BTCUSD");
         var snapshot = new List<MarketDataEntry>();
         for (var i = 0; i < Depth; i++)
         {

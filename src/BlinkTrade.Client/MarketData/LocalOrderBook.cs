@@ -10,11 +10,11 @@ namespace BlinkTrade.Client.MarketData;
 /// </summary>
 internal sealed class LocalOrderBook
 {
-    public LocalOrderBook(string symbol, int capacity = 16)
+    public LocalOrderBook(string symbol)
     {
         Symbol = symbol;
-        Bids = new OrderBookSide(capacity);
-        Asks = new OrderBookSide(capacity);
+        Bids = new OrderBookSide();
+        Asks = new OrderBookSide();
     }
 
     public string Symbol { get; }
@@ -93,7 +93,7 @@ internal sealed class LocalOrderBook
     }
 
     public OrderBookSnapshot ToSnapshot(long sequence, bool isReset, DateTimeOffset timestamp)
-        => new(Symbol, Bids.ToArray(), Asks.ToArray(), sequence, isReset, timestamp);
+        => new(Symbol, Bids.Publish(), Asks.Publish(), sequence, isReset, timestamp);
 
     private OrderBookSide? SideOf(MarketDataEntryType type)
         => type == MarketDataEntryType.Bid ? Bids : type == MarketDataEntryType.Offer ? Asks : null;

@@ -1,25 +1,24 @@
 namespace BlinkTrade.Client.MarketData;
 
 /// <summary>
-/// One side of a replica, best entry first (positions are 1-based from the best, as on the wire). The entries sit in
-/// the middle of a buffer, <c>[_head, _head + _count)</c>, with room at both ends: an X changes it in place and moves
-/// only the shorter part of the side — so the top of the book (where most of the traffic is) changes in O(1) however
-/// deep the book. <see cref="ToArray"/> publishes an exact-size copy made with one bulk
-/// <see cref="Array.Copy(Array, int, Array, int, int)"/> and reuses it until the side changes again, so a snapshot
-/// after an update of one side shares the other side's array with the previous snapshot.
+/// One side of a replica, best entry first (positions are 1-based from the best, as on the wire), kept as a run of small
+/// chunks. <see cref="Publish"/> freezes the chunks and hands out an immutable view of them; the next change of the
+/// side copies only the chunk it touches (copy on write) — so a snapshot after an X costs one chunk (at most
+/// <see cref="MaxChunk"/> entries) and a list of chunk references, however deep the book, and the chunks the change did
+/// not touch are shared with every earlier snapshot.
 /// </summary>
+/// <remarks>Why not copy the side per snapshot: every update of a 50-order side copied 50 entries (2.4 KB) for its
+/// snapshot, more than parsing and applying the X itself. Inserts and deletes move entries within one chunk only.</remarks>
 internal sealed class OrderBookSide
 {
-    private OrderBookEntry[] _items;
-    private int _head;
-    private int _count;
-    private OrderBookEntry[]? _published;
+    /// <summary>The most entries a chunk holds; a full chunk splits in two.</summary>
+    internal const int MaxChunk = 16;
+    private const int LoadChunk = MaxChunk / 2;
 
-    public OrderBookSide(int capacity = 64)
-    {
-        _items = new OrderBookEntry[Math.Max(capacity, 4)];
-        _head = _items.Length / 2;
-    }
+    private Chunk[] _chunks = new Chunk[4];
+    private int _chunkCount;
+    private int _count;
+    private OrderBookSideView? _published;
 
     public int Count => _count;
 
@@ -33,7 +32,8 @@ internal sealed class OrderBookSide
             {
                 throw new ArgumentOutOfRangeException(nameof(position));
             }
-            return _items[_head + index];
+            var c = Locate(ref index);
+            return _chunks[c].Items[index];
         }
     }
 
@@ -46,23 +46,34 @@ internal sealed class OrderBookSide
             return false;
         }
         _published = null;
-        var tailRoom = _items.Length - _head - _count;
-        if (_head == 0 && tailRoom == 0)
+        if (_chunkCount == 0)
         {
-            Grow();
-            tailRoom = _items.Length - _head - _count;
+            InsertChunk(0, new Chunk(new OrderBookEntry[4], 0));
         }
-        // Move the shorter part: the entries before the new one one slot up, or those after it one slot down.
-        if (_head > 0 && (index < _count - index || tailRoom == 0))
+        // An insert at the end of a chunk goes into that chunk (the position after the side's last entry too).
+        int c;
+        if (index == _count)
         {
-            Array.Copy(_items, _head, _items, _head - 1, index);
-            _head--;
+            c = _chunkCount - 1;
+            index = _chunks[c].Count;
         }
         else
         {
-            Array.Copy(_items, _head + index, _items, _head + index + 1, _count - index);
+            c = Locate(ref index);
         }
-        _items[_head + index] = entry;
+        if (_chunks[c].Count == MaxChunk)
+        {
+            Split(c);
+            if (index > _chunks[c].Count)
+            {
+                index -= _chunks[c].Count;
+                c++;
+            }
+        }
+        var chunk = Writable(c, room: 1);
+        Array.Copy(chunk.Items, index, chunk.Items, index + 1, chunk.Count - index);
+        chunk.Items[index] = entry;
+        chunk.Count++;
         _count++;
         return true;
     }
@@ -76,7 +87,8 @@ internal sealed class OrderBookSide
             return false;
         }
         _published = null;
-        _items[_head + index] = entry;
+        var c = Locate(ref index);
+        Writable(c, room: 0).Items[index] = entry;
         return true;
     }
 
@@ -89,23 +101,19 @@ internal sealed class OrderBookSide
             return false;
         }
         _published = null;
-        if (index < _count - 1 - index)
+        var c = Locate(ref index);
+        if (_chunks[c].Count == 1)
         {
-            // Close the gap from the front: the entries before it move one slot down.
-            Array.Copy(_items, _head, _items, _head + 1, index);
-            _items[_head] = default; // drop the string reference
-            _head++;
+            RemoveChunks(c, 1);
         }
         else
         {
-            Array.Copy(_items, _head + index + 1, _items, _head + index, _count - 1 - index);
-            _items[_head + _count - 1] = default;
+            var chunk = Writable(c, room: 0);
+            Array.Copy(chunk.Items, index + 1, chunk.Items, index, chunk.Count - 1 - index);
+            chunk.Count--;
+            chunk.Items[chunk.Count] = default; // drop the string reference
         }
         _count--;
-        if (_count == 0)
-        {
-            _head = _items.Length / 2;
-        }
         return true;
     }
 
@@ -121,21 +129,29 @@ internal sealed class OrderBookSide
             return true;
         }
         _published = null;
-        Array.Clear(_items, _head, position);
-        _head += position;
         _count -= position;
-        if (_count == 0)
+        var whole = 0;
+        while (whole < _chunkCount && position >= _chunks[whole].Count)
         {
-            _head = _items.Length / 2;
+            position -= _chunks[whole].Count;
+            whole++;
+        }
+        RemoveChunks(0, whole);
+        if (position > 0)
+        {
+            var chunk = Writable(0, room: 0);
+            Array.Copy(chunk.Items, position, chunk.Items, 0, chunk.Count - position);
+            Array.Clear(chunk.Items, chunk.Count - position, position);
+            chunk.Count -= position;
         }
         return true;
     }
 
     public void Clear()
     {
-        Array.Clear(_items, _head, _count);
+        Array.Clear(_chunks, 0, _chunkCount);
+        _chunkCount = 0;
         _count = 0;
-        _head = _items.Length / 2;
         _published = null;
     }
 
@@ -143,27 +159,115 @@ internal sealed class OrderBookSide
     public void Load(List<OrderBookEntry> bestFirst)
     {
         Clear();
-        if (_items.Length < bestFirst.Count * 2)
+        for (var start = 0; start < bestFirst.Count; start += LoadChunk)
         {
-            _items = new OrderBookEntry[Math.Max(bestFirst.Count * 2, 8)];
+            var length = Math.Min(LoadChunk, bestFirst.Count - start);
+            var items = new OrderBookEntry[length + 1]; // room for one insert before the chunk is copied anyway
+            bestFirst.CopyTo(start, items, 0, length);
+            InsertChunk(_chunkCount, new Chunk(items, length));
         }
-        _head = (_items.Length - bestFirst.Count) / 2;
-        bestFirst.CopyTo(_items, _head);
         _count = bestFirst.Count;
     }
 
     public void Add(in OrderBookEntry entry) => TryInsert(_count + 1, entry);
 
-    /// <summary>The entries best first. The array is shared by every call until the side changes: never mutate it.</summary>
-    public OrderBookEntry[] ToArray() => _published ??= _count == 0 ? [] : _items.AsSpan(_head, _count).ToArray();
-
-    // Twice the room, the entries centred so both ends have space again.
-    private void Grow()
+    /// <summary>
+    /// The entries best first, as an immutable list: the same instance until the side changes, and never changed
+    /// afterwards (its chunks are frozen; a later change copies the chunk it touches).
+    /// </summary>
+    public IReadOnlyList<OrderBookEntry> Publish()
     {
-        var items = new OrderBookEntry[Math.Max(_items.Length * 2, 8)];
-        var head = (items.Length - _count) / 2;
-        Array.Copy(_items, _head, items, head, _count);
-        _items = items;
-        _head = head;
+        if (_published is { } published)
+        {
+            return published;
+        }
+        if (_count == 0)
+        {
+            return _published = OrderBookSideView.Empty;
+        }
+        var chunks = new Chunk[_chunkCount];
+        var ends = new int[_chunkCount];
+        var end = 0;
+        for (var c = 0; c < _chunkCount; c++)
+        {
+            var chunk = _chunks[c];
+            chunk.Frozen = true;
+            chunks[c] = chunk;
+            end += chunk.Count;
+            ends[c] = end;
+        }
+        return _published = new OrderBookSideView(chunks, ends);
+    }
+
+    // The chunk holding the 0-based index; index becomes the offset within it. Walks from the best: X traffic is
+    // mostly at the top of the book.
+    private int Locate(ref int index)
+    {
+        for (var c = 0; c < _chunkCount; c++)
+        {
+            var count = _chunks[c].Count;
+            if (index < count)
+            {
+                return c;
+            }
+            index -= count;
+        }
+        throw new InvalidOperationException("The side's chunks do not add up to its count.");
+    }
+
+    // The chunk at c, copied first when a published view holds it, with room for `room` more entries.
+    private Chunk Writable(int c, int room)
+    {
+        var chunk = _chunks[c];
+        if (chunk.Frozen || chunk.Count + room > chunk.Items.Length)
+        {
+            // A copy with one spare slot: most changes after a snapshot touch the chunk once.
+            var items = new OrderBookEntry[Math.Min(MaxChunk, chunk.Count + Math.Max(room, 1))];
+            Array.Copy(chunk.Items, items, chunk.Count);
+            _chunks[c] = chunk = new Chunk(items, chunk.Count);
+        }
+        return chunk;
+    }
+
+    // A full chunk becomes two halves (new arrays: the old one may be published).
+    private void Split(int c)
+    {
+        var full = _chunks[c];
+        var firstCount = full.Count / 2;
+        var secondCount = full.Count - firstCount;
+        var first = new OrderBookEntry[firstCount + 1];
+        var second = new OrderBookEntry[secondCount + 1];
+        Array.Copy(full.Items, 0, first, 0, firstCount);
+        Array.Copy(full.Items, firstCount, second, 0, secondCount);
+        _chunks[c] = new Chunk(first, firstCount);
+        InsertChunk(c + 1, new Chunk(second, secondCount));
+    }
+
+    private void InsertChunk(int at, Chunk chunk)
+    {
+        if (_chunkCount == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+        Array.Copy(_chunks, at, _chunks, at + 1, _chunkCount - at);
+        _chunks[at] = chunk;
+        _chunkCount++;
+    }
+
+    private void RemoveChunks(int at, int count)
+    {
+        Array.Copy(_chunks, at + count, _chunks, at, _chunkCount - at - count);
+        Array.Clear(_chunks, _chunkCount - count, count);
+        _chunkCount -= count;
+    }
+
+    /// <summary>A run of entries. Once <see cref="Frozen"/> (held by a published view) it never changes again.</summary>
+    internal sealed class Chunk(OrderBookEntry[] items, int count)
+    {
+        public OrderBookEntry[] Items { get; } = items;
+
+        public int Count { get; set; } = count;
+
+        public bool Frozen { get; set; }
     }
 }

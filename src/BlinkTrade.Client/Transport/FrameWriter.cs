@@ -14,6 +14,10 @@ namespace BlinkTrade.Client.Transport;
 /// <para>Ordering: both paths take the same send slot and the writer takes it before dequeuing; a direct send checks
 /// the queue again under the slot, so a frame queued earlier is either still counted or already being sent by the
 /// writer (which then holds the slot).</para>
+/// <para>Why the writer waits on its own signal rather than the channel's <c>WaitToReadAsync</c>: a channel wakes its
+/// waiting reader on every write, a thread-pool hop per frame. <see cref="TryEnqueue(T, bool)"/> can queue without
+/// waking it, and whoever queued sends the frames later with <see cref="SendQueued"/> on its own thread — so the
+/// exchange's fan-out of one update to a thousand idle sessions costs a few thread-pool items, not a thousand.</para>
 /// </remarks>
 /// <typeparam name="T">The queued item.</typeparam>
 internal sealed class FrameWriter<T>
@@ -23,12 +27,16 @@ internal sealed class FrameWriter<T>
     private readonly Channel<T> _queue;
     // One send at a time on the transport: held by the writer while it drains, or by a direct send.
     private readonly SemaphoreSlim _sendSlot = new(1, 1);
+    // Wakes the writer loop; released only when _wakePending goes 0 → 1, reset by the writer before it waits.
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _wakePending;
     private int _count; // items queued: counted before they are written, so a direct send never overtakes them
+    private int _readable; // items written and not yet read (counted after the write): what the writer loop waits for
 
     /// <summary>Creates a writer.</summary>
     /// <param name="connection">The transport connection.</param>
     /// <param name="owner">The session's bookkeeping.</param>
-    /// <param name="capacity">The queue bound (<see cref="TryEnqueue"/> then fails when full), or <see langword="null"/> for none.</param>
+    /// <param name="capacity">The queue bound (<see cref="TryEnqueue(T)"/> then fails when full), or <see langword="null"/> for none.</param>
     public FrameWriter(IBlinkTradeConnection connection, IFrameWriterOwner<T> owner, int? capacity)
     {
         _connection = connection;
@@ -45,7 +53,11 @@ internal sealed class FrameWriter<T>
     public Task Completion => _queue.Reader.Completion;
 
     /// <summary>Refuses further items; the writer still sends what is queued.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete()
+    {
+        _queue.Writer.TryComplete();
+        Wake();
+    }
 
     /// <summary>Sends on the caller's thread when the item would otherwise be the only one queued.</summary>
     /// <param name="item">The item.</param>
@@ -63,41 +75,77 @@ internal sealed class FrameWriter<T>
             _sendSlot.Release();
             return false;
         }
-        ValueTask sending;
-        try
+        if (SendHoldingSlot(item, cancellationToken, wakeAfter: false))
         {
-            sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
-        }
-#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            _owner.OnSendFailed(item, e);
-            _sendSlot.Release();
-            return true;
-        }
-        if (sending.IsCompletedSuccessfully)
-        {
-            sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
             _sendSlot.Release();
             _owner.OnSent(item);
-            return true;
         }
-        _ = CompleteDirectSendAsync(item, sending);
         return true;
     }
 
-    /// <summary>Queues an item for <see cref="DrainAsync"/>.</summary>
+    /// <summary>Queues an item for <see cref="DrainAsync"/> and wakes the writer loop.</summary>
     /// <returns><see langword="false"/> when the queue is full or completed.</returns>
-    public bool TryEnqueue(T item)
+    public bool TryEnqueue(T item) => TryEnqueue(item, wakeWriter: true);
+
+    /// <summary>Queues an item, optionally without waking the writer loop.</summary>
+    /// <param name="item">The item.</param>
+    /// <param name="wakeWriter"><see langword="false"/> when the caller will call <see cref="SendQueued"/> soon (it
+    /// sends the item or wakes the writer): until then the item waits, and frames queued after it wait behind it.</param>
+    /// <returns><see langword="false"/> when the queue is full or completed.</returns>
+    public bool TryEnqueue(T item, bool wakeWriter)
     {
         Interlocked.Increment(ref _count);
         if (_queue.Writer.TryWrite(item))
         {
+            Interlocked.Increment(ref _readable);
+            if (wakeWriter)
+            {
+                Wake();
+            }
             return true;
         }
         Interlocked.Decrement(ref _count);
         return false;
+    }
+
+    /// <summary>
+    /// Sends what is queued on the caller's thread, in order, while the transport takes each frame at once; when the
+    /// send slot is taken, the owner refuses direct sends, or a send has to wait, the writer loop carries on instead.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the sends (the session's stop).</param>
+    public void SendQueued(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _count) == 0)
+        {
+            return;
+        }
+        if (!_sendSlot.Wait(0))
+        {
+            Wake(); // the holder is the writer (it drains on) or a direct send (the queue was not empty: it refused)
+            return;
+        }
+        if (!_owner.CanSendDirect)
+        {
+            _sendSlot.Release();
+            Wake();
+            return;
+        }
+        while (_queue.Reader.TryRead(out var item))
+        {
+            Interlocked.Decrement(ref _count);
+            Interlocked.Decrement(ref _readable);
+            _owner.OnDequeued(item);
+            if (!SendHoldingSlot(item, cancellationToken, wakeAfter: true))
+            {
+                return; // the rest is the writer loop's
+            }
+            _owner.OnSent(item);
+        }
+        _sendSlot.Release();
+        if (Volatile.Read(ref _count) != 0)
+        {
+            Wake(); // queued meanwhile by a caller that found the slot taken
+        }
     }
 
     /// <summary>Takes an item that will never be sent out of the queue (after the writer stopped).</summary>
@@ -108,6 +156,7 @@ internal sealed class FrameWriter<T>
             return false;
         }
         Interlocked.Decrement(ref _count);
+        Interlocked.Decrement(ref _readable);
         return true;
     }
 
@@ -117,14 +166,30 @@ internal sealed class FrameWriter<T>
     /// <returns>A task that completes when the queue was completed and emptied.</returns>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (true)
         {
+            // Not _count, which runs ahead of a write in progress: nothing to spin on while it completes.
+            if (Volatile.Read(ref _readable) <= 0)
+            {
+                if (_queue.Reader.Completion.IsCompleted)
+                {
+                    return;
+                }
+                // Reset before looking again, so a frame queued after the look wakes the next wait.
+                Volatile.Write(ref _wakePending, 0);
+                if (Volatile.Read(ref _readable) <= 0 && !_queue.Reader.Completion.IsCompleted)
+                {
+                    await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                continue;
+            }
             await _sendSlot.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 while (_queue.Reader.TryRead(out var item))
                 {
                     Interlocked.Decrement(ref _count);
+                    Interlocked.Decrement(ref _readable);
                     _owner.OnDequeued(item);
                     try
                     {
@@ -152,7 +217,38 @@ internal sealed class FrameWriter<T>
     /// <returns>A task that completes when the slot is held.</returns>
     public Task StopSendingAsync(CancellationToken cancellationToken) => _sendSlot.WaitAsync(cancellationToken);
 
-    private async Task CompleteDirectSendAsync(T item, ValueTask sending)
+    // Hands one item to the transport under the send slot. True when the transport took it at once (the slot is still
+    // held, OnSent is the caller's); false when it failed (the owner was told, the slot released) or completes in the
+    // background (which releases the slot). Either way, wakeAfter wakes the writer for what is still queued.
+    private bool SendHoldingSlot(T item, CancellationToken cancellationToken, bool wakeAfter)
+    {
+        ValueTask sending;
+        try
+        {
+            sending = _connection.SendAsync(_owner.FrameOf(item), cancellationToken);
+        }
+#pragma warning disable CA1031 // Whatever the transport throws, the owner is told and the slot released.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _owner.OnSendFailed(item, e);
+            _sendSlot.Release();
+            if (wakeAfter)
+            {
+                Wake();
+            }
+            return false;
+        }
+        if (!sending.IsCompletedSuccessfully)
+        {
+            _ = CompleteDirectSendAsync(item, sending, wakeAfter);
+            return false;
+        }
+        sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
+        return true;
+    }
+
+    private async Task CompleteDirectSendAsync(T item, ValueTask sending, bool wakeAfter)
     {
         try
         {
@@ -164,9 +260,25 @@ internal sealed class FrameWriter<T>
         {
             _owner.OnSendFailed(item, e);
             _sendSlot.Release();
+            if (wakeAfter)
+            {
+                Wake();
+            }
             return;
         }
         _sendSlot.Release();
         _owner.OnSent(item);
+        if (wakeAfter)
+        {
+            Wake(); // the rest of what SendQueued found is the writer loop's
+        }
+    }
+
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0)
+        {
+            _wake.Release();
+        }
     }
 }

@@ -3,7 +3,8 @@ using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Client.Tests.MarketData;
 
-/// <summary>The replica side against a plain list under random X operations, with snapshots taken in between.</summary>
+/// <summary>The replica side against a plain list under random X operations, with snapshots taken in between: the
+/// side is a run of copy-on-write chunks, so published views share chunks the later changes must never touch.</summary>
 public sealed class OrderBookSideModelTests
 {
     [Theory]
@@ -11,12 +12,12 @@ public sealed class OrderBookSideModelTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public void Random_inserts_replaces_deletes_and_delete_thrus_match_a_list_and_published_arrays_never_change(int seed)
+    public void Random_inserts_replaces_deletes_and_delete_thrus_match_a_list_and_published_views_never_change(int seed)
     {
         var random = new Random(seed);
-        var side = new OrderBookSide(capacity: 4);
+        var side = new OrderBookSide();
         var model = new List<OrderBookEntry>();
-        var published = new List<(OrderBookEntry[] Array, OrderBookEntry[] Copy)>();
+        var published = new List<(IReadOnlyList<OrderBookEntry> View, OrderBookEntry[] Copy)>();
         long next = 0;
         OrderBookEntry NewEntry() => new(Price.FromSatoshis(++next), Quantity.FromSatoshis(next), next, null, null);
 
@@ -58,10 +59,16 @@ public sealed class OrderBookSideModelTests
             Assert.Equal(model.Count, side.Count);
             if (step % 7 == 0)
             {
-                var array = side.ToArray();
-                Assert.Equal(model, array);
-                Assert.Same(array, side.ToArray());          // reused until the side changes
-                published.Add((array, array.ToArray()));
+                var view = side.Publish();
+                Assert.Equal(model, view);
+                Assert.Equal(model.Count, view.Count);
+                for (var i = 0; i < model.Count; i++)
+                {
+                    Assert.Equal(model[i], view[i]);            // by index, across chunk boundaries
+                }
+                Assert.Throws<ArgumentOutOfRangeException>(() => view[model.Count]);
+                Assert.Same(view, side.Publish());           // reused until the side changes
+                published.Add((view, view.ToArray()));
             }
             if (model.Count > 0)
             {
@@ -69,11 +76,15 @@ public sealed class OrderBookSideModelTests
                 Assert.Equal(model[probe - 1], side[probe]);
             }
         }
-        foreach (var (array, copy) in published)
+        foreach (var (view, copy) in published)
         {
-            Assert.Equal(copy, array);                       // a published snapshot is never mutated afterwards
+            Assert.Equal(copy, view);                        // a published snapshot is never mutated afterwards
+            for (var i = 0; i < copy.Length; i++)
+            {
+                Assert.Equal(copy[i], view[i]);
+            }
         }
         side.Load([.. model.Take(3)]);
-        Assert.Equal(model.Take(3), side.ToArray());
+        Assert.Equal(model.Take(3), side.Publish());
     }
 }

@@ -57,6 +57,59 @@ public sealed class FrameWriterTests
     }
 
     [Fact]
+    public async Task Items_queued_without_waking_the_writer_are_sent_by_SendQueued_on_the_callers_thread_in_order()
+    {
+        var connection = new GatedConnection();
+        var owner = new Owner();
+        var writer = new FrameWriter<string>(connection, owner, capacity: null);
+        var draining = writer.DrainAsync(CancellationToken.None); // the writer loop is running, and not woken below
+
+        Assert.True(writer.TryEnqueue("a", wakeWriter: false));
+        Assert.False(writer.TrySendDirect("b", CancellationToken.None)); // never overtakes the unsent "a"
+        Assert.True(writer.TryEnqueue("b", wakeWriter: false));
+        Assert.Equal(2, writer.Count);
+        var thread = Environment.CurrentManagedThreadId;
+        writer.SendQueued(CancellationToken.None);
+
+        Assert.Equal(["a", "b"], connection.Sent);
+        Assert.Equal([thread, thread], connection.SentOnThread);
+        Assert.Equal(["a", "b"], owner.SentItems);
+        Assert.Equal(0, writer.Count);
+        writer.Complete();
+        await draining.WaitAsync(TestDefaults.Timeout);
+    }
+
+    [Fact]
+    public async Task SendQueued_leaves_the_queue_to_the_writer_when_a_send_is_in_flight_or_has_to_wait()
+    {
+        var connection = new GatedConnection();
+        var owner = new Owner();
+        var writer = new FrameWriter<string>(connection, owner, capacity: null);
+        var draining = writer.DrainAsync(CancellationToken.None);
+        var inFlight = connection.HoldNextSend();
+        Assert.True(writer.TrySendDirect("a", CancellationToken.None)); // holds the slot until released
+
+        Assert.True(writer.TryEnqueue("b", wakeWriter: false));
+        writer.SendQueued(CancellationToken.None); // the slot is taken: the writer is woken instead
+        Assert.Equal(["a"], connection.Sent);
+        inFlight.SetResult();
+        await owner.WaitForSentAsync(2);
+        Assert.Equal(["a", "b"], connection.Sent);
+
+        // A send that does not finish at once: SendQueued returns, and what it left is the writer's.
+        var held = connection.HoldNextSend();
+        Assert.True(writer.TryEnqueue("c", wakeWriter: false));
+        Assert.True(writer.TryEnqueue("d", wakeWriter: false));
+        writer.SendQueued(CancellationToken.None);
+        Assert.Equal(["a", "b", "c"], connection.Sent);
+        held.SetResult();
+        await owner.WaitForSentAsync(2);
+        Assert.Equal(["a", "b", "c", "d"], connection.Sent);
+        writer.Complete();
+        await draining.WaitAsync(TestDefaults.Timeout);
+    }
+
+    [Fact]
     public void A_bounded_queue_refuses_an_item_beyond_its_capacity()
     {
         var writer = new FrameWriter<string>(new GatedConnection(), new Owner(), capacity: 2);

@@ -16,8 +16,6 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 internal sealed class MarketDataHub
 {
     private static readonly TimeSpan StatisticsWindow = TimeSpan.FromHours(24);
-    // Up to this many subscribers of one publication are sent to on the actor's thread; more go through their writers.
-    private const int DirectFanOut = 8;
     private readonly Dictionary<string, SymbolMarketData> _symbols = new(StringComparer.Ordinal);
     private readonly MatchingEngine _engine;
     private readonly Func<int, string> _brokerName;
@@ -154,7 +152,7 @@ internal sealed class MarketDataHub
                 var subscribers = Live(data.StatusSubscribers);
                 if (subscribers.Count > 0)
                 {
-                    FanOut(subscribers, new SharedIdFrame(TickerOf(data, now) with { SecurityStatusReqID = 0 }, "SecurityStatusReqID"));
+                    PublishShared(subscribers, new SharedIdFrame(TickerOf(data, now) with { SecurityStatusReqID = 0 }, "SecurityStatusReqID"));
                 }
             }
         }
@@ -192,21 +190,27 @@ internal sealed class MarketDataHub
             return;
         }
         // Depth-limited subscribers get their own window's moves; every full-book subscriber shares one body (only the
-        // MDReqID differs between their frames).
+        // MDReqID differs between their frames). Beyond a few subscribers, both kinds are sent off the actor.
+        var fanOut = FanOut.Start(subscribers.Count);
         List<BookSubscription>? fullBook = null;
         foreach (var subscription in subscribers)
         {
             if (subscription.Window is { } window)
             {
-                PublishWindow(data, subscription, window);
+                PublishWindow(data, subscription, window, fanOut);
                 continue;
             }
             (fullBook ??= new(subscribers.Count)).Add(subscription);
         }
         if (fullBook is not null)
         {
-            FanOut(fullBook, IncrementalFrame(MarketDataEntries.Book(events, _brokerName)));
+            var frame = IncrementalFrame(MarketDataEntries.Book(events, _brokerName));
+            foreach (var subscription in fullBook)
+            {
+                fanOut.Publish(subscription.Session, frame.For(subscription.Id));
+            }
         }
+        fanOut.Send();
     }
 
     /// <summary>The engine's first <paramref name="depth"/> orders of each side (0: all), what a window holds.</summary>
@@ -214,7 +218,7 @@ internal sealed class MarketDataHub
         => (_engine.GetBook(symbol, Side.Buy, depth), _engine.GetBook(symbol, Side.Sell, depth));
 
     // A depth-limited subscriber gets the moves of its own window (X), or in full-refresh mode the window again (W).
-    private void PublishWindow(SymbolMarketData data, BookSubscription subscription, DepthWindow window)
+    private void PublishWindow(SymbolMarketData data, BookSubscription subscription, DepthWindow window, FanOut fanOut)
     {
         var (bids, asks) = Top(data.Symbol, window.Depth);
         var entries = window.Advance(data.Symbol, bids, asks, _brokerName);
@@ -222,7 +226,7 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        subscription.Session.Publish(subscription.FullRefresh
+        fanOut.Publish(subscription.Session, subscription.FullRefresh
             ? Snapshot(data, subscription.MDReqID, window.Depth, book: true, trades: false, DateTimeOffset.MinValue)
             : IncrementalFrame(subscription.Id, [.. entries]));
     }
@@ -234,22 +238,19 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        FanOut(subscribers, IncrementalFrame(MarketDataEntries.Trades(trades)));
+        PublishShared(subscribers, IncrementalFrame(MarketDataEntries.Trades(trades)));
     }
 
-    /// <summary>
-    /// Hands one publication to every subscriber. A few are sent on the actor's thread (no thread-pool hop); beyond
-    /// that each frame is queued for its session's writer, so the sends run in parallel off the actor and the actor
-    /// (with the request that caused the update, whose reply waits for it) pays only the queueing.
-    /// </summary>
-    private static void FanOut<T>(List<T> subscribers, SharedIdFrame frame)
+    /// <summary>Hands one shared publication to every subscriber (see <see cref="FanOut"/>).</summary>
+    private static void PublishShared<T>(List<T> subscribers, SharedIdFrame frame)
         where T : IMarketDataSubscription
     {
-        var direct = subscribers.Count <= DirectFanOut;
+        var fanOut = FanOut.Start(subscribers.Count);
         foreach (var subscription in subscribers)
         {
-            subscription.Session.Publish(frame.For(subscription.Id), direct);
+            fanOut.Publish(subscription.Session, frame.For(subscription.Id));
         }
+        fanOut.Send();
     }
 
     /// <summary>The <c>X</c> of one command's book changes of one symbol, for one subscription.</summary>

@@ -104,8 +104,9 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// </summary>
     public bool Send(byte[] frame) => SendFrame(frame, direct: true);
 
-    // direct: may be handed to the transport on the caller's thread; otherwise always queued for the writer loop.
-    private bool SendFrame(byte[] frame, bool direct)
+    // direct: may be handed to the transport on the caller's thread; otherwise always queued — for the writer loop, or
+    // (wakeWriter false) for the caller's own SendQueued later.
+    private bool SendFrame(byte[] frame, bool direct, bool wakeWriter = true)
     {
         if (direct && _directSends && _outbound.TrySendDirect(frame, _sendToken))
         {
@@ -120,7 +121,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
             Overflow(OverflowBytes);
             return false;
         }
-        if (_outbound.TryEnqueue(frame))
+        if (_outbound.TryEnqueue(frame, wakeWriter))
         {
             return true;
         }
@@ -140,14 +141,28 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// <param name="frame">The frame.</param>
     /// <param name="direct"><see langword="false"/> to leave the send to the session's writer loop even when it could
     /// go out on the caller's thread (a fan-out to many sessions from the exchange actor).</param>
-    public void Publish(byte[] frame, bool direct = true)
+    public void Publish(byte[] frame, bool direct = true) => PublishFrame(frame, direct, wakeWriter: true);
+
+    /// <summary>
+    /// Queues one publication of a fan-out without waking the session's writer: the fan-out then calls
+    /// <see cref="SendQueued"/> from a thread of its own, so a thousand idle sessions cost one thread-pool item between
+    /// them rather than one each. In order with everything else sent to the session, as <see cref="Publish(byte[], bool)"/>.
+    /// </summary>
+    /// <param name="frame">The frame.</param>
+    public void PublishDeferred(byte[] frame) => PublishFrame(frame, direct: false, wakeWriter: false);
+
+    /// <summary>Sends what <see cref="PublishDeferred"/> queued, on the caller's thread while the transport takes each
+    /// frame at once; otherwise the session's writer carries on.</summary>
+    public void SendQueued() => _outbound.SendQueued(_directSends ? _sendToken : CancellationToken.None); // the token is set before _directSends
+
+    private void PublishFrame(byte[] frame, bool direct, bool wakeWriter)
     {
         lock (_publishGate)
         {
             if (!_handlingRequest)
             {
                 // Under the gate, so a publication never overtakes the held ones being released.
-                SendFrame(frame, direct);
+                SendFrame(frame, direct, wakeWriter);
                 return;
             }
             if (_closing || IsClosed)

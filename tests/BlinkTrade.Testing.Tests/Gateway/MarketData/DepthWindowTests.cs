@@ -43,8 +43,8 @@ public sealed class DepthWindowTests
                     Assert.True(replica.Bids.Count <= depth && replica.Asks.Count <= depth, "never more than the depth");
                 }
             }
-            AssertSame(Top(bids, depth), replica.Bids.ToArray());
-            AssertSame(Top(asks, depth), replica.Asks.ToArray());
+            AssertSame(Top(bids, depth), replica.Bids.Publish());
+            AssertSame(Top(asks, depth), replica.Asks.Publish());
             if (entries.Count == 0)
             {
                 Assert.True(before.SequenceEqual(after), "no entries only when the window did not change");
@@ -84,6 +84,6 @@ public sealed class DepthWindowTests
 
     private static List<BookEntry> Top(List<BookEntry> side, int depth) => [.. (depth == 0 ? side : side.Take(depth)).Select((e, i) => e with { Position = i + 1 })];
 
-    private static void AssertSame(List<BookEntry> expected, OrderBookEntry[] actual)
+    private static void AssertSame(List<BookEntry> expected, IReadOnlyList<OrderBookEntry> actual)
         => Assert.Equal(expected.Select(e => (e.OrderId, e.Price, e.Quantity)), actual.Select(a => (a.OrderId, a.Price.Satoshis, a.Size.Satoshis)));
 }

@@ -107,6 +107,88 @@ public sealed class FanOutTests
         }
     }
 
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Depth_limited_subscribers_among_many_get_the_frames_a_lone_one_gets(TransportKind kind)
+    {
+        // Alone, a depth-limited subscriber is sent to on the actor's thread; among many, from the thread pool. The frames
+        // must be the same: its window's moves, with its own MDReqID.
+        var lone = await WindowFramesAsync(kind, subscribers: 1);
+        var many = await WindowFramesAsync(kind, subscribers: Subscribers);
+        Assert.All(many, frames => Assert.Equal(lone[0], frames));
+        Assert.Contains(lone[0], e => e.Contains("\"MDEntryPx\":50000000000", StringComparison.Ordinal)); // the new best bid, then its cancel
+
+        static async Task<List<List<string>>> WindowFramesAsync(TransportKind kind, int subscribers)
+        {
+            await using var harness = await StartFundedAsync(kind);
+            await using var maker = await harness.LoginAsync("alice");
+            await maker.RequestAsync(Order("m1", "1", 490 * Btc, Btc), "8");
+            await maker.RequestAsync(Order("m2", "1", 480 * Btc, Btc), "8");
+            var clients = await SubscribeAsync(harness, subscribers, depth: 2);
+            try
+            {
+                await maker.RequestAsync(Order("o1", "1", 500 * Btc, Btc), "8");
+                await maker.RequestAsync("""{"MsgType":"F","OrigClOrdID":"o1","ClOrdID":"o1"}""", "8");
+                var frames = new List<List<string>>();
+                for (var i = 0; i < subscribers; i++)
+                {
+                    var seen = new List<string>();
+                    for (var n = 0; n < 2; n++)
+                    {
+                        var x = await clients[i].WaitForTypeAsync("X");
+                        Assert.Equal(Ids[i], x.GetProperty("MDReqID").GetRawText());
+                        foreach (var entry in x.GetProperty("MDIncGrp").EnumerateArray())
+                        {
+                            var node = JsonNode.Parse(entry.GetRawText())!.AsObject();
+                            node.Remove("MDEntryTime");
+                            node.Remove("MDEntryDate");
+                            seen.Add(node.ToJsonString());
+                        }
+                    }
+                    frames.Add(seen);
+                }
+                return frames;
+            }
+            finally
+            {
+                await DisposeAllAsync(clients);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public async Task Every_subscriber_gets_a_burst_of_updates_in_the_order_they_happened(TransportKind kind)
+    {
+        await using var harness = await StartFundedAsync(kind);
+        var subscribers = await SubscribeAsync(harness, Subscribers);
+        await using var alice = await harness.LoginAsync("alice");
+        try
+        {
+            // Sent back to back: consecutive fan-outs overlap on the thread pool, each session's frames must not.
+            for (var n = 0; n < 10; n++)
+            {
+                await alice.SendAsync(Order("b" + n, "1", (500 + n) * Btc, Btc));
+            }
+            foreach (var subscriber in subscribers)
+            {
+                for (var n = 0; n < 10; n++)
+                {
+                    var x = await subscriber.WaitForTypeAsync("X");
+                    var entry = x.GetProperty("MDIncGrp")[0];
+                    Assert.Equal((500 + n) * Btc, entry.GetProperty("MDEntryPx").GetInt64());
+                    Assert.Equal(1, entry.GetProperty("MDEntryPositionNo").GetInt32());
+                }
+            }
+        }
+        finally
+        {
+            await DisposeAllAsync(subscribers);
+        }
+    }
+
     [Fact]
     public void The_shared_body_with_an_id_spliced_in_is_the_frame_encoded_for_that_id()
     {
@@ -131,16 +213,16 @@ public sealed class FanOutTests
         Assert.Same(shared.For(new EchoedId(seven.RootElement)), shared.For(new EchoedId(seven.RootElement)));
     }
 
-    private static string Subscribe(string id) =>
-        $$"""{"MsgType":"V","MDReqID":{{id}},"SubscriptionRequestType":"1","MarketDepth":0,"MDUpdateType":"1","MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""";
+    private static string Subscribe(string id, int depth = 0) =>
+        $$"""{"MsgType":"V","MDReqID":{{id}},"SubscriptionRequestType":"1","MarketDepth":{{depth}},"MDUpdateType":"1","MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""";
 
-    private static async Task<GatewayClient[]> SubscribeAsync(ExchangeHarness harness, int count)
+    private static async Task<GatewayClient[]> SubscribeAsync(ExchangeHarness harness, int count, int depth = 0)
     {
         var subscribers = new GatewayClient[count];
         for (var i = 0; i < count; i++)
         {
             subscribers[i] = await harness.ConnectAsync();
-            await subscribers[i].RequestAsync(Subscribe(Ids[i]), "W");
+            await subscribers[i].RequestAsync(Subscribe(Ids[i], depth), "W");
         }
         return subscribers;
     }
