@@ -42,6 +42,7 @@ public sealed class RequestsWhileReconnectingTests
         Assert.All(reports, r => Assert.Equal(OrdStatus.New, r.OrdStatus));
         Assert.Equal(10_000 * Coin, (await balances).Get("USD")?.Total?.Satoshis);
         Assert.Equal(5, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
-        Assert.Contains(states.Items, x => x.State == ConnectionState.LoggedIn && x.Reason.StartsWith("Reconnected", StringComparison.Ordinal));
+        // ConnectionStates delivers on its own queue: the change may reach the recorder after the replies did.
+        await states.WaitForAsync(x => x.State == ConnectionState.LoggedIn && x.Reason.StartsWith("Reconnected", StringComparison.Ordinal), what: "the re-login reported");
     }
 }

@@ -231,12 +231,7 @@ internal sealed class FrameWriter<T>
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _owner.OnSendFailed(item, e);
-            _sendSlot.Release();
-            if (wakeAfter)
-            {
-                Wake();
-            }
+            SendFailed(item, e, wakeAfter);
             return false;
         }
         if (!sending.IsCompletedSuccessfully)
@@ -258,12 +253,7 @@ internal sealed class FrameWriter<T>
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _owner.OnSendFailed(item, e);
-            _sendSlot.Release();
-            if (wakeAfter)
-            {
-                Wake();
-            }
+            SendFailed(item, e, wakeAfter);
             return;
         }
         _sendSlot.Release();
@@ -271,6 +261,17 @@ internal sealed class FrameWriter<T>
         if (wakeAfter)
         {
             Wake(); // the rest of what SendQueued found is the writer loop's
+        }
+    }
+
+    // A send that threw (at once or when awaited): the owner is told, the slot released, and the queue's rest woken.
+    private void SendFailed(T item, Exception e, bool wakeAfter)
+    {
+        _owner.OnSendFailed(item, e);
+        _sendSlot.Release();
+        if (wakeAfter)
+        {
+            Wake();
         }
     }
 
