@@ -1,8 +1,12 @@
+using System.Net.Http;
+using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Security.Authentication;
 
 namespace BlinkTrade.Client.Transport;
 
-/// <summary>Connects over <see cref="ClientWebSocket"/> (<c>ws://</c> or <c>wss://</c>).</summary>
+/// <summary>Connects over a WebSocket (<c>ws://</c> or <c>wss://</c>): its own RFC 6455 handshake on a socket, or
+/// <see cref="ClientWebSocket"/> when the system proxy applies to the endpoint.</summary>
 public sealed class WebSocketTransport : IBlinkTradeTransport
 {
     private readonly WebSocketTransportOptions _options;
@@ -19,33 +23,53 @@ public sealed class WebSocketTransport : IBlinkTradeTransport
         {
             throw new ArgumentException($"A BlinkTrade endpoint must be a ws:// or wss:// URI, not '{endpoint.Scheme}://'.", nameof(endpoint));
         }
-        var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        foreach (var (name, value) in _options.RequestHeaders)
-        {
-            socket.Options.SetRequestHeader(name, value);
-        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
+        WebSocket socket;
         try
         {
-            await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
+            socket = ProxyApplies(endpoint)
+                ? await ConnectThroughClientWebSocketAsync(endpoint, timeout.Token).ConfigureAwait(false)
+                : await WebSocketHandshake.ConnectAsync(endpoint, _options.KeepAliveInterval, _options.RequestHeaders, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
             throw new ConnectionClosedException($"Connecting to {endpoint} timed out after {_options.ConnectTimeout}.");
         }
-        catch (Exception e) when (e is WebSocketException or System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is WebSocketException or HttpRequestException or SocketException or IOException or AuthenticationException)
         {
-            socket.Dispose();
             throw new ConnectionClosedException($"Could not connect to {endpoint}: {e.Message}", e);
+        }
+        return new WebSocketConnection(socket, endpoint.GetLeftPart(UriPartial.Authority), _options.MaxFrameBytes);
+    }
+
+    // The system proxy (HTTP(S)_PROXY, ALL_PROXY, NO_PROXY), asked for the endpoint's http(s) form as
+    // SocketsHttpHandler asks it for a WebSocket upgrade.
+    private static bool ProxyApplies(Uri endpoint)
+    {
+        var proxy = HttpClient.DefaultProxy;
+        var asHttp = new UriBuilder(endpoint) { Scheme = endpoint.Scheme == "wss" ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, Port = endpoint.Port }.Uri;
+        return !proxy.IsBypassed(asHttp) && proxy.GetProxy(asHttp) is { } via && via != asHttp;
+    }
+
+    // Through a proxy: ClientWebSocket speaks the proxy's CONNECT; it costs its HTTP connection's buffers per socket.
+    private async Task<WebSocket> ConnectThroughClientWebSocketAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        try
+        {
+            socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
+            foreach (var (name, value) in _options.RequestHeaders)
+            {
+                socket.Options.SetRequestHeader(name, value);
+            }
+            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            return socket;
         }
         catch
         {
             socket.Dispose();
             throw;
         }
-        return new WebSocketConnection(socket, endpoint.GetLeftPart(UriPartial.Authority), _options.MaxFrameBytes);
     }
 }

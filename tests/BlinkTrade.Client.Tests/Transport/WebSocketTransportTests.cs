@@ -46,6 +46,14 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
             {
             }
         });
+        _app.Map("/headers/", async (HttpContext context) =>
+        {
+            // Answers the upgrade request's X-Test header (and its query) in one frame, then closes.
+            var echoed = context.Request.Headers["X-Test"].ToString() + context.Request.QueryString.Value;
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await socket.SendAsync(Encoding.UTF8.GetBytes(echoed), System.Net.WebSockets.WebSocketMessageType.Text, true, context.RequestAborted);
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", context.RequestAborted);
+        });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _endpoint = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/trade/");
@@ -121,6 +129,113 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         var transport = new WebSocketTransport(new WebSocketTransportOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
         await Assert.ThrowsAsync<ArgumentException>(() => transport.ConnectAsync(new Uri("http://127.0.0.1:1/"), CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<ConnectionClosedException>(() => transport.ConnectAsync(new Uri("ws://127.0.0.1:1/trade/"), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task The_upgrade_carries_the_configured_request_headers_and_the_query()
+    {
+        var options = new WebSocketTransportOptions();
+        options.RequestHeaders["X-Test"] = "blinktrade-sdk/1";
+        var endpoint = new Uri(_endpoint, "/headers/?a=1");
+        await using var connection = await new WebSocketTransport(options).ConnectAsync(endpoint, CancellationToken.None);
+        var buffer = new ArrayBufferWriter<byte>();
+        Assert.True(await connection.ReceiveAsync(buffer, CancellationToken.None));
+        Assert.Equal("blinktrade-sdk/1?a=1", Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public async Task A_request_header_with_a_line_break_is_refused_before_connecting()
+    {
+        var options = new WebSocketTransportOptions();
+        options.RequestHeaders["X-Test"] = "a\r\nX-Injected: 1";
+        await Assert.ThrowsAsync<ArgumentException>(() => new WebSocketTransport(options).ConnectAsync(_endpoint, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task A_server_that_refuses_the_upgrade_fails_the_connect_with_its_status()
+    {
+        var error = await Assert.ThrowsAsync<ConnectionClosedException>(
+            () => new WebSocketTransport().ConnectAsync(new Uri(_endpoint, "/nothing-here/"), CancellationToken.None).AsTask());
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n")]
+    [InlineData("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\n\r\n")]
+    [InlineData("SSH-2.0-OpenSSH\r\n\r\n")]
+    [InlineData("HTTP/1.1 101 Switching")]
+    public async Task A_server_answering_without_a_valid_upgrade_fails_the_connect(string answer)
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var request = new byte[4096];
+            var length = 0;
+            while (!Encoding.ASCII.GetString(request, 0, length).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                length += await stream.ReadAsync(request.AsMemory(length));
+            }
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(answer));
+            client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+            _ = await stream.ReadAsync(request); // returns once the client gives up and closes
+        });
+        var endpoint = new Uri($"ws://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/trade/");
+        await Assert.ThrowsAsync<ConnectionClosedException>(() => new WebSocketTransport().ConnectAsync(endpoint, CancellationToken.None).AsTask());
+        await serving.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_wss_endpoint_whose_certificate_the_system_does_not_trust_fails_the_connect()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            selfSigned.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            await using var tls = new System.Net.Security.SslStream(client.GetStream());
+            try
+            {
+                // With TLS 1.3 the server's side may complete before the client checks the certificate and gives up.
+                await tls.AuthenticateAsServerAsync(certificate);
+            }
+            catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+            {
+            }
+        });
+        var endpoint = new Uri($"wss://localhost:{((IPEndPoint)listener.LocalEndpoint).Port}/trade/");
+        var error = await Assert.ThrowsAsync<ConnectionClosedException>(() => new WebSocketTransport().ConnectAsync(endpoint, CancellationToken.None).AsTask());
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(error.InnerException);
+        await serving.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void The_accept_value_is_the_one_RFC_6455_gives_for_its_sample_key()
+    {
+        Assert.Equal("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", WebSocketHandshake.AcceptFor("dGhlIHNhbXBsZSBub25jZQ=="));
+    }
+
+    [Fact]
+    public async Task Connections_are_independent_one_disposed_leaves_the_other_working()
+    {
+        var transport = new WebSocketTransport();
+        var first = await transport.ConnectAsync(_endpoint, CancellationToken.None);
+        await using var second = await transport.ConnectAsync(_endpoint, CancellationToken.None);
+        await first.DisposeAsync();
+        Assert.False(first.IsOpen);
+
+        var buffer = new ArrayBufferWriter<byte>();
+        await second.SendAsync(Encoding.UTF8.GetBytes("{\"b\":2}"), CancellationToken.None);
+        Assert.True(await second.ReceiveAsync(buffer, CancellationToken.None));
+        Assert.Equal("{\"B\":2}", Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     // Records whether memory was asked for before the test sent the frame whose echo is received.
