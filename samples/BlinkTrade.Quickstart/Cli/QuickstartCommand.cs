@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BlinkTrade.Samples;
 
 namespace BlinkTrade.Quickstart.Cli;
@@ -108,14 +109,24 @@ internal sealed class QuickstartCommand
     public static async Task<int> InvokeAsync(string[] args, Func<QuickstartOptions, CancellationToken, Task<int>> run)
     {
         var parseResult = new QuickstartCommand(run).Root.Parse(args);
-        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration
-        {
-            // Ctrl+C and SIGTERM cancel the action's token; give the shutdown (client, simulated traders, Kestrel) time
-            // to finish so the exit code stays ours instead of System.CommandLine's forced 130.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
-        });
+        // Ctrl+C and SIGTERM cancel the action's token, handled from before the action starts. System.CommandLine's own
+        // handler (ProcessTerminationTimeout) is registered only once the action has returned an incomplete task, and a
+        // start-up that runs synchronously up to its first socket read (a loopback connect and write complete at once)
+        // left a window in which a SIGTERM found no handler and ended the process by the signal, without our message or
+        // exit code. The first signal asks the run to stop (the shutdown of the client, the simulated traders and
+        // Kestrel keeps our exit code); a second one ends the process at once, as the signal's default does.
+        using var stopping = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stopping.Token);
         // System.CommandLine reports parse errors with 1, which is our runtime failure.
         return parseResult.Errors.Count > 0 ? ExitCodes.InvalidArguments : exitCode;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = !stopping.IsCancellationRequested;
+            stopping.Cancel();
+        }
     }
 
     /// <summary>Maps a successful parse to options (the password falls back to <see cref="PasswordVariable"/>).</summary>
