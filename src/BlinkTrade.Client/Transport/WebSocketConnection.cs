@@ -15,21 +15,31 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
     public const int DefaultMaxFrameBytes = 10 * 1024 * 1024;
 
     private const int ReceiveChunkBytes = 8 * 1024;
+    /// <summary>How long a server-side connection that failed itself waits for the peer to read its close frame.</summary>
+    public static readonly TimeSpan FaultCloseLinger = TimeSpan.FromSeconds(1);
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
+    private readonly Func<CancellationToken, Task>? _drainUntilPeerCloses;
     private volatile bool _receiveBroken;
 
     /// <summary>Wraps an open WebSocket.</summary>
     /// <param name="socket">The socket; this connection owns and disposes it.</param>
     /// <param name="remoteDescription">The peer, for logs.</param>
     /// <param name="maxFrameBytes">The largest frame accepted.</param>
-    public WebSocketConnection(WebSocket socket, string remoteDescription, int maxFrameBytes = DefaultMaxFrameBytes)
+    /// <param name="drainUntilPeerCloses">
+    /// Server side: reads the raw connection until the peer ends it or the token fires. When given, a connection the
+    /// socket failed itself lingers (at most <see cref="FaultCloseLinger"/>) so the peer can read the close frame that
+    /// says why.
+    /// </param>
+    public WebSocketConnection(WebSocket socket, string remoteDescription, int maxFrameBytes = DefaultMaxFrameBytes,
+        Func<CancellationToken, Task>? drainUntilPeerCloses = null)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
         _socket = socket;
         RemoteDescription = remoteDescription ?? "websocket";
         _maxFrameBytes = maxFrameBytes;
+        _drainUntilPeerCloses = drainUntilPeerCloses;
     }
 
     /// <inheritdoc />
@@ -107,8 +117,21 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            if (e is WebSocketException { WebSocketErrorCode: WebSocketError.Faulted } && _drainUntilPeerCloses is not null)
+            {
+                await LingerAsync().ConfigureAwait(false);
+            }
             throw new ConnectionClosedException("Receiving on the WebSocket failed: " + e.Message, e);
         }
+    }
+
+    // The socket failed the connection itself (RFC 6455 §7.1.7: close code 1007 for a text message that is not UTF-8,
+    // 1002 for a protocol error): it has queued its close frame and marked itself aborted. Ending the connection now
+    // loses that frame and the peer sees it drop without a reason: wait until the peer has gone, briefly.
+    private async Task LingerAsync()
+    {
+        using var timeout = new CancellationTokenSource(FaultCloseLinger);
+        await _drainUntilPeerCloses!(timeout.Token).ConfigureAwait(false);
     }
 
     // Completes the close handshake the peer started; the peer is gone either way.

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +53,17 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
         // Probes first, ahead of the WebSocket branches: /healthz (live) and /readyz (ready), 200 or 503.
         app.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         app.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
+        // Ahead of the WebSocket middleware, which takes the upgrade feature when a request enters it.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
+            {
+                var lingering = new LingeringUpgradeFeature(upgrade);
+                context.Features.Set<IHttpUpgradeFeature>(lingering);
+                context.Features.Set(lingering);
+            }
+            return next(context);
+        });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         RequestDelegate accept = context => AcceptAsync(runtime, context);
         app.Map("/trade/", accept);
@@ -73,13 +85,14 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
             return;
         }
         var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        var upgrade = context.Features.Get<LingeringUpgradeFeature>();
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped)
         {
             ip = mapped.MapToIPv4().ToString();
         }
         var remote = $"{ip}:{context.Connection.RemotePort}";
-        var connection = new WebSocketConnection(socket, remote, runtime.Options.MaxFrameBytes);
+        var connection = new WebSocketConnection(socket, remote, runtime.Options.MaxFrameBytes, upgrade is null ? null : upgrade.DrainUntilPeerClosesAsync);
         // The request stays open for the lifetime of the session.
         await runtime.StartSession(connection, ip).ConfigureAwait(false);
     }
