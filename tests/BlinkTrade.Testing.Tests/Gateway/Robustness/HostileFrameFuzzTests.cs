@@ -67,9 +67,11 @@ public sealed class HostileFrameFuzzTests(ITestOutputHelper output)
         await harness.Exchange.CreditAsync(carolId, "USD", new(100_000 * Btc));
         var circulation = await CirculationAsync(harness);
 
-        // The well-behaved session: Bob over the WebSocket, logged in from start to end, with a resting order.
+        // The well-behaved session: Bob over the WebSocket, logged in from start to end, with a resting order — on a book
+        // the fuzz never names: on BTCUSD a fuzzed market sell could legitimately fill it (seen once) and move his money.
+        await harness.Exchange.CreateInstrumentAsync("LTCUSD", "LTC", "USD", tickSize: new(1_000_000), minQty: new(10_000));
         await using var bob = await harness.LoginAsync("bob");
-        await bob.SendAsync(Order("bob-rest", "1", 100 * Btc, 10_000));
+        await bob.SendAsync(Order("bob-rest", "1", 100 * Btc, 10_000).Replace("\"BTCUSD\"", "\"LTCUSD\"", StringComparison.Ordinal));
         await bob.WaitForAsync(Er("bob-rest", "0"));
         await bob.WaitForTypeAsync("U3");
         var bobBalances = await BalancesAsync(harness, harness.BobId);
