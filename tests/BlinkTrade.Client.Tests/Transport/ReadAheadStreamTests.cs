@@ -153,6 +153,49 @@ public sealed class ReadAheadStreamTests
     }
 
     [Fact]
+    public async Task Over_a_TLS_stream_frames_come_out_whole_and_an_idle_wait_holds_no_chunk()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            selfSigned.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var accepting = listener.AcceptTcpClientAsync();
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(System.Net.IPAddress.Loopback, ((System.Net.IPEndPoint)listener.LocalEndpoint).Port);
+        using var served = await accepting.WaitAsync(Safety);
+        await using var serverTls = new System.Net.Security.SslStream(served.GetStream());
+        // The test's own certificate: the client trusts it here (the handshake itself keeps the system's validation).
+        var clientTls = new System.Net.Security.SslStream(client.GetStream(), false, (_, _, _, _) => true);
+        await Task.WhenAll(
+            serverTls.AuthenticateAsServerAsync(certificate),
+            clientTls.AuthenticateAsClientAsync("localhost")).WaitAsync(Safety);
+        var readAhead = new ReadAheadStream(clientTls);
+        var socket = WebSocket.CreateFromStream(readAhead, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = Timeout.InfiniteTimeSpan });
+        await using var connection = new WebSocketConnection(socket, "tls", readAhead: readAhead);
+
+        var payloads = Enumerable.Range(1, 30).Select(i => Text(i * 997 % 40_000, i)).ToArray();
+        var first = new ArrayBufferWriter<byte>();
+        var receiving = connection.ReceiveAsync(first, CancellationToken.None).AsTask();
+        Assert.False(readAhead.HoldsBuffer); // waiting for the first frame: no chunk
+        foreach (var payload in payloads)
+        {
+            await serverTls.WriteAsync(ServerFrame(payload));
+        }
+        await serverTls.FlushAsync();
+        Assert.True(await receiving.WaitAsync(Safety));
+        Assert.Equal(payloads[0], first.WrittenSpan.ToArray());
+        foreach (var payload in payloads.Skip(1))
+        {
+            Assert.Equal(payload, await ReceiveAsync(connection));
+        }
+        Assert.False(readAhead.HoldsBuffer);
+    }
+
+    [Fact]
     public async Task Reads_are_served_from_the_chunk_then_report_the_end()
     {
         var wire = new ArrivalStream();
