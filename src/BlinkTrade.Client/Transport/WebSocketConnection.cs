@@ -20,6 +20,7 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
     private readonly Func<CancellationToken, Task>? _drainUntilPeerCloses;
+    private readonly ReadAheadStream? _readAhead;
     private volatile bool _receiveBroken;
 
     /// <summary>Wraps an open WebSocket.</summary>
@@ -31,8 +32,12 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
     /// socket failed itself lingers (at most <see cref="FaultCloseLinger"/>) so the peer can read the close frame that
     /// says why.
     /// </param>
+    /// <param name="readAhead">
+    /// Client side: the read-ahead stream under <paramref name="socket"/>. While it holds unread bytes the next frame
+    /// has (at least partly) arrived, so a receive skips its zero-byte wait for it.
+    /// </param>
     public WebSocketConnection(WebSocket socket, string remoteDescription, int maxFrameBytes = DefaultMaxFrameBytes,
-        Func<CancellationToken, Task>? drainUntilPeerCloses = null)
+        Func<CancellationToken, Task>? drainUntilPeerCloses = null, ReadAheadStream? readAhead = null)
     {
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
@@ -40,6 +45,7 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
         RemoteDescription = remoteDescription ?? "websocket";
         _maxFrameBytes = maxFrameBytes;
         _drainUntilPeerCloses = drainUntilPeerCloses;
+        _readAhead = readAhead;
     }
 
     /// <inheritdoc />
@@ -77,16 +83,20 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
         try
         {
             // Wait for the frame without a buffer (a zero-byte read returns once its header has arrived), so an idle
-            // connection asks the destination for memory only when there is something to put in it.
-            var header = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-            if (header.MessageType == WebSocketMessageType.Close)
+            // connection asks the destination for memory only when there is something to put in it. Bytes already
+            // read ahead mean the frame is here: then the wait would only cost a second pass through the WebSocket.
+            if (_readAhead is not { BufferedCount: > 0 })
             {
-                await CompleteCloseAsync().ConfigureAwait(false);
-                return false;
-            }
-            if (header.EndOfMessage)
-            {
-                return true; // an empty message
+                var header = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                if (header.MessageType == WebSocketMessageType.Close)
+                {
+                    await CompleteCloseAsync().ConfigureAwait(false);
+                    return false;
+                }
+                if (header.EndOfMessage)
+                {
+                    return true; // an empty message
+                }
             }
             while (true)
             {

@@ -10,7 +10,8 @@ namespace BlinkTrade.Client.Transport;
 /// <summary>
 /// Opens a client WebSocket on a socket of its own: the RFC 6455 §4.1 opening handshake (an HTTP/1.1 GET with
 /// <c>Upgrade: websocket</c>, answer 101 with the matching <c>Sec-WebSocket-Accept</c>), then
-/// <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/> on the socket (or its TLS stream).
+/// <see cref="WebSocket.CreateFromStream(Stream, WebSocketCreationOptions)"/> on the socket (or its TLS stream) under a
+/// <see cref="ReadAheadStream"/>.
 /// </summary>
 /// <remarks>
 /// Why not <see cref="ClientWebSocket"/> here: its upgraded connection stays a SocketsHttpHandler connection whose
@@ -18,6 +19,9 @@ namespace BlinkTrade.Client.Transport;
 /// session's heap, a quarter of it (docs/performance.md "Scale"). This path holds only the socket and, for
 /// <c>wss://</c>, the <see cref="SslStream"/>. <see cref="WebSocketTransport"/> keeps ClientWebSocket when a proxy
 /// applies to the endpoint, since this path speaks no proxy protocol.
+/// The read-ahead sits over the TLS stream, not under it: SslStream already reads whole TLS records into a buffer of
+/// its own (and waits on a zero-byte read without one), so below it a read-ahead would save nothing; above it, it
+/// serves the WebSocket's header and body reads from decrypted bytes, the same as on a plain socket.
 /// </remarks>
 internal static class WebSocketHandshake
 {
@@ -25,8 +29,9 @@ internal static class WebSocketHandshake
     private const int MaxResponseHeadBytes = 16 * 1024;
 
     /// <summary>Connects to <paramref name="endpoint"/> (<c>ws://</c> or <c>wss://</c>) and upgrades.</summary>
+    /// <returns>The WebSocket and the read-ahead stream under it (whose buffered bytes the receive loop may ask about).</returns>
     /// <exception cref="ConnectionClosedException">The server did not accept the upgrade.</exception>
-    public static async Task<WebSocket> ConnectAsync(Uri endpoint, TimeSpan keepAliveInterval,
+    public static async Task<(WebSocket Socket, ReadAheadStream Stream)> ConnectAsync(Uri endpoint, TimeSpan keepAliveInterval,
         IEnumerable<KeyValuePair<string, string>> requestHeaders, CancellationToken cancellationToken)
     {
         var request = BuildRequest(endpoint, requestHeaders, out var key);
@@ -43,10 +48,12 @@ internal static class WebSocketHandshake
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.IdnHost }, cancellationToken)
                     .ConfigureAwait(false);
             }
+            var readAhead = new ReadAheadStream(stream);
+            stream = readAhead;
             await stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
             var head = await ReadResponseHeadAsync(stream, cancellationToken).ConfigureAwait(false);
             CheckResponse(endpoint, head, key);
-            return WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = keepAliveInterval });
+            return (WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = keepAliveInterval }), readAhead);
         }
         catch
         {
@@ -87,7 +94,8 @@ internal static class WebSocketHandshake
     }
 
     // One byte per read: the handshake must not consume the first WebSocket frame's bytes, which belong to the
-    // WebSocket created on the same stream. It runs once per connection (~150 bytes).
+    // WebSocket created on the same stream. The reads are served from the read-ahead chunk (one socket receive for the
+    // whole head); bytes after the head stay buffered for the WebSocket.
     private static async Task<string> ReadResponseHeadAsync(Stream stream, CancellationToken cancellationToken)
     {
         var head = new byte[MaxResponseHeadBytes];

@@ -26,11 +26,18 @@ public sealed class WebSocketTransport : IBlinkTradeTransport
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ConnectTimeout);
         WebSocket socket;
+        ReadAheadStream? readAhead = null;
         try
         {
-            socket = ProxyApplies(endpoint)
-                ? await ConnectThroughClientWebSocketAsync(endpoint, timeout.Token).ConfigureAwait(false)
-                : await WebSocketHandshake.ConnectAsync(endpoint, _options.KeepAliveInterval, _options.RequestHeaders, timeout.Token).ConfigureAwait(false);
+            if (ProxyApplies(endpoint))
+            {
+                socket = await ConnectThroughClientWebSocketAsync(endpoint, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                (socket, readAhead) = await WebSocketHandshake.ConnectAsync(endpoint, _options.KeepAliveInterval, _options.RequestHeaders, timeout.Token)
+                    .ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -40,7 +47,7 @@ public sealed class WebSocketTransport : IBlinkTradeTransport
         {
             throw new ConnectionClosedException($"Could not connect to {endpoint}: {e.Message}", e);
         }
-        return new WebSocketConnection(socket, endpoint.GetLeftPart(UriPartial.Authority), _options.MaxFrameBytes);
+        return new WebSocketConnection(socket, endpoint.GetLeftPart(UriPartial.Authority), _options.MaxFrameBytes, readAhead: readAhead);
     }
 
     // The system proxy (HTTP(S)_PROXY, ALL_PROXY, NO_PROXY), asked for the endpoint's http(s) form as
