@@ -56,6 +56,9 @@ public sealed class RobustnessTests
         await using var hostile = await harness.LoginAsync("alice");
         await using var trader = await harness.LoginAsync("bob");
         using var stop = new CancellationTokenSource();
+        // Set after the trader's first order and cancel: on a loaded machine the task may start only after every
+        // hostile frame was answered, and stopping it before its first round would leave nothing traded.
+        var traded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var trading = Task.Run(async () =>
         {
             var n = 0;
@@ -66,6 +69,7 @@ public sealed class RobustnessTests
                 await trader.WaitForAsync(Er(id, "0"));
                 await trader.SendAsync($$"""{"MsgType":"F","ClOrdID":"{{id}}"}""");
                 await trader.WaitForAsync(Er(id, "4"));
+                traded.TrySetResult();
             }
             return n;
         });
@@ -90,6 +94,7 @@ public sealed class RobustnessTests
 
         var hb = await hostile.RequestAsync("""{"MsgType":"1","TestReqID":"still here"}""", "0");
         Assert.Equal("still here", hb.GetProperty("TestReqID").GetString());
+        await traded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         Assert.True(await trading > 0);
         Assert.Empty(await harness.Exchange.GetOpenOrdersAsync(harness.BobId));
