@@ -94,7 +94,6 @@ internal sealed partial class MatchingEngine
         {
             var index = _aheadNewIndex;
             _aheadNewIndex = -1;
-            CachePrefetch.ReadObject(Accounts.AccountAt(index));
             var tail = OrdersOf(index).Tail;
             if (tail >= 0)
             {
