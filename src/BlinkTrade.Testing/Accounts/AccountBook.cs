@@ -60,6 +60,14 @@ internal sealed class AccountBook
     /// <summary>Number of ledger rows written (a settled trade's four included).</summary>
     public long LedgerCount => _ledgerIds;
 
+    /// <summary>Whether the accounts' per-order data (balance cells, fee rates, ledger-chain links, id table: ~50 bytes each) is
+    /// past what the caches keep beside a book: from <see cref="ManyAccounts"/> on, the matching engine's lookahead loads an
+    /// announced order's account data ahead of it (W4's 10,000 accounts: its placements waited on the balance cell).</summary>
+    public bool OutgrowsCache => _accountList.Count >= ManyAccounts;
+
+    /// <summary>Accounts from which <see cref="OutgrowsCache"/> holds (~200 KB of account data).</summary>
+    private const int ManyAccounts = 4096;
+
     /// <summary>Withdrawals whose funds are locked and not yet completed or cancelled.</summary>
     public IEnumerable<PendingWithdrawal> PendingWithdrawals => _withdrawals.Values;
 
