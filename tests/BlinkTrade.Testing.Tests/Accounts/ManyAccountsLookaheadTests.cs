@@ -1,4 +1,5 @@
 using BlinkTrade.Testing.Matching;
+using static BlinkTrade.Testing.Tests.Matching.AnnouncedCommands;
 using static BlinkTrade.Testing.Tests.Matching.TestExchange;
 
 namespace BlinkTrade.Testing.Tests.Accounts;
@@ -104,29 +105,5 @@ public class ManyAccountsLookaheadTests
         }
 
         return engine;
-    }
-
-    private static void Tell(MatchingEngine engine, object command)
-    {
-        if (command is CancelOrder cancel)
-        {
-            engine.Prefetch(in cancel);
-        }
-        else
-        {
-            var order = (NewOrder)command;
-            engine.Prefetch(in order);
-        }
-    }
-
-    private static long Apply(MatchingEngine engine, object command)
-    {
-        if (command is CancelOrder cancel)
-        {
-            return (long)engine.CancelOrder(in cancel);
-        }
-
-        var order = (NewOrder)command;
-        return engine.PlaceOrder(in order);
     }
 }
