@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Accounts;
@@ -10,7 +10,7 @@ namespace BlinkTrade.Testing.Accounts;
 /// </summary>
 internal sealed class AccountBook
 {
-    private readonly LongIntMap _accounts = new(1024);
+    private readonly AccountIndexMap _accounts = new();
     private readonly List<Account> _accountList = [];
     private readonly Dictionary<string, int> _currencyIds = new(StringComparer.Ordinal);
     private readonly List<string> _currencies = [];
@@ -31,6 +31,11 @@ internal sealed class AccountBook
     /// <summary>Link to each account's newest ledger row (-1 when none), by <see cref="Account.Index"/>: a posting updates the
     /// chain without reading the account object. A link names a single row or one party's side of a settlement (<see cref="Link"/>).</summary>
     private long[] _lastLedgerRow = CreateLastLedgerRows(1024);
+
+    /// <summary>Each account's resolved fee rates by <see cref="Account.Index"/>, packed (<see cref="PackFeeRates"/>): a new order fixes
+    /// its rates with one load from an 8-byte entry instead of reading the account object (a cache miss of its own with many
+    /// accounts, which the order needs for nothing else).</summary>
+    private long[] _feeRates = new long[1024];
 
     /// <summary>Ledger ids issued so far (the last one).</summary>
     private long _ledgerIds;
@@ -54,6 +59,14 @@ internal sealed class AccountBook
 
     /// <summary>Number of ledger rows written (a settled trade's four included).</summary>
     public long LedgerCount => _ledgerIds;
+
+    /// <summary>Whether the accounts' per-order data (balance cells, fee rates, ledger-chain links, id table: ~50 bytes each) is
+    /// past what the caches keep beside a book: from <see cref="ManyAccounts"/> on, the matching engine's lookahead loads an
+    /// announced order's account data ahead of it (W4's 10,000 accounts: its placements waited on the balance cell).</summary>
+    public bool OutgrowsCache => _accountList.Count >= ManyAccounts;
+
+    /// <summary>Accounts from which <see cref="OutgrowsCache"/> holds (~200 KB of account data).</summary>
+    private const int ManyAccounts = 4096;
 
     /// <summary>Withdrawals whose funds are locked and not yet completed or cancelled.</summary>
     public IEnumerable<PendingWithdrawal> PendingWithdrawals => _withdrawals.Values;
@@ -351,7 +364,7 @@ internal sealed class AccountBook
 
     internal bool TryGet(int brokerId, int userId, out Account account)
     {
-        if (_accounts.TryGet(Key(brokerId, userId), out var index))
+        if (_accounts.TryGet(brokerId, userId, out var index))
         {
             account = _accountList[index];
             return true;
@@ -364,13 +377,13 @@ internal sealed class AccountBook
     internal Account GetOrOpen(int brokerId, int userId) => GetOrOpen(brokerId, userId, out _);
 
     /// <summary>Starts loading the account-map bucket a lookup of the account begins with (the matching engine's lookahead).</summary>
-    internal void PrefetchKey(int brokerId, int userId) => _accounts.PrefetchHome(Key(brokerId, userId));
+    internal void PrefetchKey(int brokerId, int userId) => _accounts.Prefetch(brokerId, userId);
 
     /// <summary>The <see cref="Account.Index"/> of an existing account, without reading the account object.</summary>
-    internal bool TryGetIndex(int brokerId, int userId, out int index) => _accounts.TryGet(Key(brokerId, userId), out index);
+    internal bool TryGetIndex(int brokerId, int userId, out int index) => _accounts.TryGet(brokerId, userId, out index);
 
-    /// <summary>Starts loading the list entry that holds the account object of <paramref name="index"/>.</summary>
-    internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref CollectionsMarshal.AsSpan(_accountList)[index]);
+    /// <summary>Starts loading what a new order of the account reads besides its balance cell: its fee rates.</summary>
+    internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref _feeRates[index]);
 
     /// <summary>The account of <paramref name="index"/> (an existing <see cref="Account.Index"/>).</summary>
     internal Account AccountAt(int index) => _accountList[index];
@@ -378,13 +391,20 @@ internal sealed class AccountBook
     /// <summary>The account, opened if new, and its <see cref="Account.Index"/> (known before the account object is read).</summary>
     internal Account GetOrOpen(int brokerId, int userId, out int index)
     {
-        var key = Key(brokerId, userId);
-        if (_accounts.TryGet(key, out index))
-        {
-            return _accountList[index];
-        }
+        index = GetOrOpenIndex(brokerId, userId);
+        return _accountList[index];
+    }
 
-        index = _accountList.Count;
+    /// <summary>The <see cref="Account.Index"/> of the account, opened if new: what a new order needs (its balance cell and fee rates
+    /// are addressed by it), without reading the account object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int GetOrOpenIndex(int brokerId, int userId) =>
+        _accounts.TryGet(brokerId, userId, out var index) ? index : Open(brokerId, userId);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Open(int brokerId, int userId)
+    {
+        var index = _accountList.Count;
         var account = new Account(index, brokerId, userId);
         if ((account.Index + 1) * _stride > _cells.Length)
         {
@@ -396,13 +416,26 @@ internal sealed class AccountBook
             var rows = CreateLastLedgerRows(_lastLedgerRow.Length * 2);
             _lastLedgerRow.CopyTo(rows, 0);
             _lastLedgerRow = rows;
+            Array.Resize(ref _feeRates, _lastLedgerRow.Length);
         }
 
-        _accounts.Add(key, account.Index);
+        _accounts.Add(brokerId, userId);
         _accountList.Add(account);
         ResolveFees(account);
-        return account;
+        return index;
     }
+
+    /// <summary>The maker and taker rates (basis points) a new order of the account on side <paramref name="buy"/> fixes at entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal (short Maker, short Taker) FeeRates(int accountIndex, bool buy)
+    {
+        var packed = (ulong)_feeRates[accountIndex] >> (buy ? 0 : 16);
+        return ((short)(ushort)packed, (short)(ushort)(packed >> 32));
+    }
+
+    /// <summary>Four rates of 0 … 10,000 bps in one long: maker buy, maker sell, taker buy, taker sell (16 bits each, in that order).</summary>
+    private static long PackFeeRates(int makerBuy, int makerSell, int takerBuy, int takerSell) =>
+        (long)((ulong)(ushort)makerBuy | ((ulong)(ushort)makerSell << 16) | ((ulong)(ushort)takerBuy << 32) | ((ulong)(ushort)takerSell << 48));
 
     /// <summary>Reserves <paramref name="amount"/> (no ledger row: nothing moves).</summary>
     internal void Lock(Account account, int ccy, long amount) => Lock(account.Index, ccy, amount);
@@ -562,15 +595,14 @@ internal sealed class AccountBook
         var makerSell = user.MakerSellBps ?? broker.MakerSellBps ?? 0;
 
         // Null taker falls back to the maker rate of the same level (user, then broker), §3.7.
-        account.MakerBuyBps = makerBuy;
-        account.MakerSellBps = makerSell;
-        account.TakerBuyBps = user.TakerBuyBps ?? (user.MakerBuyBps is not null ? makerBuy : broker.TakerBuyBps ?? makerBuy);
-        account.TakerSellBps = user.TakerSellBps ?? (user.MakerSellBps is not null ? makerSell : broker.TakerSellBps ?? makerSell);
+        var takerBuy = user.TakerBuyBps ?? (user.MakerBuyBps is not null ? makerBuy : broker.TakerBuyBps ?? makerBuy);
+        var takerSell = user.TakerSellBps ?? (user.MakerSellBps is not null ? makerSell : broker.TakerSellBps ?? makerSell);
+        ValidateBps(makerBuy);
+        ValidateBps(makerSell);
+        ValidateBps(takerBuy);
+        ValidateBps(takerSell);
+        _feeRates[account.Index] = PackFeeRates(makerBuy, makerSell, takerBuy, takerSell);
         account.FeeAccount = config is not null && TryGet(config.BrokerId, config.FeeAccountUserId, out var feeAccount) ? feeAccount : null;
-        ValidateBps(account.MakerBuyBps);
-        ValidateBps(account.MakerSellBps);
-        ValidateBps(account.TakerBuyBps);
-        ValidateBps(account.TakerSellBps);
     }
 
     private static void ValidateBps(int bps)
@@ -587,7 +619,4 @@ internal sealed class AccountBook
         Array.Fill(rows, -1L);
         return rows;
     }
-
-    /// <summary>Map key of an account; the sign flip keeps (0, 0) away from the map's empty marker 0.</summary>
-    private static long Key(int brokerId, int userId) => (((long)brokerId << 32) | (uint)userId) ^ long.MinValue;
 }

@@ -48,9 +48,9 @@ internal sealed class RiskEngine
         return !immediateMarketBuy || Accounts.Available(accountIndex, quoteCcy) > 0;
     }
 
-    /// <summary>The maker and taker rates (basis points) fixed on an order of the account at entry.</summary>
+    /// <summary>The maker and taker rates (basis points) fixed on an order of the account (by <see cref="Account.Index"/>) at entry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (short Maker, short Taker) FeeRates(Account account, bool buy) => ((short)account.MakerBps(buy), (short)account.TakerBps(buy));
+    public (short Maker, short Taker) FeeRates(int accountIndex, bool buy) => Accounts.FeeRates(accountIndex, buy);
 
     /// <summary>Reserves <paramref name="amount"/> for an order (no ledger row: nothing moves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

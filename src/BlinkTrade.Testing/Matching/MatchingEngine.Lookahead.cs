@@ -31,8 +31,9 @@ internal sealed partial class MatchingEngine
     private int _aheadNewIndex = -1;
 
     /// <summary>Whether <see cref="Prefetch(in CancelOrder)"/> and <see cref="Prefetch(in NewOrder)"/> currently do anything: only
-    /// once the open orders outgrow the caches. A caller may skip building the commands to announce while it is false.</summary>
-    public bool WantsLookahead => Prefetching;
+    /// once the open orders or the accounts (<see cref="Accounts.AccountBook.OutgrowsCache"/>) outgrow the caches. A caller may skip building
+    /// the commands to announce while it is false.</summary>
+    public bool WantsLookahead => Prefetching || _accounts.OutgrowsCache;
 
     /// <summary>
     /// Tells the engine that <paramref name="command"/> is among the next commands it will be given (LMAX-style batching: the
@@ -42,7 +43,7 @@ internal sealed partial class MatchingEngine
     /// <param name="command">A cancel the caller will run soon (typically 2–8 commands later).</param>
     public void Prefetch(in CancelOrder command)
     {
-        if (!Prefetching)
+        if (!WantsLookahead)
         {
             return;
         }
@@ -62,7 +63,7 @@ internal sealed partial class MatchingEngine
     /// <param name="command">An order the caller will place soon.</param>
     public void Prefetch(in NewOrder command)
     {
-        if (!Prefetching)
+        if (!WantsLookahead)
         {
             return;
         }
@@ -74,7 +75,7 @@ internal sealed partial class MatchingEngine
             return;
         }
 
-        if (command.OrderType == OrderType.Limit && command.Price > 0)
+        if (Prefetching && command.OrderType == OrderType.Limit && command.Price > 0)
         {
             instrument.Book.Own(command.Side).PrefetchAdd(command.Price);
         }
@@ -94,7 +95,6 @@ internal sealed partial class MatchingEngine
         {
             var index = _aheadNewIndex;
             _aheadNewIndex = -1;
-            CachePrefetch.ReadObject(Accounts.AccountAt(index));
             var tail = OrdersOf(index).Tail;
             if (tail >= 0)
             {
@@ -118,7 +118,11 @@ internal sealed partial class MatchingEngine
         {
             var slot = _aheadCancelSlot;
             _aheadCancelSlot = -1;
-            PrefetchRestingLevel(_orders.Link(slot).LevelHint, LookaheadLevelEntries);
+            if (Prefetching)
+            {
+                PrefetchRestingLevel(_orders.Link(slot).LevelHint, LookaheadLevelEntries);
+            }
+
             ref var order = ref _orders[slot];
             if (order.Locked != 0 && order.Instrument is not null)
             {

@@ -28,7 +28,7 @@ internal sealed partial class MatchingEngine
             instrument.Book.Own(command.Side).PrefetchAdd(command.Price);
         }
 
-        var account = Accounts.GetOrOpen(command.BrokerId, command.UserId, out var accountIndex);
+        var accountIndex = _accounts.GetOrOpenIndex(command.BrokerId, command.UserId);
         ref var owner = ref OrdersOf(accountIndex);
         if (prefetching && owner.Tail >= 0)
         {
@@ -60,7 +60,7 @@ internal sealed partial class MatchingEngine
         order.Timestamp = command.Timestamp;
         order.BrokerId = command.BrokerId;
         order.UserId = command.UserId;
-        (order.MakerBps, order.TakerBps) = RiskEngine.FeeRates(account, command.Side == Side.Buy);
+        (order.MakerBps, order.TakerBps) = _risk.FeeRates(accountIndex, command.Side == Side.Buy);
         order.Locked = lockAmount;
         _risk.Hold(accountIndex, LockCurrency(ref order), lockAmount);
 

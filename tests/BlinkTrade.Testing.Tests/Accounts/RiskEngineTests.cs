@@ -45,15 +45,15 @@ public sealed class RiskEngineTests
         var (risk, btc, usd) = NewRisk(new FeeRates { MakerBuyBps = 10, MakerSellBps = 10, TakerBuyBps = 20, TakerSellBps = 20 });
         risk.CreditDeposit(Broker, 1, "USD", 1_000 * Coin, 0, 0, 0); // buyer
         risk.CreditDeposit(Broker, 2, "BTC", 3 * Coin, 0, 0, 0);     // seller
-        var buyer = risk.Accounts.GetOrOpen(Broker, 1, out var buyerIndex);
-        var seller = risk.Accounts.GetOrOpen(Broker, 2, out var sellerIndex);
+        risk.Accounts.GetOrOpen(Broker, 1, out var buyerIndex);
+        risk.Accounts.GetOrOpen(Broker, 2, out var sellerIndex);
         risk.Hold(buyerIndex, usd, 610 * Coin); // a bid of 1 BTC at 610
         risk.Hold(sellerIndex, btc, Coin);      // an offer of 1 BTC
         var ledgerBefore = risk.Accounts.LedgerCount;
 
         // The seller takes the bid at 600: the buyer's whole hold of 610 goes, 600 of it paid and 10 of price improvement released.
-        var (buyerMaker, _) = RiskEngine.FeeRates(buyer, buy: true);
-        var (_, sellerTaker) = RiskEngine.FeeRates(seller, buy: false);
+        var (buyerMaker, _) = risk.FeeRates(buyerIndex, buy: true);
+        var (_, sellerTaker) = risk.FeeRates(sellerIndex, buy: false);
         risk.SettleTrade(buyerIndex, sellerIndex, btc, usd, Coin, 600 * Coin, buyerRelease: 610 * Coin, buyerMaker, sellerTaker, aggressorId: 2, restingId: 1, timestamp: 0);
 
         Assert.Equal(new Balance(400 * Coin, 0), risk.Accounts.GetBalance(Broker, 1, "USD"));

@@ -1,5 +1,6 @@
 using BlinkTrade.Testing.Matching;
 using BlinkTrade.Testing.Matching.Replay;
+using static BlinkTrade.Testing.Tests.Matching.AnnouncedCommands;
 using static BlinkTrade.Testing.Tests.Matching.TestExchange;
 
 namespace BlinkTrade.Testing.Tests.Matching;
@@ -157,28 +158,4 @@ public class LookaheadTests
         Price = type == OrderType.Market ? 0 : ticks * Cent,
         Quantity = random.Next(1, 50) * 1_000_000L,
     };
-
-    private static void Tell(MatchingEngine engine, object command)
-    {
-        if (command is CancelOrder cancel)
-        {
-            engine.Prefetch(in cancel);
-        }
-        else
-        {
-            var order = (NewOrder)command;
-            engine.Prefetch(in order);
-        }
-    }
-
-    private static long Apply(MatchingEngine engine, object command)
-    {
-        if (command is CancelOrder cancel)
-        {
-            return (long)engine.CancelOrder(in cancel);
-        }
-
-        var order = (NewOrder)command;
-        return engine.PlaceOrder(in order);
-    }
 }
