@@ -58,23 +58,11 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     public bool Next(WireNameTable names, out int field)
     {
         field = -1;
-        var next = Peek();
-        if (next == '}')
+        if (!NextMember((byte)'}'))
         {
-            _position++;
-            _afterValue = true;
             return false;
         }
-        if (_afterValue)
-        {
-            if (next != ',')
-            {
-                return Fail();
-            }
-            _position++;
-            next = Peek();
-        }
-        if (next != '"' || !TryReadText(out var name))
+        if (Peek() != '"' || !TryReadText(out var name))
         {
             return Fail();
         }
@@ -118,26 +106,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     }
 
     /// <inheritdoc />
-    public bool NextElement()
-    {
-        var next = Peek();
-        if (next == ']')
-        {
-            _position++;
-            _afterValue = true;
-            return false;
-        }
-        if (_afterValue)
-        {
-            if (next != ',')
-            {
-                return Fail();
-            }
-            _position++;
-            SkipWhitespace();
-        }
-        return !_failed;
-    }
+    public bool NextElement() => NextMember((byte)']');
 
     /// <inheritdoc />
     public long Int64() => TryReadInteger(out var value) ? value : FailWith<long>();
@@ -222,6 +191,28 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             return null;
         }
         return Peek() == '"' && TryReadText(out var text) && WireDateTimeConverter.TryParseWire(text, out var value) ? value : FailWith<DateTime>();
+    }
+
+    // At a container's next member: false at its closing byte (consumed, the container then being a value read), past
+    // the comma that must separate a member from the previous one.
+    private bool NextMember(byte close)
+    {
+        var next = Peek();
+        if (next == close)
+        {
+            _position++;
+            _afterValue = true;
+            return false;
+        }
+        if (_afterValue)
+        {
+            if (next != ',')
+            {
+                return Fail();
+            }
+            _position++;
+        }
+        return !_failed;
     }
 
     // The next byte after whitespace (0, never valid here, at the end, where a give-up leaves the position).

@@ -50,12 +50,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
 
     /// <inheritdoc />
     public override ExecutionReport Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var source = new JsonReaderSource(reader, options);
-        var report = Read(ref source);
-        reader = source.Reader;
-        return report;
-    }
+        => JsonReaderSource.Read<ExecutionReportJsonConverter, ExecutionReport>(ref reader, options);
 
     /// <inheritdoc />
     public static ExecutionReport Read<TSource>(ref TSource source)

@@ -18,6 +18,16 @@ internal ref struct JsonReaderSource(Utf8JsonReader reader, JsonSerializerOption
 
     private string? _unknownName;
 
+    /// <summary>Reads with <typeparamref name="TReader"/> from a converter's reader (copied in and back).</summary>
+    public static T Read<TReader, T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where TReader : IWireObjectReader<T>
+    {
+        var source = new JsonReaderSource(reader, options);
+        var value = TReader.Read(ref source);
+        reader = source.Reader;
+        return value;
+    }
+
     /// <inheritdoc />
     public void StartObject(Type type) => ExpectStartObject(ref Reader, type);
 

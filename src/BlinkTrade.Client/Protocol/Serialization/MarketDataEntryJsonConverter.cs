@@ -9,7 +9,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// and with the same guarantees as <see cref="ExecutionReportJsonConverter"/>. <c>Symbol</c> and <c>Broker</c> come from a
 /// small string cache. Per-currency keys of volume entries go to <see cref="ProtocolRecord.ExtensionData"/>.
 /// </summary>
-internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
+internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>, IWireObjectReader<MarketDataEntry>
 {
     /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
     public override bool HandleNull => true;
@@ -43,14 +43,9 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
 
     /// <inheritdoc />
     public override MarketDataEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var source = new JsonReaderSource(reader, options);
-        var entry = Read(ref source);
-        reader = source.Reader;
-        return entry;
-    }
+        => JsonReaderSource.Read<MarketDataEntryJsonConverter, MarketDataEntry>(ref reader, options);
 
-    /// <summary>Reads the entry the source is on (left after its end).</summary>
+    /// <inheritdoc />
     public static MarketDataEntry Read<TSource>(ref TSource source)
         where TSource : IWireSource, allows ref struct
     {

@@ -30,12 +30,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
 
     /// <inheritdoc />
     public override MarketDataIncrementalRefresh Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var source = new JsonReaderSource(reader, options);
-        var message = Read(ref source);
-        reader = source.Reader;
-        return message;
-    }
+        => JsonReaderSource.Read<MarketDataIncrementalRefreshJsonConverter, MarketDataIncrementalRefresh>(ref reader, options);
 
     /// <inheritdoc />
     public static MarketDataIncrementalRefresh Read<TSource>(ref TSource source)
