@@ -31,17 +31,19 @@ public sealed class CompactJsonSourceTests
     private static (BlinkTradeMessage? Compact, bool Declined) ReadCompact(byte[] frame)
     {
         var source = new CompactJsonSource(frame);
-        BlinkTradeMessage message = MsgType(frame) switch
+        var message = Read(ref source, frame);
+        return source.AtEnd() ? (message, false) : (null, true);
+    }
+
+    // The frame's reader by its MsgType (the X reader for anything without a readable one).
+    private static BlinkTradeMessage Read<TSource>(ref TSource source, byte[] frame)
+        where TSource : IWireSource, allows ref struct
+        => (ProtocolSerializer.TryReadMsgType(frame, out var type) ? type : null) switch
         {
             "8" => ExecutionReportJsonConverter.Read(ref source),
             "W" => MarketDataFullRefreshReader.Read(ref source),
             _ => MarketDataIncrementalRefreshJsonConverter.Read(ref source),
         };
-        return source.AtEnd() ? (message, false) : (null, true);
-    }
-
-    // Which reader a frame is for (an X reader for anything without a readable MsgType).
-    private static string? MsgType(byte[] frame) => ProtocolSerializer.TryReadMsgType(frame, out var type) ? type : null;
 
     private static string Text(BlinkTradeMessage message) => ProtocolSerializer.SerializeToString(message);
 
@@ -188,12 +190,7 @@ public sealed class CompactJsonSourceTests
     {
         var source = new JsonReaderSource(new Utf8JsonReader(frame), ProtocolJsonContext.Default.Options);
         Assert.True(source.Reader.Read());
-        BlinkTradeMessage message = MsgType(frame) switch
-        {
-            "8" => ExecutionReportJsonConverter.Read(ref source),
-            "W" => MarketDataFullRefreshReader.Read(ref source),
-            _ => MarketDataIncrementalRefreshJsonConverter.Read(ref source),
-        };
+        var message = Read(ref source, frame);
         Assert.False(source.Reader.Read());
         return message;
     }
