@@ -68,7 +68,7 @@ public static class ProtocolSerializer
     /// <returns><see langword="true"/> when a message (possibly <see cref="UnknownMessage"/>) was read.</returns>
     public static bool TryDeserialize(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out BlinkTradeMessage? message, [NotNullWhen(false)] out ProtocolException? error)
     {
-        if (TryReadMarketDataFrame(utf8Json, out message))
+        if (TryReadHotFrame(utf8Json, out message))
         {
             error = null;
             return true;
@@ -149,13 +149,7 @@ public static class ProtocolSerializer
     {
         message = null;
         error = null;
-        if (ReferenceEquals(descriptor.Type, typeof(MarketDataIncrementalRefresh))
-            && TryReadDirect(utf8Json, descriptor.TypeInfo.Options, IncrementalRefreshReader, out message))
-        {
-            return true;
-        }
-        if (ReferenceEquals(descriptor.Type, typeof(MarketDataFullRefresh))
-            && TryReadDirect(utf8Json, descriptor.TypeInfo.Options, FullRefreshReader, out message))
+        if (TryReadHot(utf8Json, descriptor.Type, descriptor.TypeInfo.Options, out message))
         {
             return true;
         }
@@ -182,55 +176,79 @@ public static class ProtocolSerializer
         }
     }
 
-    private static readonly MarketDataIncrementalRefreshJsonConverter IncrementalRefreshConverter = new();
+    // The hot frames' options (the protocol context's: what their descriptors carry).
+    private static readonly JsonSerializerOptions HotOptions = ProtocolJsonContext.Default.Options;
 
-    private static readonly ObjectReader IncrementalRefreshReader =
-        static (ref reader, options) => IncrementalRefreshConverter.Read(ref reader, typeof(MarketDataIncrementalRefresh), options);
-
-    private static readonly ObjectReader FullRefreshReader = MarketDataFullRefreshReader.Read;
-
-    // Both market-data messages use the same options (the protocol context's).
-    private static readonly JsonSerializerOptions MarketDataOptions = ProtocolJsonContext.Default.Options;
-
-    private delegate BlinkTradeMessage ObjectReader(ref Utf8JsonReader reader, JsonSerializerOptions options);
-
-    // The market-data stream as the exchange writes it, MsgType first: an X or W frame goes straight to its reader,
+    // The receive loop's hot frames as the exchange writes them, MsgType first: an X, W or 8 goes straight to its reader,
     // without the MsgType pass and the registry lookup. Anything else, or any failure, takes the general path.
-    private static bool TryReadMarketDataFrame(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    private static bool TryReadHotFrame(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out BlinkTradeMessage? message)
     {
         if (utf8Json.StartsWith("{\"MsgType\":\"X\","u8))
         {
-            return TryReadDirect(utf8Json, MarketDataOptions, IncrementalRefreshReader, out message);
+            return TryReadDirect<MarketDataIncrementalRefreshJsonConverter, MarketDataIncrementalRefresh>(utf8Json, HotOptions, out message);
+        }
+        if (utf8Json.StartsWith("{\"MsgType\":\"8\","u8))
+        {
+            return TryReadDirect<ExecutionReportJsonConverter, ExecutionReport>(utf8Json, HotOptions, out message);
         }
         if (utf8Json.StartsWith("{\"MsgType\":\"W\","u8))
         {
-            return TryReadDirect(utf8Json, MarketDataOptions, FullRefreshReader, out message);
+            return TryReadDirect<MarketDataFullRefreshReader, MarketDataFullRefresh>(utf8Json, HotOptions, out message);
         }
         message = null;
         return false;
     }
 
-    // The market-data stream's hot path: a hand-written reader called directly, without the serializer's top-level
-    // machinery (read state, converter resolution). Any failure returns false and the frame goes through the serializer,
-    // which reports the error exactly as before (message, path).
-    private static bool TryReadDirect(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options, ObjectReader read, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    // A hot frame found by the MsgType pass (its MsgType not first, or the frame not compact).
+    private static bool TryReadHot(ReadOnlySpan<byte> utf8Json, Type type, JsonSerializerOptions options, [NotNullWhen(true)] out BlinkTradeMessage? message)
+    {
+        if (ReferenceEquals(type, typeof(MarketDataIncrementalRefresh)))
+        {
+            return TryReadDirect<MarketDataIncrementalRefreshJsonConverter, MarketDataIncrementalRefresh>(utf8Json, options, out message);
+        }
+        if (ReferenceEquals(type, typeof(ExecutionReport)))
+        {
+            return TryReadDirect<ExecutionReportJsonConverter, ExecutionReport>(utf8Json, options, out message);
+        }
+        if (ReferenceEquals(type, typeof(MarketDataFullRefresh)))
+        {
+            return TryReadDirect<MarketDataFullRefreshReader, MarketDataFullRefresh>(utf8Json, options, out message);
+        }
+        message = null;
+        return false;
+    }
+
+    // The hot path: a hand-written reader called directly, without the serializer's top-level machinery (read state,
+    // converter resolution), first over the compact form the exchange writes (CompactJsonSource), then, when the frame is
+    // not in that form, over a Utf8JsonReader with the protocol's full tolerance. Any failure of that second read returns
+    // false and the frame goes through the serializer, which reports the error exactly as before (message, path).
+    private static bool TryReadDirect<TReader, TMessage>(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options, [NotNullWhen(true)] out BlinkTradeMessage? message)
+        where TReader : IWireObjectReader<TMessage>
+        where TMessage : BlinkTradeMessage
     {
         message = null;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+            var compact = new CompactJsonSource(utf8Json);
+            var fast = TReader.Read(ref compact);
+            if (compact.AtEnd())
+            {
+                message = fast;
+                return true;
+            }
+            var source = new JsonReaderSource(new Utf8JsonReader(utf8Json, new JsonReaderOptions
             {
                 MaxDepth = options.MaxDepth,
                 CommentHandling = options.ReadCommentHandling,
                 AllowTrailingCommas = options.AllowTrailingCommas,
-            });
-            if (!reader.Read())
+            }), options);
+            if (!source.Reader.Read())
             {
                 return false;
             }
-            var value = read(ref reader, options);
+            var value = TReader.Read(ref source);
             // Only whitespace may follow the object (anything else throws here, as it does in the serializer).
-            if (reader.Read())
+            if (source.Reader.Read())
             {
                 return false;
             }

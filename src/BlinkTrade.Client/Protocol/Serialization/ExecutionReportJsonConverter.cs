@@ -12,15 +12,51 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// to <see cref="ProtocolRecord.ExtensionData"/>; <c>null</c> leaves an optional field unset and is an error for a
 /// required (non-nullable) one. Writing matches the source-generated output byte for byte.
 /// </summary>
-internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>
+internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionReport>, IWireObjectReader<ExecutionReport>
 {
     /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
     public override bool HandleNull => true;
 
+    private enum Field
+    {
+        MsgType,
+        OrderID,
+        ClOrdID,
+        ExecID,
+        ExecType,
+        OrdStatus,
+        ExecSide,
+        Symbol,
+        Side,
+        OrdType,
+        TimeInForce,
+        OrderQty,
+        Price,
+        StopPx,
+        LastShares,
+        LastPx,
+        LeavesQty,
+        CumQty,
+        CxlQty,
+        AvgPx,
+        OrdRejReason,
+        Text,
+        ExecInst,
+        OrderDate,
+        Volume,
+    }
+
+    private static readonly WireNameTable Names = new(System.Enum.GetNames<Field>());
+
     /// <inheritdoc />
     public override ExecutionReport Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => JsonReaderSource.Read<ExecutionReportJsonConverter, ExecutionReport>(ref reader, options);
+
+    /// <inheritdoc />
+    public static ExecutionReport Read<TSource>(ref TSource source)
+        where TSource : IWireSource, allows ref struct
     {
-        ExpectStartObject(ref reader, typeof(ExecutionReport));
+        source.StartObject(typeof(ExecutionReport));
         long orderId = 0, execId = 0;
         string? clOrdId = null, symbol = null, text = null;
         ExecType execType = default;
@@ -35,37 +71,37 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         ExecInst? execInst = null;
         DateTime? orderDate = null;
         Amount? volume = null;
-        var properties = new JsonPropertyCursor();
-        while (properties.MoveNext(ref reader))
+        Dictionary<string, JsonElement>? unknown = null;
+        while (source.Next(Names, out var field))
         {
-            switch (properties.Name)
+            switch ((Field)field)
             {
-                case "MsgType": reader.Skip(); break;
-                case "OrderID": orderId = Int64(ref reader); break;
-                case "ClOrdID": clOrdId = String(ref reader); break;
-                case "ExecID": execId = Int64(ref reader); break;
-                case "ExecType": execType = Enum<ExecType>(ref reader); break;
-                case "OrdStatus": ordStatus = Enum<OrdStatus>(ref reader); break;
-                case "ExecSide": execSide = Enum<Side>(ref reader); break;
-                case "Symbol": symbol = RepeatedString(ref reader); break;
-                case "Side": side = Enum<Side>(ref reader); break;
-                case "OrdType": ordType = Enum<OrdType>(ref reader); break;
-                case "TimeInForce": timeInForce = NullableEnum<TimeInForce>(ref reader); break;
-                case "OrderQty": orderQty = Fixed<Quantity>(ref reader); break;
-                case "Price": price = Fixed<Price>(ref reader); break;
-                case "StopPx": stopPx = NullableFixed<Price>(ref reader); break;
-                case "LastShares": lastShares = Fixed<Quantity>(ref reader); break;
-                case "LastPx": lastPx = Fixed<Price>(ref reader); break;
-                case "LeavesQty": leavesQty = Fixed<Quantity>(ref reader); break;
-                case "CumQty": cumQty = Fixed<Quantity>(ref reader); break;
-                case "CxlQty": cxlQty = Fixed<Quantity>(ref reader); break;
-                case "AvgPx": avgPx = Fixed<Price>(ref reader); break;
-                case "OrdRejReason": ordRejReason = NullableEnum<OrdRejReason>(ref reader); break;
-                case "Text": text = String(ref reader); break;
-                case "ExecInst": execInst = NullableEnum<ExecInst>(ref reader); break;
-                case "OrderDate": orderDate = NullableDateTime(ref reader, options); break;
-                case "Volume": volume = NullableFixed<Amount>(ref reader); break;
-                default: properties.KeepUnknown(ref reader); break;
+                case Field.MsgType: source.Skip(); break;
+                case Field.OrderID: orderId = source.Int64(); break;
+                case Field.ClOrdID: clOrdId = source.String(); break;
+                case Field.ExecID: execId = source.Int64(); break;
+                case Field.ExecType: execType = source.Enum<ExecType>(); break;
+                case Field.OrdStatus: ordStatus = source.Enum<OrdStatus>(); break;
+                case Field.ExecSide: execSide = source.Enum<Side>(); break;
+                case Field.Symbol: symbol = source.RepeatedString(); break;
+                case Field.Side: side = source.Enum<Side>(); break;
+                case Field.OrdType: ordType = source.Enum<OrdType>(); break;
+                case Field.TimeInForce: timeInForce = source.NullableEnum<TimeInForce>(); break;
+                case Field.OrderQty: orderQty = source.Fixed<Quantity>(); break;
+                case Field.Price: price = source.Fixed<Price>(); break;
+                case Field.StopPx: stopPx = source.NullableFixed<Price>(); break;
+                case Field.LastShares: lastShares = source.Fixed<Quantity>(); break;
+                case Field.LastPx: lastPx = source.Fixed<Price>(); break;
+                case Field.LeavesQty: leavesQty = source.Fixed<Quantity>(); break;
+                case Field.CumQty: cumQty = source.Fixed<Quantity>(); break;
+                case Field.CxlQty: cxlQty = source.Fixed<Quantity>(); break;
+                case Field.AvgPx: avgPx = source.Fixed<Price>(); break;
+                case Field.OrdRejReason: ordRejReason = source.NullableEnum<OrdRejReason>(); break;
+                case Field.Text: text = source.String(); break;
+                case Field.ExecInst: execInst = source.NullableEnum<ExecInst>(); break;
+                case Field.OrderDate: orderDate = source.NullableDateTime(); break;
+                case Field.Volume: volume = source.NullableFixed<Amount>(); break;
+                default: source.KeepUnknown(ref unknown); break;
             }
         }
 
@@ -95,7 +131,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
             ExecInst = execInst,
             OrderDate = orderDate,
             Volume = volume,
-            ExtensionData = properties.Unknown,
+            ExtensionData = unknown,
         };
     }
 

@@ -5,9 +5,9 @@ using System.Text.Json;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>
-/// The property loop of the hand-written hot-path readers (<see cref="ExecutionReportJsonConverter"/>,
-/// <see cref="HeartbeatJsonConverter"/>, <see cref="MarketDataEntryJsonConverter"/>,
-/// <see cref="MarketDataIncrementalRefreshJsonConverter"/>, <see cref="NewOrderSingleReader"/>): each
+/// The property loop of the hand-written readers that read only from a <see cref="Utf8JsonReader"/>
+/// (<see cref="HeartbeatJsonConverter"/>, <see cref="NewOrderSingleReader"/>; the client's hottest frames read through an
+/// <see cref="IWireSource"/> instead): each
 /// <see cref="MoveNext"/> leaves the caller's reader on the next property's value with its <see cref="Name"/> decoded,
 /// and the caller either reads the value or hands it to <see cref="KeepUnknown"/>, which collects it for
 /// <see cref="ProtocolRecord.ExtensionData"/>.

@@ -9,15 +9,47 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// and with the same guarantees as <see cref="ExecutionReportJsonConverter"/>. <c>Symbol</c> and <c>Broker</c> come from a
 /// small string cache. Per-currency keys of volume entries go to <see cref="ProtocolRecord.ExtensionData"/>.
 /// </summary>
-internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>
+internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEntry>, IWireObjectReader<MarketDataEntry>
 {
     /// <summary>A JSON <c>null</c> where an object is expected (e.g. <c>[null]</c> in an entry group) is an error, not a null element.</summary>
     public override bool HandleNull => true;
 
+    // The fields in the order of the record; their names are the wire names.
+    private enum Field
+    {
+        MDUpdateAction,
+        MDEntryType,
+        Symbol,
+        MDEntryPositionNo,
+        MDEntryID,
+        MDEntryPx,
+        MDEntrySize,
+        MDEntryDate,
+        MDEntryTime,
+        OrderID,
+        UserID,
+        Broker,
+        Username,
+        TradeID,
+        Side,
+        SecondaryOrderID,
+        MDEntryBuyerID,
+        MDEntrySellerID,
+        MDEntryBuyer,
+        MDEntrySeller,
+    }
+
+    private static readonly WireNameTable Names = new(System.Enum.GetNames<Field>());
+
     /// <inheritdoc />
     public override MarketDataEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => JsonReaderSource.Read<MarketDataEntryJsonConverter, MarketDataEntry>(ref reader, options);
+
+    /// <inheritdoc />
+    public static MarketDataEntry Read<TSource>(ref TSource source)
+        where TSource : IWireSource, allows ref struct
     {
-        ExpectStartObject(ref reader, typeof(MarketDataEntry));
+        source.StartObject(typeof(MarketDataEntry));
         MarketDataUpdateAction? updateAction = null;
         MarketDataEntryType entryType = default;
         string? symbol = null, broker = null, username = null, buyer = null, seller = null;
@@ -28,32 +60,32 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         DateOnly? date = null;
         TimeOnly? time = null;
         Side? side = null;
-        var properties = new JsonPropertyCursor();
-        while (properties.MoveNext(ref reader))
+        Dictionary<string, JsonElement>? unknown = null;
+        while (source.Next(Names, out var field))
         {
-            switch (properties.Name)
+            switch ((Field)field)
             {
-                case "MDUpdateAction": updateAction = NullableEnum<MarketDataUpdateAction>(ref reader); break;
-                case "MDEntryType": entryType = Enum<MarketDataEntryType>(ref reader); break;
-                case "Symbol": symbol = RepeatedString(ref reader); break;
-                case "MDEntryPositionNo": positionNo = NullableInt32(ref reader); break;
-                case "MDEntryID": entryId = NullableInt64(ref reader); break;
-                case "MDEntryPx": px = NullableFixed<Price>(ref reader); break;
-                case "MDEntrySize": size = NullableFixed<Quantity>(ref reader); break;
-                case "MDEntryDate": date = NullableDate(ref reader, options); break;
-                case "MDEntryTime": time = NullableTime(ref reader, options); break;
-                case "OrderID": orderId = NullableInt64(ref reader); break;
-                case "UserID": userId = NullableInt64(ref reader); break;
-                case "Broker": broker = RepeatedString(ref reader); break;
-                case "Username": username = String(ref reader); break;
-                case "TradeID": tradeId = NullableInt64(ref reader); break;
-                case "Side": side = NullableEnum<Side>(ref reader); break;
-                case "SecondaryOrderID": secondaryOrderId = NullableInt64(ref reader); break;
-                case "MDEntryBuyerID": buyerId = NullableInt64(ref reader); break;
-                case "MDEntrySellerID": sellerId = NullableInt64(ref reader); break;
-                case "MDEntryBuyer": buyer = String(ref reader); break;
-                case "MDEntrySeller": seller = String(ref reader); break;
-                default: properties.KeepUnknown(ref reader); break;
+                case Field.MDUpdateAction: updateAction = source.NullableEnum<MarketDataUpdateAction>(); break;
+                case Field.MDEntryType: entryType = source.Enum<MarketDataEntryType>(); break;
+                case Field.Symbol: symbol = source.RepeatedString(); break;
+                case Field.MDEntryPositionNo: positionNo = source.NullableInt32(); break;
+                case Field.MDEntryID: entryId = source.NullableInt64(); break;
+                case Field.MDEntryPx: px = source.NullableFixed<Price>(); break;
+                case Field.MDEntrySize: size = source.NullableFixed<Quantity>(); break;
+                case Field.MDEntryDate: date = source.NullableDate(); break;
+                case Field.MDEntryTime: time = source.NullableTime(); break;
+                case Field.OrderID: orderId = source.NullableInt64(); break;
+                case Field.UserID: userId = source.NullableInt64(); break;
+                case Field.Broker: broker = source.RepeatedString(); break;
+                case Field.Username: username = source.String(); break;
+                case Field.TradeID: tradeId = source.NullableInt64(); break;
+                case Field.Side: side = source.NullableEnum<Side>(); break;
+                case Field.SecondaryOrderID: secondaryOrderId = source.NullableInt64(); break;
+                case Field.MDEntryBuyerID: buyerId = source.NullableInt64(); break;
+                case Field.MDEntrySellerID: sellerId = source.NullableInt64(); break;
+                case Field.MDEntryBuyer: buyer = source.String(); break;
+                case Field.MDEntrySeller: seller = source.String(); break;
+                default: source.KeepUnknown(ref unknown); break;
             }
         }
 
@@ -79,7 +111,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
             MDEntrySellerID = sellerId,
             MDEntryBuyer = buyer,
             MDEntrySeller = seller,
-            ExtensionData = properties.Unknown,
+            ExtensionData = unknown,
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using static BlinkTrade.Client.Protocol.Serialization.ConverterHelpers;
 
 namespace BlinkTrade.Client.Protocol.Serialization;
 
@@ -10,28 +9,44 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// only called by <see cref="ProtocolSerializer"/>, which hands any frame it throws on to that deserializer, so errors
 /// are reported as always. Writing stays with the source-generated serializer.
 /// </summary>
-internal static class MarketDataFullRefreshReader
+internal sealed class MarketDataFullRefreshReader : IWireObjectReader<MarketDataFullRefresh>
 {
-    /// <summary>Reads the object the reader is on (left on its end).</summary>
-    /// <exception cref="JsonException">Anything not as expected.</exception>
-    public static MarketDataFullRefresh Read(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    private enum Field
     {
-        ExpectStartObject(ref reader, typeof(MarketDataFullRefresh));
+        MsgType,
+        MDReqID,
+        Symbol,
+        MarketDepth,
+        MDFullGrp,
+    }
+
+    private static readonly WireNameTable Names = new(Enum.GetNames<Field>());
+
+    private MarketDataFullRefreshReader()
+    {
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="JsonException">Anything not as expected (from <see cref="JsonReaderSource"/>).</exception>
+    public static MarketDataFullRefresh Read<TSource>(ref TSource source)
+        where TSource : IWireSource, allows ref struct
+    {
+        source.StartObject(typeof(MarketDataFullRefresh));
         long mdReqId = 0;
         string? symbol = null;
         int? marketDepth = null;
         MarketDataEntry[]? entries = null;
-        var properties = new JsonPropertyCursor();
-        while (properties.MoveNext(ref reader))
+        Dictionary<string, JsonElement>? unknown = null;
+        while (source.Next(Names, out var field))
         {
-            switch (properties.Name)
+            switch ((Field)field)
             {
-                case "MsgType": reader.Skip(); break;
-                case "MDReqID": mdReqId = Int64(ref reader); break;
-                case "Symbol": symbol = RepeatedString(ref reader); break;
-                case "MarketDepth": marketDepth = NullableInt32(ref reader); break;
-                case "MDFullGrp": entries = MarketDataIncrementalRefreshJsonConverter.ReadEntries(ref reader, options); break;
-                default: properties.KeepUnknown(ref reader); break;
+                case Field.MsgType: source.Skip(); break;
+                case Field.MDReqID: mdReqId = source.Int64(); break;
+                case Field.Symbol: symbol = source.RepeatedString(); break;
+                case Field.MarketDepth: marketDepth = source.NullableInt32(); break;
+                case Field.MDFullGrp: entries = MarketDataIncrementalRefreshJsonConverter.ReadEntries(ref source); break;
+                default: source.KeepUnknown(ref unknown); break;
             }
         }
         return new MarketDataFullRefresh
@@ -40,7 +55,7 @@ internal static class MarketDataFullRefreshReader
             Symbol = symbol,
             MarketDepth = marketDepth,
             MDFullGrp = entries,
-            ExtensionData = properties.Unknown,
+            ExtensionData = unknown,
         };
     }
 }

@@ -11,30 +11,45 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <see cref="MarketDataEntryJsonConverter"/> into a stack buffer (a pooled one beyond 16) and stored as an exact-size array.
 /// Same tolerance and byte-identical output as the source-generated path.
 /// </summary>
-internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<MarketDataIncrementalRefresh>
+internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<MarketDataIncrementalRefresh>, IWireObjectReader<MarketDataIncrementalRefresh>
 {
     private static readonly MarketDataEntryJsonConverter EntryConverter = new();
+
+    private enum Field
+    {
+        MsgType,
+        MDReqID,
+        MDBkTyp,
+        MDIncGrp,
+    }
+
+    private static readonly WireNameTable Names = new(System.Enum.GetNames<Field>());
 
     /// <summary>A JSON <c>null</c> where the object is expected is an error.</summary>
     public override bool HandleNull => true;
 
     /// <inheritdoc />
     public override MarketDataIncrementalRefresh Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        => JsonReaderSource.Read<MarketDataIncrementalRefreshJsonConverter, MarketDataIncrementalRefresh>(ref reader, options);
+
+    /// <inheritdoc />
+    public static MarketDataIncrementalRefresh Read<TSource>(ref TSource source)
+        where TSource : IWireSource, allows ref struct
     {
-        ExpectStartObject(ref reader, typeof(MarketDataIncrementalRefresh));
+        source.StartObject(typeof(MarketDataIncrementalRefresh));
         long mdReqId = 0;
         MarketDataBookType? bookType = null;
         MarketDataEntry[]? entries = null;
-        var properties = new JsonPropertyCursor();
-        while (properties.MoveNext(ref reader))
+        Dictionary<string, JsonElement>? unknown = null;
+        while (source.Next(Names, out var field))
         {
-            switch (properties.Name)
+            switch ((Field)field)
             {
-                case "MsgType": reader.Skip(); break;
-                case "MDReqID": mdReqId = Int64(ref reader); break;
-                case "MDBkTyp": bookType = NullableEnum<MarketDataBookType>(ref reader); break;
-                case "MDIncGrp": entries = ReadEntries(ref reader, options); break;
-                default: properties.KeepUnknown(ref reader); break;
+                case Field.MsgType: source.Skip(); break;
+                case Field.MDReqID: mdReqId = source.Int64(); break;
+                case Field.MDBkTyp: bookType = source.NullableEnum<MarketDataBookType>(); break;
+                case Field.MDIncGrp: entries = ReadEntries(ref source); break;
+                default: source.KeepUnknown(ref unknown); break;
             }
         }
         return new MarketDataIncrementalRefresh
@@ -42,7 +57,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
             MDReqID = mdReqId,
             MDBkTyp = bookType,
             MDIncGrp = entries,
-            ExtensionData = properties.Unknown,
+            ExtensionData = unknown,
         };
     }
 
@@ -76,15 +91,12 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
     }
 
     /// <summary>Reads an array of entries (null → null); the result is an exact-size array.</summary>
-    internal static MarketDataEntry[]? ReadEntries(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    internal static MarketDataEntry[]? ReadEntries<TSource>(ref TSource source)
+        where TSource : IWireSource, allows ref struct
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!source.StartArray())
         {
             return null;
-        }
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected an array of market-data entries, got {reader.TokenType}.");
         }
         // An X carries a few entries and a W one per resting order of its depth: the first InlineEntries stay on the
         // stack, a larger group spills into a pooled buffer; either way the only array allocated is the exact-size result.
@@ -94,16 +106,8 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         var count = 0;
         try
         {
-            while (true)
+            while (source.NextElement())
             {
-                if (!reader.Read())
-                {
-                    throw new JsonException("Unexpected end of data.");
-                }
-                if (reader.TokenType == JsonTokenType.EndArray)
-                {
-                    break;
-                }
                 if (count == entries.Length)
                 {
                     var larger = ArrayPool<MarketDataEntry>.Shared.Rent(entries.Length * 2);
@@ -115,7 +119,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
                     pooled = larger;
                     entries = larger;
                 }
-                entries[count++] = EntryConverter.Read(ref reader, typeof(MarketDataEntry), options);
+                entries[count++] = MarketDataEntryJsonConverter.Read(ref source);
             }
             return count == 0 ? [] : entries[..count].ToArray();
         }

@@ -7,7 +7,13 @@ internal sealed class WireDateConverter() : WireTextConverter<DateOnly>("date", 
 {
     // The wire form, exactly yyyy-MM-dd in ASCII digits, without the culture-aware parser; anything else takes the slow path.
     /// <inheritdoc />
-    protected override bool TryParseFast(ReadOnlySpan<byte> text, out DateOnly value)
+    protected override bool TryParseFast(ReadOnlySpan<byte> text, out DateOnly value) => TryParseWire(text, out value);
+
+    /// <summary>Reads exactly <c>yyyy-MM-dd</c> in ASCII digits (a valid date); anything else is <see langword="false"/>.</summary>
+    /// <param name="text">The unescaped UTF-8 value.</param>
+    /// <param name="value">The date read.</param>
+    /// <returns>Whether the text was that form and a valid date.</returns>
+    internal static bool TryParseWire(ReadOnlySpan<byte> text, out DateOnly value)
     {
         value = default;
         if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')

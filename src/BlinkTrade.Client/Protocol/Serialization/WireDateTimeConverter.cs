@@ -33,12 +33,35 @@ internal sealed class WireDateTimeConverter : JsonConverter<DateTime>
         {
             throw new JsonException($"Expected a datetime string, got {reader.TokenType}.");
         }
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseWire(reader.ValueSpan, out var wire))
+        {
+            return wire;
+        }
         var text = reader.GetString();
         if (DateTime.TryParseExact(text, AcceptedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
         {
             return DateTime.SpecifyKind(value, DateTimeKind.Utc);
         }
         throw new JsonException($"'{text}' is not a BlinkTrade datetime (expected {Format}).");
+    }
+
+    /// <summary>
+    /// Reads exactly <c>yyyy-MM-dd HH:mm:ss</c> in ASCII digits (a valid datetime, UTC) without a string and the
+    /// culture-aware parser (an <c>8</c> carries one); anything else is <see langword="false"/> and goes to that parser.
+    /// </summary>
+    /// <param name="text">The unescaped UTF-8 value.</param>
+    /// <param name="value">The datetime read, of kind UTC.</param>
+    /// <returns>Whether the text was that form and a valid datetime.</returns>
+    internal static bool TryParseWire(ReadOnlySpan<byte> text, out DateTime value)
+    {
+        value = default;
+        if (text.Length != Format.Length || text[10] != (byte)' '
+            || !WireDateConverter.TryParseWire(text[..10], out var date) || !WireTimeConverter.TryParseWire(text[11..], out var time))
+        {
+            return false;
+        }
+        value = new DateTime(date, time, DateTimeKind.Utc);
+        return true;
     }
 
     /// <inheritdoc />

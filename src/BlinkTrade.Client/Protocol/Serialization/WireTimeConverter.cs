@@ -10,7 +10,13 @@ internal sealed class WireTimeConverter() : WireTextConverter<TimeOnly>("time", 
     // The usual wire form, exactly HH:mm:ss in ASCII digits, without the culture-aware parser; anything else (fractions,
     // a one-digit hour) takes the slow path.
     /// <inheritdoc />
-    protected override bool TryParseFast(ReadOnlySpan<byte> text, out TimeOnly value)
+    protected override bool TryParseFast(ReadOnlySpan<byte> text, out TimeOnly value) => TryParseWire(text, out value);
+
+    /// <summary>Reads exactly <c>HH:mm:ss</c> in ASCII digits (a valid time); anything else is <see langword="false"/>.</summary>
+    /// <param name="text">The unescaped UTF-8 value.</param>
+    /// <param name="value">The time read.</param>
+    /// <returns>Whether the text was that form and a valid time.</returns>
+    internal static bool TryParseWire(ReadOnlySpan<byte> text, out TimeOnly value)
     {
         value = default;
         if (text.Length != 8 || text[2] != (byte)':' || text[5] != (byte)':')

@@ -1,0 +1,319 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+/// <summary>
+/// The strict <see cref="IWireSource"/>: reads the form the exchange writes — objects of known names, ASCII strings
+/// without escapes, integers, <c>null</c>, arrays of objects, optional whitespace — straight from the bytes, and gives up
+/// (<see cref="Failed"/>) on anything else: an unknown name, an escape, a non-ASCII byte, a fraction or exponent, a
+/// number where text is expected or text where a number is, a date in another form, malformed JSON. The caller then reads
+/// the frame again with <see cref="JsonReaderSource"/>, which accepts or rejects it exactly as before; so this source
+/// only has to be right about what it accepts, and for that input it returns what the tolerant source returns.
+/// </summary>
+/// <remarks>
+/// Why a hand-written scanner: a <see cref="Utf8JsonReader"/> pass alone is 0.42–0.51 of the whole parse of an
+/// <c>X</c>, because it validates and classifies every token for any JSON; this one knows which value each name has,
+/// so it reads a field's bytes once (docs/performance.md, "Client parse"). After a give-up every read returns a default
+/// and <see cref="Next"/> and <see cref="NextElement"/> return <see langword="false"/>, so a reader's loops end at once.
+/// </remarks>
+internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
+{
+    // Longest integer read here: 18 digits cannot overflow a long (a longer one goes to the tolerant source).
+    private const int MaxDigits = 18;
+
+    // What a string read here may not contain.
+    private static readonly SearchValues<byte> NotPlainText = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
+    private readonly ReadOnlySpan<byte> _json = json;
+    private int _position;
+    private bool _afterValue;
+    private bool _failed;
+
+    /// <summary>Whether the source gave up (the frame is not in the compact form it reads).</summary>
+    public readonly bool Failed => _failed;
+
+    /// <summary>Whether the whole input was read as one value with nothing but whitespace after it.</summary>
+    public bool AtEnd()
+    {
+        SkipWhitespace();
+        return !_failed && _position == _json.Length;
+    }
+
+    /// <inheritdoc />
+    public void StartObject(Type type)
+    {
+        if (Peek() != '{')
+        {
+            Fail();
+            return;
+        }
+        _position++;
+        _afterValue = false;
+    }
+
+    /// <inheritdoc />
+    public bool Next(WireNameTable names, out int field)
+    {
+        field = -1;
+        if (!NextMember((byte)'}'))
+        {
+            return false;
+        }
+        if (Peek() != '"' || !TryReadText(out var name))
+        {
+            return Fail();
+        }
+        field = names.Find(name);
+        if (field < 0 || Peek() != ':')
+        {
+            // An unknown name is kept as extension data, which the tolerant source builds.
+            return Fail();
+        }
+        _position++;
+        SkipWhitespace();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public void KeepUnknown(ref Dictionary<string, JsonElement>? unknown) => Fail();
+
+    /// <inheritdoc />
+    public void Skip()
+    {
+        if (Peek() != '"' || !TryReadText(out var text) || !Clean(text))
+        {
+            Fail();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool StartArray()
+    {
+        if (TryReadNull())
+        {
+            return false;
+        }
+        if (Peek() != '[')
+        {
+            return Fail();
+        }
+        _position++;
+        _afterValue = false;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public bool NextElement() => NextMember((byte)']');
+
+    /// <inheritdoc />
+    public long Int64() => TryReadInteger(out var value) ? value : FailWith<long>();
+
+    /// <inheritdoc />
+    public long? NullableInt64() => TryReadNull() ? null : Int64();
+
+    /// <inheritdoc />
+    public int? NullableInt32()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return TryReadInteger(out var value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : FailWith<int>();
+    }
+
+    /// <inheritdoc />
+    public T Fixed<T>() where T : struct, IFixedPoint<T> => T.FromSatoshis(Int64());
+
+    /// <inheritdoc />
+    public T? NullableFixed<T>() where T : struct, IFixedPoint<T> => TryReadNull() ? null : T.FromSatoshis(Int64());
+
+    /// <inheritdoc />
+    public T Enum<T>() where T : struct, IWireEnum<T>
+    {
+        if (Peek() != '"' || !TryReadText(out var text))
+        {
+            return FailWith<T>();
+        }
+        return T.Values.TryGet(text, out var known) ? known : Clean(text) ? T.FromWire(Encoding.ASCII.GetString(text)) : default;
+    }
+
+    /// <inheritdoc />
+    public T? NullableEnum<T>() where T : struct, IWireEnum<T> => TryReadNull() ? null : Enum<T>();
+
+    /// <inheritdoc />
+    public string? String()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return Peek() == '"' && TryReadText(out var text) && Clean(text) ? Encoding.ASCII.GetString(text) : FailWith<string>();
+    }
+
+    /// <inheritdoc />
+    public string? RepeatedString()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return Peek() == '"' && TryReadText(out var text) && Clean(text) ? WireStringCache.Get(text) : FailWith<string>();
+    }
+
+    /// <inheritdoc />
+    public DateOnly? NullableDate()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return Peek() == '"' && TryReadText(out var text) && WireDateConverter.TryParseWire(text, out var value) ? value : FailWith<DateOnly>();
+    }
+
+    /// <inheritdoc />
+    public TimeOnly? NullableTime()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return Peek() == '"' && TryReadText(out var text) && WireTimeConverter.TryParseWire(text, out var value) ? value : FailWith<TimeOnly>();
+    }
+
+    /// <inheritdoc />
+    public DateTime? NullableDateTime()
+    {
+        if (TryReadNull())
+        {
+            return null;
+        }
+        return Peek() == '"' && TryReadText(out var text) && WireDateTimeConverter.TryParseWire(text, out var value) ? value : FailWith<DateTime>();
+    }
+
+    // At a container's next member: false at its closing byte (consumed, the container then being a value read), past
+    // the comma that must separate a member from the previous one.
+    private bool NextMember(byte close)
+    {
+        var next = Peek();
+        if (next == close)
+        {
+            _position++;
+            _afterValue = true;
+            return false;
+        }
+        if (_afterValue)
+        {
+            if (next != ',')
+            {
+                return Fail();
+            }
+            _position++;
+        }
+        return !_failed;
+    }
+
+    // The next byte after whitespace (0, never valid here, at the end, where a give-up leaves the position).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte Peek()
+    {
+        var position = _position;
+        while ((uint)position < (uint)_json.Length)
+        {
+            var next = _json[position];
+            if (next is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+            {
+                _position = position;
+                return next;
+            }
+            position++;
+        }
+        _position = position;
+        return 0;
+    }
+
+    private void SkipWhitespace() => Peek();
+
+    // A string at the position (its opening quote) up to the next quote, the position left after it. The text is not
+    // checked here: a caller that matches it against known clean values (names, enumeration values, dates) needs no
+    // check, any other takes it through Clean (an escaped quote ends the text early, but with its backslash in it).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadText(out ReadOnlySpan<byte> text)
+    {
+        var rest = _json[(_position + 1)..];
+        var length = rest.IndexOf((byte)'"');
+        if (length < 0)
+        {
+            text = default;
+            return false;
+        }
+        text = rest[..length];
+        _position += length + 2;
+        _afterValue = true;
+        return true;
+    }
+
+    // Text as the tolerant source reads it: no escape (a backslash), no control character (invalid JSON), ASCII only
+    // (no UTF-8 to validate).
+    private bool Clean(ReadOnlySpan<byte> text) => !text.ContainsAny(NotPlainText) || Fail();
+
+    // A JSON integer (-?(0|[1-9][0-9]*)) of at most MaxDigits digits. What follows it is checked by the next Next or
+    // NextElement, which accept only a separator: a fraction or exponent gives up there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadInteger(out long value)
+    {
+        value = 0;
+        if (Peek() == 0)
+        {
+            return false;
+        }
+        var rest = _json[_position..];
+        var negative = rest[0] == '-';
+        var start = negative ? 1 : 0;
+        var end = start;
+        while (end < rest.Length && (uint)(rest[end] - '0') <= 9)
+        {
+            value = (value * 10) + (rest[end] - '0');
+            end++;
+        }
+        var digits = end - start;
+        if (digits == 0 || digits > MaxDigits || (rest[start] == '0' && digits > 1))
+        {
+            return false;
+        }
+        if (negative)
+        {
+            value = -value;
+        }
+        _position += end;
+        _afterValue = true;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadNull()
+    {
+        if (Peek() == 'n' && _json[_position..].StartsWith("null"u8))
+        {
+            _position += 4;
+            _afterValue = true;
+            return true;
+        }
+        return false;
+    }
+
+    private bool Fail()
+    {
+        _failed = true;
+        _position = _json.Length;
+        return false;
+    }
+
+    private T FailWith<T>()
+    {
+        Fail();
+        return default!;
+    }
+}
