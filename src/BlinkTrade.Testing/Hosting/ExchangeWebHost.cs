@@ -35,12 +35,6 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         ExchangeRestSurface.AddServices(builder, runtime);
-        // Pipe continuations inline rather than on Kestrel's I/O queues and the thread pool: a session's receive runs
-        // its dispatch on the thread that completed the socket read, and a send's flush makes the socket's send call on
-        // the sending thread (the fan-out's, a reply's) — one thread-pool item fewer per frame each way. Safe here
-        // because the session code never blocks a thread (it awaits the actor; sends never wait): see
-        // docs/performance.md, "Kestrel's pipes inline".
-        builder.WebHost.UseSockets(s => s.UnsafePreferInlineScheduling = true);
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(endpoint);
