@@ -3,11 +3,11 @@ using static BlinkTrade.Testing.Tests.Gateway.Trading.TradingHarness;
 namespace BlinkTrade.Testing.Tests.Gateway.Robustness;
 
 /// <summary>
-/// Sessions waiting on the exchange actor hold nothing other sessions need. Over Kestrel a session's read loop runs on
-/// the thread that completed its socket read (the host's pipes are inline, docs/performance.md "Kestrel's pipes
-/// inline"), so a reader that blocked there instead of awaiting would hold that thread; this checks that heartbeats of
-/// other sessions are answered while the actor is held with orders queued behind it, and that a session's own
-/// heartbeat still waits its turn behind its pending order (one request at a time, replies in order).
+/// Sessions waiting on the exchange actor hold nothing other sessions need: a reader that blocked a thread instead of
+/// awaiting the actor would starve the others (and would stall Kestrel's I/O if its pipes ever ran inline,
+/// docs/performance.md "Kestrel's pipes inline"). This checks that heartbeats of other sessions are answered while the
+/// actor is held with orders queued behind it, and that a session's own heartbeat still waits its turn behind its
+/// pending order (one request at a time, replies in order).
 /// </summary>
 public sealed class BusyActorHeartbeatTests
 {
