@@ -49,9 +49,8 @@ internal sealed class FanOut
         QueueChunk(sessions.ToArray(), 0);
     }
 
-    // One chunk at a time, each item queueing the next when done: whatever this chunk's writes schedule (a send that has
-    // to wait for the socket; Kestrel's I/O-queue items when its pipes are not inline — ExchangeWebHost makes the
-    // socket's send on this thread) then runs before the next chunk instead of after every chunk of the update.
+    // One chunk at a time, each item queueing the next when done: the sockets' own sends (Kestrel's I/O queue items,
+    // scheduled by this chunk's writes) then run before the next chunk instead of after every chunk of the update.
     private static void QueueChunk(ExchangeSession[] sessions, int start)
         => ThreadPool.UnsafeQueueUserWorkItem(SendQueued, new ArraySegment<ExchangeSession>(sessions, start, Math.Min(ChunkSize, sessions.Length - start)), preferLocal: false);
 
