@@ -16,6 +16,10 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
 
     private const int ReceiveChunkBytes = 8 * 1024;
     /// <summary>How long a server-side connection that failed itself waits for the peer to read its close frame.</summary>
+    /// <remarks>
+    /// Real time on purpose, not the exchange's <see cref="TimeProvider"/>: that may be a test's manual clock, and a
+    /// socket's linger must end whether or not anyone advances it.
+    /// </remarks>
     public static readonly TimeSpan FaultCloseLinger = TimeSpan.FromSeconds(1);
     private readonly WebSocket _socket;
     private readonly int _maxFrameBytes;
