@@ -70,18 +70,16 @@ internal static class SessionHandlers
             SendThrottled(services, session, message, retryAfter);
             return;
         }
-        // Waiting in the hashing queue is not the client's fault: no login deadline meanwhile; a failure starts a fresh one.
-        runtime.LoginDeadlines.Clear(session);
+        // Waiting in the hashing queue is not the client's fault: no login deadline meanwhile; a failure starts a fresh one
+        // (SendLoginFailure, before the refusal goes out; the finally covers an attempt that ends in an exception).
+        runtime.LoginDeadlines.Pause(session);
         try
         {
             await LoginCheckedAsync(services, session, message, request, username, password, brokerId, secondFactor, cancelOnDisconnect, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (session.Identity is null && !session.IsClosed)
-            {
-                runtime.LoginDeadlines.Start(session);
-            }
+            runtime.LoginDeadlines.Resume(session);
         }
     }
 
@@ -238,6 +236,7 @@ internal static class SessionHandlers
         SecondFactorType? secondFactorType = null)
     {
         GatewayLog.LoginRefused(services.Logger, session.Id, reason);
+        services.LoginDeadlines.Resume(session); // a paused login's fresh deadline, armed before the client can see the refusal
         session.Send(FrameEncoder.Encode(new UserResponse
         {
             Username = string.Empty,

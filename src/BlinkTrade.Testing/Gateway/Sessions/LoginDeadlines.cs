@@ -10,7 +10,8 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// <see cref="ReferenceExchangeOptions.LoginTimeout"/> gets ERROR "Session timeout" and is closed — unless it follows
 /// market data, which anonymous clients may do (PROTOCOL.md §1.5). A login (or signup) clears the timer for good.
 /// While a login attempt waits for its password check the deadline is paused (a login queued behind a burst is not
-/// the client's fault); a failed attempt starts a fresh one.
+/// the client's fault); a failed attempt starts a fresh one — before its refusal is sent, so the fresh deadline runs
+/// from the moment the client could know of the failure, never from a later one.
 /// </summary>
 internal sealed class LoginDeadlines : IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class LoginDeadlines : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationToken _shutdown;
     private readonly ConcurrentDictionary<long, ITimer> _timers = new();
+    private readonly ConcurrentDictionary<long, byte> _paused = new();
 
     public LoginDeadlines(TimeSpan timeout, TimeProvider timeProvider, ExchangeActor<ExchangeState> actor, ILogger logger, CancellationToken shutdown)
     {
@@ -46,17 +48,39 @@ internal sealed class LoginDeadlines : IDisposable
         timer.Change(timeout, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>The session logged in, ended, or is waiting for its password check: no deadline (until <see cref="Start"/>).</summary>
+    /// <summary>The session logged in or ended: no deadline (until <see cref="Start"/>).</summary>
     public void Clear(ExchangeSession session)
     {
+        _paused.TryRemove(session.Id, out _);
         if (_timers.TryRemove(session.Id, out var timer))
         {
             timer.Dispose();
         }
     }
 
+    /// <summary>A login attempt waits for its password check: no deadline until <see cref="Resume"/>.</summary>
+    public void Pause(ExchangeSession session)
+    {
+        Clear(session);
+        _paused[session.Id] = 0;
+    }
+
+    /// <summary>
+    /// The paused attempt failed (or ended without logging in): a fresh deadline from now, once — a later call finds
+    /// nothing paused. Called before the refusal is sent, so a client that reads the refusal and then lets the clock
+    /// run sees the full timeout from the refusal.
+    /// </summary>
+    public void Resume(ExchangeSession session)
+    {
+        if (_paused.TryRemove(session.Id, out _) && session.Identity is null && !session.IsClosed)
+        {
+            Start(session);
+        }
+    }
+
     public void Dispose()
     {
+        _paused.Clear();
         foreach (var id in _timers.Keys)
         {
             if (_timers.TryRemove(id, out var timer))
