@@ -57,6 +57,22 @@ public sealed class AccountMessagesTests
     }
 
     [Fact]
+    public void U3_currency_keys_escaped_non_ascii_bare_suffix_and_null_read_as_written()
+    {
+        var response = Parse<UserBalanceResponse>("""
+            {"MsgType":"U3","5":{"B\u0054C":7,"BTC\u005flocked":3,"_locked":5,"R$":9,"R$_locked":1,"\u20ac_locked":2,"ETH":null,"ETH_locked":4,"XBT_lockedX":6}}
+            """);
+        var balances = response.Balances[5];
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(7), Amount.FromSatoshis(3)), balances["BTC"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(5), null), balances["_locked"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(9), Amount.FromSatoshis(1)), balances["R$"]);
+        Assert.Equal(new CurrencyBalance(null, Amount.FromSatoshis(2)), balances["\u20ac"]);
+        Assert.Equal(new CurrencyBalance(null, Amount.FromSatoshis(4)), balances["ETH"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(6), null), balances["XBT_lockedX"]);
+        Assert.Equal(6, balances.Count);
+    }
+
+    [Fact]
     public void U3_deltas_merge_into_a_snapshot()
     {
         var snapshot = Parse<UserBalanceResponse>("""{"MsgType":"U3","BalanceReqID":1,"5":{"BTC":10,"BTC_locked":2,"USD":500,"USD_locked":0}}""").Balances[5];
