@@ -92,6 +92,26 @@ public sealed class AccountMessagesTests
     }
 
     [Fact]
+    public void U3_broker_keys_escaped_repeated_and_out_of_range_read_as_written()
+    {
+        var response = Parse<UserBalanceResponse>("""
+            {"Msg\u0054ype":"U3","\u0035":{"BTC":1},"Client\u0049D":9,"5":{"USD":2},"2147483647":{"BTC":3},"2147483648":{"BTC":4},"-5":{"BTC":5},"5":{"BTC":6}}
+            """);
+        Assert.Equal(9, response.ClientID);
+        Assert.Equal(2, response.Balances.Count);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(6), null), response.Balances[5]["BTC"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(2), null), response.Balances[5]["USD"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(3), null), response.Balances[int.MaxValue]["BTC"]);
+        Assert.Equal(["2147483648", "-5"], response.ExtensionData!.Keys.Order(StringComparer.Ordinal).Reverse());
+
+        var single = Parse<UserBalanceResponse>("""{"MsgType":"U3","5":{"BTC":1},"5":{"BTC_locked":2},"7":8}""");
+        Assert.Equal([5], single.Balances.Keys);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(1), Amount.FromSatoshis(2)), single.Balances[5]["BTC"]);
+        Assert.Equal(8, single.ExtensionData!["7"].GetInt32());
+        Assert.Empty(Parse<UserBalanceResponse>("""{"MsgType":"U3","ClientID":1}""").Balances);
+    }
+
+    [Fact]
     public void U3_unknown_and_non_object_keys_go_to_extension_data_and_round_trip()
     {
         const string frame = """{"MsgType":"U3","BalanceReqID":"7","7":12,"Brand":"x","05":{"BTC":1},"Meta":{"a":1},"5":{"BTC":3,"ETH_locked":4}}""";

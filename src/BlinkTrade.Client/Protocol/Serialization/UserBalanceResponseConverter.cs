@@ -88,7 +88,7 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
     }
 
     /// <inheritdoc />
-    protected override UserBalanceResponse Create(long? requestId, long? clientId, Dictionary<int, BrokerBalances> brokers, Dictionary<string, JsonElement>? extension)
+    protected override UserBalanceResponse Create(long? requestId, long? clientId, IReadOnlyDictionary<int, BrokerBalances> brokers, Dictionary<string, JsonElement>? extension)
         => new() { BalanceReqID = requestId, ClientID = clientId, Balances = brokers, ExtensionData = extension };
 
     /// <inheritdoc />
