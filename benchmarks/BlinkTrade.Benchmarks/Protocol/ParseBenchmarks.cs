@@ -19,6 +19,11 @@ public class ParseBenchmarks
     private static readonly byte[] ExecutionReportFrame =
         """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"1","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000}"""u8.ToArray();
 
+    // A fill's 8 as the reference exchange writes it (OrderDate, Volume, and TransactTime, a field the record keeps as
+    // extension data), the form a client of the exchange parses.
+    private static readonly byte[] ExchangeExecutionReportFrame =
+        """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"F","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000,"OrderDate":"2026-12-05 00:40:12","Volume":31000000000,"TransactTime":"2026-12-05 00:40:12"}"""u8.ToArray();
+
     private static readonly byte[] IncrementalRefreshFrame = BuildIncrementalRefresh();
 
     private readonly ArrayBufferWriter<byte> _output = new(1024);
@@ -35,6 +40,10 @@ public class ParseBenchmarks
     /// <summary>A partial-fill execution report (19 fields).</summary>
     [Benchmark]
     public BlinkTradeMessage ParseExecutionReport() => ProtocolSerializer.Deserialize(ExecutionReportFrame);
+
+    /// <summary>A fill's execution report as the reference exchange sends it (with TransactTime).</summary>
+    [Benchmark]
+    public BlinkTradeMessage ParseExchangeExecutionReport() => ProtocolSerializer.Deserialize(ExchangeExecutionReportFrame);
 
     /// <summary>An incremental refresh with 10 entries (book changes and trades).</summary>
     [Benchmark]

@@ -14,7 +14,8 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
 {
     private readonly object _balancesGate = new();
     private readonly SafeSubject<BalanceSnapshot> _balanceSnapshots = core.CreateStateSubject<BalanceSnapshot>("Balances");
-    private Dictionary<int, BrokerBalances> _balances = [];
+    // Replaced, never changed, on every U3: snapshots handed out share it.
+    private IReadOnlyDictionary<int, BrokerBalances> _balances = new Dictionary<int, BrokerBalances>();
 
     public IObservable<BalanceSnapshot> Balances => _balanceSnapshots;
 
@@ -352,7 +353,28 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
         await connection.RequestAsync(new UserBalanceRequest { BalanceReqID = id }, ClientCore.IdText(id), [MessageTypes.BalanceResponse], null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    // Receive loop: a U3 answer replaces the brokers it lists; an unsolicited U3 merges the changed currencies (G30).
+    // The balances after a U3: an answer replaces the brokers it lists; an unsolicited U3 merges the changed currencies
+    // (G30). An account at one broker (the usual case) is kept in a one-entry map rather than a dictionary copied per U3.
+    private static IReadOnlyDictionary<int, BrokerBalances> Merge(IReadOnlyDictionary<int, BrokerBalances> known, UserBalanceResponse response)
+    {
+        if (response.Balances.Count == 1 && known.Count <= 1)
+        {
+            var (brokerId, balances) = response.Balances.First();
+            BrokerBalances? current = null;
+            if (known.Count == 0 || known.TryGetValue(brokerId, out current))
+            {
+                return new SingleEntryDictionary<int, BrokerBalances>(brokerId, response.IsUpdate && current is not null ? current.Apply(balances) : balances);
+            }
+        }
+        var next = new Dictionary<int, BrokerBalances>(known);
+        foreach (var (brokerId, balances) in response.Balances)
+        {
+            next[brokerId] = !response.IsUpdate || !next.TryGetValue(brokerId, out var previous) ? balances : previous.Apply(balances);
+        }
+        return next;
+    }
+
+    // Receive loop: applies a U3 about the session's own account and publishes the new balances.
     private void OnBalances(UserBalanceResponse response)
     {
         if (!IsOwn(response))
@@ -362,13 +384,8 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
         BalanceSnapshot snapshot;
         lock (_balancesGate)
         {
-            var next = new Dictionary<int, BrokerBalances>(_balances);
-            foreach (var (brokerId, balances) in response.Balances)
-            {
-                next[brokerId] = !response.IsUpdate || !next.TryGetValue(brokerId, out var known) ? balances : known.Apply(balances);
-            }
-            _balances = next;
-            snapshot = new BalanceSnapshot(next, core.Time.GetUtcNow());
+            _balances = Merge(_balances, response);
+            snapshot = new BalanceSnapshot(_balances, core.Time.GetUtcNow());
         }
         _balanceSnapshots.OnNext(snapshot);
     }

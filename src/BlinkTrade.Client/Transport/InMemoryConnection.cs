@@ -9,15 +9,18 @@ namespace BlinkTrade.Client.Transport;
 /// Create both ends with <see cref="CreatePair"/>. Used by the reference exchange's in-memory transport so tests run
 /// the real client and the real exchange sessions without a network.
 /// </summary>
-/// <remarks>Each frame is copied on send, so a caller may reuse its buffer as soon as the send returns.</remarks>
+/// <remarks>Each frame is copied on send, so a caller may reuse its buffer as soon as the send returns. The copy is a
+/// pooled buffer the receiving end returns once it has copied the frame out: a served order crosses about a dozen frames,
+/// and an exact-size array each was a large share of the in-memory exchange's allocations (docs/performance.md, "Gateway
+/// throughput", task 18q). A frame still queued when a connection is torn down is left to the collector.</remarks>
 internal sealed class InMemoryConnection : IBlinkTradeConnection
 {
-    private readonly Channel<byte[]> _inbound;
-    private readonly Channel<byte[]> _outbound;
+    private readonly Channel<PooledFrame> _inbound;
+    private readonly Channel<PooledFrame> _outbound;
     private readonly int _maxFrameBytes;
     private volatile bool _closed;
 
-    private InMemoryConnection(Channel<byte[]> inbound, Channel<byte[]> outbound, string remoteDescription, int maxFrameBytes)
+    private InMemoryConnection(Channel<PooledFrame> inbound, Channel<PooledFrame> outbound, string remoteDescription, int maxFrameBytes)
     {
         _inbound = inbound;
         _outbound = outbound;
@@ -34,8 +37,8 @@ internal sealed class InMemoryConnection : IBlinkTradeConnection
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameBytes, 1);
         var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true, AllowSynchronousContinuations = false };
-        var firstToSecond = Channel.CreateUnbounded<byte[]>(options);
-        var secondToFirst = Channel.CreateUnbounded<byte[]>(options);
+        var firstToSecond = Channel.CreateUnbounded<PooledFrame>(options);
+        var secondToFirst = Channel.CreateUnbounded<PooledFrame>(options);
         var first = new InMemoryConnection(secondToFirst, firstToSecond, secondName, maxFrameBytes);
         var second = new InMemoryConnection(firstToSecond, secondToFirst, firstName, maxFrameBytes);
         return (first, second);
@@ -51,8 +54,15 @@ internal sealed class InMemoryConnection : IBlinkTradeConnection
     public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_closed || !_outbound.Writer.TryWrite(frame.ToArray()))
+        if (_closed)
         {
+            throw new ConnectionClosedException("The in-memory connection is closed.");
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(frame.Length);
+        frame.Span.CopyTo(buffer);
+        if (!_outbound.Writer.TryWrite(new PooledFrame(buffer, frame.Length)))
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
             throw new ConnectionClosedException("The in-memory connection is closed.");
         }
         return ValueTask.CompletedTask;
@@ -73,12 +83,19 @@ internal sealed class InMemoryConnection : IBlinkTradeConnection
                 {
                     continue;
                 }
-                if (frame.Length > _maxFrameBytes)
+                try
                 {
-                    // Like the WebSocket: the frame is refused and the owner decides (say why, then close or abort).
-                    throw new FrameTooLargeException(_maxFrameBytes);
+                    if (frame.Length > _maxFrameBytes)
+                    {
+                        // Like the WebSocket: the frame is refused and the owner decides (say why, then close or abort).
+                        throw new FrameTooLargeException(_maxFrameBytes);
+                    }
+                    destination.Write(frame.Buffer.AsSpan(0, frame.Length));
                 }
-                destination.Write(frame);
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(frame.Buffer);
+                }
                 return true;
             }
             return false;
@@ -117,4 +134,7 @@ internal sealed class InMemoryConnection : IBlinkTradeConnection
         }
         return ValueTask.CompletedTask;
     }
+
+    // One frame in flight: a buffer rented from the shared pool and the frame's length in it.
+    private readonly record struct PooledFrame(byte[] Buffer, int Length);
 }

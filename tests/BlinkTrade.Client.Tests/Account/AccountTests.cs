@@ -31,6 +31,34 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Balances_at_several_brokers_are_kept_apart_and_earlier_snapshots_never_change()
+    {
+        await using var harness = ClientHarness.Create();
+        var snapshots = new RecordingObserver<BalanceSnapshot>();
+        harness.Client.Balances.Subscribe(snapshots);
+        var peer = await harness.ConnectAsync();
+
+        peer.SendRaw("""{"MsgType":"U3","ClientID":90800127,"5":{"BTC":100000000,"BTC_locked":30000000}}""");
+        var first = await snapshots.WaitForAsync(s => s.Get("BTC", 5)?.Total == Amount.FromDecimal(1m));
+        peer.SendRaw("""{"MsgType":"U3","ClientID":90800127,"5":{"BTC_locked":0}}""");
+        var unlocked = await snapshots.WaitForAsync(s => s.Get("BTC", 5)?.Locked == Amount.FromSatoshis(0));
+        peer.SendRaw("""{"MsgType":"U3","ClientID":90800127,"7":{"USD":500000000000}}""");
+        var second = await snapshots.WaitForAsync(s => s.Get("USD", 7) is not null);
+        peer.SendRaw("""{"MsgType":"U3","ClientID":90800127,"5":{"BTC":200000000},"7":{"USD_locked":100000000000}}""");
+        var both = await snapshots.WaitForAsync(s => s.Get("BTC", 5)?.Total == Amount.FromDecimal(2m));
+
+        Assert.Equal([5], first.Brokers.Keys);
+        Assert.Equal(Amount.FromDecimal(0.3m), first.Get("BTC", 5)!.Value.Locked);
+        Assert.Equal(Amount.FromDecimal(1m), unlocked.Get("BTC", 5)!.Value.Total);
+        Assert.Equal([5, 7], second.Brokers.Keys.Order());
+        Assert.Equal(Amount.FromSatoshis(0), second.Get("BTC", 5)!.Value.Locked);
+        Assert.Null(second.Get("USD", 5));
+        Assert.Equal(Amount.FromDecimal(4000m), both.Get("USD", 7)!.Value.Available);
+        Assert.Equal(Amount.FromSatoshis(0), both.Get("BTC", 5)!.Value.Locked);
+        Assert.Null(second.Get("USD", 7)!.Value.Locked);
+    }
+
+    [Fact]
     public async Task Order_list_pages_lazily_until_a_short_page()
     {
         var requests = new List<OrdersListRequest>();

@@ -57,6 +57,22 @@ public sealed class AccountMessagesTests
     }
 
     [Fact]
+    public void U3_currency_keys_escaped_non_ascii_bare_suffix_and_null_read_as_written()
+    {
+        var response = Parse<UserBalanceResponse>("""
+            {"MsgType":"U3","5":{"B\u0054C":7,"BTC\u005flocked":3,"_locked":5,"R$":9,"R$_locked":1,"\u20ac_locked":2,"ETH":null,"ETH_locked":4,"XBT_lockedX":6}}
+            """);
+        var balances = response.Balances[5];
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(7), Amount.FromSatoshis(3)), balances["BTC"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(5), null), balances["_locked"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(9), Amount.FromSatoshis(1)), balances["R$"]);
+        Assert.Equal(new CurrencyBalance(null, Amount.FromSatoshis(2)), balances["\u20ac"]);
+        Assert.Equal(new CurrencyBalance(null, Amount.FromSatoshis(4)), balances["ETH"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(6), null), balances["XBT_lockedX"]);
+        Assert.Equal(6, balances.Count);
+    }
+
+    [Fact]
     public void U3_deltas_merge_into_a_snapshot()
     {
         var snapshot = Parse<UserBalanceResponse>("""{"MsgType":"U3","BalanceReqID":1,"5":{"BTC":10,"BTC_locked":2,"USD":500,"USD_locked":0}}""").Balances[5];
@@ -73,6 +89,26 @@ public sealed class AccountMessagesTests
         var brl = response.Balances[4]["BRL"];
         Assert.Equal(Amount.FromSatoshis(-1), brl.Locked);
         Assert.Equal(Amount.FromSatoshis(1), brl.Available);
+    }
+
+    [Fact]
+    public void U3_broker_keys_escaped_repeated_and_out_of_range_read_as_written()
+    {
+        var response = Parse<UserBalanceResponse>("""
+            {"Msg\u0054ype":"U3","\u0035":{"BTC":1},"Client\u0049D":9,"5":{"USD":2},"2147483647":{"BTC":3},"2147483648":{"BTC":4},"-5":{"BTC":5},"5":{"BTC":6}}
+            """);
+        Assert.Equal(9, response.ClientID);
+        Assert.Equal(2, response.Balances.Count);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(6), null), response.Balances[5]["BTC"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(2), null), response.Balances[5]["USD"]);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(3), null), response.Balances[int.MaxValue]["BTC"]);
+        Assert.Equal(["2147483648", "-5"], response.ExtensionData!.Keys.Order(StringComparer.Ordinal).Reverse());
+
+        var single = Parse<UserBalanceResponse>("""{"MsgType":"U3","5":{"BTC":1},"5":{"BTC_locked":2},"7":8}""");
+        Assert.Equal([5], single.Balances.Keys);
+        Assert.Equal(new CurrencyBalance(Amount.FromSatoshis(1), Amount.FromSatoshis(2)), single.Balances[5]["BTC"]);
+        Assert.Equal(8, single.ExtensionData!["7"].GetInt32());
+        Assert.Empty(Parse<UserBalanceResponse>("""{"MsgType":"U3","ClientID":1}""").Balances);
     }
 
     [Fact]

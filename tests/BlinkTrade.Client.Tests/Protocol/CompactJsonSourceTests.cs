@@ -25,7 +25,11 @@ public sealed class CompactJsonSourceTests
     private const string Report =
         """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"F","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000,"OrderDate":"2026-12-05 00:40:12","Volume":31000000000}""";
 
-    public static TheoryData<string> ExchangeFrames => new() { Trade, Book, Snapshot, Report };
+    // A report as the exchange sends it: TransactTime is a field the record does not model (extension data).
+    private const string ReportWithTransactTime =
+        """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"F","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000,"OrderDate":"2026-12-05 00:40:12","Volume":31000000000,"TransactTime":"2026-12-05 00:40:12"}""";
+
+    public static TheoryData<string> ExchangeFrames => new() { Trade, Book, Snapshot, Report, ReportWithTransactTime };
 
     // Both readers of each hot message, by the MsgType the test gives.
     private static (BlinkTradeMessage? Compact, bool Declined) ReadCompact(byte[] frame)
@@ -70,7 +74,11 @@ public sealed class CompactJsonSourceTests
     }
 
     [Theory]
-    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":1}""")] // unknown name: extension data
+    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":{}}""")] // unknown name of a value other than plain text or an integer
+    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":null}""")]
+    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":1.5}""")]
+    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":"a\u0062"}""")]
+    [InlineData("""{"MsgType":"8","OrderID":1,"Z\u0065d":1}""")] // escaped unknown name
     [InlineData("""{"MsgType":"8","ClOrdID":"a\"b"}""")] // escape
     [InlineData("""{"MsgType":"8","ClOrdID":"é"}""")] // non-ASCII
     [InlineData("""{"MsgType":"8","ClOrdID":7}""")] // number as text
@@ -96,7 +104,7 @@ public sealed class CompactJsonSourceTests
     [InlineData("""{"MsgType":"X","MDIncGrp":[{"MDEntryDate":"2016-02-30"}]}""")]
     [InlineData("""{"MsgType":"X","MDIncGrp":[{"MDEntryTime":"4:40:12"}]}""")]
     [InlineData("""{"MsgType":"X","MDIncGrp":[{"MDEntryPositionNo":2147483648}]}""")]
-    [InlineData("""{"MsgType":"W","MDFullGrp":[{"MDEntryType":"4","BTC":1}]}""")]
+    [InlineData("""{"MsgType":"W","MDFullGrp":[{"MDEntryType":"4","BTC":[1]}]}""")]
     [InlineData("""{"MsgType":"W","Symbol":nul}""")]
     public void Anything_else_is_declined_and_read_by_the_serializer_as_before(string json)
     {
@@ -109,6 +117,10 @@ public sealed class CompactJsonSourceTests
     [InlineData("""{"MsgType":"X","MDReqID":-0,"MDBkTyp":null,"MDIncGrp":null}""", """{"MsgType":"X","MDReqID":0}""")]
     [InlineData("""{"MsgType":"X","MDReqID":1,"MDReqID":2,"MDIncGrp":[],"MsgType":"X"}""", """{"MsgType":"X","MDReqID":2,"MDIncGrp":[]}""")]
     [InlineData("""{"MsgType":"W","MDReqID":1,"MDFullGrp":[{"MDEntryType":"Z","Side":"Q","MDEntryPositionNo":-2147483648}]}""", """{"MsgType":"W","MDReqID":1,"MDFullGrp":[{"MDEntryPositionNo":-2147483648,"Side":"Q","MDEntryType":"Z"}]}""")]
+    [InlineData("""{"MsgType":"8","OrderID":1,"Zed":1}""", """{"OrderID":1,"Zed":1,"MsgType":"8"}""")] // unknown names: extension data
+    [InlineData("""{"MsgType":"W","MDFullGrp":[{"MDEntryType":"4","BTC":1}]}""", """{"MsgType":"W","MDFullGrp":[{"BTC":1,"MDEntryType":"4"}]}""")]
+    [InlineData("""{"MsgType":"8","Zed":"a","OrderID":1,"Zed":-20,"TransactTime":"2026-12-05 00:40:12"}""", """{"MsgType":"8","OrderID":1,"Zed":-20,"TransactTime":"2026-12-05 00:40:12"}""")]
+    [InlineData("""{"MsgType":"X","MDIncGrp":[{"MDEntryType":"0","Zed":"b"}],"Extra":7}""", """{"MsgType":"X","MDIncGrp":[{"Zed":"b","MDEntryType":"0"}],"Extra":7}""")]
     public void Nulls_duplicates_and_unknown_enumeration_values_read_as_the_tolerant_source_reads_them(string json, string sameAs)
     {
         var frame = Encoding.UTF8.GetBytes(json);
@@ -116,6 +128,31 @@ public sealed class CompactJsonSourceTests
         Assert.False(declined);
         Assert.Equal(Text(Tolerant(frame)), Text(compact!));
         Assert.Equal(Text(Tolerant(Encoding.UTF8.GetBytes(sameAs))), Text(compact!));
+    }
+
+    [Fact]
+    public void Extension_data_read_from_the_compact_form_is_each_record_own_and_holds_each_frame_value()
+    {
+        // Many seconds and names: values that share a cache slot replace each other, never mix.
+        var start = new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 500; i++)
+        {
+            var time = start.AddSeconds(i % 250).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            var name = i < 250 ? "TransactTime" : "Field" + i;
+            var (compact, declined) = ReadCompact(Encoding.UTF8.GetBytes($$"""{"MsgType":"8","OrderID":{{i}},"{{name}}":"{{time}}","Count":{{i}}}"""));
+            Assert.False(declined);
+            var extension = compact!.ExtensionData!;
+            Assert.Equal(time, extension[name].GetString());
+            Assert.Equal(i, extension["Count"].GetInt32());
+            Assert.Equal(2, extension.Count);
+        }
+
+        var frame = Encoding.UTF8.GetBytes(ReportWithTransactTime);
+        var first = ReadCompact(frame).Compact!;
+        var second = ReadCompact(frame).Compact!;
+        Assert.NotSame(first.ExtensionData, second.ExtensionData);
+        first.ExtensionData!.Remove("TransactTime");
+        Assert.Equal("2026-12-05 00:40:12", second.ExtensionData!["TransactTime"].GetString());
     }
 
     /// <summary>
@@ -130,7 +167,7 @@ public sealed class CompactJsonSourceTests
         byte[] alphabet = "{}[],:\"\\ 0123456789-.eEnulltrfa\u00e9"u8.ToArray();
         var accepted = 0;
         var declined = 0;
-        foreach (var json in new[] { Trade, Book, Snapshot, Report })
+        foreach (var json in new[] { Trade, Book, Snapshot, Report, ReportWithTransactTime })
         {
             var original = Encoding.UTF8.GetBytes(json);
             for (var i = 0; i < 3000; i++)

@@ -29,6 +29,28 @@ public sealed class InMemoryConnectionTests
     }
 
     [Fact]
+    public async Task Queued_frames_of_any_size_arrive_whole_while_the_sender_reuses_its_buffer()
+    {
+        var (client, server) = InMemoryConnection.CreatePair();
+        var buffer = new byte[70_000];
+        int[] sizes = [0, 1, 15, 16, 17, 300, 4096, 4097, 70_000, 2];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            buffer.AsSpan(0, sizes[i]).Fill((byte)('a' + i));
+            await client.SendAsync(buffer.AsMemory(0, sizes[i]), CancellationToken.None);
+        }
+        buffer.AsSpan().Clear();
+
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var received = new ArrayBufferWriter<byte>();
+            Assert.True(await server.ReceiveAsync(received, CancellationToken.None));
+            Assert.Equal(sizes[i], received.WrittenCount);
+            Assert.All(received.WrittenSpan.ToArray(), b => Assert.Equal((byte)('a' + i), b));
+        }
+    }
+
+    [Fact]
     public async Task Graceful_close_lets_the_peer_drain_then_ends_its_stream()
     {
         var (client, server) = InMemoryConnection.CreatePair();

@@ -31,7 +31,7 @@ internal abstract class BrokerKeyedResponseConverter<TMessage, TBroker> : JsonCo
     protected abstract void WriteBroker(Utf8JsonWriter writer, TBroker value);
 
     /// <summary>Builds the message from what was read.</summary>
-    protected abstract TMessage Create(long? requestId, long? clientId, Dictionary<int, TBroker> brokers, Dictionary<string, JsonElement>? extension);
+    protected abstract TMessage Create(long? requestId, long? clientId, IReadOnlyDictionary<int, TBroker> brokers, Dictionary<string, JsonElement>? extension);
 
     /// <summary>The message's request id, client id, brokers and extension data, for writing.</summary>
     protected abstract (long? RequestId, long? ClientId, IReadOnlyDictionary<int, TBroker> Brokers, IDictionary<string, JsonElement>? Extension) Deconstruct(TMessage value);
@@ -45,35 +45,96 @@ internal abstract class BrokerKeyedResponseConverter<TMessage, TBroker> : JsonCo
         }
         long? requestId = null;
         long? clientId = null;
-        var brokers = new Dictionary<int, TBroker>();
+        // A U3 delta names one broker: it is kept in a one-entry map, a dictionary only from the second broker on.
+        var brokerCount = 0;
+        int firstId = 0;
+        TBroker? first = default;
+        Dictionary<int, TBroker>? brokers = null;
         Dictionary<string, JsonElement>? extension = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            // Names compared on their UTF-8 bytes (unescaped by the reader where needed); a string only for extension data.
+            var isMsgType = reader.ValueTextEquals("MsgType"u8);
+            var isRequestId = !isMsgType && reader.ValueTextEquals(RequestIdField);
+            var isClientId = !isMsgType && !isRequestId && reader.ValueTextEquals("ClientID"u8);
+            var brokerId = 0;
+            var isBrokerKey = !isMsgType && !isRequestId && !isClientId && TryReadBrokerKey(ref reader, out brokerId);
+            var name = isMsgType || isRequestId || isClientId ? null
+                : isBrokerKey ? null
+                : reader.GetString()!;
             reader.Read();
-            if (name == "MsgType")
+            if (isMsgType)
             {
                 BrokerKeyedJson.CheckMsgType(ref reader, MsgType);
             }
-            else if (name == RequestIdField)
+            else if (isRequestId)
             {
                 requestId = BrokerKeyedJson.ReadNullableInt64(ref reader);
             }
-            else if (name == "ClientID")
+            else if (isClientId)
             {
                 clientId = BrokerKeyedJson.ReadNullableInt64(ref reader);
             }
-            else if (reader.TokenType == JsonTokenType.StartObject && BrokerKeyedJson.TryParseBrokerKey(name, out var brokerId))
+            else if (isBrokerKey && reader.TokenType == JsonTokenType.StartObject)
             {
                 var values = ReadBroker(ref reader);
-                brokers[brokerId] = brokers.TryGetValue(brokerId, out var earlier) ? Merge(earlier, values) : values;
+                if (brokerCount == 0)
+                {
+                    (firstId, first, brokerCount) = (brokerId, values, 1);
+                }
+                else if (brokerCount == 1 && brokerId == firstId)
+                {
+                    first = Merge(first!, values);
+                }
+                else
+                {
+                    if (brokers is null)
+                    {
+                        brokers = new Dictionary<int, TBroker> { [firstId] = first! };
+                        brokerCount = 2;
+                    }
+                    brokers[brokerId] = brokers.TryGetValue(brokerId, out var earlier) ? Merge(earlier, values) : values;
+                }
             }
             else
             {
-                BrokerKeyedJson.AddExtension(ref extension, name, ref reader);
+                // A broker key's text is its canonical digits, so its string is the id's.
+                BrokerKeyedJson.AddExtension(ref extension, name ?? brokerId.ToString(CultureInfo.InvariantCulture), ref reader);
             }
         }
-        return Create(requestId, clientId, brokers, extension);
+        IReadOnlyDictionary<int, TBroker> all = brokers
+            ?? (brokerCount == 1 ? new SingleEntryDictionary<int, TBroker>(firstId, first!) : (IReadOnlyDictionary<int, TBroker>)new Dictionary<int, TBroker>());
+        return Create(requestId, clientId, all, extension);
+    }
+
+    // Whether the current property name is a broker id (digits only, canonical), read from its bytes when unescaped.
+    private static bool TryReadBrokerKey(ref Utf8JsonReader reader, out int brokerId)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return BrokerKeyedJson.TryParseBrokerKey(reader.GetString()!, out brokerId);
+        }
+        var digits = reader.ValueSpan;
+        brokerId = 0;
+        if (digits.IsEmpty || digits.Length > 10 || (digits[0] == '0' && digits.Length > 1))
+        {
+            return false;
+        }
+        long value = 0;
+        foreach (var digit in digits)
+        {
+            if ((uint)(digit - '0') > 9)
+            {
+                return false;
+            }
+            value = (value * 10) + (digit - '0');
+        }
+        if (value > int.MaxValue)
+        {
+            return false;
+        }
+        brokerId = (int)value;
+        return true;
     }
 
     /// <inheritdoc />

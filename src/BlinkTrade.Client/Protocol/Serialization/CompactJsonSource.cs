@@ -8,7 +8,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <summary>
 /// The strict <see cref="IWireSource"/>: reads the form the exchange writes — objects of known names, ASCII strings
 /// without escapes, integers, <c>null</c>, arrays of objects, optional whitespace — straight from the bytes, and gives up
-/// (<see cref="Failed"/>) on anything else: an unknown name, an escape, a non-ASCII byte, a fraction or exponent, a
+/// (<see cref="Failed"/>) on anything else: an unknown name whose value is not a plain string or integer, an escape, a non-ASCII byte, a fraction or exponent, a
 /// number where text is expected or text where a number is, a date in another form, malformed JSON. The caller then reads
 /// the frame again with <see cref="JsonReaderSource"/>, which accepts or rejects it exactly as before; so this source
 /// only has to be right about what it accepts, and for that input it returns what the tolerant source returns.
@@ -31,6 +31,9 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     private int _position;
     private bool _afterValue;
     private bool _failed;
+
+    // The name Next stopped at when it is none of the caller's (for KeepUnknown).
+    private ReadOnlySpan<byte> _unknownName;
 
     /// <summary>Whether the source gave up (the frame is not in the compact form it reads).</summary>
     public readonly bool Failed => _failed;
@@ -67,9 +70,10 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             return Fail();
         }
         field = names.Find(name);
-        if (field < 0 || Peek() != ':')
+        // An unknown name goes to KeepUnknown: plain text only, so its string is the one the tolerant source reads.
+        _unknownName = field < 0 && Clean(name) ? name : default;
+        if (Peek() != ':')
         {
-            // An unknown name is kept as extension data, which the tolerant source builds.
             return Fail();
         }
         _position++;
@@ -78,7 +82,26 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     }
 
     /// <inheritdoc />
-    public void KeepUnknown(ref Dictionary<string, JsonElement>? unknown) => Fail();
+    // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
+    // builds the element. The value's bytes as written are what the tolerant source's element holds.
+    public void KeepUnknown(ref Dictionary<string, JsonElement>? unknown)
+    {
+        if (_failed)
+        {
+            return;
+        }
+        var quoted = Peek() == '"';
+        var start = _position;
+        var plain = quoted ? TryReadText(out var text) && Clean(text) : TryReadInteger(out _);
+        if (!plain)
+        {
+            Fail();
+            return;
+        }
+        var (name, value) = WireExtensionCache.Get(_unknownName, _json[start.._position]);
+        unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        unknown[name] = value;
+    }
 
     /// <inheritdoc />
     public void Skip()

@@ -39,7 +39,7 @@ internal sealed class PositionResponseConverter : BrokerKeyedResponseConverter<P
     }
 
     /// <inheritdoc />
-    protected override PositionResponse Create(long? requestId, long? clientId, Dictionary<int, IReadOnlyDictionary<string, Amount>> brokers, Dictionary<string, JsonElement>? extension)
+    protected override PositionResponse Create(long? requestId, long? clientId, IReadOnlyDictionary<int, IReadOnlyDictionary<string, Amount>> brokers, Dictionary<string, JsonElement>? extension)
         => new() { PositionReqID = requestId, ClientID = clientId, Positions = brokers, ExtensionData = extension };
 
     /// <inheritdoc />

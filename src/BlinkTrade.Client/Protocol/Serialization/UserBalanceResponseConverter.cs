@@ -16,23 +16,43 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
     protected override string RequestIdField => "BalanceReqID";
 
     /// <inheritdoc />
+    // Streams the broker object (no list of pairs) and takes currency codes from the wire string cache: every order
+    // brings a client a few U3 deltas, and their key strings ("BTC", "BTC_locked" and its cut) were most of their bytes.
     protected override BrokerBalances ReadBroker(ref Utf8JsonReader reader)
     {
         var currencies = new Dictionary<string, CurrencyBalance>(StringComparer.Ordinal);
-        foreach (var (key, satoshis) in BrokerKeyedJson.ReadCurrencyObject(ref reader))
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var amount = Amount.FromSatoshis(satoshis);
-            if (key.Length > BrokerKeyedJson.LockedSuffix.Length && key.EndsWith(BrokerKeyedJson.LockedSuffix, StringComparison.Ordinal))
+            string? currency;
+            bool locked;
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && System.Text.Ascii.IsValid(reader.ValueSpan))
             {
-                BrokerBalances.Merge(currencies, key[..^BrokerKeyedJson.LockedSuffix.Length], new CurrencyBalance(null, amount));
+                var name = reader.ValueSpan;
+                locked = name.Length > LockedSuffix.Length && name.EndsWith(LockedSuffix);
+                currency = WireStringCache.Get(locked ? name[..^LockedSuffix.Length] : name);
             }
             else
             {
-                BrokerBalances.Merge(currencies, key, new CurrencyBalance(amount, null));
+                var key = reader.GetString()!;
+                locked = key.Length > BrokerKeyedJson.LockedSuffix.Length && key.EndsWith(BrokerKeyedJson.LockedSuffix, StringComparison.Ordinal);
+                currency = locked ? key[..^BrokerKeyedJson.LockedSuffix.Length] : key;
             }
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+            var amount = Amount.FromSatoshis(WireNumbers.ReadInt64(ref reader));
+            BrokerBalances.Merge(currencies, currency, locked ? new CurrencyBalance(null, amount) : new CurrencyBalance(amount, null));
+        }
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("Unterminated broker object.");
         }
         return BrokerBalances.FromOwned(currencies);
     }
+
+    private static ReadOnlySpan<byte> LockedSuffix => "_locked"u8;
 
     /// <inheritdoc />
     protected override BrokerBalances Merge(BrokerBalances earlier, BrokerBalances later) => earlier.Apply(later);
@@ -68,7 +88,7 @@ internal sealed class UserBalanceResponseConverter : BrokerKeyedResponseConverte
     }
 
     /// <inheritdoc />
-    protected override UserBalanceResponse Create(long? requestId, long? clientId, Dictionary<int, BrokerBalances> brokers, Dictionary<string, JsonElement>? extension)
+    protected override UserBalanceResponse Create(long? requestId, long? clientId, IReadOnlyDictionary<int, BrokerBalances> brokers, Dictionary<string, JsonElement>? extension)
         => new() { BalanceReqID = requestId, ClientID = clientId, Balances = brokers, ExtensionData = extension };
 
     /// <inheritdoc />

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+
+namespace BlinkTrade.Client.Protocol.Serialization;
+
+/// <summary>
+/// Extension-data properties (a name a record does not model and its plain value) that repeat from frame to frame, so the
+/// compact reader keeps them without building a <see cref="JsonElement"/> per frame: every <c>8</c> of the reference
+/// exchange carries a <c>TransactTime</c> that is the same for all reports of one second. A small lock-free table;
+/// collisions just replace the slot (reference writes are atomic, entries are immutable).
+/// </summary>
+/// <remarks>
+/// A <see cref="JsonElement"/> made by <see cref="JsonElement.ParseValue"/> owns a copy of its bytes and is read-only, so
+/// one instance can sit in any number of records (each record still gets its own extension dictionary, which its
+/// caller may change).
+/// </remarks>
+internal static class WireExtensionCache
+{
+    private const int MaxNameLength = 32;
+    private const int MaxValueLength = 64;
+    private const int Slots = 64;
+    private static readonly Entry?[] Cache = new Entry?[Slots];
+
+    /// <summary>The property for <paramref name="name"/> (plain ASCII, no escapes) and <paramref name="rawValue"/> (one
+    /// complete JSON string or number as written), from the cache when possible.</summary>
+    public static KeyValuePair<string, JsonElement> Get(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
+    {
+        if (name.Length > MaxNameLength || rawValue.Length > MaxValueLength)
+        {
+            return Create(name, rawValue);
+        }
+        var hash = new HashCode();
+        hash.AddBytes(name);
+        hash.Add(name.Length);
+        hash.AddBytes(rawValue);
+        ref var slot = ref Cache[(uint)hash.ToHashCode() % Slots];
+        var cached = Volatile.Read(ref slot);
+        if (cached is not null && name.SequenceEqual(cached.Name) && rawValue.SequenceEqual(cached.RawValue))
+        {
+            return cached.Property;
+        }
+        var created = new Entry(name.ToArray(), rawValue.ToArray(), Create(name, rawValue));
+        Volatile.Write(ref slot, created);
+        return created.Property;
+    }
+
+    private static KeyValuePair<string, JsonElement> Create(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
+    {
+        var reader = new Utf8JsonReader(rawValue);
+        reader.Read();
+        return new(Encoding.ASCII.GetString(name), JsonElement.ParseValue(ref reader));
+    }
+
+    private sealed record Entry(byte[] Name, byte[] RawValue, KeyValuePair<string, JsonElement> Property);
+}
