@@ -14,6 +14,28 @@ public sealed class SafeSubjectDeliveryTests
     private static SafeSubject<int> Create(OverflowPolicy policy = OverflowPolicy.FaultSubscriber, int capacity = 100_000)
         => new("test", policy, capacity, replayLatest: false, NullLogger.Instance, null, TimeProvider.System);
 
+    // Subscribes an observer, publishes 1 and returns once the observer is inside OnNext(1), where it stays until
+    // release is set.
+    private static async Task<RecordingObserver<int>> SubscribeStuckOnFirstItemAsync(SafeSubject<int> subject, ManualResetEventSlim release)
+    {
+        var inFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var observer = new RecordingObserver<int>
+        {
+            OnNextAction = value =>
+            {
+                if (value == 1)
+                {
+                    inFirst.TrySetResult();
+                    release.Wait(TestDefaults.Timeout);
+                }
+            },
+        };
+        subject.Subscribe(observer);
+        subject.OnNext(1);
+        await inFirst.Task.WaitAsync(TestDefaults.Timeout);
+        return observer;
+    }
+
     [Fact]
     public async Task A_producer_on_a_pool_thread_that_blocks_until_delivery_is_not_waited_for()
     {
@@ -81,21 +103,7 @@ public sealed class SafeSubjectDeliveryTests
     {
         var subject = Create();
         using var release = new ManualResetEventSlim(false);
-        var inFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var observer = new RecordingObserver<int>
-        {
-            OnNextAction = value =>
-            {
-                if (value == 1)
-                {
-                    inFirst.TrySetResult();
-                    release.Wait(TestDefaults.Timeout);
-                }
-            },
-        };
-        subject.Subscribe(observer);
-        subject.OnNext(1);
-        await inFirst.Task.WaitAsync(TestDefaults.Timeout);
+        var observer = await SubscribeStuckOnFirstItemAsync(subject, release);
         subject.OnNext(2);
         subject.OnNext(3);
         subject.OnCompleted();
@@ -113,21 +121,7 @@ public sealed class SafeSubjectDeliveryTests
     {
         var subject = Create(OverflowPolicy.DropOldest, capacity: 3);
         using var release = new ManualResetEventSlim(false);
-        var inFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var observer = new RecordingObserver<int>
-        {
-            OnNextAction = value =>
-            {
-                if (value == 1)
-                {
-                    inFirst.TrySetResult();
-                    release.Wait(TestDefaults.Timeout);
-                }
-            },
-        };
-        subject.Subscribe(observer);
-        subject.OnNext(1);
-        await inFirst.Task.WaitAsync(TestDefaults.Timeout);
+        var observer = await SubscribeStuckOnFirstItemAsync(subject, release);
         for (var i = 2; i <= 10; i++)
         {
             subject.OnNext(i);
