@@ -8,7 +8,7 @@ using BlinkTrade.Client.Trading;
 namespace BlinkTrade.Benchmarks.Client;
 
 /// <summary>
-/// <c>scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S] [--pause-seconds S]</c>: many logged-in WebSocket sessions on one
+/// <c>scale [--sessions N] [--rounds R] [--warmup-rounds W] [--pings P] [--max-seconds S] [--pause-seconds S]</c>: many logged-in WebSocket sessions on one
 /// exchange (issue 18). The exchange runs in a child process (<see cref="ScaleServerCommand"/>) on a loopback Kestrel
 /// port, the order placer in another (<see cref="ScalePlacerCommand"/>); this process runs the subscribers' real
 /// <see cref="BlinkTradeClient"/>s. In steps of 0, 100 and <c>N</c> sessions (each
@@ -24,13 +24,17 @@ namespace BlinkTrade.Benchmarks.Client;
 /// <item>the placer's own confirmation (<see cref="IBlinkTradeClient.SendOrderAsync"/> → first report), and the
 /// exchange actor's time per book update (its <c>blinktrade.exchange.command.duration</c>), which the placer's reply
 /// waits for;</item>
-/// <item>CPU per book update of the exchange process and of this one.</item>
+/// <item>CPU per book update of the exchange process and of this one, and this process's thread-pool work items per
+/// subscriber per update;</item>
+/// <item>with <c>--warmup-rounds W</c>, W unmeasured fan-out rounds at each step first, so the JIT's tiering (which
+/// otherwise runs in the background through the first rounds after the sessions connected) is done before the
+/// measured ones.</item>
 /// </list>
 /// Loopback only; bounded by <c>--max-seconds</c>.
 /// </summary>
 public static class ScaleCommand
 {
-    private const string Usage = "usage: scale [--sessions N] [--rounds R] [--pings P] [--max-seconds S] [--pause-seconds S]";
+    private const string Usage = "usage: scale [--sessions N] [--rounds R] [--warmup-rounds W] [--pings P] [--max-seconds S] [--pause-seconds S]";
     private const string Symbol = "BTCUSD";
 
     /// <summary>Runs the command.</summary>
@@ -39,11 +43,12 @@ public static class ScaleCommand
         var sessions = BenchOptions.Int(args, "--sessions", 1_000);
         var rounds = BenchOptions.Int(args, "--rounds", 20);
         var pings = BenchOptions.Int(args, "--pings", 5);
+        var warmupRounds = BenchOptions.Int(args, "--warmup-rounds", 0);
         var maxSeconds = BenchOptions.Int(args, "--max-seconds", 300);
         // Idle time with all N sessions connected, before the last step's measurements: room to take a heap dump
         // (dotnet-gcdump) of either process.
         var pauseSeconds = BenchOptions.Int(args, "--pause-seconds", 0);
-        if (sessions < 1 || rounds < 1 || pings < 1 || maxSeconds < 1 || pauseSeconds < 0)
+        if (sessions < 1 || rounds < 1 || warmupRounds < 0 || pings < 1 || maxSeconds < 1 || pauseSeconds < 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -52,7 +57,7 @@ public static class ScaleCommand
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
         try
         {
-            return RunAsync(sessions, rounds, pings, TimeSpan.FromSeconds(pauseSeconds), budget.Token).GetAwaiter().GetResult();
+            return RunAsync(sessions, rounds, warmupRounds, pings, TimeSpan.FromSeconds(pauseSeconds), budget.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -72,7 +77,7 @@ public static class ScaleCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static async Task<int> RunAsync(int sessions, int rounds, int pings, TimeSpan pause, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int sessions, int rounds, int warmupRounds, int pings, TimeSpan pause, CancellationToken cancellationToken)
     {
         await using var server = await ChildProcess.StartAsync(["scale-server", "--users", sessions.ToString(CultureInfo.InvariantCulture)], cancellationToken);
         var uri = new Uri(server.Ready);
@@ -95,10 +100,10 @@ public static class ScaleCommand
                 await maker.SendOrderAsync(NewOrder.Limit(Symbol, Side.Sell, Quantity.FromDecimal(1m), Price.FromDecimal(1010m + (10m * level))), cancellationToken);
             }
             // Warm both sides' code paths before the baseline is taken.
-            await MeasureStepAsync(server, placer, clients, probes, round, rounds: 3, pings: 1, baselines: null, print: false, cancellationToken);
+            await MeasureStepAsync(server, placer, clients, probes, round, rounds: 3, warmupRounds: 0, pings: 1, baselines: null, print: false, cancellationToken);
             var baselines = (Server: long.Parse(await server.AskAsync("mem", cancellationToken), CultureInfo.InvariantCulture), Client: SettledHeapBytes());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline heap (no subscriber): exchange {baselines.Server / 1024.0:F0} KiB, client process {baselines.Client / 1024.0:F0} KiB"));
-            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7} {"CPU/update exch/client",22} {"actor/update p50",16} {"max",7}   (ms)");
+            Console.WriteLine($"  {"sessions",8} {"KB/session exch",15} {"KB/session client",17} {"ping-all p50",12} {"p99",7} {"ping-one p50",12} {"p99",7} {"fan-out p50",11} {"p99",7} {"max",7} {"placer p50",10} {"p99",7} {"CPU/update exch/client",22} {"actor/update p50",16} {"max",7} {"items/frame",11}   (ms)");
             foreach (var step in new[] { 0, 100, sessions }.Where(s => s <= sessions).Distinct())
             {
                 await ConnectAsync(uri, step, clients, probes, subscriptions, round, cancellationToken);
@@ -107,7 +112,7 @@ public static class ScaleCommand
                     Console.WriteLine($"scale: {step} sessions idle for {pause.TotalSeconds:F0} s (client process {Environment.ProcessId}, exchange process {server.ProcessId})");
                     await Task.Delay(pause, cancellationToken);
                 }
-                await MeasureStepAsync(server, placer, clients, probes, round, rounds, pings, baselines, print: true, cancellationToken);
+                await MeasureStepAsync(server, placer, clients, probes, round, rounds, warmupRounds, pings, baselines, print: true, cancellationToken);
             }
             Console.WriteLine($"scale: done, load average {BenchOptions.LoadAverage()}");
             return 0;
@@ -159,7 +164,7 @@ public static class ScaleCommand
     }
 
     private static async Task MeasureStepAsync(ChildProcess server, ChildProcess placer, List<BlinkTradeClient> clients, List<BookProbe> probes, Round round,
-        int rounds, int pings, (long Server, long Client)? baselines, bool print, CancellationToken cancellationToken)
+        int rounds, int warmupRounds, int pings, (long Server, long Client)? baselines, bool print, CancellationToken cancellationToken)
     {
         var n = clients.Count;
         string memory = "", memoryClient = "";
@@ -187,26 +192,35 @@ public static class ScaleCommand
         // Fan-out: the placer's bid inside the spread (every subscriber's best bid becomes it), then its cancel.
         var fanOut = new List<long>();
         var placed = new List<long>();
-        await server.AskAsync("actor", cancellationToken); // forget the work items before the rounds
-        var cpu = (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime);
         var price = Price.FromDecimal(995m);
-        for (var r = 0; r < rounds; r++)
+        async Task RunRoundsAsync(int count)
         {
-            foreach (var present in new[] { true, false })
+            for (var r = 0; r < count; r++)
             {
-                var waiting = round.Arm(probes, price, present);
-                // "<t0> <ticks>": when the placer sent (Stopwatch ticks: the monotonic clock every process shares) and
-                // how long its confirmation took.
-                var answer = (await placer.AskAsync(present ? "place" : "cancel", cancellationToken)).Split(' ');
-                var t0 = long.Parse(answer[0], CultureInfo.InvariantCulture);
-                if (present)
+                foreach (var present in new[] { true, false })
                 {
-                    placed.Add(long.Parse(answer[1], CultureInfo.InvariantCulture));
+                    var waiting = round.Arm(probes, price, present);
+                    // "<t0> <ticks>": when the placer sent (Stopwatch ticks: the monotonic clock every process shares) and
+                    // how long its confirmation took.
+                    var answer = (await placer.AskAsync(present ? "place" : "cancel", cancellationToken)).Split(' ');
+                    var t0 = long.Parse(answer[0], CultureInfo.InvariantCulture);
+                    if (present)
+                    {
+                        placed.Add(long.Parse(answer[1], CultureInfo.InvariantCulture));
+                    }
+                    await waiting.WaitAsync(cancellationToken);
+                    fanOut.AddRange(probes.Select(p => p.Seen - t0));
                 }
-                await waiting.WaitAsync(cancellationToken);
-                fanOut.AddRange(probes.Select(p => p.Seen - t0));
             }
         }
+        await RunRoundsAsync(warmupRounds);
+        fanOut.Clear();
+        placed.Clear();
+        await server.AskAsync("actor", cancellationToken); // forget the work items before the rounds
+        var cpu = (Server: server.CpuTime, Client: Environment.CpuUsage.TotalTime);
+        var workItems = ThreadPool.CompletedWorkItemCount;
+        await RunRoundsAsync(rounds);
+        workItems = ThreadPool.CompletedWorkItemCount - workItems;
         var actor = (await server.AskAsync("actor", cancellationToken)).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToList();
         if (!print)
         {
@@ -216,11 +230,13 @@ public static class ScaleCommand
         var updates = rounds * 2.0;
         var cpuPerUpdate = string.Create(CultureInfo.InvariantCulture,
             $"{(server.CpuTime - cpu.Server).TotalMilliseconds / updates:F2}/{(Environment.CpuUsage.TotalTime - cpu.Client).TotalMilliseconds / updates:F2}");
+        // Thread-pool work items of this process per subscriber per update: the hops a received frame costs.
+        var itemsPerFrame = n == 0 ? "-" : (workItems / (updates * n)).ToString("F2", CultureInfo.InvariantCulture);
         var ms = 1000.0 / Stopwatch.Frequency;
         var tickMs = 1.0 / TimeSpan.TicksPerMillisecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {n,8} {memory,15} {memoryClient,17} {P(all, 0.50, tickMs),12} {P(all, 0.99, tickMs),7} {P(one, 0.50, tickMs),12} {P(one, 0.99, tickMs),7} " +
-            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7} {cpuPerUpdate,22} {P(actor, 0.50, ms),16} {P(actor, 1.0, ms),7}   (load {BenchOptions.LoadAverage()})"));
+            $"{P(fanOut, 0.50, ms),11} {P(fanOut, 0.99, ms),7} {P(fanOut, 1.0, ms),7} {P(placed, 0.50, ms),10} {P(placed, 0.99, ms),7} {cpuPerUpdate,22} {P(actor, 0.50, ms),16} {P(actor, 1.0, ms),7} {itemsPerFrame,11}   (load {BenchOptions.LoadAverage()})"));
     }
 
     private static string P(List<long> values, double p, double scale)

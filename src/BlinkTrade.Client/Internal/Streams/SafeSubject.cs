@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 using BlinkTrade.Client.Diagnostics;
@@ -7,7 +6,8 @@ namespace BlinkTrade.Client.Internal.Streams;
 
 /// <summary>
 /// An <see cref="IObservable{T}"/> that isolates its subscribers from the producer (the receive loop) and from each
-/// other. Each subscriber has its own bounded queue drained by its own task, so:
+/// other. Each subscriber has its own bounded queue, drained by a thread-pool work item of its own whenever it holds
+/// items, so:
 /// <list type="bullet">
 /// <item>an exception thrown by one subscriber's <c>OnNext</c> is logged and reported, and neither the producer nor
 /// the other subscribers notice;</item>
@@ -73,7 +73,6 @@ internal sealed class SafeSubject<T> : IObservable<T>
             if (_terminated)
             {
                 subscriber.Terminate(_terminalError);
-                subscriber.Start();
                 return subscriber;
             }
             if (_replayLatest && _hasLatest)
@@ -82,7 +81,6 @@ internal sealed class SafeSubject<T> : IObservable<T>
             }
             _subscribers = [.. _subscribers, subscriber];
         }
-        subscriber.Start();
         return subscriber;
     }
 
@@ -174,78 +172,158 @@ internal sealed class SafeSubject<T> : IObservable<T>
             $"A subscriber of {_name} threw {exception.GetType().Name}; it stays subscribed.", exception, _time.GetUtcNow()));
     }
 
-    private sealed class Subscriber : IDisposable
+    // A subscriber's queue and its delivery. Delivery is a thread-pool work item of the subscriber itself, queued when
+    // an item arrives and none is queued or running, which drains the queue and ends: no standing pump task, no channel
+    // and no async state machine per item, so the one hop each item takes (the receive loop never calls a subscriber)
+    // costs one work item and two short locks. Hand-written because this is the per-frame path of every subscriber
+    // (docs/performance.md, task 18o); a Channel with an async reader costs an AsyncOperation signal, a state-machine
+    // resumption and a wait registration per item on top.
+    private sealed class Subscriber : IDisposable, IThreadPoolWorkItem
     {
+        private static readonly ContextCallback DrainCallback = static state => ((Subscriber)state!).Drain();
+
         private readonly SafeSubject<T> _owner;
         private readonly IObserver<T> _observer;
-        private readonly Channel<T> _queue;
+        // Delivery runs in the subscribing code's context, as the awaiting pump it replaces did (AsyncLocal values,
+        // Activity.Current); null when the subscriber suppressed the flow.
+        private readonly ExecutionContext? _context = ExecutionContext.Capture();
+        private readonly Queue<T> _queue = new();
+        private bool _scheduled; // guarded by _queue: a drain is queued or running
+        private bool _closed; // guarded by _queue: nothing more is queued (terminated or disposed)
         private volatile bool _disposed;
-        private volatile bool _terminated;
-        private volatile bool _delivering;
+        private bool _terminated;
         private Exception? _terminalError;
 
         public Subscriber(SafeSubject<T> owner, IObserver<T> observer)
         {
             _owner = owner;
             _observer = observer;
-            _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(owner._capacity)
-            {
-                SingleReader = true,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-                // DropOldest keeps the newest state; Wait makes TryWrite fail when full, which we turn into a fault.
-                FullMode = owner._policy == OverflowPolicy.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-            }, owner._metrics is { } metrics ? _ => metrics.SubscriberDropped(owner._name) : null); // drops are counted, never silent
         }
 
-        public void Start() => _ = Task.Run(PumpAsync);
+        // Scheduled is set before the first item is queued and cleared only once the queue is empty, so an item is
+        // either counted or being delivered.
+        public bool IsIdle
+        {
+            get
+            {
+                lock (_queue)
+                {
+                    return !_scheduled && _queue.Count == 0;
+                }
+            }
+        }
 
-        // Read busy first: the pump sets it before it takes an item, so an item is either counted or being delivered.
-        public bool IsIdle => !_delivering && _queue.Reader.Count == 0;
+        /// <summary>Queues an item; false when the queue is full and the policy is to fault the subscriber.</summary>
+        public bool TryEnqueue(T value)
+        {
+            var dropped = false;
+            lock (_queue)
+            {
+                if (_closed)
+                {
+                    return true; // gone: nothing will deliver it, and it is no overflow
+                }
+                if (_queue.Count >= _owner._capacity)
+                {
+                    if (_owner._policy != OverflowPolicy.DropOldest)
+                    {
+                        return false;
+                    }
+                    _queue.Dequeue(); // DropOldest keeps the newest state
+                    dropped = true;
+                }
+                _queue.Enqueue(value);
+                ScheduleLocked();
+            }
+            if (dropped)
+            {
+                _owner._metrics?.SubscriberDropped(_owner._name); // drops are counted, never silent
+            }
+            return true;
+        }
 
-        public bool TryEnqueue(T value) => _queue.Writer.TryWrite(value);
-
+        /// <summary>Ends the stream: the subscriber gets what is queued, then its terminal call.</summary>
         public void Terminate(Exception? error)
         {
-            _terminalError = error;
-            _terminated = true;
-            _queue.Writer.TryComplete();
+            lock (_queue)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+                _closed = true;
+                _terminalError = error;
+                _terminated = true;
+                ScheduleLocked();
+            }
         }
 
         public void Dispose()
         {
             _disposed = true;
             _owner.Remove(this);
-            _queue.Writer.TryComplete();
+            lock (_queue)
+            {
+                _closed = true;
+                _queue.Clear();
+            }
         }
 
-        private async Task PumpAsync()
+        private void ScheduleLocked()
         {
-            var reader = _queue.Reader;
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            if (!_scheduled)
             {
-                _delivering = true;
-                while (reader.TryRead(out var item))
+                _scheduled = true;
+                // Local to the producer's thread when it is a pool thread (the receive loop): that thread usually runs
+                // it next, with the item still in its cache, and no other thread has to wake for it.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            }
+        }
+
+        void IThreadPoolWorkItem.Execute()
+        {
+            if (_context is null)
+            {
+                Drain();
+            }
+            else
+            {
+                ExecutionContext.Run(_context, DrainCallback, this);
+            }
+        }
+
+        private void Drain()
+        {
+            while (true)
+            {
+                T item;
+                lock (_queue)
                 {
                     if (_disposed)
                     {
-                        _delivering = false;
+                        _queue.Clear();
+                        _scheduled = false;
                         return;
                     }
-                    try
+                    if (!_queue.TryDequeue(out item!))
                     {
-                        _observer.OnNext(item);
-                    }
-                    catch (Exception e)
-                    {
-                        _owner.ReportFault(e);
+                        if (!_terminated)
+                        {
+                            _scheduled = false;
+                            return;
+                        }
+                        _terminated = false; // delivered once, below; _scheduled stays set, so nothing else runs
+                        break;
                     }
                 }
-                _delivering = false;
-            }
-            if (_disposed || !_terminated)
-            {
-                return;
+                try
+                {
+                    _observer.OnNext(item);
+                }
+                catch (Exception e)
+                {
+                    _owner.ReportFault(e);
+                }
             }
             try
             {
