@@ -59,62 +59,18 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
     public bool IsOpen => _socket.State == WebSocketState.Open;
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The socket is given <see cref="CancellationToken.None"/> and <paramref name="cancellationToken"/> is watched
-    /// only while a send is pending. Why: <c>ManagedWebSocket</c> sends with a cancellable token on a slow path of its
-    /// own (an async state machine, a token registration, and the token passed on to the stream's write and flush) on
-    /// every frame, where nearly every frame is taken by the transport at once. A send that has to wait is ended as the
-    /// cancellable path ends it: the token's cancellation aborts the socket (on the exchange's side that aborts the
-    /// HTTP connection under it), and the send throws <see cref="OperationCanceledException"/>.
-    /// </remarks>
-    public ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return ValueTask.FromCanceled(cancellationToken);
-        }
-        ValueTask sending;
-        try
-        {
-            sending = _socket.SendAsync(frame, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, CancellationToken.None);
-            if (sending.IsCompletedSuccessfully)
-            {
-                sending.GetAwaiter().GetResult(); // consumes a pooled ValueTask source
-                return ValueTask.CompletedTask;
-            }
-        }
-        catch (Exception e) when (IsConnectionFailure(e, cancellationToken))
-        {
-            return ValueTask.FromException(SendFailed(e));
-        }
-        return CompletePendingSendAsync(sending, cancellationToken);
-    }
-
-    // A send the transport could not take at once: the caller's token may still end it, by aborting the socket.
-    private async ValueTask CompletePendingSendAsync(ValueTask sending, CancellationToken cancellationToken)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         try
         {
-            using (cancellationToken.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket))
-            {
-                await sending.ConfigureAwait(false);
-            }
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new OperationCanceledException("The send was cancelled; the socket was aborted.", e, cancellationToken);
-        }
-        catch (Exception e) when (IsConnectionFailure(e, cancellationToken))
-        {
-            throw SendFailed(e);
+            throw new ConnectionClosedException("Sending on the WebSocket failed: " + e.Message, e);
         }
     }
-
-    private static bool IsConnectionFailure(Exception e, CancellationToken cancellationToken)
-        => e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static ConnectionClosedException SendFailed(Exception e) => new("Sending on the WebSocket failed: " + e.Message, e);
 
     /// <inheritdoc />
     // Pooled: a receive loop calls this once per frame and it usually suspends (waiting for the peer), so the

@@ -7,10 +7,11 @@ using BlinkTrade.Client.Transport;
 namespace BlinkTrade.Testing.Tests.Gateway.Robustness;
 
 /// <summary>
-/// <see cref="WebSocketConnection.SendAsync"/> hands the socket <see cref="CancellationToken.None"/> (the WebSocket's
-/// cheap path, issue 18 task 18p) and watches the caller's token only while a send is pending. These pin what the
-/// cancellable path did: a send that cannot complete (the peer stopped reading) still ends as soon as the token fires,
-/// by aborting the socket; a send with a token already cancelled sends nothing.
+/// How <see cref="WebSocketConnection.SendAsync"/> ends with its token, which the exchange's slow-consumer disconnect
+/// and the client's stop rely on: a send that cannot complete (the peer stopped reading) ends as soon as the token
+/// fires, by aborting the socket; a send with a token already cancelled sends nothing; a token cancelled after a send
+/// completed leaves the connection alone. Pinned so that a cheaper send path (issue 18 task 18p tried handing the
+/// socket <see cref="CancellationToken.None"/> and watching the token only while a send is pending) keeps them.
 /// </summary>
 [Collection(SocketTimingCollection.Name)]
 public sealed class WebSocketSendCancellationTests
