@@ -385,15 +385,6 @@ internal sealed class AccountBook
     /// <summary>Starts loading what a new order of the account reads besides its balance cell: its fee rates.</summary>
     internal void PrefetchAccountEntry(int index) => CachePrefetch.Read(ref _feeRates[index]);
 
-    /// <summary>Starts loading what settling a trade of the account reads first: its balance cells in the pair's two currencies and
-    /// its ledger-chain link (a sweep's makers are random accounts: with many accounts each is a cache miss).</summary>
-    internal void PrefetchSettlement(int index, int baseCcy, int quoteCcy)
-    {
-        CachePrefetch.Read(ref Cell(index, baseCcy));
-        CachePrefetch.Read(ref Cell(index, quoteCcy));
-        CachePrefetch.Read(ref _lastLedgerRow[index]);
-    }
-
     /// <summary>The account of <paramref name="index"/> (an existing <see cref="Account.Index"/>).</summary>
     internal Account AccountAt(int index) => _accountList[index];
 

@@ -38,11 +38,6 @@ internal sealed record EngineOptions
     /// Matching, execution reports, trades, balances and queries are the same either way.</summary>
     public bool BookEvents { get; init; } = true;
 
-    /// <summary>Whether a command that takes liquidity walks the opposite side ahead of its fills and prefetches the next makers' order
-    /// slots and account lines, once the accounts or the book outgrow the caches (<see cref="MatchingEngine.WantsLookahead"/>) — default
-    /// on. Hints only: results are identical either way (a switch for tests and A/B runs).</summary>
-    public bool SweepLookahead { get; init; } = true;
-
     /// <summary>Initial capacity of each event kind in <see cref="MatchingEngine.Events"/>.</summary>
     public int EventCapacity { get; init; } = 256;
 }

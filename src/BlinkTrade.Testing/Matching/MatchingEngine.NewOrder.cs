@@ -211,7 +211,6 @@ internal sealed partial class MatchingEngine
         var removedFromTop = 0;
         var partiallyFilledSlot = -1;
         string? cancelText = null;
-        var steps = 0;
         while (order.LeavesQty > 0 && opposite.LevelCount > 0)
         {
             ref var level = ref opposite.BestLevel;
@@ -221,12 +220,6 @@ internal sealed partial class MatchingEngine
                 break;
             }
 
-            if (steps++ == 0)
-            {
-                StartSweepAhead(opposite, side, limit);
-            }
-
-            AdvanceSweepAhead(opposite, instrument.BaseCurrencyId, instrument.QuoteCurrencyId);
             var makerSlot = level.HeadSlot;
             ref var maker = ref _orders[makerSlot];
             if (maker.AccountIndex == order.AccountIndex && _selfTradePrevention != SelfTradePrevention.None)

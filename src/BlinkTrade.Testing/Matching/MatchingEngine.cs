@@ -49,7 +49,6 @@ internal sealed partial class MatchingEngine
         Options = options ?? new EngineOptions();
         _selfTradePrevention = Options.SelfTradePrevention;
         _bookEvents = Options.BookEvents;
-        _sweepLookahead = Options.SweepLookahead;
         _nextOrderId = Options.FirstOrderId;
         _nextExecId = Options.FirstExecId;
         _nextTradeId = Options.FirstTradeId;
