@@ -23,7 +23,9 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
-    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
+    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).
+    /// Without positions the per-tick and per-block order counts (<see cref="BookPage.Counts"/>, <see cref="BookPage.BlockSums"/>),
+    /// which only positions read, stay zero: an add or a cancel then touches two lines of the page fewer.</summary>
     private readonly bool _positions;
 
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
@@ -149,7 +151,7 @@ internal sealed class BookSide
         var offset = (int)(key & BookPage.Mask);
         var block = offset >> BookPage.BlockShift;
         int id;
-        if (page.Counts[offset] == 0)
+        if ((page.Occupied[block] & (1UL << offset)) == 0)
         {
             id = RentLevel();
             _store[id].Reset(price);
@@ -172,11 +174,16 @@ internal sealed class BookSide
         levelId = id;
         ref var level = ref _store[id];
         level.Append(slot);
-        page.Counts[offset]++;
-        page.BlockSums[block]++;
         page.OrderCount++;
         OrderCount++;
-        return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
+        if (!_positions)
+        {
+            return 0;
+        }
+
+        page.Counts[offset]++;
+        page.BlockSums[block]++;
+        return OrdersBetterThan(pageIndex, page, offset) + level.Count;
     }
 
     /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> would be appended to, when that
@@ -193,7 +200,7 @@ internal sealed class BookSide
 
         var page = _pages[pageIndex];
         var offset = (int)(key & BookPage.Mask);
-        if (page.Counts[offset] != 0)
+        if (page.HasLevel(offset))
         {
             _store[page.LevelIds[offset]].PrefetchTail();
         }
@@ -215,7 +222,7 @@ internal sealed class BookSide
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
         var offset = (int)(key & BookPage.Mask);
-        if (pageIndex < 0 || _pages[pageIndex].Counts[offset] == 0)
+        if (pageIndex < 0 || !_pages[pageIndex].HasLevel(offset))
         {
             throw new InvalidOperationException("Order price has no level.");
         }
@@ -242,8 +249,12 @@ internal sealed class BookSide
     private void RemovedOne(int pageIndex, BookPage page, int offset, int id, long key, int levelCount)
     {
         var block = offset >> BookPage.BlockShift;
-        page.Counts[offset]--;
-        page.BlockSums[block]--;
+        if (_positions)
+        {
+            page.Counts[offset]--;
+            page.BlockSums[block]--;
+        }
+
         page.OrderCount--;
         OrderCount--;
         if (levelCount != 0)
