@@ -5,7 +5,7 @@ namespace BlinkTrade.Testing.Matching;
 /// each tick, its order count, and occupancy bitmaps (one bit per tick, one bit per 64-tick block) that find the next
 /// occupied tick with a leading-zero count instead of a search. Offsets ascend towards the better price.
 /// Pages are pooled by their <see cref="BookSide"/>; a pooled page is all zero except for stale <see cref="LevelIds"/>,
-/// which are only read where <see cref="Occupied"/> has the tick's bit.
+/// which are only read where <see cref="Counts"/> is non-zero.
 /// </summary>
 internal sealed class BookPage
 {
@@ -24,13 +24,13 @@ internal sealed class BookPage
     /// <summary>Blocks per page.</summary>
     public const int Blocks = Size >> BlockShift;
 
-    /// <summary>Level id (in the side's level store) at each tick; valid only where <see cref="Occupied"/> has the tick's bit.</summary>
+    /// <summary>Level id (in the side's level store) at each tick; valid only where <see cref="Counts"/> is non-zero.</summary>
     public readonly int[] LevelIds = new int[Size];
 
-    /// <summary>Orders at each tick, kept only by a side that computes market-data positions (all zero otherwise).</summary>
+    /// <summary>Orders at each tick (0: no level).</summary>
     public readonly int[] Counts = new int[Size];
 
-    /// <summary>Orders in each 64-tick block, kept only with positions, like <see cref="Counts"/>.</summary>
+    /// <summary>Orders in each 64-tick block.</summary>
     public readonly int[] BlockSums = new int[Blocks];
 
     /// <summary>Bit <c>t</c> of word <c>b</c>: tick <c>b × 64 + t</c> has a level.</summary>
@@ -44,7 +44,4 @@ internal sealed class BookPage
 
     /// <summary>Page number: the tick key of offset 0 is <c>Number &lt;&lt; Shift</c>.</summary>
     public long Number;
-
-    /// <summary>Whether the tick at <paramref name="offset"/> has a level (its bit in <see cref="Occupied"/>).</summary>
-    public bool HasLevel(int offset) => (Occupied[offset >> BlockShift] & (1UL << offset)) != 0;
 }

@@ -23,9 +23,7 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
-    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).
-    /// Without positions the per-tick and per-block order counts (<see cref="BookPage.Counts"/>, <see cref="BookPage.BlockSums"/>),
-    /// which only positions read, stay zero: an add or a cancel then touches two lines of the page fewer.</summary>
+    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
     private readonly bool _positions;
 
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
@@ -151,7 +149,7 @@ internal sealed class BookSide
         var offset = (int)(key & BookPage.Mask);
         var block = offset >> BookPage.BlockShift;
         int id;
-        if ((page.Occupied[block] & (1UL << offset)) == 0)
+        if (page.Counts[offset] == 0)
         {
             id = RentLevel();
             _store[id].Reset(price);
@@ -174,16 +172,11 @@ internal sealed class BookSide
         levelId = id;
         ref var level = ref _store[id];
         level.Append(slot);
-        page.OrderCount++;
-        OrderCount++;
-        if (!_positions)
-        {
-            return 0;
-        }
-
         page.Counts[offset]++;
         page.BlockSums[block]++;
-        return OrdersBetterThan(pageIndex, page, offset) + level.Count;
+        page.OrderCount++;
+        OrderCount++;
+        return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
     }
 
     /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> would be appended to, when that
@@ -200,7 +193,7 @@ internal sealed class BookSide
 
         var page = _pages[pageIndex];
         var offset = (int)(key & BookPage.Mask);
-        if (page.HasLevel(offset))
+        if (page.Counts[offset] != 0)
         {
             _store[page.LevelIds[offset]].PrefetchTail();
         }
@@ -222,7 +215,7 @@ internal sealed class BookSide
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
         var offset = (int)(key & BookPage.Mask);
-        if (pageIndex < 0 || !_pages[pageIndex].HasLevel(offset))
+        if (pageIndex < 0 || _pages[pageIndex].Counts[offset] == 0)
         {
             throw new InvalidOperationException("Order price has no level.");
         }
@@ -249,12 +242,8 @@ internal sealed class BookSide
     private void RemovedOne(int pageIndex, BookPage page, int offset, int id, long key, int levelCount)
     {
         var block = offset >> BookPage.BlockShift;
-        if (_positions)
-        {
-            page.Counts[offset]--;
-            page.BlockSums[block]--;
-        }
-
+        page.Counts[offset]--;
+        page.BlockSums[block]--;
         page.OrderCount--;
         OrderCount--;
         if (levelCount != 0)
