@@ -5,7 +5,8 @@ namespace BlinkTrade.Testing.Tests.Matching;
 /// <summary>Market-data positions from the block-summed level counts, against a plain sorted list, over thousands of levels:
 /// dense ticks within one page, and ticks spread over thousands of pages (spread 4,099 ticks apart). A side without positions
 /// (book events off, as the replay runs) returns 0 for every position, and the same mix over few prices (levels and pages
-/// emptied and reused) keeps its best level, level walk, queues and order count equal to the model.</summary>
+/// emptied and reused) keeps its best level, level walk, queues and order count equal to the model. Removals go by price, by
+/// the level id the order was added at (a cancel's level hint) or by a wrong id, which falls back to the price.</summary>
 public class BookSidePositionTests
 {
     [Theory]
@@ -23,6 +24,7 @@ public class BookSidePositionTests
         var random = new Random(seed);
         var side = new BookSide(isBid, levelCapacity: 8, tickSize: tick, positions: positions);
         var model = new List<(int Slot, long Price)>();
+        var levelIds = new Dictionary<int, int>();
         var nextSlot = 0;
         for (var step = 0; step < 40_000; step++)
         {
@@ -34,12 +36,23 @@ public class BookSidePositionTests
                 var expected = model.Count(o => isBid ? o.Price >= price : o.Price <= price) + 1;
                 Assert.Equal(positions ? expected : 0, side.Add(slot, price, out var levelId));
                 Assert.Equal(price, side.Level(levelId).Price);
+                levelIds[slot] = levelId;
                 model.Insert(expected - 1, (slot, price));
             }
             else if (roll < 88)
             {
+                // By price alone, by the level id Add returned (a cancel's hint), or by a wrong or out-of-range id (a stale hint),
+                // which must fall back to the price lookup: the same position and book every time.
                 var index = random.Next(model.Count);
-                Assert.Equal(positions ? index + 1 : 0, side.Remove(model[index].Slot, model[index].Price));
+                var (slot, price) = model[index];
+                var position = (roll % 4) switch
+                {
+                    0 => side.Remove(slot, price),
+                    1 => side.Remove(slot, price, levelIds[slot]),
+                    2 => side.Remove(slot, price, random.Next(side.LevelCount + 8)),
+                    _ => side.Remove(slot, price, -1),
+                };
+                Assert.Equal(positions ? index + 1 : 0, position);
                 model.RemoveAt(index);
             }
             else
