@@ -116,7 +116,7 @@ internal sealed partial class MatchingEngine
 
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
     /// <param name="slot">The order.</param>
-    /// <param name="levelHint">Its link's <see cref="OpenOrderLink.LevelHint"/> (exact for a resting order: set when it rested), read
+    /// <param name="levelHint">Its link's <see cref="OpenOrderLink.LevelHint"/> (exact for a resting order: set when it rested; any value is safe), read
     /// by the caller as soon as the slot number is known.</param>
     private void CancelOpenOrder(int slot, int levelHint)
     {
@@ -143,10 +143,13 @@ internal sealed partial class MatchingEngine
         else
         {
             // A resting order's hint names its book side and level: reached without the slot (whose load may still be under way), so
-            // the level's queue loads in parallel with it rather than after the price's page lookup.
-            var position = HintedSide(levelHint) is { } hinted
-                ? hinted.Remove(slot, order.Price, levelHint & LevelIdMask)
-                : instrument.Book.Own(order.Side).Remove(slot, order.Price);
+            // the level's queue loads in parallel with it rather than after the price's page lookup. The side is checked against the
+            // order's own (a predicted branch: it does not hold the loads back), so no hint can send the removal to another side.
+            var own = instrument.Book.Own(order.Side);
+            var hinted = HintedSide(levelHint);
+            var position = ReferenceEquals(hinted, own)
+                ? hinted!.Remove(slot, order.Price, levelHint & LevelIdMask)
+                : own.Remove(slot, order.Price);
             EmitBookEvent(instrument, order.Side, BookUpdateAction.Delete, position, slot);
         }
 
