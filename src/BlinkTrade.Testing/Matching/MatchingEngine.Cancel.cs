@@ -24,15 +24,19 @@ internal sealed partial class MatchingEngine
 
             // The link (account list and level hint) is addressed by the slot number alone: read the hint and start loading the
             // order's level queue while the slot itself is still on its way from memory.
+            var levelHint = _orders.Link(slot).LevelHint;
             if (Prefetching)
             {
-                PrefetchRestingLevel(_orders.Link(slot).LevelHint, InCommandLevelEntries);
+                PrefetchRestingLevel(levelHint, InCommandLevelEntries);
             }
 
             if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
+
+            CancelOpenOrder(slot, levelHint);
+            return CancelResult.Canceled;
         }
         else
         {
@@ -44,7 +48,7 @@ internal sealed partial class MatchingEngine
             }
         }
 
-        CancelOpenOrder(slot);
+        CancelOpenOrder(slot, _orders.Link(slot).LevelHint);
         return CancelResult.Canceled;
     }
 
@@ -72,7 +76,7 @@ internal sealed partial class MatchingEngine
             if ((command.Side is null || order.Side == command.Side) &&
                 (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
             {
-                CancelOpenOrder(slot);
+                CancelOpenOrder(slot, _orders.Link(slot).LevelHint);
                 cancelled++;
             }
 
@@ -94,15 +98,27 @@ internal sealed partial class MatchingEngine
     /// reused slot only prefetches some other level).</summary>
     private void PrefetchRestingLevel(int hint, int entries)
     {
-        var index = hint >> 24;
-        if (hint >= 0 && index < _instrumentList.Count)
+        if (HintedSide(hint) is { } side)
         {
-            _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy).PrefetchLevel(hint & ((1 << 23) - 1), entries);
+            side.PrefetchLevel(hint & LevelIdMask, entries);
         }
     }
 
+    /// <summary>The level-id bits of a <see cref="LevelHint"/>.</summary>
+    private const int LevelIdMask = (1 << 23) - 1;
+
+    /// <summary>The book side a <see cref="LevelHint"/> names, or <see langword="null"/> for -1 (or an instrument that does not exist).</summary>
+    private BookSide? HintedSide(int hint)
+    {
+        var index = hint >> 24;
+        return hint >= 0 && index < _instrumentList.Count ? _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy) : null;
+    }
+
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
-    private void CancelOpenOrder(int slot)
+    /// <param name="slot">The order.</param>
+    /// <param name="levelHint">Its link's <see cref="OpenOrderLink.LevelHint"/> (exact for a resting order: set when it rested; any value is safe), read
+    /// by the caller as soon as the slot number is known.</param>
+    private void CancelOpenOrder(int slot, int levelHint)
     {
         ref var order = ref _orders[slot];
         var instrument = order.Instrument;
@@ -126,7 +142,14 @@ internal sealed partial class MatchingEngine
         }
         else
         {
-            var position = instrument.Book.Own(order.Side).Remove(slot, order.Price);
+            // A resting order's hint names its book side and level: reached without the slot (whose load may still be under way), so
+            // the level's queue loads in parallel with it rather than after the price's page lookup. The side is checked against the
+            // order's own (a predicted branch: it does not hold the loads back), so no hint can send the removal to another side.
+            var own = instrument.Book.Own(order.Side);
+            var hinted = HintedSide(levelHint);
+            var position = ReferenceEquals(hinted, own)
+                ? hinted!.Remove(slot, order.Price, levelHint & LevelIdMask)
+                : own.Remove(slot, order.Price);
             EmitBookEvent(instrument, order.Side, BookUpdateAction.Delete, position, slot);
         }
 
