@@ -28,7 +28,7 @@ internal sealed class FanOut
     public static FanOut Start(int subscribers) => subscribers <= DirectLimit ? Direct : new FanOut(new List<ExchangeSession>(subscribers));
 
     /// <summary>Hands <paramref name="frame"/> to <paramref name="session"/>: sent now, or queued until <see cref="Send"/>.</summary>
-    public void Publish(ExchangeSession session, byte[] frame)
+    public void Publish(ExchangeSession session, QueuedFrame frame)
     {
         if (_deferred is null)
         {

@@ -226,9 +226,9 @@ internal sealed class MarketDataHub
         {
             return;
         }
-        fanOut.Publish(subscription.Session, subscription.FullRefresh
+        fanOut.Publish(subscription.Session, new QueuedFrame(subscription.FullRefresh
             ? Snapshot(data, subscription.MDReqID, window.Depth, book: true, trades: false, DateTimeOffset.MinValue)
-            : IncrementalFrame(subscription.Id, [.. entries]));
+            : IncrementalFrame(subscription.Id, [.. entries])));
     }
 
     private static void PublishTrades(SymbolMarketData data, List<TradeRecord> trades)

@@ -1,5 +1,6 @@
 using System.Text;
 using BlinkTrade.Client.Protocol;
+using BlinkTrade.Testing.Gateway.Sessions;
 using BlinkTrade.Testing.Gateway.Wire;
 
 namespace BlinkTrade.Testing.Gateway.MarketData;
@@ -7,11 +8,11 @@ namespace BlinkTrade.Testing.Gateway.MarketData;
 /// <summary>
 /// One publication (an <c>X</c>, an <c>f</c>) for every subscription of a symbol: the frames differ only in the
 /// request id each subscription echoes, so the record is serialized once and each subscriber's frame is that body
-/// with its own id's JSON spliced in — byte for byte what <see cref="EchoedId.Encode"/> writes for it. Subscriptions
-/// that share an id (each client numbers its own requests) share one frame.
+/// with its own id's JSON spliced in — byte for byte what <see cref="EchoedId.Encode"/> writes for it. The splice is
+/// done when the frame is sent, into the session's send buffer (<see cref="QueuedFrame"/>): a subscriber costs no array.
 /// </summary>
 /// <remarks>Why: with a thousand subscribers, serializing a separate frame per subscriber on the exchange actor was most
-/// of the cost of a book update's fan-out.</remarks>
+/// of the cost of a book update's fan-out, and a spliced array per subscriber most of the exchange's allocations.</remarks>
 internal sealed class SharedIdFrame
 {
     private readonly BlinkTradeMessage _message;
@@ -20,7 +21,6 @@ internal sealed class SharedIdFrame
     // Where the record's id (written as 0) sits in _body: [_idAt, _idEnd); -1 when it could not be found.
     private readonly int _idAt = -1;
     private readonly int _idEnd;
-    private Dictionary<long, byte[]>? _byNumber;
 
     /// <summary>Serializes <paramref name="message"/>, whose <paramref name="field"/> must hold 0 (the placeholder).</summary>
     public SharedIdFrame(BlinkTradeMessage message, string field)
@@ -41,30 +41,19 @@ internal sealed class SharedIdFrame
     }
 
     /// <summary>The frame for the subscription whose id is <paramref name="id"/>.</summary>
-    public byte[] For(EchoedId id)
-    {
-        if (_idAt < 0)
-        {
-            return id.Encode(_message, _field); // not expected: the encoder's general path
-        }
-        if (id.Number is { } number)
-        {
-            _byNumber ??= [];
-            if (!_byNumber.TryGetValue(number, out var frame))
-            {
-                _byNumber[number] = frame = Splice(id.Raw.Span);
-            }
-            return frame;
-        }
-        return Splice(id.Raw.Span);
-    }
+    public QueuedFrame For(EchoedId id)
+        => _idAt < 0
+            ? new QueuedFrame(id.Encode(_message, _field)) // not expected: the encoder's general path
+            : new QueuedFrame(this, id.Raw);
 
-    private byte[] Splice(ReadOnlySpan<byte> id)
+    /// <summary>The size of the frame with an id of <paramref name="idLength"/> bytes.</summary>
+    internal int LengthWith(int idLength) => _body.Length - (_idEnd - _idAt) + idLength;
+
+    /// <summary>Writes the frame with <paramref name="id"/> spliced in to the start of <paramref name="destination"/>.</summary>
+    internal void Splice(ReadOnlySpan<byte> id, Span<byte> destination)
     {
-        var frame = new byte[_body.Length - (_idEnd - _idAt) + id.Length];
-        _body.AsSpan(0, _idAt).CopyTo(frame);
-        id.CopyTo(frame.AsSpan(_idAt));
-        _body.AsSpan(_idEnd).CopyTo(frame.AsSpan(_idAt + id.Length));
-        return frame;
+        _body.AsSpan(0, _idAt).CopyTo(destination);
+        id.CopyTo(destination[_idAt..]);
+        _body.AsSpan(_idEnd).CopyTo(destination[(_idAt + id.Length)..]);
     }
 }

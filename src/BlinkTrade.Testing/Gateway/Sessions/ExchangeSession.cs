@@ -22,7 +22,7 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// </para>
 /// <para>
 /// Replies before refreshes (PROTOCOL.md §5 G39): while the session handles a request, unsolicited frames addressed
-/// to it (<see cref="Publish"/>: U3, U9, U23, U40, 8, X, f…) are held in arrival order and released once the handler
+/// to it (<see cref="Publish(byte[], bool)"/>: U3, U9, U23, U40, 8, X, f…) are held in arrival order and released once the handler
 /// has sent its reply or ERROR (<see cref="Send"/>). So a reply always precedes every publication its request caused,
 /// whatever the handler, and publications keep their own order. Held frames count against the byte bound.
 /// </para>
@@ -32,12 +32,12 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// small ones). Whatever is still queued when the session ends is released at once.
 /// </para>
 /// </remarks>
-internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
+internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
 {
     private readonly IBlinkTradeConnection _connection;
     private readonly ExchangeRuntime _runtime;
     private readonly ILogger _logger;
-    private readonly FrameWriter<byte[]> _outbound;
+    private readonly FrameWriter<QueuedFrame> _outbound;
     private readonly SlidingWindowRateLimiter _rateLimiter;
     private readonly CancellationTokenSource _writerStop = new();
     private CancellationToken _sendToken;
@@ -50,9 +50,13 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     private long _queuedBytes;
     // Publications held while a request is being handled (G39); guarded by _publishGate.
     private readonly Lock _publishGate = new();
-    private readonly List<byte[]> _held = [];
+    private readonly List<QueuedFrame> _held = [];
     private bool _handlingRequest;
     private long _lastInbound;
+    // Where a shared publication's frame is spliced as it is sent (QueuedFrame): written only under the writer's send
+    // slot, which is held until the transport is done with the previous frame's bytes. Kept up to SpliceBufferLimit.
+    private byte[]? _spliceBuffer;
+    private const int SpliceBufferLimit = 4096;
     private CancellationTokenSource? _lifetime;
     private volatile SessionIdentity? _identity;
     private volatile bool _closing;
@@ -65,7 +69,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger("BlinkTrade.Testing.Gateway.Session");
         // Bounded: TryEnqueue fails when full (a slow consumer) instead of dropping silently.
-        _outbound = new FrameWriter<byte[]>(connection, this, runtime.Options.SessionQueueCapacity);
+        _outbound = new FrameWriter<QueuedFrame>(connection, this, runtime.Options.SessionQueueCapacity);
         _rateLimiter = new SlidingWindowRateLimiter(runtime.TimeProvider, runtime.Options.MaxMessagesPerSecond);
     }
 
@@ -102,11 +106,11 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// Queues one frame without blocking: a reply, an ERROR, or a frame of the session's own (snapshot, timeout).
     /// Returns false (and disconnects the session) when it is too far behind.
     /// </summary>
-    public bool Send(byte[] frame) => SendFrame(frame, direct: true);
+    public bool Send(byte[] frame) => SendFrame(new QueuedFrame(frame), direct: true);
 
     // direct: may be handed to the transport on the caller's thread; otherwise always queued — for the writer loop, or
     // (wakeWriter false) for the caller's own SendQueued later.
-    private bool SendFrame(byte[] frame, bool direct, bool wakeWriter = true)
+    private bool SendFrame(QueuedFrame frame, bool direct, bool wakeWriter = true)
     {
         if (direct && _directSends && _outbound.TrySendDirect(frame, _sendToken))
         {
@@ -141,7 +145,11 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// <param name="frame">The frame.</param>
     /// <param name="direct"><see langword="false"/> to leave the send to the session's writer loop even when it could
     /// go out on the caller's thread (a fan-out to many sessions from the exchange actor).</param>
-    public void Publish(byte[] frame, bool direct = true) => PublishFrame(frame, direct, wakeWriter: true);
+    public void Publish(byte[] frame, bool direct = true) => PublishFrame(new QueuedFrame(frame), direct, wakeWriter: true);
+
+    /// <summary>Queues one unsolicited frame, as <see cref="Publish(byte[], bool)"/>: a shared publication's frame.</summary>
+    /// <param name="frame">The frame.</param>
+    public void Publish(QueuedFrame frame) => PublishFrame(frame, direct: true, wakeWriter: true);
 
     /// <summary>
     /// Queues one publication of a fan-out without waking the session's writer: the fan-out then calls
@@ -149,13 +157,13 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
     /// them rather than one each. In order with everything else sent to the session, as <see cref="Publish(byte[], bool)"/>.
     /// </summary>
     /// <param name="frame">The frame.</param>
-    public void PublishDeferred(byte[] frame) => PublishFrame(frame, direct: false, wakeWriter: false);
+    public void PublishDeferred(QueuedFrame frame) => PublishFrame(frame, direct: false, wakeWriter: false);
 
     /// <summary>Sends what <see cref="PublishDeferred"/> queued, on the caller's thread while the transport takes each
     /// frame at once; otherwise the session's writer carries on.</summary>
     public void SendQueued() => _outbound.SendQueued(_directSends ? _sendToken : CancellationToken.None); // the token is set before _directSends
 
-    private void PublishFrame(byte[] frame, bool direct, bool wakeWriter)
+    private void PublishFrame(QueuedFrame frame, bool direct, bool wakeWriter)
     {
         lock (_publishGate)
         {
@@ -397,7 +405,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
             foreach (var frame in _held)
             {
                 ReleaseBytes(frame.Length);
-                Send(frame);
+                SendFrame(frame, direct: true);
             }
             _held.Clear();
         }
@@ -464,22 +472,23 @@ internal sealed class ExchangeSession : IFrameWriterOwner<byte[]>
         }
     }
 
-    bool IFrameWriterOwner<byte[]>.CanSendDirect
+    bool IFrameWriterOwner<QueuedFrame>.CanSendDirect
         => !_runtime.Faults.MayHoldOutbound && !_closing && !IsClosed && _directSends && Volatile.Read(ref _overflowed) == 0;
 
-    ReadOnlyMemory<byte> IFrameWriterOwner<byte[]>.FrameOf(byte[] item) => item;
+    // Under the send slot (the writer asks for the bytes only to send them), so the splice buffer is free.
+    ReadOnlyMemory<byte> IFrameWriterOwner<QueuedFrame>.FrameOf(QueuedFrame item) => item.Bytes(ref _spliceBuffer, SpliceBufferLimit);
 
     // Out of the queue: in flight (one frame at a time), no longer counted against the bound.
-    void IFrameWriterOwner<byte[]>.OnDequeued(byte[] item) => ReleaseBytes(item.Length);
+    void IFrameWriterOwner<QueuedFrame>.OnDequeued(QueuedFrame item) => ReleaseBytes(item.Length);
 
-    ValueTask IFrameWriterOwner<byte[]>.BeforeSendAsync(byte[] item, CancellationToken cancellationToken)
+    ValueTask IFrameWriterOwner<QueuedFrame>.BeforeSendAsync(QueuedFrame item, CancellationToken cancellationToken)
         => _runtime.Faults.BeforeSendAsync(this, cancellationToken);
 
-    void IFrameWriterOwner<byte[]>.OnSent(byte[] item) => _runtime.Metrics.FrameSent(item.Length);
+    void IFrameWriterOwner<QueuedFrame>.OnSent(QueuedFrame item) => _runtime.Metrics.FrameSent(item.Length);
 
     // Drop the connection — except when the writer was stopped for a slow consumer, which tells the client why once
     // it has the send slot.
-    void IFrameWriterOwner<byte[]>.OnSendFailed(byte[] item, Exception error)
+    void IFrameWriterOwner<QueuedFrame>.OnSendFailed(QueuedFrame item, Exception error)
     {
         if (!_writerStop.IsCancellationRequested)
         {
