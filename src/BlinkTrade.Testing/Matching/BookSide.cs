@@ -23,7 +23,7 @@ internal sealed class BookSide
     private readonly ulong _tickInverse;
     private readonly int _ordersPerLevel;
 
-    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove(int, long)"/> compute market-data positions (0 is returned otherwise).</summary>
+    /// <summary>Whether <see cref="Add(int, long, out int)"/> and <see cref="Remove"/> compute market-data positions (0 is returned otherwise).</summary>
     private readonly bool _positions;
 
     /// <summary>Pages holding orders, by ascending page number (best page last).</summary>
@@ -226,34 +226,6 @@ internal sealed class BookSide
         var rank = level.Remove(slot);
         var position = _positions ? OrdersBetterThan(pageIndex, page, offset) + rank + 1 : 0;
         RemovedOne(pageIndex, page, offset, id, key, level.Count);
-        return position;
-    }
-
-    /// <summary>Removes a resting order whose level id is known (the one <see cref="Add(int, long, out int)"/> returned for it), and
-    /// returns its 1-based position before removal (0 without positions). The level is reached from its id alone, so its queue
-    /// loads in parallel with the order's own slot (which holds the price), instead of after the price's page and level-id
-    /// lookups; a <paramref name="levelId"/> that is out of range or not at <paramref name="price"/> falls back to the lookup.</summary>
-    public int Remove(int slot, long price, int levelId)
-    {
-        if ((uint)levelId >= (uint)_storeCount)
-        {
-            return Remove(slot, price);
-        }
-
-        ref var level = ref _store[levelId];
-        if (level.Price != price || level.Count == 0)
-        {
-            return Remove(slot, price);
-        }
-
-        var rank = level.Remove(slot);
-        var key = Key(price);
-        var pageIndex = FindPage(key >> BookPage.Shift);
-        var page = _pages[pageIndex];
-        var offset = (int)(key & BookPage.Mask);
-        Debug.Assert(page.Counts[offset] > 0 && page.LevelIds[offset] == levelId, "A level id names the level at its price.");
-        var position = _positions ? OrdersBetterThan(pageIndex, page, offset) + rank + 1 : 0;
-        RemovedOne(pageIndex, page, offset, levelId, key, level.Count);
         return position;
     }
 

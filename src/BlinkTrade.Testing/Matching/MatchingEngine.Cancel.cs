@@ -24,19 +24,15 @@ internal sealed partial class MatchingEngine
 
             // The link (account list and level hint) is addressed by the slot number alone: read the hint and start loading the
             // order's level queue while the slot itself is still on its way from memory.
-            var levelHint = _orders.Link(slot).LevelHint;
             if (Prefetching)
             {
-                PrefetchRestingLevel(levelHint, InCommandLevelEntries);
+                PrefetchRestingLevel(_orders.Link(slot).LevelHint, InCommandLevelEntries);
             }
 
             if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
-
-            CancelOpenOrder(slot, levelHint);
-            return CancelResult.Canceled;
         }
         else
         {
@@ -48,7 +44,7 @@ internal sealed partial class MatchingEngine
             }
         }
 
-        CancelOpenOrder(slot, _orders.Link(slot).LevelHint);
+        CancelOpenOrder(slot);
         return CancelResult.Canceled;
     }
 
@@ -76,7 +72,7 @@ internal sealed partial class MatchingEngine
             if ((command.Side is null || order.Side == command.Side) &&
                 (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
             {
-                CancelOpenOrder(slot, _orders.Link(slot).LevelHint);
+                CancelOpenOrder(slot);
                 cancelled++;
             }
 
@@ -98,27 +94,15 @@ internal sealed partial class MatchingEngine
     /// reused slot only prefetches some other level).</summary>
     private void PrefetchRestingLevel(int hint, int entries)
     {
-        if (HintedSide(hint) is { } side)
+        var index = hint >> 24;
+        if (hint >= 0 && index < _instrumentList.Count)
         {
-            side.PrefetchLevel(hint & LevelIdMask, entries);
+            _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy).PrefetchLevel(hint & ((1 << 23) - 1), entries);
         }
     }
 
-    /// <summary>The level-id bits of a <see cref="LevelHint"/>.</summary>
-    private const int LevelIdMask = (1 << 23) - 1;
-
-    /// <summary>The book side a <see cref="LevelHint"/> names, or <see langword="null"/> for -1 (or an instrument that does not exist).</summary>
-    private BookSide? HintedSide(int hint)
-    {
-        var index = hint >> 24;
-        return hint >= 0 && index < _instrumentList.Count ? _instrumentList[index].Book.Own((hint & (1 << 23)) != 0 ? Side.Sell : Side.Buy) : null;
-    }
-
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
-    /// <param name="slot">The order.</param>
-    /// <param name="levelHint">Its link's <see cref="OpenOrderLink.LevelHint"/> (exact for a resting order: set when it rested; any value is safe), read
-    /// by the caller as soon as the slot number is known.</param>
-    private void CancelOpenOrder(int slot, int levelHint)
+    private void CancelOpenOrder(int slot)
     {
         ref var order = ref _orders[slot];
         var instrument = order.Instrument;
@@ -142,14 +126,7 @@ internal sealed partial class MatchingEngine
         }
         else
         {
-            // A resting order's hint names its book side and level: reached without the slot (whose load may still be under way), so
-            // the level's queue loads in parallel with it rather than after the price's page lookup. The side is checked against the
-            // order's own (a predicted branch: it does not hold the loads back), so no hint can send the removal to another side.
-            var own = instrument.Book.Own(order.Side);
-            var hinted = HintedSide(levelHint);
-            var position = ReferenceEquals(hinted, own)
-                ? hinted!.Remove(slot, order.Price, levelHint & LevelIdMask)
-                : own.Remove(slot, order.Price);
+            var position = instrument.Book.Own(order.Side).Remove(slot, order.Price);
             EmitBookEvent(instrument, order.Side, BookUpdateAction.Delete, position, slot);
         }
 

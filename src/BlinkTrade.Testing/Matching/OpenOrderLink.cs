@@ -6,9 +6,8 @@ internal struct OpenOrderLink
     public int Previous;
     public int Next;
 
-    /// <summary>The price level the order rests at, as <see cref="MatchingEngine"/> packs it (-1: none or unknown). A hint: a cancel
-    /// reads it with the link, in parallel with the order slot, and starts loading the level's queue (prefetching, and removing the
-    /// order through <see cref="BookSide.Remove(int, long, int)"/>, which checks the level's price) before the slot (and so the
-    /// order's price) has arrived. A stale hint costs a useless prefetch or a fallback to the price lookup, nothing more.</summary>
+    /// <summary>The price level the order rests at, as <see cref="MatchingEngine"/> packs it (-1: none or unknown). Only a hint
+    /// for prefetching: a cancel reads it with the link, in parallel with the order slot, and starts loading the level's queue
+    /// before the slot (and so the order's price) has arrived. A stale hint costs a useless prefetch, nothing more.</summary>
     public int LevelHint;
 }
