@@ -325,6 +325,27 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
         }
     }
 
+    /// <summary>
+    /// Answers a refused request with its ERROR: logged, counted, sent, and the session closed when the refusal says so —
+    /// what a <see cref="GatewayException"/> thrown by a handler gets. A handler calls it directly (and returns) for a
+    /// refusal that is part of normal trading, such as a cancel that arrives after the fill: thrown, the exception's
+    /// stack trace, captured again at every <c>await</c> on its way out, cost more than the whole request.
+    /// </summary>
+    internal void Refuse(GatewayRequest? message, GatewayException refusal)
+    {
+        GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", refusal.Description, refusal.Detail);
+        if (message is null)
+        {
+            _runtime.Metrics.MessageReceived(null); // not even JSON with a MsgType: counted as "?"
+        }
+        _runtime.Metrics.Error(message?.MsgType);
+        Send(FrameEncoder.Error(refusal.Description, refusal.Detail, refusal.RequestId ?? message?.RequestId));
+        if (refusal.CloseSession)
+        {
+            Close();
+        }
+    }
+
     private async Task ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         GatewayRequest? message = null;
@@ -345,17 +366,7 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
         }
         catch (GatewayException e)
         {
-            GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", e.Description, e.Detail);
-            if (message is null)
-            {
-                _runtime.Metrics.MessageReceived(null); // not even JSON with a MsgType: counted as "?"
-            }
-            _runtime.Metrics.Error(message?.MsgType);
-            Send(FrameEncoder.Error(e.Description, e.Detail, e.RequestId ?? message?.RequestId));
-            if (e.CloseSession)
-            {
-                Close();
-            }
+            Refuse(message, e);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
