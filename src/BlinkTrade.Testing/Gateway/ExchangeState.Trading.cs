@@ -83,7 +83,7 @@ internal sealed partial class ExchangeState
         }
         try
         {
-            GroupBalanceChanges(changes, _balanceDeltas);
+            GroupBalanceChanges(changes, _balanceDeltas, _spareBalanceMaps);
             foreach (var ((brokerId, userId), balances) in _balanceDeltas)
             {
                 Runtime.Registry.Publish(userId, "U3", BalanceDeltaFrame(brokerId, userId, balances));
@@ -91,29 +91,46 @@ internal sealed partial class ExchangeState
         }
         finally
         {
+            // Each frame is encoded before Publish returns and its record dropped, so the maps are free again.
+            foreach (var balances in _balanceDeltas.Values)
+            {
+                if (_spareBalanceMaps.Count < MaxSpareBalanceMaps)
+                {
+                    balances.Clear();
+                    _spareBalanceMaps.Push(balances);
+                }
+            }
             _balanceDeltas.Clear();
         }
     }
 
-    // The accounts of one command's balance changes (reused: the grouping allocates nothing but each account's map, which
-    // its frame's record owns).
+    // The accounts of one command's balance changes and their maps, both reused from command to command (the actor is the
+    // only caller): a served order's U3s then allocate only their frames. A sweep touches one account per fill, so the
+    // spares are capped.
+    private const int MaxSpareBalanceMaps = 64;
     private readonly Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>> _balanceDeltas = [];
+    private readonly Stack<Dictionary<string, Protocol.CurrencyBalance>> _spareBalanceMaps = new();
 
-    /// <summary>Groups <paramref name="changes"/> by account into <paramref name="byAccount"/>; the last change of a currency wins.</summary>
-    internal static void GroupBalanceChanges(ReadOnlySpan<BalanceChange> changes, Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>> byAccount)
+    /// <summary>
+    /// Groups <paramref name="changes"/> by account into <paramref name="byAccount"/>; the last change of a currency wins.
+    /// An account's map is taken from <paramref name="spares"/> when it holds one (empty maps), else created.
+    /// </summary>
+    internal static void GroupBalanceChanges(ReadOnlySpan<BalanceChange> changes, Dictionary<(int BrokerId, int UserId), Dictionary<string, Protocol.CurrencyBalance>> byAccount,
+        Stack<Dictionary<string, Protocol.CurrencyBalance>>? spares = null)
     {
         foreach (var change in changes)
         {
             var key = (change.BrokerId, change.UserId);
             if (!byAccount.TryGetValue(key, out var map))
             {
-                byAccount[key] = map = new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
+                byAccount[key] = map = spares is not null && spares.TryPop(out var spare) ? spare : new Dictionary<string, Protocol.CurrencyBalance>(StringComparer.Ordinal);
             }
             map[change.Currency] = new Protocol.CurrencyBalance(Protocol.Amount.FromSatoshis(change.Total), Protocol.Amount.FromSatoshis(change.Locked));
         }
     }
 
-    /// <summary>One account's U3 delta (the record takes <paramref name="balances"/> over).</summary>
+    /// <summary>One account's U3 delta, encoded at once: the record holds <paramref name="balances"/> only while it is
+    /// encoded, so the caller may reuse the map afterwards.</summary>
     internal static byte[] BalanceDeltaFrame(int brokerId, int userId, Dictionary<string, Protocol.CurrencyBalance> balances)
         => FrameEncoder.Encode(new Protocol.UserBalanceResponse
         {
