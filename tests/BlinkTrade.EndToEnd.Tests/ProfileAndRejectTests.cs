@@ -145,6 +145,8 @@ public sealed class ProfileAndRejectTests
         var again = new Recorder<OrderBookSnapshot>();
         using var retry = alice.ObserveOrderBook("NOPE").Subscribe(again);
         await Wait.Eventually(() => again.Error is not null, what: "the second reject");
+        // Another subscriber of the same frame: the message stream delivers on its own work item, so wait for it too.
+        await Wait.Eventually(() => rejects.Items.Count(x => x is MarketDataRequestReject) >= 2, what: "the second Y on the message stream");
         Assert.Equal(2, rejects.Items.Count(x => x is MarketDataRequestReject));
         Assert.Equal(ConnectionState.LoggedIn, alice.State);
     }
