@@ -9,7 +9,9 @@ namespace BlinkTrade.Testing.Tests.Gateway;
 /// <summary>A raw protocol client for the tests: sends JSON text, receives parsed frames, waits for matches.</summary>
 public sealed class GatewayClient : IAsyncDisposable
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    // Only a safety net: every wait ends on the frame it waits for. Tens of seconds, so a loaded 2-core CI machine that
+    // runs the test projects side by side does not fail a test that is merely slow.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
     private readonly IBlinkTradeConnection _connection;
     private readonly List<JsonElement> _backlog = [];
 
