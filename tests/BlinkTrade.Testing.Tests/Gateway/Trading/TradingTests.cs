@@ -268,6 +268,11 @@ public sealed class TradingTests
 
         await watcher.RequestAsync("""{"MsgType":"V","MDReqID":10,"SubscriptionRequestType":"1","MarketDepth":0,"MDEntryTypes":["0","1"],"Instruments":["BTCUSD"]}""", "W");
         await watcher.SendAsync("""{"MsgType":"V","MDReqID":10,"SubscriptionRequestType":"2"}""");
+
+        // No reply acknowledges an unsubscribe. A session handles its frames one after the other, so this heartbeat's
+        // reply means the unsubscribe has been applied: without it, alice's order (another session) could reach the
+        // exchange first on a loaded machine, and its X would be a race, not a bug.
+        await watcher.RequestAsync("""{"MsgType":"1","TestReqID":"unsubscribed"}""", "0");
         await using var alice = await harness.LoginAsync("alice");
         await alice.SendAsync(Order("q", "1", 500 * Btc, Btc));
         await alice.WaitForAsync(Er("q", "0"));
