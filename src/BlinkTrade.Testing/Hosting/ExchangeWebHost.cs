@@ -33,9 +33,9 @@ internal sealed class ExchangeWebHost : IAsyncDisposable
     /// <summary>Starts listening on <paramref name="endpoint"/> (port 0 picks a free port).</summary>
     public static async Task<ExchangeWebHost> StartAsync(ExchangeRuntime runtime, IPEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = IsolatedWebApplication.CreateBuilder();
         ExchangeRestSurface.AddServices(builder, runtime);
-        builder.WebHost.UseKestrel(k =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.Listen(endpoint);
             // A connection that never completes its request (the WebSocket upgrade or a REST call) is closed: Kestrel

@@ -10,7 +10,7 @@ internal static class ApiKeysRestApplication
 {
     public static WebApplication Build(ApiKeyStore store, ApiKeysRestOptions options, ILoggerProvider? loggerProvider, Action<WebApplicationBuilder> configureHost)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = IsolatedWebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         if (loggerProvider is not null)
         {

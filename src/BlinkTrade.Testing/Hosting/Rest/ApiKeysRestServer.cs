@@ -45,7 +45,7 @@ public sealed class ApiKeysRestServer : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var host = await ApiKeysRestHost.StartAsync(store, options, loggerProvider,
-            builder => builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0)), cancellationToken).ConfigureAwait(false);
+            builder => builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0)), cancellationToken).ConfigureAwait(false);
         return new ApiKeysRestServer(host, host.App.ListeningAddress());
     }
 

@@ -21,7 +21,7 @@ internal sealed class InMemoryExchangeHttpHost : IAsyncDisposable
 
     public static async Task<InMemoryExchangeHttpHost> StartAsync(ExchangeRuntime runtime, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = IsolatedWebApplication.CreateBuilder();
         ExchangeRestSurface.AddServices(builder, runtime);
         builder.WebHost.UseTestServer();
         var app = builder.Build();
