@@ -4,6 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
+using BlinkTrade.Testing.Gateway.MarketData;
+using BlinkTrade.Testing.Matching;
 
 namespace BlinkTrade.Benchmarks.Client;
 
@@ -32,9 +35,20 @@ public static class SocketFloorCommand
 {
     private const string Usage = "usage: socket-floor [--sessions N] [--rungs tcp,tcp-chunks,ws,kestrel] [--runs R] [--updates U] [--warmup-updates W] [--pings P] [--max-seconds S]";
 
-    /// <summary>The update every client gets: an <c>X</c> of the exchange's shape and size (the client benchmark's script).</summary>
-    internal static byte[] Update { get; } = MarketDataFrameServer.FrameBytes(
-        1_000_000_001, MarketDataFrameServer.Script.MinBy(body => Math.Abs(MarketDataFrameServer.FrameBytes(1_000_000_001, body).Length - 280))!);
+    /// <summary>
+    /// The update every client gets: the exchange's own <c>X</c> for <c>scale</c>'s placed bid (one new entry at the top
+    /// of the bids; its cancel's delete is shorter), with a client's MDReqID of nine digits.
+    /// </summary>
+    internal static byte[] Update { get; } = MarketDataHub.BookUpdateFrame(
+        new BookSubscription(null!, JsonSerializer.SerializeToElement(314_040_123), Book: true, Trades: false),
+        [
+            new()
+            {
+                Symbol = "BTCUSD", Action = BookUpdateAction.New, Side = Testing.Matching.Side.Buy, Position = 1, Price = 99_500_000_000, Quantity = 1_000_000,
+                OrderId = 1_459_028_830_990, BrokerId = 5, UserId = 90_800_127, OrderTimestamp = new DateTimeOffset(2026, 12, 5, 0, 40, 12, TimeSpan.Zero).UtcTicks,
+            },
+        ],
+        _ => "exchange");
 
     /// <summary>A heartbeat request as the SDK's client sends it; the server answers it with MsgType 0.</summary>
     internal static byte[] Heartbeat { get; } = Encoding.UTF8.GetBytes("{\"MsgType\":\"1\",\"TestReqID\":\"1000000017\",\"SendTime\":1764943625000}");
