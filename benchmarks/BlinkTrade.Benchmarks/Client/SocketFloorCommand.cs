@@ -113,7 +113,6 @@ public static class SocketFloorCommand
         var clients = new List<SocketFloorPeer>();
         var probes = new List<Probe>();
         var round = new Round();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var receiving = new List<Task>();
         try
         {
@@ -125,7 +124,9 @@ public static class SocketFloorCommand
                     var probe = new Probe(round);
                     clients.Add(client);
                     probes.Add(probe);
-                    receiving.Add(client.ReceiveAsync(probe.OnMessage, stop.Token));
+                    // No cancellable token on the sockets' calls (each would register with it): the receive loops end when the
+                    // connections are closed.
+                    receiving.Add(client.ReceiveAsync(probe.OnMessage, CancellationToken.None));
                 }
             }
             await server.AskAsync("await " + sessions.ToString(CultureInfo.InvariantCulture), cancellationToken);
@@ -137,7 +138,7 @@ public static class SocketFloorCommand
                 for (var i = 0; i < clients.Count; i++)
                 {
                     probes[i].Sent = Stopwatch.GetTimestamp();
-                    clients[i].Post(heartbeat, cancellationToken);
+                    clients[i].Post(heartbeat, CancellationToken.None);
                 }
                 await waiting.WaitAsync(cancellationToken);
                 return [.. probes.Select(p => p.Seen - p.Sent)];
@@ -198,7 +199,6 @@ public static class SocketFloorCommand
         }
         finally
         {
-            await stop.CancelAsync();
             foreach (var client in clients)
             {
                 client.Dispose();
