@@ -48,6 +48,11 @@ public static class Program
             return Client.ScalePlacerCommand.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] is "socket-floor" or "socket-floor-server")
+        {
+            return args[0] == "socket-floor" ? Client.SocketFloorCommand.Run(args[1..]) : Client.SocketFloorServerCommand.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "gateway-throughput")
         {
             return Client.GatewayThroughputCommand.Run(args[1..]);

@@ -45,6 +45,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        // A runtime setting meant for this process alone (say inline socket completions for `scale`'s subscribers only,
+        // task 18u) is named in BLINKTRADE_BENCH_PARENT_ONLY (comma-separated) and kept out of the child's environment.
+        foreach (var name in (Environment.GetEnvironmentVariable("BLINKTRADE_BENCH_PARENT_ONLY") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            start.Environment.Remove(name);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + args[0]);
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {
