@@ -10,7 +10,6 @@ internal sealed class Instrument
         Config = config;
         BaseCurrencyId = baseCurrencyId;
         QuoteCurrencyId = quoteCurrencyId;
-        Ticks = new StepMultiple(config.TickSize);
     }
 
     /// <summary>The configuration it was created with.</summary>
@@ -32,7 +31,4 @@ internal sealed class Instrument
     internal OrderBook Book { get; }
 
     internal StopOrders Stops { get; } = new();
-
-    /// <summary>Whether a price is on the tick, without a division (every placement asks).</summary>
-    internal StepMultiple Ticks { get; }
 }

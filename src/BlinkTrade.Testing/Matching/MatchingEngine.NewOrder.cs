@@ -115,7 +115,7 @@ internal sealed partial class MatchingEngine
         }
 
         var hasPrice = command.OrderType is OrderType.Limit or OrderType.StopLimit;
-        var ticks = instrument.Ticks;
+        var tick = instrument.Config.TickSize;
         if (hasPrice)
         {
             if (command.Price <= 0)
@@ -124,7 +124,7 @@ internal sealed partial class MatchingEngine
                 return OrderRejectReason.Other;
             }
 
-            if (!ticks.IsMultiple(command.Price))
+            if (command.Price % tick != 0)
             {
                 text = "Price is not a multiple of the tick size";
                 return OrderRejectReason.Other;
@@ -145,7 +145,7 @@ internal sealed partial class MatchingEngine
                 return OrderRejectReason.Other;
             }
 
-            if (!ticks.IsMultiple(command.StopPx))
+            if (command.StopPx % tick != 0)
             {
                 text = "Stop price is not a multiple of the tick size";
                 return OrderRejectReason.Other;
