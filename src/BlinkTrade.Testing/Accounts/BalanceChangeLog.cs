@@ -69,6 +69,33 @@ internal sealed class BalanceChangeLog
         _changeCount = -1;
     }
 
+    /// <summary>Notes that the balances of account <paramref name="accountIndex"/> in <paramref name="first"/> and then in
+    /// <paramref name="second"/> changed: the same as two calls of <see cref="Add(int, int)"/>, with one capacity check (a settlement
+    /// notes each party's two cells together).</summary>
+    public void Add(int accountIndex, int first, int second)
+    {
+        var count = _count;
+        if (count + 2 > _touched.Length)
+        {
+            Array.Resize(ref _touched, (count + 2) * 2);
+        }
+
+        var touched = _touched;
+        if (count == 0 || touched[count - 1] != (accountIndex, first))
+        {
+            touched[count++] = (accountIndex, first);
+        }
+
+        // The last note is now (account, first) either way.
+        if (second != first)
+        {
+            touched[count++] = (accountIndex, second);
+        }
+
+        _count = count;
+        _changeCount = -1;
+    }
+
     private void Materialize()
     {
         var book = _book ?? throw new InvalidOperationException("The log is not bound to an account book.");

@@ -90,17 +90,29 @@ internal sealed class RiskEngine
     /// account object is read unless there is a fee to move. The four trade rows are stored as one settlement record
     /// (<see cref="AccountBook.Settle"/>); a trade whose notional floors to 0 has no quote rows and posts its two base rows singly.
     /// </summary>
+    /// <remarks>Inlined into the matching engine's fill; the rare trade whose notional floors to 0 is settled out of line
+    /// (<see cref="SettleWithoutQuote"/>), so that the fill's code stays small enough for its values to stay in registers.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SettleTrade(int buyer, int seller, int baseCcy, int quoteCcy, long quantity, long notional, long buyerRelease,
         int buyerFeeBps, int sellerFeeBps, long aggressorId, long restingId, long timestamp)
     {
-        var accounts = Accounts;
         if (notional != 0)
         {
-            accounts.Settle(buyer, seller, baseCcy, quoteCcy, quantity, notional, buyerRelease, Money.Fee(quantity, buyerFeeBps), Money.Fee(notional, sellerFeeBps),
+            Accounts.Settle(buyer, seller, baseCcy, quoteCcy, quantity, notional, buyerRelease, Money.Fee(quantity, buyerFeeBps), Money.Fee(notional, sellerFeeBps),
                 aggressorId, restingId, timestamp);
             return;
         }
 
+        SettleWithoutQuote(buyer, seller, baseCcy, quoteCcy, quantity, buyerRelease, buyerFeeBps, sellerFeeBps, aggressorId, restingId, timestamp);
+    }
+
+    /// <summary>A trade whose notional floors to 0: no quote rows, its base rows (and any release of the buyer's hold) posted singly.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SettleWithoutQuote(int buyer, int seller, int baseCcy, int quoteCcy, long quantity, long buyerRelease,
+        int buyerFeeBps, int sellerFeeBps, long aggressorId, long restingId, long timestamp)
+    {
+        const long notional = 0;
+        var accounts = Accounts;
         accounts.Post(buyer, quoteCcy, LedgerOperation.Debit, notional, buyerRelease, LedgerKind.Trade, seller, aggressorId, restingId, timestamp);
         accounts.Post(buyer, baseCcy, LedgerOperation.Credit, quantity, 0, LedgerKind.Trade, seller, aggressorId, restingId, timestamp);
         accounts.ChargeFee(buyer, baseCcy, Money.Fee(quantity, buyerFeeBps), LedgerKind.TradeFee, aggressorId, restingId, timestamp);

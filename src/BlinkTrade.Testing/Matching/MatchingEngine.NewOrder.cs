@@ -259,7 +259,7 @@ internal sealed partial class MatchingEngine
                 newReported = true;
             }
 
-            Fill(slot, makerSlot, quantity, price);
+            Fill(slot, ref order, makerSlot, ref maker, quantity, price);
             if (maker.LeavesQty == 0)
             {
                 opposite.RemoveBestHead();
@@ -360,22 +360,25 @@ internal sealed partial class MatchingEngine
     }
 
     /// <summary>One fill at the resting price: order state, the risk engine's settlement, two reports, one trade.</summary>
-    private void Fill(int takerSlot, int makerSlot, long quantity, long price)
+    /// <remarks>The caller passes the two slots it already holds (the slot array cannot move during a command's matching: only a
+    /// placement allocates, before it matches). The fields every step reads — sides, owners, ids, the instrument's currencies —
+    /// are copied to locals once: through the two <see langword="ref"/>s the JIT cannot tell the slots from the report, settlement and
+    /// trade rows written between, so it would load them again after every store.</remarks>
+    private void Fill(int takerSlot, ref OrderSlot taker, int makerSlot, ref OrderSlot maker, long quantity, long price)
     {
-        ref var taker = ref _orders[takerSlot];
-        ref var maker = ref _orders[makerSlot];
         var instrument = taker.Instrument;
+        var takerSide = taker.Side;
+        var aggressorId = taker.OrderId;
+        var restingId = maker.OrderId;
         ApplyFill(ref taker, quantity, price);
         ApplyFill(ref maker, quantity, price);
 
-        var takerIsBuyer = taker.Side == Side.Buy;
+        var takerIsBuyer = takerSide == Side.Buy;
         ref var buyer = ref takerIsBuyer ? ref taker : ref maker;
         ref var seller = ref takerIsBuyer ? ref maker : ref taker;
         var buyerBps = takerIsBuyer ? taker.TakerBps : maker.MakerBps;
         var sellerBps = takerIsBuyer ? maker.MakerBps : taker.TakerBps;
         var notional = Money.Notional(price, quantity);
-        var aggressorId = taker.OrderId;
-        var restingId = maker.OrderId;
 
         // The holds shrink with the fill: the buyer's to what its leaves still need at its limit price, so price improvement
         // is released (§3.6); the seller's by the base it delivers.
@@ -383,57 +386,63 @@ internal sealed partial class MatchingEngine
         var buyerRelease = buyer.Locked - buyerLock;
         buyer.Locked = buyerLock;
         seller.Locked -= quantity;
-        _risk.SettleTrade(buyer.AccountIndex, seller.AccountIndex, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
-            buyerBps, sellerBps, aggressorId, restingId, _now);
+        var buyerIndex = buyer.AccountIndex;
+        var sellerIndex = seller.AccountIndex;
+        var buyerBroker = buyer.BrokerId;
+        var buyerUser = buyer.UserId;
+        var sellerBroker = seller.BrokerId;
+        var sellerUser = seller.UserId;
+        var now = _now;
+        _risk.SettleTrade(buyerIndex, sellerIndex, instrument.BaseCurrencyId, instrument.QuoteCurrencyId, quantity, notional, buyerRelease,
+            buyerBps, sellerBps, aggressorId, restingId, now);
 
-        EmitReport(takerSlot, ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
-        EmitReport(makerSlot, ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, taker.Side, quantity, price, null);
+        EmitReport(takerSlot, ref taker, taker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, takerSide, quantity, price, null);
+        EmitReport(makerSlot, ref maker, maker.LeavesQty == 0 ? ExecType.Filled : ExecType.PartiallyFilled, takerSide, quantity, price, null);
 
         ref var trade = ref _tradeLog.Append();
         trade.TradeId = _nextTradeId++;
         trade.Symbol = instrument.Symbol;
         trade.Price = price;
         trade.Quantity = quantity;
-        trade.AggressorSide = taker.Side;
+        trade.AggressorSide = takerSide;
         trade.OrderId = aggressorId;
         trade.SecondaryOrderId = restingId;
-        trade.BuyerBrokerId = buyer.BrokerId;
-        trade.BuyerUserId = buyer.UserId;
-        trade.SellerBrokerId = seller.BrokerId;
-        trade.SellerUserId = seller.UserId;
-        trade.Timestamp = _now;
+        trade.BuyerBrokerId = buyerBroker;
+        trade.BuyerUserId = buyerUser;
+        trade.SellerBrokerId = sellerBroker;
+        trade.SellerUserId = sellerUser;
+        trade.Timestamp = now;
         instrument.LastPrice = price;
     }
 
+    /// <summary>A fill's quantities and average price (§3.5), inlined: the average is the price itself while every fill so far
+    /// was at one price (every maker fill, a taker's fills within one level), and only a fill at a second price pays the division
+    /// (<see cref="AveragePrice"/>, out of line so that <see cref="Fill"/> stays small enough to keep its values in registers).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void ApplyFill(ref OrderSlot order, long quantity, long price)
     {
-        // §3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.
-        // Fast path: both products and their sum fit in 63 bits (always, for realistic orders); 128-bit arithmetic is far slower.
-        var count = order.CumQty + quantity;
-        if (order.CumQty == 0 || order.AvgPx == price)
-        {
-            // Every fill so far at this price (a maker's fills, a taker's fills within one level): the average is the price
-            // exactly, with no division.
-            order.AvgPx = price;
-            order.CumQty = count;
-            order.LeavesQty -= quantity;
-            return;
-        }
+        var cumQty = order.CumQty;
+        var avgPx = order.AvgPx;
+        order.AvgPx = cumQty == 0 || avgPx == price ? price : AveragePrice(cumQty, avgPx, quantity, price);
+        order.CumQty = cumQty + quantity;
+        order.LeavesQty -= quantity;
+    }
 
+    /// <summary>§3.5: AvgPx = floor((Px×Qty + CumQty×AvgPx) / (CumQty+Qty)), with the previous, already floored AvgPx.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long AveragePrice(long cumQty, long avgPx, long quantity, long price)
+    {
+        // Fast path: both products and their sum fit in 63 bits (always, for realistic orders); 128-bit arithmetic is far slower.
+        var count = cumQty + quantity;
         var fillHigh = Math.BigMul(price, quantity, out long fill);
-        var pastHigh = Math.BigMul(order.CumQty, order.AvgPx, out long past);
+        var pastHigh = Math.BigMul(cumQty, avgPx, out long past);
         if ((fillHigh | pastHigh) == 0 && fill >= 0 && past >= 0 && fill <= long.MaxValue - past)
         {
-            order.AvgPx = (fill + past) / count;
-        }
-        else
-        {
-            var total = (Int128)price * quantity + ((Int128)order.CumQty * order.AvgPx);
-            order.AvgPx = total <= long.MaxValue ? (long)total / count : (long)(total / count);
+            return (fill + past) / count;
         }
 
-        order.CumQty += quantity;
-        order.LeavesQty -= quantity;
+        var total = (Int128)price * quantity + ((Int128)cumQty * avgPx);
+        return total <= long.MaxValue ? (long)total / count : (long)(total / count);
     }
 
     /// <summary>Triggers stop orders whose condition the last trade price meets, earliest arrival first, until none is left.</summary>
