@@ -196,20 +196,20 @@ internal sealed class PendingRequestRegistry
         return match is not null && match.TryComplete(message);
     }
 
-    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it) with the exception
-    /// <paramref name="error"/> makes for it.</summary>
-    public bool TryFail(string id, Func<PendingRequest, Exception> error)
+    /// <summary>Removes and returns the most recent request waiting on <paramref name="id"/> (an ERROR naming it); the
+    /// caller, now its owner, fails it.</summary>
+    public PendingRequest? TryTakeLatest(string id)
     {
-        PendingRequest? latest = null;
         lock (_gate)
         {
             if (_pending.TryGetValue(id, out var waiting) && waiting.Count > 0)
             {
-                latest = waiting[^1];
+                var latest = waiting[^1];
                 RemoveLocked(latest, waiting);
+                return latest;
             }
         }
-        return latest is not null && latest.TryFail(error(latest));
+        return null;
     }
 
     /// <summary>Fails the most recently registered pending request (an ERROR without ReqID, PROTOCOL.md G2).</summary>

@@ -428,9 +428,17 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         var exception = new BlinkTradeErrorException(error);
         // G2: an ERROR goes to the request it names; without a ReqID, to the most recent pending request.
         // G15: an ERROR answering a cancel is a refused cancel (the order is not open), typed as such.
-        var failed = error.ReqID is { Length: > 0 } reqId
-            ? _pending.TryFail(reqId, p => p.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception)
-            : _pending.TryFailMostRecent(exception);
+        bool failed;
+        if (error.ReqID is { Length: > 0 } reqId)
+        {
+            var pending = _pending.TryTakeLatest(reqId);
+            failed = pending is not null
+                && pending.TryFail(pending.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception);
+        }
+        else
+        {
+            failed = _pending.TryFailMostRecent(exception);
+        }
         _sink.OnError(new BlinkTradeClientError(ClientErrorKind.ServerError,
             exception.Message + (failed ? string.Empty : " (no pending request matched)"), exception, _time.GetUtcNow()));
     }
