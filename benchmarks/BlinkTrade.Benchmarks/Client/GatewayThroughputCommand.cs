@@ -30,6 +30,7 @@ namespace BlinkTrade.Benchmarks.Client;
 public static class GatewayThroughputCommand
 {
     private const string Usage = "usage: gateway-throughput [--sessions N] [--resting-per-session K] [--deep-book N] [--seconds S] [--warmup-seconds S] [--max-seconds S] [--alloc-types]";
+    private static long s_thrown; // first-chance exceptions in the process
     private const string Symbol = "BTCUSD";
     private const string Password = "bench-pw-1";
 
@@ -50,6 +51,7 @@ public static class GatewayThroughputCommand
         BenchOptions.PrintMachine();
         Console.WriteLine($"cpu: {CpuModel()}");
         using var sampler = Array.IndexOf(args, "--alloc-types") >= 0 ? new AllocationSampler() : null;
+        AppDomain.CurrentDomain.FirstChanceException += static (_, _) => Interlocked.Increment(ref s_thrown);
         using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
         try
         {
@@ -98,6 +100,7 @@ public static class GatewayThroughputCommand
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
             var workItems = ThreadPool.CompletedWorkItemCount;
+            var thrown = Interlocked.Read(ref s_thrown);
             var cpu = Environment.CpuUsage.TotalTime;
             batches.Reset();
             var wall = Stopwatch.StartNew();
@@ -107,6 +110,7 @@ public static class GatewayThroughputCommand
             var elapsed = wall.Elapsed.TotalSeconds;
             var bytes = GC.GetTotalAllocatedBytes(precise: false) - allocated;
             var items = ThreadPool.CompletedWorkItemCount - workItems;
+            var throws = Interlocked.Read(ref s_thrown) - thrown;
             var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
             var (batchCount, batchItems, batchMax) = batches.Read();
             var actorBusy = batches.BusySeconds();
@@ -133,6 +137,10 @@ public static class GatewayThroughputCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  per order (process, cancels included): {bytes / (double)perOrder:F0} B allocated, {1e6 * cpuSeconds / perOrder:F1} µs CPU, {items / (double)perOrder:F1} thread-pool work items; " +
                 $"GC gen0/1/2 = {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}; CPU {cpuSeconds / elapsed:F2} cores"));
+            // Each throw and each rethrow at an await (a stack trace captured, a first-chance notification): client and
+            // exchange together.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  exceptions thrown per order (throws and rethrows, process): {throws / (double)perOrder:F2}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  exchange actor busy {actorBusy:F2} s of {elapsed:F1} s ({100 * actorBusy / elapsed:F0} %), {1e6 * actorBusy / Math.Max(orders + cancels, 1):F1} µs per request (work items timed on the real clock)"));
             Console.WriteLine(batchCount == 0

@@ -359,7 +359,8 @@ internal sealed class AccountFeature(ClientCore core, SessionFeature session) : 
     {
         if (response.Balances.Count == 1 && known.Count <= 1)
         {
-            var (brokerId, balances) = response.Balances.First();
+            // The parser's one-broker map (no enumerator for the one entry); another map (built in code) enumerated.
+            var (brokerId, balances) = response.Balances is SingleEntryDictionary<int, BrokerBalances> one ? KeyValuePair.Create(one.Key, one.Value) : response.Balances.First();
             BrokerBalances? current = null;
             if (known.Count == 0 || known.TryGetValue(brokerId, out current))
             {

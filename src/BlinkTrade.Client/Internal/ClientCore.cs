@@ -207,7 +207,7 @@ internal sealed class ClientCore : ISessionSink
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentException.ThrowIfNullOrEmpty(responseMsgType);
-        return RequestOnReadySessionAsync(request, requestId, [responseMsgType], null, cancellationToken);
+        return RequestOnReadySessionAsync<BlinkTradeMessage>(request, requestId, [responseMsgType], null, cancellationToken);
     }
 
     public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, typeof(BlinkTradeClient));
@@ -249,13 +249,9 @@ internal sealed class ClientCore : ISessionSink
     // Typed request helper used by every XxxAsync method: correlation id, response type(s), cast.
     // spent: what the call already used of its request timeout before this request (the pre-trade checks' wait for the
     // instrument list), so the whole call still ends within one RequestTimeout.
-    public async Task<TResponse> RequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
+    public Task<TResponse> RequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string responseMsgType, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
         where TResponse : BlinkTradeMessage
-    {
-        var response = await RequestOnReadySessionAsync(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend, spent).ConfigureAwait(false);
-        return response as TResponse ?? throw new ProtocolException(ProtocolErrorKind.InvalidField,
-            $"Expected a {typeof(TResponse).Name} in answer to {request.MsgType} but received {response.GetType().Name}.", ReadOnlyMemory<byte>.Empty, response.MsgType);
-    }
+        => RequestOnReadySessionAsync<TResponse>(request, requestId, [responseMsgType], accept, cancellationToken, beforeSend, spent);
 
     public SafeSubject<T> CreateStateSubject<T>(string name)
         => Track(new SafeSubject<T>(name, OverflowPolicy.DropOldest, _options.SubscriberQueueCapacity, replayLatest: true, _logger, ReportError, _time, _metrics));
@@ -280,11 +276,37 @@ internal sealed class ClientCore : ISessionSink
 
     // Every request of the application: waits for a ready session (see SessionGate), then the rest of its timeout
     // covers pacing and the answer. beforeSend runs once the request has a session, just before it is handed to it.
-    public async Task<BlinkTradeMessage> RequestOnReadySessionAsync(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
+    // With a session ready (the usual case) the caller gets the pending request's own task: no async layer awaits the
+    // answer on its way, so an ERROR is thrown once, at the application's await, and no state machine is allocated.
+    public Task<TResponse> RequestOnReadySessionAsync<TResponse>(BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend = null, TimeSpan spent = default)
+        where TResponse : BlinkTradeMessage
     {
-        var (session, left) = await AcquireSessionAsync(request.MsgType, requestId, cancellationToken, spent).ConfigureAwait(false);
+        var acquiring = AcquireSessionAsync(request.MsgType, requestId, cancellationToken, spent);
+        if (!acquiring.IsCompletedSuccessfully || cancellationToken.IsCancellationRequested)
+        {
+            // Waiting for a session, refused, or already cancelled: the async path keeps what each of those throws.
+            return RequestWhenReadyAsync<TResponse>(acquiring, request, requestId, responseMsgTypes, accept, cancellationToken, beforeSend).Unwrap();
+        }
+        var (session, left) = acquiring.Result;
         beforeSend?.Invoke();
-        return await session.RequestAsync(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout).ConfigureAwait(false);
+        try
+        {
+            return session.RequestAsync<TResponse>(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled between the look above and the registration: a cancelled task, as an async method returns.
+            return Task.FromCanceled<TResponse>(e.CancellationToken.IsCancellationRequested ? e.CancellationToken : cancellationToken);
+        }
+    }
+
+    // The request's own task is returned, not awaited (Unwrap hands its outcome on without throwing it).
+    private async Task<Task<TResponse>> RequestWhenReadyAsync<TResponse>(ValueTask<(SessionConnection Session, TimeSpan Left)> acquiring, BlinkTradeMessage request, string requestId, string[] responseMsgTypes, Func<BlinkTradeMessage, bool>? accept, CancellationToken cancellationToken, Action? beforeSend)
+        where TResponse : BlinkTradeMessage
+    {
+        var (session, left) = await acquiring.ConfigureAwait(false);
+        beforeSend?.Invoke();
+        return session.RequestAsync<TResponse>(request, requestId, responseMsgTypes, accept, left, cancellationToken, _options.RequestTimeout);
     }
 
     /// <summary>The session the application's requests use, and what is left of the request timeout. While the client

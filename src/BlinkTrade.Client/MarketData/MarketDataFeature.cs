@@ -75,7 +75,7 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
             MDEntryTypes = [MarketDataEntryType.Bid, MarketDataEntryType.Offer],
             Instruments = [symbol],
         };
-        var response = await core.RequestOnReadySessionAsync(request, ClientCore.IdText(id), [MessageTypes.MarketDataFullRefresh, MessageTypes.MarketDataRequestReject], null, cancellationToken)
+        var response = await core.RequestOnReadySessionAsync<BlinkTradeMessage>(request, ClientCore.IdText(id), [MessageTypes.MarketDataFullRefresh, MessageTypes.MarketDataRequestReject], null, cancellationToken)
             .ConfigureAwait(false);
         if (response is MarketDataRequestReject reject)
         {

@@ -2,22 +2,22 @@ using BlinkTrade.Client.Protocol;
 
 namespace BlinkTrade.Client.Requests;
 
-/// <summary>One request waiting for its response: a promise, a timeout timer and a cancellation registration.</summary>
-internal sealed class PendingRequest
+/// <summary>One request waiting for its response: the correlation it waits on, its deadline (kept by the registry's
+/// one sweep timer, not a timer of its own) and a cancellation registration. The promise, typed by the response the
+/// caller expects, is <see cref="PendingRequest{TResponse}"/>'s: the caller's task is the promise's own, so an
+/// <c>ERROR</c> set on it is thrown once, at the caller's <c>await</c>, and by no layer in between.</summary>
+internal abstract class PendingRequest
 {
-    private readonly TaskCompletionSource<BlinkTradeMessage> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<BlinkTradeMessage, bool>? _accept;
     private readonly string[] _responseTypes;
-    private ITimer? _timer;
     private CancellationTokenRegistration _cancellation;
 
-    public PendingRequest(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, long sequence)
+    protected PendingRequest(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept)
     {
         Id = id;
         RequestMsgType = requestMsgType;
         _responseTypes = responseTypes;
         _accept = accept;
-        Sequence = sequence;
     }
 
     /// <summary>The correlation value.</summary>
@@ -27,42 +27,46 @@ internal sealed class PendingRequest
     public string RequestMsgType { get; }
 
     /// <summary>Registration order, to find the most recent request.</summary>
-    public long Sequence { get; }
+    public long Sequence { get; set; }
 
-    /// <summary>Completes with the response.</summary>
-    public Task<BlinkTradeMessage> Task => _promise.Task;
+    /// <summary>When the request times out, as time since the registry's epoch (<see cref="TimeSpan.MaxValue"/>: never).</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.MaxValue;
+
+    /// <summary>The timeout the timeout exception names (the caller's whole timeout).</summary>
+    public TimeSpan ReportedTimeout { get; set; }
+
+    /// <summary>Completes with the response (or its failure).</summary>
+    public abstract Task Task { get; }
 
     /// <summary>Whether <paramref name="message"/> answers this request.</summary>
     public bool Accepts(BlinkTradeMessage message)
         => Array.IndexOf(_responseTypes, message.MsgType) >= 0 && (_accept is null || _accept(message));
 
-    public void Arm(ITimer? timer, CancellationTokenRegistration cancellation)
-    {
-        _timer = timer;
-        _cancellation = cancellation;
-    }
+    public void Arm(CancellationTokenRegistration cancellation) => _cancellation = cancellation;
 
     public bool TryComplete(BlinkTradeMessage message)
     {
         Disarm();
-        return _promise.TrySetResult(message);
+        return TrySetResult(message);
     }
 
     public bool TryFail(Exception error)
     {
         Disarm();
-        return _promise.TrySetException(error);
+        return TrySetException(error);
     }
 
     public bool TryCancel(CancellationToken token)
     {
         Disarm();
-        return _promise.TrySetCanceled(token);
+        return TrySetCanceled(token);
     }
 
-    private void Disarm()
-    {
-        _timer?.Dispose();
-        _cancellation.Dispose();
-    }
+    protected abstract bool TrySetResult(BlinkTradeMessage message);
+
+    protected abstract bool TrySetException(Exception error);
+
+    protected abstract bool TrySetCanceled(CancellationToken token);
+
+    private void Disarm() => _cancellation.Dispose();
 }

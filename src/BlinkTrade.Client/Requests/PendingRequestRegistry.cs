@@ -12,18 +12,55 @@ internal sealed class PendingRequestRegistry
     // Several requests may share a correlation value (an order's D and its F both await ERs with its ClOrdID), so
     // each value maps to the requests waiting on it, oldest first. One lock: registrations and responses are rare
     // compared with frames, and the critical sections are a few list operations.
+    private static readonly TimeSpan MaxDue = TimeSpan.FromDays(1);
     private readonly object _gate = new();
     private readonly Dictionary<string, List<PendingRequest>> _pending = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly long _epoch;
+    private readonly Action<PendingRequest>? _onTimeout;
+    // One timer for every deadline, armed for the earliest (a timer per request cost a timer-queue entry, a state
+    // box and a disposal per request). Invariant under _gate: while a request with a deadline waits, the timer is
+    // due no later than that deadline (_armedFor).
+    private readonly ITimer _sweep;
+    private TimeSpan _armedFor = TimeSpan.MaxValue;
+    private bool _sweepDisposed;
     private long _sequence;
     private int _count;
     private Exception? _closedReason;
 
-    public PendingRequestRegistry(TimeProvider time) => _time = time;
+    /// <summary>Creates the registry.</summary>
+    /// <param name="time">The clock deadlines are kept on.</param>
+    /// <param name="onTimeout">Called when a request times out, before it fails (logging).</param>
+    public PendingRequestRegistry(TimeProvider time, Action<PendingRequest>? onTimeout = null)
+    {
+        _time = time;
+        _onTimeout = onTimeout;
+        _epoch = time.GetTimestamp();
+        // The timer lives as long as the connection: it must not keep the execution context (async locals, the
+        // current activity) of whoever created it.
+        var restoreFlow = !ExecutionContext.IsFlowSuppressed();
+        if (restoreFlow)
+        {
+            ExecutionContext.SuppressFlow();
+        }
+        try
+        {
+            _sweep = time.CreateTimer(static state => ((PendingRequestRegistry)state!).Sweep(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        finally
+        {
+            if (restoreFlow)
+            {
+                ExecutionContext.RestoreFlow();
+            }
+        }
+    }
 
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Registers a request before it is sent (a fast response must find it).</summary>
+    /// <typeparam name="TResponse">The response type the caller expects (another answering MsgType fails it with a
+    /// <see cref="ProtocolException"/>).</typeparam>
     /// <param name="id">The correlation value.</param>
     /// <param name="requestMsgType">The request's MsgType.</param>
     /// <param name="responseTypes">The MsgTypes that answer it.</param>
@@ -31,51 +68,107 @@ internal sealed class PendingRequestRegistry
     /// <param name="timeout">How long this registration may wait.</param>
     /// <param name="reportedTimeout">The request's whole timeout, named in the timeout exception (larger than
     /// <paramref name="timeout"/> when part of it was spent before the registration).</param>
-    /// <param name="onTimeout">Called when the timeout fires (logging).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public PendingRequest Register(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan timeout, TimeSpan reportedTimeout, Action<PendingRequest>? onTimeout, CancellationToken cancellationToken)
+    public PendingRequest<TResponse> Register<TResponse>(string id, string requestMsgType, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan timeout, TimeSpan reportedTimeout, CancellationToken cancellationToken)
+        where TResponse : BlinkTradeMessage
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingRequest(id, requestMsgType, responseTypes, accept, Interlocked.Increment(ref _sequence));
+        var pending = new PendingRequest<TResponse>(id, requestMsgType, responseTypes, accept) { ReportedTimeout = reportedTimeout };
         lock (_gate)
         {
+            pending.Sequence = ++_sequence;
             if (!_pending.TryGetValue(id, out var waiting))
             {
                 _pending[id] = waiting = [];
             }
             waiting.Add(pending);
             _count++;
-        }
-        ITimer? timer = null;
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            timer = _time.CreateTimer(static state =>
+            if (timeout != Timeout.InfiniteTimeSpan)
             {
-                var (registry, request, reported, onTimeout) = ((PendingRequestRegistry, PendingRequest, TimeSpan, Action<PendingRequest>?))state!;
-                if (registry.Remove(request))
+                var now = Now();
+                pending.Deadline = now + timeout;
+                // Usually a later deadline than one already armed for (requests share one timeout): nothing to do.
+                if (pending.Deadline < _armedFor && !_sweepDisposed)
                 {
-                    onTimeout?.Invoke(request);
-                    request.TryFail(new BlinkTradeTimeoutException(request.RequestMsgType, request.Id, reported));
+                    _armedFor = pending.Deadline;
+                    _sweep.Change(Due(timeout), Timeout.InfiniteTimeSpan);
                 }
-            }, (this, pending, reportedTimeout, onTimeout), timeout, Timeout.InfiniteTimeSpan);
+            }
         }
-        var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static (state, token) =>
+        if (cancellationToken.CanBeCanceled)
+        {
+            pending.Arm(cancellationToken.UnsafeRegister(static (state, token) =>
             {
                 var (registry, request) = ((PendingRequestRegistry, PendingRequest))state!;
                 if (registry.Remove(request))
                 {
                     request.TryCancel(token);
                 }
-            }, (this, pending))
-            : default;
-        pending.Arm(timer, registration);
+            }, (this, (PendingRequest)pending)));
+        }
         // The connection may have ended before the add: fail at once rather than hang.
         if (Volatile.Read(ref _closedReason) is { } closed && Remove(pending))
         {
             pending.TryFail(closed);
         }
         return pending;
+    }
+
+    private TimeSpan Now() => _time.GetElapsedTime(_epoch);
+
+    // A timer's due time: at least a tick (zero would fire at once, inside the lock), at most a day (beyond what a
+    // timer accepts the sweep simply looks again and re-arms).
+    private static TimeSpan Due(TimeSpan left)
+        => left <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : left > MaxDue ? MaxDue : left;
+
+    // The timer: fails every request past its deadline, then arms for the earliest deadline left.
+    private void Sweep()
+    {
+        List<PendingRequest>? expired = null;
+        lock (_gate)
+        {
+            if (_sweepDisposed)
+            {
+                return;
+            }
+            var now = Now();
+            var next = TimeSpan.MaxValue;
+            foreach (var waiting in _pending.Values)
+            {
+                foreach (var pending in waiting)
+                {
+                    if (pending.Deadline <= now)
+                    {
+                        (expired ??= []).Add(pending);
+                    }
+                    else if (pending.Deadline < next)
+                    {
+                        next = pending.Deadline;
+                    }
+                }
+            }
+            if (expired is not null)
+            {
+                foreach (var pending in expired)
+                {
+                    RemoveLocked(pending, _pending[pending.Id]);
+                }
+            }
+            _armedFor = next;
+            if (next != TimeSpan.MaxValue)
+            {
+                _sweep.Change(Due(next - now), Timeout.InfiniteTimeSpan);
+            }
+        }
+        if (expired is null)
+        {
+            return;
+        }
+        foreach (var pending in expired)
+        {
+            _onTimeout?.Invoke(pending);
+            pending.TryFail(new BlinkTradeTimeoutException(pending.RequestMsgType, pending.Id, pending.ReportedTimeout));
+        }
     }
 
     /// <summary>Completes the oldest request waiting on <paramref name="id"/> that <paramref name="message"/> answers.</summary>
@@ -103,20 +196,20 @@ internal sealed class PendingRequestRegistry
         return match is not null && match.TryComplete(message);
     }
 
-    /// <summary>Fails the most recent request waiting on <paramref name="id"/> (an ERROR naming it) with the exception
-    /// <paramref name="error"/> makes for it.</summary>
-    public bool TryFail(string id, Func<PendingRequest, Exception> error)
+    /// <summary>Removes and returns the most recent request waiting on <paramref name="id"/> (an ERROR naming it); the
+    /// caller, now its owner, fails it.</summary>
+    public PendingRequest? TryTakeLatest(string id)
     {
-        PendingRequest? latest = null;
         lock (_gate)
         {
             if (_pending.TryGetValue(id, out var waiting) && waiting.Count > 0)
             {
-                latest = waiting[^1];
+                var latest = waiting[^1];
                 RemoveLocked(latest, waiting);
+                return latest;
             }
         }
-        return latest is not null && latest.TryFail(error(latest));
+        return null;
     }
 
     /// <summary>Fails the most recently registered pending request (an ERROR without ReqID, PROTOCOL.md G2).</summary>
@@ -150,6 +243,9 @@ internal sealed class PendingRequestRegistry
             all = [.. _pending.Values.SelectMany(w => w)];
             _pending.Clear();
             _count = 0;
+            // Nothing waits and nothing more can: the timer goes with the connection.
+            _sweepDisposed = true;
+            _sweep.Dispose();
         }
         foreach (var pending in all)
         {

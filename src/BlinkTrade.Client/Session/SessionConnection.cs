@@ -52,7 +52,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         _logger = logger;
         _sink = sink;
         _metrics = metrics;
-        _pending = new PendingRequestRegistry(_time);
+        _pending = new PendingRequestRegistry(_time, p => ClientLog.RequestTimedOut(_logger, p.RequestMsgType, p.Id, p.ReportedTimeout));
         _writer = new FrameWriter<OutboundFrame>(connection, this, capacity: null);
         if (options.Pacing.Enabled)
         {
@@ -142,19 +142,31 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     /// <param name="reportedTimeout">The timeout the caller was given, for the timeout exception, when part of it was
     /// spent before this call (waiting for the session); <paramref name="timeout"/> is then what is left of it.</param>
     public Task<BlinkTradeMessage> RequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout = null)
+        => RequestAsync<BlinkTradeMessage>(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout);
+
+    /// <summary>
+    /// Sends a request and waits for the response correlated by <paramref name="requestId"/>, typed: an answer that is
+    /// not a <typeparamref name="TResponse"/> fails the request with a <see cref="ProtocolException"/>.
+    /// </summary>
+    /// <remarks>The task returned is the pending request's own (no async layer awaits it on the way to the caller): a
+    /// refusal is thrown once, where the application awaits it. The parameters are those of the untyped overload; a
+    /// cancelled <paramref name="cancellationToken"/> throws here, synchronously.</remarks>
+    public Task<TResponse> RequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout = null)
+        where TResponse : BlinkTradeMessage
         => _metrics.RequestDurationEnabled || Internal.Telemetry.ClientActivities.Source.HasListeners()
-            ? MeasuredRequestAsync(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout)
-            : SendRequest(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout);
+            ? MeasuredRequestAsync<TResponse>(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout)
+            : SendRequest<TResponse>(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout);
 
     // The measured path (a listener is attached): a span and a duration from hand-over to answer. The span is started
     // inside this async method so that Activity.Current returns to the caller's own on completion.
-    private async Task<BlinkTradeMessage> MeasuredRequestAsync(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
+    private async Task<TResponse> MeasuredRequestAsync<TResponse>(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
+        where TResponse : BlinkTradeMessage
     {
         using var activity = Internal.Telemetry.ClientActivities.StartRequest(request.MsgType, requestId, (request as NewOrderSingle)?.ClOrdID ?? (request as OrderCancelRequest)?.ClOrdID);
         var started = _time.GetTimestamp();
         try
         {
-            var response = await SendRequest(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout).ConfigureAwait(false);
+            var response = await SendRequest<TResponse>(request, requestId, responseTypes, accept, timeout, cancellationToken, reportedTimeout).ConfigureAwait(false);
             _metrics.RequestCompleted(request.MsgType, _time.GetElapsedTime(started), null);
             return response;
         }
@@ -166,12 +178,11 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         }
     }
 
-    private Task<BlinkTradeMessage> SendRequest(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
+    private Task<TResponse> SendRequest<TResponse>(BlinkTradeMessage request, string requestId, string[] responseTypes, Func<BlinkTradeMessage, bool>? accept, TimeSpan? timeout, CancellationToken cancellationToken, TimeSpan? reportedTimeout)
+        where TResponse : BlinkTradeMessage
     {
         var wait = timeout ?? _options.RequestTimeout;
-        var reported = reportedTimeout ?? wait;
-        var pending = _pending.Register(requestId, request.MsgType, responseTypes, accept, wait, reported,
-            p => ClientLog.RequestTimedOut(_logger, p.RequestMsgType, p.Id, reported), cancellationToken);
+        var pending = _pending.Register<TResponse>(requestId, request.MsgType, responseTypes, accept, wait, reportedTimeout ?? wait, cancellationToken);
         try
         {
             // The pending request is the frame's owner: timed out or cancelled while waiting for pacing, it is not sent.
@@ -184,7 +195,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
                 pending.TryFail(e);
             }
         }
-        return pending.Task;
+        return pending.Response;
     }
 
     /// <summary>Sends a TestRequest and measures the round trip.</summary>
@@ -417,9 +428,17 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         var exception = new BlinkTradeErrorException(error);
         // G2: an ERROR goes to the request it names; without a ReqID, to the most recent pending request.
         // G15: an ERROR answering a cancel is a refused cancel (the order is not open), typed as such.
-        var failed = error.ReqID is { Length: > 0 } reqId
-            ? _pending.TryFail(reqId, p => p.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception)
-            : _pending.TryFailMostRecent(exception);
+        bool failed;
+        if (error.ReqID is { Length: > 0 } reqId)
+        {
+            var pending = _pending.TryTakeLatest(reqId);
+            failed = pending is not null
+                && pending.TryFail(pending.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception);
+        }
+        else
+        {
+            failed = _pending.TryFailMostRecent(exception);
+        }
         _sink.OnError(new BlinkTradeClientError(ClientErrorKind.ServerError,
             exception.Message + (failed ? string.Empty : " (no pending request matched)"), exception, _time.GetUtcNow()));
     }

@@ -63,15 +63,35 @@ internal sealed class TradingFeature : IClientFeature
             BrokerID = _core.Options.BrokerId,
             ClientID = order.ClientID,
         };
-        return _instruments is null ? SendCheckedAsync(message, cancellationToken) : CheckThenSendAsync(message, _instruments, cancellationToken);
+        return _instruments is null ? SendCheckedAsync(message, cancellationToken) : CheckThenSend(message, _instruments, cancellationToken);
     }
 
     // The pre-trade checks run before the order has a ClOrdID or a request: a refused order leaves no trace on the wire.
-    // The wait for the instrument list counts toward the order's RequestTimeout: the call ends within one timeout even
-    // when the list is slow (or never comes), and then as a PreTradeCheckException, which says the order was not sent.
+    // With the instrument list in hand (the usual case) they run here and the order's task is the request's own (no
+    // async layer between); a refusal comes back as the faulted task, never thrown at the caller of SendOrderAsync.
+    private Task<ExecutionReport> CheckThenSend(NewOrderSingle order, InstrumentCatalog instruments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PreTradeChecker.CheckShape(order);
+            if (!instruments.TryFind(order.Symbol!, out var rules))
+            {
+                return CheckThenSendAsync(order, instruments, cancellationToken);
+            }
+            var checkedOrder = PreTradeChecker.Apply(order, rules ?? throw PreTradeChecker.UnknownSymbol(order), _core.Options.PreTradeChecks.PipRounding);
+            return SendCheckedAsync(checkedOrder, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<ExecutionReport>(e);
+        }
+    }
+
+    // The list is being read (or must be read again): the wait for it counts toward the order's RequestTimeout, so the
+    // call ends within one timeout even when the list is slow (or never comes), and then as a PreTradeCheckException,
+    // which says the order was not sent.
     private async Task<ExecutionReport> CheckThenSendAsync(NewOrderSingle order, InstrumentCatalog instruments, CancellationToken cancellationToken)
     {
-        PreTradeChecker.CheckShape(order);
         var started = _core.Time.GetTimestamp();
         var timeout = _core.Options.RequestTimeout;
         InstrumentRules? rules;

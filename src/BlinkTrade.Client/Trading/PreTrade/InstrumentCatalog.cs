@@ -36,6 +36,30 @@ internal sealed class InstrumentCatalog(Func<CancellationToken, Task<SecurityLis
         return rules.GetValueOrDefault(symbol);
     }
 
+    /// <summary>The rules of <paramref name="symbol"/> without waiting, when the list is in hand and answers for it
+    /// (lists it, or was read again for it): what <see cref="FindAsync"/> would return. <see langword="false"/> when
+    /// the list is still being read, failed, or must be read again for this symbol.</summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="rules">The rules, or <see langword="null"/> when the exchange does not list it.</param>
+    public bool TryFind(string symbol, out InstrumentRules? rules)
+    {
+        if (Volatile.Read(ref _current) is { Rules.IsCompletedSuccessfully: true } loaded)
+        {
+            if (loaded.Rules.Result.TryGetValue(symbol, out var found))
+            {
+                rules = found;
+                return true;
+            }
+            if (loaded.ReadFor == symbol)
+            {
+                rules = null;
+                return true;
+            }
+        }
+        rules = null;
+        return false;
+    }
+
     /// <summary>Reads the list with <paramref name="reading"/> (the restore's own request on the new connection) and
     /// keeps it for the orders that follow.</summary>
     public Task Prime(Task<SecurityList> reading)
