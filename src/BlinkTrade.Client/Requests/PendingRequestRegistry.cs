@@ -86,7 +86,8 @@ internal sealed class PendingRequestRegistry
             if (timeout != Timeout.InfiniteTimeSpan)
             {
                 var now = Now();
-                pending.Deadline = now + timeout;
+                // Saturating: a timeout of centuries (any positive TimeSpan is allowed) must not overflow the sum.
+                pending.Deadline = timeout >= TimeSpan.MaxValue - now ? TimeSpan.MaxValue : now + timeout;
                 // Usually a later deadline than one already armed for (requests share one timeout): nothing to do.
                 if (pending.Deadline < _armedFor && !_sweepDisposed)
                 {

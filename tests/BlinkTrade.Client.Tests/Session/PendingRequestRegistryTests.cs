@@ -42,6 +42,23 @@ public sealed class PendingRequestRegistryTests
     }
 
     [Fact]
+    public void A_timeout_of_centuries_registers_and_waits_while_a_short_one_still_fires()
+    {
+        var time = new FakeTimeProvider();
+        var registry = new PendingRequestRegistry(time);
+        time.Advance(TimeSpan.FromHours(1));
+
+        // Any positive timeout is valid (BlinkTradeClientOptions); the deadline's sum must not overflow.
+        var forever = Register(registry, "forever", TimeSpan.MaxValue - TimeSpan.FromTicks(1));
+        var soon = Register(registry, "soon", TimeSpan.FromSeconds(1));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.IsType<BlinkTradeTimeoutException>(soon.Task.Exception?.InnerException);
+        time.Advance(TimeSpan.FromDays(3));
+        Assert.False(forever.Task.IsCompleted);
+        Assert.True(registry.TryComplete("forever", new ExecutionReport { ClOrdID = "forever" }));
+    }
+
+    [Fact]
     public void A_request_registered_after_an_answered_one_times_out_at_its_deadline_not_the_first_ones()
     {
         var time = new FakeTimeProvider();
