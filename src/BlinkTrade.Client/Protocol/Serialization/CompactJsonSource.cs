@@ -84,7 +84,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     /// <inheritdoc />
     // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
     // builds the element. The value's bytes as written are what the tolerant source's element holds.
-    public void KeepUnknown(ref Dictionary<string, JsonElement>? unknown)
+    public void KeepUnknown(ref IDictionary<string, JsonElement>? unknown)
     {
         if (_failed)
         {
@@ -98,9 +98,15 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             Fail();
             return;
         }
-        var (name, value) = WireExtensionCache.Get(_unknownName, _json[start.._position]);
-        unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        unknown[name] = value;
+        var property = WireExtensionCache.Get(_unknownName, _json[start.._position]);
+        if (unknown is null)
+        {
+            unknown = new WireExtensionData(property);
+        }
+        else
+        {
+            unknown[property.Name] = property.Value;
+        }
     }
 
     /// <inheritdoc />
@@ -160,7 +166,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         {
             return FailWith<T>();
         }
-        return T.Values.TryGet(text, out var known) ? known : Clean(text) ? T.FromWire(Encoding.ASCII.GetString(text)) : default;
+        return WireEnumIndex<T>.TryGet(text, out var known) ? known : Clean(text) ? T.FromWire(Encoding.ASCII.GetString(text)) : default;
     }
 
     /// <inheritdoc />
