@@ -273,6 +273,21 @@ public sealed class CompactJsonSourceTests
         Assert.Throws<ArgumentException>(() => new WireNameTable("Px"));
     }
 
+    [Fact]
+    public void A_name_table_guesses_declaration_order_then_what_it_learned()
+    {
+        var table = new WireNameTable("OrderID", "ClOrdID", "ExecID");
+        Assert.Equal([0, 1, 2, -1], new[] { table.Guess(-1), table.Guess(0), table.Guess(1), table.Guess(2) });
+        Assert.Equal("\"ClOrdID\":"u8.ToArray(), table.Member(1).ToArray());
+        table.Learn(-1, 2);
+        table.Learn(2, 0);
+        table.Learn(0, -1); // not a name: nothing learned
+        table.Learn(int.MinValue, 1); // no previous name: nothing learned
+        Assert.Equal([2, 1, 2, 0], new[] { table.Guess(-1), table.Guess(0), table.Guess(1), table.Guess(2) });
+        Assert.Equal(-1, table.Guess(int.MinValue));
+        Assert.Equal(-1, table.Guess(3));
+    }
+
     private static BlinkTradeMessage Tolerant(byte[] frame)
     {
         var source = new JsonReaderSource(new Utf8JsonReader(frame), ProtocolJsonContext.Default.Options);

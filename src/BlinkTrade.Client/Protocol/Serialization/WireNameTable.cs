@@ -12,6 +12,9 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// buffer and then hashed or compared case by case (about 6 ns a name, a sixth of an <c>X</c>'s parse). Here a name of
 /// at least four bytes is keyed by its length and its first and last four bytes (two loads), a multiplier chosen at
 /// start-up spreads the keys over a small table without collisions, and one vectorized comparison confirms the match.
+/// Before that, <see cref="CompactJsonSource"/> tries <see cref="Guess"/>: the exchange writes a record's names in one
+/// order, so the name that followed the previous one last time is usually the next, confirmed by one comparison of its
+/// <c>"Name":</c> bytes without finding the name's end at all (docs/performance.md, "task 18x").
 /// </remarks>
 internal sealed class WireNameTable
 {
@@ -64,9 +67,6 @@ internal sealed class WireNameTable
         }
         throw new ArgumentException("No collision-free table for these names.", nameof(names));
     }
-
-    /// <summary>The number of names.</summary>
-    public int Count => _names.Length;
 
     /// <summary>
     /// The name that followed <paramref name="previous"/> the last time (declaration order until told otherwise by
