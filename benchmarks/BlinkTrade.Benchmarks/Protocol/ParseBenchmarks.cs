@@ -19,10 +19,9 @@ public class ParseBenchmarks
     private static readonly byte[] ExecutionReportFrame =
         """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"1","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000}"""u8.ToArray();
 
-    // A fill's 8 as the reference exchange writes it (OrderDate, Volume, and TransactTime, a field the record keeps as
-    // extension data), the form a client of the exchange parses.
-    private static readonly byte[] ExchangeExecutionReportFrame =
-        """{"MsgType":"8","OrderID":1459028830990,"ClOrdID":"7302190","ExecID":741402,"ExecType":"F","OrdStatus":"1","ExecSide":"1","Symbol":"BTCUSD","Side":"1","OrdType":"2","TimeInForce":"1","OrderQty":80000000,"Price":62100000000,"LastShares":50000000,"LastPx":62000000000,"LeavesQty":30000000,"CumQty":50000000,"CxlQty":0,"AvgPx":62000000000,"OrderDate":"2026-12-05 00:40:12","Volume":31000000000,"TransactTime":"2026-12-05 00:40:12"}"""u8.ToArray();
+    // A fill's 8 as the reference exchange writes it (its own encoder: OrderDate, Volume, and TransactTime, a field the
+    // record keeps as extension data), the form a client of the exchange parses.
+    private static readonly byte[] ExchangeExecutionReportFrame = Protocol.ExecutionReportFrames.PartialFill();
 
     private static readonly byte[] IncrementalRefreshFrame = BuildIncrementalRefresh();
 

@@ -33,6 +33,7 @@ internal static class ParseRatioCommand
         var book = MarketDataFrames.BookChanges();
         var snapshot = MarketDataFrames.Snapshot10x10();
         var report = ParseVersusPeersBenchmarks.ReportFrame;
+        var exchangeReport = ExecutionReportFrames.PartialFill();
         Category[] categories =
         [
             new("X trade (1 entry)", trade, MarketData(trade)),
@@ -44,6 +45,13 @@ internal static class ParseRatioCommand
                 new("JsonDocument", () => JsonDocumentClient.ParseExecutionReport(report)),
                 new("Newtonsoft", () => NewtonsoftClient.ParseExecutionReport(report)),
                 Floor(report),
+            ]),
+            new("8 fill (exchange's own)", exchangeReport,
+            [
+                new("SDK", () => ProtocolSerializer.Deserialize(exchangeReport)),
+                new("JsonDocument", () => JsonDocumentClient.ParseExecutionReport(exchangeReport)),
+                new("Newtonsoft", () => NewtonsoftClient.ParseExecutionReport(exchangeReport)),
+                Floor(exchangeReport),
             ]),
         ];
 

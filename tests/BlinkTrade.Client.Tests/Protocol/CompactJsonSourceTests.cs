@@ -130,6 +130,56 @@ public sealed class CompactJsonSourceTests
         Assert.Equal(Text(Tolerant(Encoding.UTF8.GetBytes(sameAs))), Text(compact!));
     }
 
+    // Names are first checked against the one that followed the previous name last time (a hint shared by every parse):
+    // any order, an unknown name, a name that is a prefix of another or spaced from its colon read as the tolerant source
+    // reads them, whatever the hints say.
+    [Fact]
+    public void Names_in_any_order_read_as_the_tolerant_source_reads_them()
+    {
+        var members = ReportWithTransactTime[1..^1].Split(',').Skip(1).ToList(); // MsgType stays first: it picks the reader
+        members.AddRange(["\"Zed\":5", "\"Side\" :\"2\"", "\"OrdType\":\"1\"", "\"OrderIDs\":7"]);
+        var random = new Random(18);
+        for (var i = 0; i < 400; i++)
+        {
+            var count = random.Next(members.Count + 1);
+            var picked = i % 2 == 0 ? members.OrderBy(_ => random.Next()).Take(count) : members.Take(count);
+            var frame = Encoding.UTF8.GetBytes("{\"MsgType\":\"8\"" + string.Concat(picked.Select(m => "," + m)) + "}");
+            var (compact, declined) = ReadCompact(frame);
+            Assert.False(declined, Encoding.UTF8.GetString(frame));
+            Assert.Equal(Text(Tolerant(frame)), Text(compact!));
+        }
+    }
+
+    // Integers are read eight digits at a time where eight bytes are digits: every length, sign and what follows.
+    [Fact]
+    public void Integers_of_every_length_read_as_their_digits_say()
+    {
+        var random = new Random(18);
+        for (var length = 1; length <= 21; length++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var digits = string.Concat(Enumerable.Range(0, length).Select(_ => (char)('0' + random.Next(10))));
+                var sign = random.Next(4) == 0 ? "-" : "";
+                var json = random.Next(3) switch
+                {
+                    0 => $$"""{"MsgType":"8","OrderID":{{sign}}{{digits}}}""",
+                    1 => $$"""{"MsgType":"8","OrderID":{{sign}}{{digits}} ,"ExecID":7}""",
+                    _ => $$"""{"MsgType":"8","ExecID":7,"OrderID":{{sign}}{{digits}},"CumQty":123456789012}""",
+                };
+                var frame = Encoding.UTF8.GetBytes(json);
+                var (compact, declined) = ReadCompact(frame);
+                var valid = length <= 18 && (digits[0] != '0' || length == 1);
+                Assert.Equal(!valid, declined);
+                if (valid)
+                {
+                    Assert.Equal(long.Parse(sign + digits, System.Globalization.CultureInfo.InvariantCulture), ((ExecutionReport)compact!).OrderID);
+                    Assert.Equal(Text(Tolerant(frame)), Text(compact!));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Extension_data_read_from_the_compact_form_is_each_record_own_and_holds_each_frame_value()
     {
@@ -221,6 +271,21 @@ public sealed class CompactJsonSourceTests
         }
         Assert.Throws<ArgumentException>(() => new WireNameTable("AbcdXYZWxyz", "AbcdQQQWxyz"));
         Assert.Throws<ArgumentException>(() => new WireNameTable("Px"));
+    }
+
+    [Fact]
+    public void A_name_table_guesses_declaration_order_then_what_it_learned()
+    {
+        var table = new WireNameTable("OrderID", "ClOrdID", "ExecID");
+        Assert.Equal([0, 1, 2, -1], new[] { table.Guess(-1), table.Guess(0), table.Guess(1), table.Guess(2) });
+        Assert.Equal("\"ClOrdID\":"u8.ToArray(), table.Member(1).ToArray());
+        table.Learn(-1, 2);
+        table.Learn(2, 0);
+        table.Learn(0, -1); // not a name: nothing learned
+        table.Learn(int.MinValue, 1); // no previous name: nothing learned
+        Assert.Equal([2, 1, 2, 0], new[] { table.Guess(-1), table.Guess(0), table.Guess(1), table.Guess(2) });
+        Assert.Equal(-1, table.Guess(int.MinValue));
+        Assert.Equal(-1, table.Guess(3));
     }
 
     private static BlinkTradeMessage Tolerant(byte[] frame)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -24,6 +25,9 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     // Longest integer read here: 18 digits cannot overflow a long (a longer one goes to the tolerant source).
     private const int MaxDigits = 18;
 
+    // No previous name to guess from (a name of another object, or one not in the table).
+    private const int Unrelated = int.MinValue;
+
     // What a string read here may not contain.
     private static readonly SearchValues<byte> NotPlainText = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'\\', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
@@ -34,6 +38,11 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
 
     // The name Next stopped at when it is none of the caller's (for KeepUnknown).
     private ReadOnlySpan<byte> _unknownName;
+
+    // The table of the object being read (null at its start) and the field of its previous name (-1 at its start), for
+    // the next name's guess.
+    private WireNameTable? _names;
+    private int _previousField;
 
     /// <summary>Whether the source gave up (the frame is not in the compact form it reads).</summary>
     public readonly bool Failed => _failed;
@@ -55,6 +64,8 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         }
         _position++;
         _afterValue = false;
+        _names = null;
+        _previousField = -1;
     }
 
     /// <inheritdoc />
@@ -65,18 +76,34 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         {
             return false;
         }
-        if (Peek() != '"' || !TryReadText(out var name))
+        // The exchange writes a record's names in one order: the name that followed the previous one last time is
+        // checked first, as one comparison of its "Name": bytes, before finding the name's end and looking it up.
+        var previous = _names is null || ReferenceEquals(names, _names) ? _previousField : Unrelated;
+        var guess = names.Guess(previous);
+        if (Peek() == '"' && guess >= 0 && _json[_position..].StartsWith(names.Member(guess)))
         {
-            return Fail();
+            field = guess;
+            _position += names.Member(guess).Length;
+            _afterValue = true;
         }
-        field = names.Find(name);
-        // An unknown name goes to KeepUnknown: plain text only, so its string is the one the tolerant source reads.
-        _unknownName = field < 0 && Clean(name) ? name : default;
-        if (Peek() != ':')
+        else
         {
-            return Fail();
+            if (Peek() != '"' || !TryReadText(out var name))
+            {
+                return Fail();
+            }
+            field = names.Find(name);
+            // An unknown name goes to KeepUnknown: plain text only, so its string is the one the tolerant source reads.
+            _unknownName = field < 0 && Clean(name) ? name : default;
+            if (Peek() != ':')
+            {
+                return Fail();
+            }
+            _position++;
+            names.Learn(previous, field);
         }
-        _position++;
+        _names = names;
+        _previousField = field < 0 ? Unrelated : field;
         SkipWhitespace();
         return true;
     }
@@ -84,7 +111,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     /// <inheritdoc />
     // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
     // builds the element. The value's bytes as written are what the tolerant source's element holds.
-    public void KeepUnknown(ref Dictionary<string, JsonElement>? unknown)
+    public void KeepUnknown(ref IDictionary<string, JsonElement>? unknown)
     {
         if (_failed)
         {
@@ -98,9 +125,15 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             Fail();
             return;
         }
-        var (name, value) = WireExtensionCache.Get(_unknownName, _json[start.._position]);
-        unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        unknown[name] = value;
+        var property = WireExtensionCache.Get(_unknownName, _json[start.._position]);
+        if (unknown is null)
+        {
+            unknown = new WireExtensionData(property);
+        }
+        else
+        {
+            unknown[property.Name] = property.Value;
+        }
     }
 
     /// <inheritdoc />
@@ -160,7 +193,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         {
             return FailWith<T>();
         }
-        return T.Values.TryGet(text, out var known) ? known : Clean(text) ? T.FromWire(Encoding.ASCII.GetString(text)) : default;
+        return WireEnumIndex<T>.TryGet(text, out var known) ? known : Clean(text) ? T.FromWire(Encoding.ASCII.GetString(text)) : default;
     }
 
     /// <inheritdoc />
@@ -296,6 +329,19 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         var negative = rest[0] == '-';
         var start = negative ? 1 : 0;
         var end = start;
+        // Eight digits at a time while eight bytes are digits: an 8 carries eleven numbers of up to 13 digits, and one
+        // digit at a time is a chain of dependent multiply-adds (more than a tenth of the whole parse). A number too
+        // long to fit is refused below (MaxDigits), so the wrapped value is never returned.
+        while (rest.Length - end >= sizeof(ulong))
+        {
+            var word = BinaryPrimitives.ReadUInt64LittleEndian(rest[end..]);
+            if (!AreEightDigits(word))
+            {
+                break;
+            }
+            value = unchecked((value * 100_000_000) + EightDigits(word));
+            end += sizeof(ulong);
+        }
         while (end < rest.Length && (uint)(rest[end] - '0') <= 9)
         {
             value = (value * 10) + (rest[end] - '0');
@@ -313,6 +359,26 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
         _position += end;
         _afterValue = true;
         return true;
+    }
+
+    // Whether each of the eight bytes (little-endian) is an ASCII digit: adding 0x46 sets the high bit of a byte above
+    // '9', subtracting 0x30 that of one below '0' (and of any non-ASCII byte); an all-digit word carries no bit across.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AreEightDigits(ulong word)
+        => unchecked(((word + 0x4646464646464646) | (word - 0x3030303030303030)) & 0x8080808080808080) == 0;
+
+    // The value of eight ASCII digits, the first in the lowest byte: pairs, then quadruples, then the eight, each step
+    // one multiply across the lanes (the usual SWAR reduction).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint EightDigits(ulong word)
+    {
+        unchecked
+        {
+            word -= 0x3030303030303030;
+            word = (word * 10) + (word >> 8);
+            word = (((word & 0x000000FF000000FF) * (100 + (1000000UL << 32))) + (((word >> 16) & 0x000000FF000000FF) * (1 + (10000UL << 32)))) >> 32;
+            return (uint)word;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

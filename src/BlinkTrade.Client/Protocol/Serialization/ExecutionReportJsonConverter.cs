@@ -71,7 +71,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         ExecInst? execInst = null;
         DateTime? orderDate = null;
         Amount? volume = null;
-        Dictionary<string, JsonElement>? unknown = null;
+        IDictionary<string, JsonElement>? unknown = null;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)

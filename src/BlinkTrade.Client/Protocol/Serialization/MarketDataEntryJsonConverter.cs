@@ -60,7 +60,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         DateOnly? date = null;
         TimeOnly? time = null;
         Side? side = null;
-        Dictionary<string, JsonElement>? unknown = null;
+        IDictionary<string, JsonElement>? unknown = null;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)

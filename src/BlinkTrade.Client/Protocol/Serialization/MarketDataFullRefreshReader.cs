@@ -36,7 +36,7 @@ internal sealed class MarketDataFullRefreshReader : IWireObjectReader<MarketData
         string? symbol = null;
         int? marketDepth = null;
         MarketDataEntry[]? entries = null;
-        Dictionary<string, JsonElement>? unknown = null;
+        IDictionary<string, JsonElement>? unknown = null;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)

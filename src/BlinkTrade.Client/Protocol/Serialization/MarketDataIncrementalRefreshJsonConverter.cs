@@ -40,7 +40,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         long mdReqId = 0;
         MarketDataBookType? bookType = null;
         MarketDataEntry[]? entries = null;
-        Dictionary<string, JsonElement>? unknown = null;
+        IDictionary<string, JsonElement>? unknown = null;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)

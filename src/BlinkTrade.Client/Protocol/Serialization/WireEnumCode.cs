@@ -25,7 +25,7 @@ internal static class WireEnumCode
         {
             return Absent;
         }
-        var index = T.Values.IndexOf(value);
+        var index = WireEnumIndex<T>.IndexOf(value);
         return index is >= 0 and < PresentDefault - 1 ? (byte)(index + 1) : Unknown;
     }
 

@@ -12,7 +12,7 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// <remarks>
 /// A <see cref="JsonElement"/> made by <see cref="JsonElement.ParseValue"/> owns a copy of its bytes and is read-only, so
 /// one instance can sit in any number of records (each record still gets its own extension dictionary, which its
-/// caller may change).
+/// caller may change: a <see cref="WireExtensionData"/> that points at the shared property until it is changed).
 /// </remarks>
 internal static class WireExtensionCache
 {
@@ -23,7 +23,7 @@ internal static class WireExtensionCache
 
     /// <summary>The property for <paramref name="name"/> (plain ASCII, no escapes) and <paramref name="rawValue"/> (one
     /// complete JSON string or number as written), from the cache when possible.</summary>
-    public static KeyValuePair<string, JsonElement> Get(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
+    public static WireExtensionProperty Get(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
     {
         if (name.Length > MaxNameLength || rawValue.Length > MaxValueLength)
         {
@@ -44,12 +44,12 @@ internal static class WireExtensionCache
         return created.Property;
     }
 
-    private static KeyValuePair<string, JsonElement> Create(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
+    private static WireExtensionProperty Create(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
     {
         var reader = new Utf8JsonReader(rawValue);
         reader.Read();
         return new(Encoding.ASCII.GetString(name), JsonElement.ParseValue(ref reader));
     }
 
-    private sealed record Entry(byte[] Name, byte[] RawValue, KeyValuePair<string, JsonElement> Property);
+    private sealed record Entry(byte[] Name, byte[] RawValue, WireExtensionProperty Property);
 }

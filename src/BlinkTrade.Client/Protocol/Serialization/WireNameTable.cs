@@ -12,6 +12,9 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// buffer and then hashed or compared case by case (about 6 ns a name, a sixth of an <c>X</c>'s parse). Here a name of
 /// at least four bytes is keyed by its length and its first and last four bytes (two loads), a multiplier chosen at
 /// start-up spreads the keys over a small table without collisions, and one vectorized comparison confirms the match.
+/// Before that, <see cref="CompactJsonSource"/> tries <see cref="Guess"/>: the exchange writes a record's names in one
+/// order, so the name that followed the previous one last time is usually the next, confirmed by one comparison of its
+/// <c>"Name":</c> bytes without finding the name's end at all (docs/performance.md, "task 18x").
 /// </remarks>
 internal sealed class WireNameTable
 {
@@ -21,6 +24,13 @@ internal sealed class WireNameTable
     private readonly byte[][] _names;
     private readonly sbyte[] _slots = new sbyte[1 << Bits];
     private readonly ulong _multiplier;
+
+    // Each name as a member starts in the compact form: "Name": (quotes and colon).
+    private readonly byte[][] _members;
+
+    // The name that last followed each name (slot 0: the object's first name), in declaration order at first. A hint
+    // only, checked against the bytes before use, so threads may overwrite each other's (a byte write is atomic).
+    private readonly sbyte[] _successors;
 
     /// <summary>Builds the table.</summary>
     /// <param name="names">The names, at least four ASCII characters each, at most 127 of them; no two may share their
@@ -32,10 +42,15 @@ internal sealed class WireNameTable
             throw new ArgumentException("Too many names.", nameof(names));
         }
         _names = new byte[names.Length][];
+        _members = new byte[names.Length][];
+        _successors = new sbyte[names.Length + 1];
+        _successors[^1] = -1;
         for (var i = 0; i < names.Length; i++)
         {
             _names[i] = Encoding.ASCII.GetBytes(names[i]);
-            if (_names[i].Length < MinLength || !Ascii.IsValid(names[i]))
+            _members[i] = Encoding.ASCII.GetBytes("\"" + names[i] + "\":");
+            _successors[i] = (sbyte)i;
+            if (_names[i].Length < MinLength || !Ascii.IsValid(names[i]) || names[i].Contains('"', StringComparison.Ordinal) || names[i].Contains('\\', StringComparison.Ordinal))
             {
                 throw new ArgumentException($"'{names[i]}' is not a name of at least {MinLength} ASCII characters.", nameof(names));
             }
@@ -52,6 +67,25 @@ internal sealed class WireNameTable
         }
         throw new ArgumentException("No collision-free table for these names.", nameof(names));
     }
+
+    /// <summary>
+    /// The name that followed <paramref name="previous"/> the last time (declaration order until told otherwise by
+    /// <see cref="Learn"/>), or -1: a guess the caller checks against the bytes (<see cref="Member"/>).
+    /// </summary>
+    /// <param name="previous">The previous name's field number, or -1 at the start of an object.</param>
+    public int Guess(int previous) => (uint)(previous + 1) < (uint)_successors.Length ? _successors[previous + 1] : -1;
+
+    /// <summary>Remembers that <paramref name="field"/> followed <paramref name="previous"/> (-1: it came first).</summary>
+    public void Learn(int previous, int field)
+    {
+        if ((uint)(previous + 1) < (uint)_successors.Length && (uint)field < (uint)_names.Length)
+        {
+            _successors[previous + 1] = (sbyte)field;
+        }
+    }
+
+    /// <summary>Name <paramref name="field"/> as a member starts in the compact form: <c>"Name":</c>.</summary>
+    public ReadOnlySpan<byte> Member(int field) => _members[field];
 
     /// <summary>The field number of <paramref name="utf8"/>, or -1 when it is none of the names.</summary>
     public int Find(ReadOnlySpan<byte> utf8)
