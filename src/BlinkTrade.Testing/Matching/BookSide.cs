@@ -215,12 +215,12 @@ internal sealed class BookSide
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
         var offset = (int)(key & BookPage.Mask);
-        if (pageIndex < 0 || _pages[pageIndex].Counts[offset] == 0)
+        var page = pageIndex >= 0 ? _pages[pageIndex] : null;
+        if (page is null || page.Counts[offset] == 0)
         {
             throw new InvalidOperationException("Order price has no level.");
         }
 
-        var page = _pages[pageIndex];
         var id = page.LevelIds[offset];
         ref var level = ref _store[id];
         var rank = level.Remove(slot);
@@ -294,7 +294,7 @@ internal sealed class BookSide
     }
 
     /// <summary>Lane-wise sum of <c>values[start..end)</c>; <paramref name="end"/> is a multiple of 64 (so of the vector width).</summary>
-    private static Vector<int> SumToEnd(int[] values, int start, int end)
+    private static Vector<int> SumToEnd(ReadOnlySpan<int> values, int start, int end)
     {
         var width = Vector<int>.Count;
         var first = start & -width;
@@ -305,10 +305,10 @@ internal sealed class BookSide
 
         // The first vector may begin before start: zero its lanes below start.
         var keep = Vector.GreaterThanOrEqual(Vector<int>.Indices + new Vector<int>(first), new Vector<int>(start));
-        var acc = Vector.ConditionalSelect(keep, new Vector<int>(values, first), Vector<int>.Zero);
+        var acc = Vector.ConditionalSelect(keep, new Vector<int>(values[first..]), Vector<int>.Zero);
         for (var i = first + width; i < end; i += width)
         {
-            acc += new Vector<int>(values, i);
+            acc += new Vector<int>(values[i..]);
         }
 
         return acc;
