@@ -6,6 +6,8 @@ namespace BlinkTrade.Testing.Matching;
 /// occupied tick with a leading-zero count instead of a search. Offsets ascend towards the better price.
 /// Pages are pooled by their <see cref="BookSide"/>; a pooled page is all zero except for stale <see cref="LevelIds"/>,
 /// which are only read where <see cref="Counts"/> is non-zero.
+/// The per-tick and per-block tables are inline arrays (fields of the page, not arrays of their own): every add and cancel
+/// touches four of them, and each would otherwise be a dependent load of the array reference and a bounds check first.
 /// </summary>
 internal sealed class BookPage
 {
@@ -25,16 +27,16 @@ internal sealed class BookPage
     public const int Blocks = Size >> BlockShift;
 
     /// <summary>Level id (in the side's level store) at each tick; valid only where <see cref="Counts"/> is non-zero.</summary>
-    public readonly int[] LevelIds = new int[Size];
+    public TickArray<int> LevelIds;
 
     /// <summary>Orders at each tick (0: no level).</summary>
-    public readonly int[] Counts = new int[Size];
+    public TickArray<int> Counts;
 
     /// <summary>Orders in each 64-tick block.</summary>
-    public readonly int[] BlockSums = new int[Blocks];
+    public BlockArray<int> BlockSums;
 
     /// <summary>Bit <c>t</c> of word <c>b</c>: tick <c>b × 64 + t</c> has a level.</summary>
-    public readonly ulong[] Occupied = new ulong[Blocks];
+    public BlockArray<ulong> Occupied;
 
     /// <summary>Bit <c>b</c>: block <c>b</c> has a level.</summary>
     public ulong OccupiedBlocks;

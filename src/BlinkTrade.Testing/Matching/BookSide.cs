@@ -149,10 +149,11 @@ internal sealed class BookSide
         var offset = (int)(key & BookPage.Mask);
         var block = offset >> BookPage.BlockShift;
         int id;
-        if (page.Counts[offset] == 0)
+        ref var count = ref page.Counts[offset];
+        if (count == 0)
         {
             id = RentLevel();
-            _store[id].Reset(price);
+            _store[id].ResetWith(price, slot);
             page.LevelIds[offset] = id;
             page.Occupied[block] |= 1UL << offset;
             page.OccupiedBlocks |= 1UL << block;
@@ -167,16 +168,15 @@ internal sealed class BookSide
         else
         {
             id = page.LevelIds[offset];
+            _store[id].Append(slot);
         }
 
         levelId = id;
-        ref var level = ref _store[id];
-        level.Append(slot);
-        page.Counts[offset]++;
+        count++;
         page.BlockSums[block]++;
         page.OrderCount++;
         OrderCount++;
-        return _positions ? OrdersBetterThan(pageIndex, page, offset) + level.Count : 0;
+        return _positions ? OrdersBetterThan(pageIndex, page, offset) + count : 0;
     }
 
     /// <summary>Starts loading the queue entry an order resting at <paramref name="price"/> would be appended to, when that
@@ -215,17 +215,30 @@ internal sealed class BookSide
         var key = Key(price);
         var pageIndex = FindPage(key >> BookPage.Shift);
         var offset = (int)(key & BookPage.Mask);
-        if (pageIndex < 0 || _pages[pageIndex].Counts[offset] == 0)
+        var page = pageIndex >= 0 ? _pages[pageIndex] : null;
+        var count = page is null ? 0 : page.Counts[offset];
+        if (count == 0)
         {
             throw new InvalidOperationException("Order price has no level.");
         }
 
-        var page = _pages[pageIndex];
-        var id = page.LevelIds[offset];
+        var id = page!.LevelIds[offset];
         ref var level = ref _store[id];
-        var rank = level.Remove(slot);
+        int rank;
+        if (count == 1)
+        {
+            // The tick's count says the order is its level's only one (about half the cancels in a thin book): the level
+            // empties without its queue being read.
+            level.RemoveOnly(slot);
+            rank = 0;
+        }
+        else
+        {
+            rank = level.Remove(slot);
+        }
+
         var position = _positions ? OrdersBetterThan(pageIndex, page, offset) + rank + 1 : 0;
-        RemovedOne(pageIndex, page, offset, id, key, level.Count);
+        RemovedOne(pageIndex, page, offset, id, key, count - 1);
         return position;
     }
 
@@ -294,7 +307,7 @@ internal sealed class BookSide
     }
 
     /// <summary>Lane-wise sum of <c>values[start..end)</c>; <paramref name="end"/> is a multiple of 64 (so of the vector width).</summary>
-    private static Vector<int> SumToEnd(int[] values, int start, int end)
+    private static Vector<int> SumToEnd(ReadOnlySpan<int> values, int start, int end)
     {
         var width = Vector<int>.Count;
         var first = start & -width;
@@ -305,10 +318,10 @@ internal sealed class BookSide
 
         // The first vector may begin before start: zero its lanes below start.
         var keep = Vector.GreaterThanOrEqual(Vector<int>.Indices + new Vector<int>(first), new Vector<int>(start));
-        var acc = Vector.ConditionalSelect(keep, new Vector<int>(values, first), Vector<int>.Zero);
+        var acc = Vector.ConditionalSelect(keep, new Vector<int>(values[first..]), Vector<int>.Zero);
         for (var i = first + width; i < end; i += width)
         {
-            acc += new Vector<int>(values, i);
+            acc += new Vector<int>(values[i..]);
         }
 
         return acc;

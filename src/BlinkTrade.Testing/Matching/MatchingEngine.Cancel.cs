@@ -29,10 +29,14 @@ internal sealed partial class MatchingEngine
                 PrefetchRestingLevel(_orders.Link(slot).LevelHint, InCommandLevelEntries);
             }
 
-            if (_orders[slot].UserId != command.UserId || _orders[slot].BrokerId != command.BrokerId)
+            ref var owned = ref _orders[slot];
+            if (owned.UserId != command.UserId || owned.BrokerId != command.BrokerId)
             {
                 return CancelResult.UnknownOrder;
             }
+
+            CancelOpenOrder(slot, ref owned);
+            return CancelResult.Canceled;
         }
         else
         {
@@ -44,7 +48,7 @@ internal sealed partial class MatchingEngine
             }
         }
 
-        CancelOpenOrder(slot);
+        CancelOpenOrder(slot, ref _orders[slot]);
         return CancelResult.Canceled;
     }
 
@@ -72,7 +76,7 @@ internal sealed partial class MatchingEngine
             if ((command.Side is null || order.Side == command.Side) &&
                 (command.Symbol is null || string.Equals(order.Instrument.Symbol, command.Symbol, StringComparison.Ordinal)))
             {
-                CancelOpenOrder(slot);
+                CancelOpenOrder(slot, ref order);
                 cancelled++;
             }
 
@@ -102,9 +106,11 @@ internal sealed partial class MatchingEngine
     }
 
     /// <summary>Cancels an open order that is resting in the book or waiting as a stop.</summary>
-    private void CancelOpenOrder(int slot)
+    /// <remarks>The slot's reference is passed down the whole cancel (<see cref="CancelRemainder(int, ref OrderSlot, string?)"/>,
+    /// <see cref="Close(int, ref OrderSlot)"/>, <see cref="Unregister"/>) instead of each step indexing the store again (two loads
+    /// and a bounds check each): nothing on the way allocates a slot, the one thing that moves the store.</remarks>
+    private void CancelOpenOrder(int slot, ref OrderSlot order)
     {
-        ref var order = ref _orders[slot];
         var instrument = order.Instrument;
         if (Prefetching)
         {
@@ -130,23 +136,28 @@ internal sealed partial class MatchingEngine
             EmitBookEvent(instrument, order.Side, BookUpdateAction.Delete, position, slot);
         }
 
-        CancelRemainder(slot, null);
+        CancelRemainder(slot, ref order, null);
     }
 
     /// <summary>Cancels the leaves of an order that is no longer in the book: report, unlock, close.</summary>
-    private void CancelRemainder(int slot, string? text)
+    private void CancelRemainder(int slot, string? text) => CancelRemainder(slot, ref _orders[slot], text);
+
+    /// <summary>Cancels the leaves of the order <paramref name="order"/> (in <paramref name="slot"/>): report, unlock, close.</summary>
+    private void CancelRemainder(int slot, ref OrderSlot order, string? text)
     {
-        ref var order = ref _orders[slot];
         order.CxlQty += order.LeavesQty;
         order.LeavesQty = 0;
         EmitReport(slot, ref order, ExecType.Canceled, order.Side, 0, 0, text);
-        Close(slot);
+        Close(slot, ref order);
     }
 
     /// <summary>Releases whatever the order still reserves, removes it from the indexes and frees its slot.</summary>
-    private void Close(int slot)
+    private void Close(int slot) => Close(slot, ref _orders[slot]);
+
+    /// <summary>Releases whatever the order <paramref name="order"/> (in <paramref name="slot"/>) still reserves, removes it from the
+    /// indexes and frees its slot.</summary>
+    private void Close(int slot, ref OrderSlot order)
     {
-        ref var order = ref _orders[slot];
         if (order.Locked != 0)
         {
             _risk.Release(order.AccountIndex, LockCurrency(ref order), order.Locked);
@@ -155,7 +166,7 @@ internal sealed partial class MatchingEngine
 
         if (order.Registered)
         {
-            Unregister(slot);
+            Unregister(slot, ref order);
         }
 
         _orders.Free(slot);
@@ -187,9 +198,8 @@ internal sealed partial class MatchingEngine
         }
     }
 
-    private void Unregister(int slot)
+    private void Unregister(int slot, ref OrderSlot order)
     {
-        ref var order = ref _orders[slot];
         ref var owner = ref OrdersOf(order.AccountIndex);
         order.Registered = false;
         _orderIndex.Remove(order.OrderId);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Matching;
@@ -88,7 +90,7 @@ internal sealed class OrderIdIndex
 
         var position = (int)pageNumber & (_ring.Length - 1);
         var page = _ring[position] ??= RentPage();
-        page[(int)offset & PageMask] = slot + 1;
+        Entry(page, offset) = slot + 1;
         _live[position]++;
         Count++;
     }
@@ -100,7 +102,7 @@ internal sealed class OrderIdIndex
         var pageNumber = (ulong)(id - _firstId) >> PageShift;
         if (pageNumber - (ulong)_lowPage < (ulong)_ring.Length && _ring[(int)pageNumber & (_ring.Length - 1)] is { } page)
         {
-            slot = page[(int)(id - _firstId) & PageMask] - 1;
+            slot = Entry(page, id - _firstId) - 1;
             return slot >= 0;
         }
 
@@ -115,7 +117,7 @@ internal sealed class OrderIdIndex
         var pageNumber = (ulong)(id - _firstId) >> PageShift;
         if (pageNumber - (ulong)_lowPage < (ulong)_ring.Length && _ring[(int)pageNumber & (_ring.Length - 1)] is { } page)
         {
-            CachePrefetch.Read(ref page[(int)(id - _firstId) & PageMask]);
+            CachePrefetch.Read(ref Entry(page, id - _firstId));
         }
     }
 
@@ -125,7 +127,7 @@ internal sealed class OrderIdIndex
         var offset = id - _firstId;
         var position = (int)(offset >> PageShift) & (_ring.Length - 1);
         var page = _ring[position]!;
-        page[(int)offset & PageMask] = 0;
+        Entry(page, offset) = 0;
         Count--;
         if (--_live[position] == 0)
         {
@@ -175,6 +177,15 @@ internal sealed class OrderIdIndex
         _ring = ring;
         _live = live;
         _lowPage = low;
+    }
+
+    /// <summary>The entry of the id <paramref name="offset"/> ids past the first in its page.</summary>
+    /// <remarks>Unchecked: every page is made with <see cref="PageSize"/> entries (<see cref="RentPage"/>) and the index is masked
+    /// below it, so the bounds check the indexer would add on every add, lookup and removal can never fail.</remarks>
+    private static ref int Entry(int[] page, long offset)
+    {
+        Debug.Assert(page.Length == PageSize, "Pages hold PageSize entries.");
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), (int)offset & PageMask);
     }
 
     private int[] RentPage() => _freePageCount > 0 ? _freePages[--_freePageCount] : new int[PageSize];

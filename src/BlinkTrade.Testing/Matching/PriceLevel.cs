@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using BlinkTrade.Testing.Collections;
 
 namespace BlinkTrade.Testing.Matching;
@@ -127,6 +129,26 @@ internal struct PriceLevel
         }
 
         return rank;
+    }
+
+    /// <summary>Makes the level the empty level at <paramref name="price"/> and appends <paramref name="slot"/>.</summary>
+    /// <remarks>Writes the queue's first entry without reading the queue's length (a second line, often not cached when a level
+    /// is reused): every queue has room for at least 4 entries (constructor), so entry 0 always exists.</remarks>
+    public void ResetWith(long price, int slot)
+    {
+        Debug.Assert(_slots.Length >= 4, "Every queue has room for 4 entries.");
+        Price = price;
+        Head = 0;
+        Tail = 1;
+        MemoryMarshal.GetArrayDataReference(_slots) = slot;
+    }
+
+    /// <summary>Empties a level whose one order the caller knows it is removing: no queue read (its only entry is that order).</summary>
+    public void RemoveOnly(int slot)
+    {
+        Debug.Assert(Count == 1 && _slots[Head] == slot, "The level's only order is the one removed.");
+        Head = 0;
+        Tail = 0;
     }
 
     public void Reset(long price)
