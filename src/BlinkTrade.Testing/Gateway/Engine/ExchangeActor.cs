@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Tasks.Sources;
 using BlinkTrade.Testing.Telemetry;
 
 namespace BlinkTrade.Testing.Gateway.Engine;
@@ -119,6 +120,51 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
 #pragma warning restore CA1031
         {
             result = Task.FromException<T>(e);
+        }
+        StopTiming(started);
+        Release();
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="InvokeAsync{TArgument, T}"/>, for the requests every order makes (<c>D</c>, <c>F</c>): the result is
+    /// a <see cref="ValueTask{T}"/>, so a request the caller runs at once allocates nothing for it, and a queued one only
+    /// its work item, which is also what the caller awaits (no task, completion source or cancellable wait of its own).
+    /// </summary>
+    /// <remarks>The returned value task must be awaited once, as any value task. Cancelling only ends the wait: the
+    /// item still runs in its turn, as with <see cref="InvokeAsync{TArgument, T}"/>.</remarks>
+    public ValueTask<T> InvokeValueAsync<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_running || _queue.Count > 0)
+            {
+                var item = new ValueWorkItem<TArgument, T>(argument, work, announce);
+                _queue.Enqueue(item);
+                if (!_running)
+                {
+                    _running = true;
+                    ScheduleDrain();
+                }
+                // Registered after it was queued: a token cancelled meanwhile ends the wait at once, and the item runs anyway.
+                return item.Await(cancellationToken);
+            }
+            _running = true;
+        }
+
+        ValueTask<T> result;
+        var started = StartTiming();
+        try
+        {
+            result = new ValueTask<T>(work(_state, argument));
+        }
+#pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result = ValueTask.FromException<T>(e);
         }
         StopTiming(started);
         Release();
@@ -258,5 +304,86 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
                 Completion.TrySetException(e);
             }
         }
+    }
+
+    // A queued InvokeValueAsync: the work item and the value task source its caller awaits, completed once — by the
+    // actor with the result, or by the caller's token ending the wait first (the work still runs in its turn).
+    private sealed class ValueWorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce)
+        : IWorkItem, IValueTaskSource<T>
+    {
+        // The caller's code never runs on the actor's thread.
+        private ManualResetValueTaskSourceCore<T> _core = new() { RunContinuationsAsynchronously = true };
+        private CancellationTokenRegistration _cancellation;
+        private int _completed;
+
+        public ValueTask<T> Await(CancellationToken cancellationToken)
+        {
+            if (cancellationToken.CanBeCanceled)
+            {
+                _cancellation = cancellationToken.UnsafeRegister(static (state, token) =>
+                {
+                    var item = (ValueWorkItem<TArgument, T>)state!;
+                    if (Interlocked.Exchange(ref item._completed, 1) == 0)
+                    {
+                        item._core.SetException(new OperationCanceledException(token));
+                    }
+                }, this);
+            }
+            return new ValueTask<T>(this, _core.Version);
+        }
+
+        public void Announce(TState state)
+        {
+            if (announce is null)
+            {
+                return;
+            }
+            try
+            {
+                announce(state, argument);
+            }
+#pragma warning disable CA1031 // A hint never fails anything: the item itself still runs and reports its own errors.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        public void Run(TState state)
+        {
+            T result;
+            try
+            {
+                result = work(state, argument);
+            }
+#pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Complete(e);
+                return;
+            }
+            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            {
+                _cancellation.Unregister();
+                _core.SetResult(result);
+            }
+        }
+
+        private void Complete(Exception error)
+        {
+            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            {
+                _cancellation.Unregister();
+                _core.SetException(error);
+            }
+        }
+
+        public T GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+            => _core.OnCompleted(continuation, state, token, flags);
     }
 }
