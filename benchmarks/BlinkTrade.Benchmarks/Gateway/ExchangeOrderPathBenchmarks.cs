@@ -15,11 +15,10 @@ namespace BlinkTrade.Benchmarks;
 /// crossing order whose cancel comes too late (its <c>ERROR</c>). Requests go one at a time, so the actor is idle when
 /// each arrives (its inline path). Allocation and thread-pool work items are process-wide (the exchange's threads
 /// included). The time per operation is mostly thread-pool hand-offs and, on a busy machine, the wait for a core: the
-/// cleanup prints the process CPU per operation over the whole run (pilot and warm-up included, the same for every
-/// build), the figure to compare under load. Run: <c>dotnet $B --filter '*ExchangeOrderPath*' --job short --inProcess</c>.
+/// cleanup prints the process CPU and the thread-pool work items per operation over the whole run (pilot and warm-up
+/// included, the same for every build), the figures to compare under load. Run: <c>dotnet $B --filter '*ExchangeOrderPath*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
-[ThreadingDiagnoser]
 public class ExchangeOrderPathBenchmarks
 {
     private const long Usd = 100_000_000;
@@ -31,6 +30,7 @@ public class ExchangeOrderPathBenchmarks
     private long _lastOrderId;
     private long _operations;
     private TimeSpan _cpuAtSetup;
+    private long _workItemsAtSetup;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -44,14 +44,17 @@ public class ExchangeOrderPathBenchmarks
         _bob = await LoginAsync("bob");
         _operations = 0;
         _cpuAtSetup = Environment.CpuUsage.TotalTime;
+        _workItemsAtSetup = ThreadPool.CompletedWorkItemCount;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         var cpu = Environment.CpuUsage.TotalTime - _cpuAtSetup;
+        var workItems = ThreadPool.CompletedWorkItemCount - _workItemsAtSetup;
+        var operations = Math.Max(1, _operations);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// process CPU per operation: {cpu.TotalMicroseconds / Math.Max(1, _operations):F1} µs over {_operations:N0} operations ({cpu.TotalSeconds:F1} s)"));
+            $"// process CPU per operation: {cpu.TotalMicroseconds / operations:F1} µs, {(double)workItems / operations:F2} thread-pool work items, over {_operations:N0} operations ({cpu.TotalSeconds:F1} s)"));
         _alice.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _bob.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _exchange.DisposeAsync().AsTask().GetAwaiter().GetResult();
