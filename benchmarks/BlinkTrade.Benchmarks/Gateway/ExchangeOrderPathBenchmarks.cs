@@ -15,8 +15,8 @@ namespace BlinkTrade.Benchmarks;
 /// crossing order whose cancel comes too late (its <c>ERROR</c>). Requests go one at a time, so the actor is idle when
 /// each arrives (its inline path). Allocation and thread-pool work items are process-wide (the exchange's threads
 /// included). The time per operation is mostly thread-pool hand-offs and, on a busy machine, the wait for a core: the
-/// cleanup prints the process CPU and the thread-pool work items per operation over the whole run (pilot and warm-up
-/// included, the same for every build), the figures to compare under load. Run: <c>dotnet $B --filter '*ExchangeOrderPath*' --job short --inProcess</c>.
+/// cleanup prints the process CPU and the thread-pool work items per operation over the second half of the run's
+/// operations (the JIT settled), the figures to compare under load. Run: <c>dotnet $B --filter '*ExchangeOrderPath*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class ExchangeOrderPathBenchmarks
@@ -29,8 +29,9 @@ public class ExchangeOrderPathBenchmarks
     private long _next;
     private long _lastOrderId;
     private long _operations;
-    private TimeSpan _cpuAtSetup;
-    private long _workItemsAtSetup;
+    // (operations, process CPU, completed work items) every CheckpointEvery operations: the cleanup reads the second half.
+    private const int CheckpointEvery = 256;
+    private readonly List<(long Operations, TimeSpan Cpu, long WorkItems)> _checkpoints = [];
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -43,18 +44,27 @@ public class ExchangeOrderPathBenchmarks
         _alice = await LoginAsync("alice");
         _bob = await LoginAsync("bob");
         _operations = 0;
-        _cpuAtSetup = Environment.CpuUsage.TotalTime;
-        _workItemsAtSetup = ThreadPool.CompletedWorkItemCount;
+        _checkpoints.Clear();
+        Checkpoint();
     }
+
+    private void Count()
+    {
+        if (++_operations % CheckpointEvery == 0)
+        {
+            Checkpoint();
+        }
+    }
+
+    private void Checkpoint() => _checkpoints.Add((_operations, Environment.CpuUsage.TotalTime, ThreadPool.CompletedWorkItemCount));
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        var cpu = Environment.CpuUsage.TotalTime - _cpuAtSetup;
-        var workItems = ThreadPool.CompletedWorkItemCount - _workItemsAtSetup;
-        var operations = Math.Max(1, _operations);
+        var (first, last) = (_checkpoints[_checkpoints.Count / 2], _checkpoints[^1]);
+        var operations = Math.Max(1, last.Operations - first.Operations);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// process CPU per operation: {cpu.TotalMicroseconds / operations:F1} µs, {(double)workItems / operations:F2} thread-pool work items, over {_operations:N0} operations ({cpu.TotalSeconds:F1} s)"));
+            $"// process CPU per operation: {(last.Cpu - first.Cpu).TotalMicroseconds / operations:F1} µs, {(double)(last.WorkItems - first.WorkItems) / operations:F2} thread-pool work items, over the last {operations:N0} of {_operations:N0} operations"));
         _alice.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _bob.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _exchange.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -64,7 +74,7 @@ public class ExchangeOrderPathBenchmarks
     [Benchmark]
     public async Task RestThenCancel()
     {
-        _operations++;
+        Count();
         await SendAsync(_alice, Order("1", 900 * Usd));
         _lastOrderId = await ReadOrderIdAsync(_alice);
         await ReadUntilAsync(_alice, "\"U3\""u8.ToArray(), 1);
@@ -76,7 +86,7 @@ public class ExchangeOrderPathBenchmarks
     [Benchmark]
     public async Task FillThenLateCancel()
     {
-        _operations++;
+        Count();
         await SendAsync(_bob, Order("2", 1000 * Usd));
         await ReadUntilAsync(_bob, "\"U3\""u8.ToArray(), 1);
         await SendAsync(_alice, Order("1", 1000 * Usd));
