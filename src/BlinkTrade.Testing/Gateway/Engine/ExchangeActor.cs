@@ -88,48 +88,14 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
     /// rethrown to the caller). When the item waits in a backlog, <paramref name="announce"/> (if any) runs on the actor
     /// a few items before it: it may only give hints (prefetch), never change state; an exception from it is ignored.
     /// </summary>
-    /// <remarks>Static delegates with an argument: a queued request costs its work item and nothing more.</remarks>
+    /// <remarks>Static delegates with an argument: a queued request costs its work item and the task it returns.</remarks>
     public Task<T> InvokeAsync<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_running || _queue.Count > 0)
-            {
-                var item = new WorkItem<TArgument, T>(argument, work, announce);
-                _queue.Enqueue(item);
-                if (!_running)
-                {
-                    _running = true;
-                    ScheduleDrain();
-                }
-                return item.Completion.Task.WaitAsync(cancellationToken);
-            }
-            _running = true;
-        }
-
-        Task<T> result;
-        var started = StartTiming();
-        try
-        {
-            result = Task.FromResult(work(_state, argument));
-        }
-#pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            result = Task.FromException<T>(e);
-        }
-        StopTiming(started);
-        Release();
-        return result;
-    }
+        => InvokeValueAsync(argument, work, announce, cancellationToken).AsTask();
 
     /// <summary>
-    /// As <see cref="InvokeAsync{TArgument, T}"/>, for the requests every order makes (<c>D</c>, <c>F</c>): the result is
-    /// a <see cref="ValueTask{T}"/>, so a request the caller runs at once allocates nothing for it, and a queued one only
-    /// its work item, which is also what the caller awaits (no task, completion source or cancellable wait of its own).
+    /// As <see cref="InvokeAsync{TArgument, T}"/>, as a <see cref="ValueTask{T}"/> — the way of the requests every order
+    /// makes (<c>D</c>, <c>F</c>): a request the caller runs at once allocates nothing for it, and a queued one only its
+    /// work item, which is also what the caller awaits (no task, completion source or cancellable wait of its own).
     /// </summary>
     /// <remarks>The returned value task must be awaited once, as any value task. Cancelling only ends the wait: the
     /// item still runs in its turn, as with <see cref="InvokeAsync{TArgument, T}"/>.</remarks>
@@ -141,7 +107,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_running || _queue.Count > 0)
             {
-                var item = new ValueWorkItem<TArgument, T>(argument, work, announce);
+                var item = new WorkItem<TArgument, T>(argument, work, announce);
                 _queue.Enqueue(item);
                 if (!_running)
                 {
@@ -270,45 +236,9 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         }
     }
 
-    private sealed class WorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce) : IWorkItem
-    {
-        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Announce(TState state)
-        {
-            if (announce is null)
-            {
-                return;
-            }
-            try
-            {
-                announce(state, argument);
-            }
-#pragma warning disable CA1031 // A hint never fails anything: the item itself still runs and reports its own errors.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-
-        public void Run(TState state)
-        {
-            try
-            {
-                Completion.TrySetResult(work(state, argument));
-            }
-#pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                Completion.TrySetException(e);
-            }
-        }
-    }
-
-    // A queued InvokeValueAsync: the work item and the value task source its caller awaits, completed once — by the
-    // actor with the result, or by the caller's token ending the wait first (the work still runs in its turn).
-    private sealed class ValueWorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce)
+    // A queued item: the work and the value task source its caller awaits, completed once — by the actor with the
+    // result, or by the caller's token ending the wait first (the work still runs in its turn).
+    private sealed class WorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce)
         : IWorkItem, IValueTaskSource<T>
     {
         // The caller's code never runs on the actor's thread.
@@ -322,7 +252,7 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
             {
                 _cancellation = cancellationToken.UnsafeRegister(static (state, token) =>
                 {
-                    var item = (ValueWorkItem<TArgument, T>)state!;
+                    var item = (WorkItem<TArgument, T>)state!;
                     if (Interlocked.Exchange(ref item._completed, 1) == 0)
                     {
                         item._core.SetException(new OperationCanceledException(token));

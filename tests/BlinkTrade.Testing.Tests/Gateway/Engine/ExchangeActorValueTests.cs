@@ -33,7 +33,7 @@ public sealed class ExchangeActorValueTests
     {
         var log = new List<string>();
         await using var actor = new ExchangeActor<List<string>>(log);
-        var release = await HoldAsync(actor);
+        var release = await ActorHold.HoldAsync(actor, SafetyNet);
 
         const int Items = ExchangeActor<List<string>>.MaxBatch + 9;
         var values = new List<Task<int>>();
@@ -86,7 +86,7 @@ public sealed class ExchangeActorValueTests
     public async Task A_callers_continuation_does_not_run_on_the_actor()
     {
         await using var actor = new ExchangeActor<int>(0);
-        var release = await HoldAsync(actor);
+        var release = await ActorHold.HoldAsync(actor, SafetyNet);
         var secondRan = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = actor.InvokeValueAsync(1, static (_, n) => n, null, CancellationToken.None);
         _ = actor.InvokeValueAsync(secondRan, static (_, signal) =>
@@ -113,7 +113,7 @@ public sealed class ExchangeActorValueTests
     {
         var ran = new List<int>();
         await using var actor = new ExchangeActor<List<int>>(ran);
-        var release = await HoldAsync(actor);
+        var release = await ActorHold.HoldAsync(actor, SafetyNet);
         using var cancel = new CancellationTokenSource();
         var cancelled = actor.InvokeValueAsync(1, static (state, n) =>
         {
@@ -144,19 +144,5 @@ public sealed class ExchangeActorValueTests
         await cancel.CancelAsync();
         Assert.Throws<OperationCanceledException>(() => actor.InvokeValueAsync(1, (_, n) => ran += n, null, cancel.Token));
         Assert.Equal(0, ran);
-    }
-
-    // Occupies the actor with an item that waits for the returned signal, so what is invoked meanwhile queues up.
-    private static async Task<TaskCompletionSource> HoldAsync<T>(ExchangeActor<T> actor)
-    {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = Task.Run(() => actor.InvokeAsync(_ =>
-        {
-            entered.SetResult();
-            release.Task.Wait(SafetyNet);
-        }, CancellationToken.None));
-        await entered.Task.WaitAsync(SafetyNet);
-        return release;
     }
 }
