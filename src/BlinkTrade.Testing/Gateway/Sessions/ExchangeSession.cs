@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using BlinkTrade.Client.Session;
 using BlinkTrade.Client.Transport;
@@ -352,9 +351,6 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
         }
     }
 
-    // Pooled: it runs once per request and suspends whenever the actor is busy, so the default builder would allocate a
-    // state-machine box per request.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         GatewayRequest? message = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BlinkTrade.Testing.Gateway.Dispatch;
 using BlinkTrade.Testing.Gateway.Handlers;
 using BlinkTrade.Testing.Accounts;
@@ -52,7 +51,6 @@ internal static class OrderHandlers
 
     /// <summary>D: decoded into the SDK's <see cref="Protocol.NewOrderSingle"/> and validated here (ERROR for malformed
     /// fields, in bitex's order); business rejects come back as ER "8" from the engine.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] // one per request: no state-machine box when it waits for the actor
     public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var request = (Identity: session.Identity!, Order: ReadNewOrder(message), Session: session);
@@ -148,7 +146,6 @@ internal static class OrderHandlers
     /// <summary>F: by OrigClOrdID/ClOrdID, by OrderID, or all of one Side. A cancel of an order that is not open (filled,
     /// cancelled, rejected, unknown) is answered at once with ERROR "Invalid Parameter" whose ReqID names the order as
     /// the request did — ClOrdID, else OrigClOrdID, else OrderID — and whose Detail says why (§5 G15).</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] // as NewOrderAsync
     public static async ValueTask CancelOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var identity = session.Identity!;
