@@ -65,13 +65,24 @@ internal sealed partial class ExchangeState
         }
         PublishBalanceChanges(events.BalanceChanges);
         Runtime.Metrics.Trades(events.Trades.Length);
-        var trades = new List<TradeRecord>(events.Trades.Length);
-        foreach (ref readonly var t in events.Trades)
+        MarketData.Publish(events.BookEvents, TradeRecords(events.Trades), now);
+    }
+
+    // The command's trades as the market data keeps them; no list for a command that traded nothing (most of them).
+    private static IReadOnlyList<TradeRecord> TradeRecords(ReadOnlySpan<Trade> trades)
+    {
+        if (trades.IsEmpty)
         {
-            trades.Add(new TradeRecord(t.TradeId, t.Symbol, t.Price, t.Quantity, t.AggressorSide, t.OrderId, t.SecondaryOrderId, t.BuyerUserId, t.SellerUserId,
-                new DateTimeOffset(t.Timestamp, TimeSpan.Zero)));
+            return [];
         }
-        MarketData.Publish(events.BookEvents, trades, now);
+        var records = new TradeRecord[trades.Length];
+        for (var i = 0; i < trades.Length; i++)
+        {
+            ref readonly var t = ref trades[i];
+            records[i] = new TradeRecord(t.TradeId, t.Symbol, t.Price, t.Quantity, t.AggressorSide, t.OrderId, t.SecondaryOrderId, t.BuyerUserId, t.SellerUserId,
+                new DateTimeOffset(t.Timestamp, TimeSpan.Zero));
+        }
+        return records;
     }
 
     /// <summary>Unsolicited U3 deltas: only the changed currencies, with their <c>_locked</c> (§5 G30), one frame per account.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Tasks.Sources;
 using BlinkTrade.Testing.Telemetry;
 
 namespace BlinkTrade.Testing.Gateway.Engine;
@@ -87,8 +88,18 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
     /// rethrown to the caller). When the item waits in a backlog, <paramref name="announce"/> (if any) runs on the actor
     /// a few items before it: it may only give hints (prefetch), never change state; an exception from it is ignored.
     /// </summary>
-    /// <remarks>Static delegates with an argument: a queued request costs its work item and nothing more.</remarks>
+    /// <remarks>Static delegates with an argument: a queued request costs its work item and the task it returns.</remarks>
     public Task<T> InvokeAsync<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce, CancellationToken cancellationToken)
+        => InvokeValueAsync(argument, work, announce, cancellationToken).AsTask();
+
+    /// <summary>
+    /// As <see cref="InvokeAsync{TArgument, T}"/>, as a <see cref="ValueTask{T}"/> — the way of the requests every order
+    /// makes (<c>D</c>, <c>F</c>): a request the caller runs at once allocates nothing for it, and a queued one only its
+    /// work item, which is also what the caller awaits (no task, completion source or cancellable wait of its own).
+    /// </summary>
+    /// <remarks>The returned value task must be awaited once, as any value task. Cancelling only ends the wait: the
+    /// item still runs in its turn, as with <see cref="InvokeAsync{TArgument, T}"/>.</remarks>
+    public ValueTask<T> InvokeValueAsync<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
@@ -103,22 +114,23 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
                     _running = true;
                     ScheduleDrain();
                 }
-                return item.Completion.Task.WaitAsync(cancellationToken);
+                // Registered after it was queued: a token cancelled meanwhile ends the wait at once, and the item runs anyway.
+                return item.Await(cancellationToken);
             }
             _running = true;
         }
 
-        Task<T> result;
+        ValueTask<T> result;
         var started = StartTiming();
         try
         {
-            result = Task.FromResult(work(_state, argument));
+            result = new ValueTask<T>(work(_state, argument));
         }
 #pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            result = Task.FromException<T>(e);
+            result = ValueTask.FromException<T>(e);
         }
         StopTiming(started);
         Release();
@@ -224,9 +236,31 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
         }
     }
 
-    private sealed class WorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce) : IWorkItem
+    // A queued item: the work and the value task source its caller awaits, completed once — by the actor with the
+    // result, or by the caller's token ending the wait first (the work still runs in its turn).
+    private sealed class WorkItem<TArgument, T>(TArgument argument, Func<TState, TArgument, T> work, Action<TState, TArgument>? announce)
+        : IWorkItem, IValueTaskSource<T>
     {
-        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The caller's code never runs on the actor's thread.
+        private ManualResetValueTaskSourceCore<T> _core = new() { RunContinuationsAsynchronously = true };
+        private CancellationTokenRegistration _cancellation;
+        private int _completed;
+
+        public ValueTask<T> Await(CancellationToken cancellationToken)
+        {
+            if (cancellationToken.CanBeCanceled)
+            {
+                _cancellation = cancellationToken.UnsafeRegister(static (state, token) =>
+                {
+                    var item = (WorkItem<TArgument, T>)state!;
+                    if (Interlocked.Exchange(ref item._completed, 1) == 0)
+                    {
+                        item._core.SetException(new OperationCanceledException(token));
+                    }
+                }, this);
+            }
+            return new ValueTask<T>(this, _core.Version);
+        }
 
         public void Announce(TState state)
         {
@@ -247,16 +281,39 @@ internal sealed class ExchangeActor<TState> : IAsyncDisposable
 
         public void Run(TState state)
         {
+            T result;
             try
             {
-                Completion.TrySetResult(work(state, argument));
+                result = work(state, argument);
             }
 #pragma warning disable CA1031 // The actor must survive any failing work item; the caller sees the exception.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                Completion.TrySetException(e);
+                Complete(e);
+                return;
+            }
+            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            {
+                _cancellation.Unregister();
+                _core.SetResult(result);
             }
         }
+
+        private void Complete(Exception error)
+        {
+            if (Interlocked.Exchange(ref _completed, 1) == 0)
+            {
+                _cancellation.Unregister();
+                _core.SetException(error);
+            }
+        }
+
+        public T GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+            => _core.OnCompleted(continuation, state, token, flags);
     }
 }

@@ -332,21 +332,26 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
     /// stack trace, captured again at every <c>await</c> on its way out, cost more than the whole request.
     /// </summary>
     internal void Refuse(GatewayRequest? message, GatewayException refusal)
+        => Refuse(message, refusal.Description, refusal.Detail, refusal.RequestId, refusal.CloseSession);
+
+    /// <summary>As <see cref="Refuse(GatewayRequest?, GatewayException)"/>, without an exception object: the refusal's
+    /// Description, Detail, the ReqID to echo (null: the request's own) and whether the session closes.</summary>
+    internal void Refuse(GatewayRequest? message, string description, string detail, ReadOnlyMemory<byte>? requestId = null, bool closeSession = false)
     {
-        GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", refusal.Description, refusal.Detail);
+        GatewayLog.RequestRefused(_logger, Id, message?.MsgType ?? "?", description, detail);
         if (message is null)
         {
             _runtime.Metrics.MessageReceived(null); // not even JSON with a MsgType: counted as "?"
         }
         _runtime.Metrics.Error(message?.MsgType);
-        Send(FrameEncoder.Error(refusal.Description, refusal.Detail, refusal.RequestId ?? message?.RequestId));
-        if (refusal.CloseSession)
+        Send(FrameEncoder.Error(description, detail, requestId ?? message?.RequestId));
+        if (closeSession)
         {
             Close();
         }
     }
 
-    private async Task ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    private async ValueTask ProcessFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         GatewayRequest? message = null;
         try

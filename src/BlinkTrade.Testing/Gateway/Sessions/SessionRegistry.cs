@@ -9,7 +9,9 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 internal sealed class SessionRegistry
 {
     private readonly ConcurrentDictionary<long, ExchangeSession> _all = new();
-    private readonly Dictionary<int, List<ExchangeSession>> _byUser = [];
+    // Each user's sessions as an array that is replaced, never changed, on Bind/Unbind: a publication (two or three per
+    // served order) reads it as it stands instead of copying the list under the lock.
+    private readonly Dictionary<int, ExchangeSession[]> _byUser = [];
     private readonly Lock _gate = new();
 
     public int Count => _all.Count;
@@ -24,13 +26,10 @@ internal sealed class SessionRegistry
     {
         lock (_gate)
         {
-            if (!_byUser.TryGetValue(identity.UserId, out var list))
+            var sessions = _byUser.GetValueOrDefault(identity.UserId, []);
+            if (Array.IndexOf(sessions, session) < 0)
             {
-                _byUser[identity.UserId] = list = [];
-            }
-            if (!list.Contains(session))
-            {
-                list.Add(session);
+                _byUser[identity.UserId] = [.. sessions, session];
             }
         }
     }
@@ -39,22 +38,26 @@ internal sealed class SessionRegistry
     {
         lock (_gate)
         {
-            if (_byUser.TryGetValue(identity.UserId, out var list))
+            if (_byUser.TryGetValue(identity.UserId, out var sessions) && Array.IndexOf(sessions, session) is var index and >= 0)
             {
-                list.Remove(session);
-                if (list.Count == 0)
+                if (sessions.Length == 1)
                 {
                     _byUser.Remove(identity.UserId);
+                }
+                else
+                {
+                    _byUser[identity.UserId] = [.. sessions.AsSpan(0, index), .. sessions.AsSpan(index + 1)];
                 }
             }
         }
     }
 
+    /// <summary>The user's sessions when asked: a snapshot that later logins and logouts do not change (the caller must not write into it).</summary>
     public ExchangeSession[] SessionsOf(int userId)
     {
         lock (_gate)
         {
-            return _byUser.TryGetValue(userId, out var list) ? [.. list] : [];
+            return _byUser.GetValueOrDefault(userId, []);
         }
     }
 

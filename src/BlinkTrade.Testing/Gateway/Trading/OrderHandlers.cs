@@ -54,7 +54,7 @@ internal static class OrderHandlers
     public static async ValueTask NewOrderAsync(GatewayServices services, ExchangeSession session, GatewayRequest message, CancellationToken cancellationToken)
     {
         var request = (Identity: session.Identity!, Order: ReadNewOrder(message), Session: session);
-        await services.Actor.InvokeAsync(request, static (state, r) =>
+        await services.Actor.InvokeValueAsync(request, static (state, r) =>
         {
             var account = AccountResolver.Resolve(state, r.Identity, r.Order.ClientId);
             return state.PlaceOrder(r.Order.ToNewOrder(state, account), r.Identity.UserId, r.Session);
@@ -162,39 +162,40 @@ internal static class OrderHandlers
             var other => throw GatewayException.InvalidValue("Side", other.Value.Value),
         };
         var symbol = message.GetOptionalString("Symbol");
-        var notOpen = await services.Actor.InvokeAsync(state =>
+        var clientId = message.GetOptionalString("ClientID");
+        // A static work item with its argument: a cancel costs no closure and no delegate of its own, and the work item
+        // holds no reference to the request, whose buffers go back to their pools once the handler returns.
+        var request = (Session: session, Identity: identity, ClientId: clientId, OrderId: orderId, OrigClOrdId: origClOrdId, ClOrdId: clOrdId, Side: side, Symbol: symbol);
+        var notOpen = await services.Actor.InvokeValueAsync(request, static (state, r) =>
         {
-            var account = AccountResolver.Resolve(state, identity, message);
-            if (orderId is null && origClOrdId is null && clOrdId is null)
+            var account = AccountResolver.Resolve(state, r.Identity, r.ClientId);
+            if (r.OrderId is null && r.OrigClOrdId is null && r.ClOrdId is null)
             {
-                if (side is null)
+                if (r.Side is null)
                 {
                     throw GatewayException.MissingTag("Side");
                 }
-                state.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = account.BrokerId, UserId = account.UserId, Side = side, Symbol = symbol, Timestamp = state.NowTicks });
-                state.PublishEngineEvents(session);
+                state.Engine.CancelAllOrders(new CancelAllOrders { BrokerId = account.BrokerId, UserId = account.UserId, Side = r.Side, Symbol = r.Symbol, Timestamp = state.NowTicks });
+                state.PublishEngineEvents(r.Session);
                 return null;
             }
             var result = state.Engine.CancelOrder(new CancelOrder
             {
                 BrokerId = account.BrokerId,
                 UserId = account.UserId,
-                OrderId = orderId ?? 0,
-                OrigClOrdId = origClOrdId,
-                ClOrdId = origClOrdId is null ? clOrdId : null,
+                OrderId = r.OrderId ?? 0,
+                OrigClOrdId = r.OrigClOrdId,
+                ClOrdId = r.OrigClOrdId is null ? r.ClOrdId : null,
                 Timestamp = state.NowTicks,
             });
-            state.PublishEngineEvents(session);
-            return result == CancelResult.Canceled ? null : WhyNotOpen(state, account.UserId, orderId, origClOrdId ?? clOrdId);
-        }, cancellationToken).ConfigureAwait(false);
+            state.PublishEngineEvents(r.Session);
+            return result == CancelResult.Canceled ? null : WhyNotOpen(state, account.UserId, r.OrderId, r.OrigClOrdId ?? r.ClOrdId);
+        }, announce: null, cancellationToken).ConfigureAwait(false);
         if (notOpen is not null)
         {
             // Not thrown: a cancel that lost the race with a fill is routine for a trading bot (docs/performance.md,
             // "Gateway throughput", the late cancels), and the same ERROR without the throw costs a fraction of it.
-            session.Refuse(message, new GatewayException(GatewayErrors.InvalidParameter, notOpen)
-            {
-                RequestId = message.RequestId ?? OrderReference(message),
-            });
+            session.Refuse(message, GatewayErrors.InvalidParameter, notOpen, message.RequestId ?? OrderReference(message));
         }
     }
 
@@ -208,7 +209,11 @@ internal static class OrderHandlers
         }
         else if (clOrdId is not null && state.OrdersByUser.TryGetValue(userId, out var orders))
         {
-            record = orders.FindLast(o => string.Equals(o.ClOrdId, clOrdId, StringComparison.Ordinal));
+            // Newest first, without a closure: the order a late cancel names is among the user's last ones.
+            for (var i = orders.Count - 1; i >= 0 && record is null; i--)
+            {
+                record = string.Equals(orders[i].ClOrdId, clOrdId, StringComparison.Ordinal) ? orders[i] : null;
+            }
         }
         return record?.Status switch
         {

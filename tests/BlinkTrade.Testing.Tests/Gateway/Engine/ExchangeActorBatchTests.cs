@@ -16,7 +16,7 @@ public sealed class ExchangeActorBatchTests
     {
         var log = new List<string>();
         await using var actor = new ExchangeActor<List<string>>(log);
-        var release = await HoldAsync(actor);
+        var release = await ActorHold.HoldAsync(actor, SafetyNet);
 
         // Items from 5 "sessions", interleaved, more than two batches' worth.
         const int Items = (2 * ExchangeActor<List<string>>.MaxBatch) + 17;
@@ -56,7 +56,7 @@ public sealed class ExchangeActorBatchTests
     public async Task A_failing_announce_or_item_leaves_the_others_unaffected()
     {
         await using var actor = new ExchangeActor<List<int>>([]);
-        var release = await HoldAsync(actor);
+        var release = await ActorHold.HoldAsync(actor, SafetyNet);
         var good = actor.InvokeAsync(1, static (state, n) => n, static (_, _) => throw new InvalidOperationException("hint"), CancellationToken.None);
         var bad = actor.InvokeAsync(2, static (_, n) => n > 0 ? throw new InvalidOperationException("work") : n, null, CancellationToken.None);
         var after = actor.InvokeAsync(3, static (state, n) => n, null, CancellationToken.None);
@@ -66,19 +66,5 @@ public sealed class ExchangeActorBatchTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(SafetyNet));
         Assert.Equal("work", error.Message);
         Assert.Equal(3, await after.WaitAsync(SafetyNet));
-    }
-
-    // Occupies the actor with an item that waits for the returned signal, so what is invoked meanwhile queues up.
-    private static async Task<TaskCompletionSource> HoldAsync<T>(ExchangeActor<T> actor)
-    {
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = Task.Run(() => actor.InvokeAsync(_ =>
-        {
-            entered.SetResult();
-            release.Task.Wait(SafetyNet);
-        }, CancellationToken.None));
-        await entered.Task.WaitAsync(SafetyNet);
-        return release;
     }
 }
