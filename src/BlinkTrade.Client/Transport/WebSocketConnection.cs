@@ -61,9 +61,19 @@ internal sealed class WebSocketConnection : IBlinkTradeConnection
     /// <inheritdoc />
     public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
+        // A token cancelled before the send writes nothing and leaves the connection open.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await _socket.SendAsync(frame, WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The WebSocket aborts itself when the token fires during a send, but not always: its write's own cancellation
+            // can end the send first and unregister that abort before it runs (seen once under load). A frame cut midway
+            // must never be followed by another one on the stream, so the connection is aborted here either way.
+            _socket.Abort();
+            throw;
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
