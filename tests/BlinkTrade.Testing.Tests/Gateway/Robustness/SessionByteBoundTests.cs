@@ -114,14 +114,19 @@ public sealed class SessionByteBoundTests
 
     // The session's teardown ends in continuations that may still hold its last frames for a moment after the close
     // was logged (longer on a loaded machine): the heap is re-measured until it has come back, with a safety net.
+    // A session that kept its queue would keep more than Bound (it is cut once it holds more): the threshold is three
+    // quarters of that. Below it stays what is cached, not leaked — ArrayPool.Shared keeps returned frame buffers per
+    // thread and per core, and the second attack's frames may land on other pool threads than the first's (one run
+    // measured 2.3 MB of it, more than the half-bound this threshold used to be).
     private static async Task AssertHeapReturnedAsync(long before)
     {
+        const long Threshold = Bound * 3 / 4;
         var after = HeapAfterFullCollection();
-        for (var attempt = 0; attempt < 40 && after - before >= Bound / 2; attempt++)
+        for (var attempt = 0; attempt < 40 && after - before >= Threshold; attempt++)
         {
             await Task.Delay(250);
             after = HeapAfterFullCollection();
         }
-        Assert.True(after - before < Bound / 2, $"heap grew by {(after - before) / 1024} KiB over a second attack ({before / 1024} → {after / 1024} KiB)");
+        Assert.True(after - before < Threshold, $"heap grew by {(after - before) / 1024} KiB over a second attack ({before / 1024} → {after / 1024} KiB)");
     }
 }
