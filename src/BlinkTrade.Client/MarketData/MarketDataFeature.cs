@@ -260,8 +260,11 @@ internal sealed partial class MarketDataFeature(ClientCore core) : IClientFeatur
             return;
         }
         var bookChanged = false;
-        foreach (var entry in entries)
+        // By index, not foreach: the parser hands an array behind the interface, and a foreach over the interface
+        // allocates an enumerator per frame (the per-X path of every book subscription: docs/performance.md, 18y).
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.MDEntryType == MarketDataEntryType.Trade)
             {
                 OnLiveTrade(subscription, MarketTrade.From(subscription.Symbol, entry));

@@ -88,6 +88,13 @@ internal sealed class SafeSubject<T> : IObservable<T>
     /// <param name="value">The item.</param>
     public void OnNext(T value)
     {
+        // Nobody to deliver to and no latest item to keep (an event stream no one follows, such as the client's message
+        // stream, offered every received frame): skip the lock. A Subscribe racing with this call may or may not see
+        // the item either way; a terminated stream has no subscribers, so it returns here too.
+        if (!_replayLatest && Volatile.Read(ref _subscribers).Length == 0)
+        {
+            return;
+        }
         List<Subscriber>? overflowed = null;
         lock (_gate)
         {
