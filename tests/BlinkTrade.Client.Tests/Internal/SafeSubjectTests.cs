@@ -115,4 +115,29 @@ public sealed class SafeSubjectTests
         Assert.Equal([1], observer.Items);
         Assert.Equal(0, subject.SubscriberCount);
     }
+
+    [Fact]
+    public async Task An_event_stream_without_subscribers_drops_its_items_and_serves_the_next_subscriber_from_then_on()
+    {
+        // OnNext skips its lock when an event stream has no subscriber (task 18y): nothing is kept for later, and a
+        // subscriber that comes (or comes back) afterwards gets every later item, then the terminal call.
+        var subject = Create(OverflowPolicy.FaultSubscriber);
+        subject.OnNext(1);
+        var first = new RecordingObserver<int>();
+        var subscription = subject.Subscribe(first);
+        subject.OnNext(2);
+        await first.WaitUntilAsync(items => items.Count == 1);
+        subscription.Dispose();
+        subject.OnNext(3);
+        var second = new RecordingObserver<int>();
+        subject.Subscribe(second);
+        subject.OnNext(4);
+        subject.OnCompleted();
+        subject.OnNext(5);
+
+        await second.WaitForTerminalAsync();
+        Assert.Equal([2], first.Items);
+        Assert.Equal([4], second.Items);
+        Assert.True(second.Completed);
+    }
 }
