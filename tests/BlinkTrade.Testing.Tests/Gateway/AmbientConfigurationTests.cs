@@ -32,12 +32,14 @@ public sealed class AmbientConfigurationTests
             Assert.False(await IsListeningAsync(urlsPort), "the exchange bound the user's ASPNETCORE_URLS");
 
             // The exchange itself still serves its own port.
+            // A safety net only: each step ends on its own event (connected, sent, the reply received).
+            using var safetyNet = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             using var socket = new ClientWebSocket();
-            await socket.ConnectAsync(exchange.WebSocketUri!, CancellationToken.None);
+            await socket.ConnectAsync(exchange.WebSocketUri!, safetyNet.Token);
             var ping = Encoding.UTF8.GetBytes("""{"MsgType":"1","TestReqID":"ambient"}""");
-            await socket.SendAsync(ping, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            await socket.SendAsync(ping, WebSocketMessageType.Text, endOfMessage: true, safetyNet.Token);
             var buffer = new byte[4096];
-            var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            var received = await socket.ReceiveAsync(buffer, safetyNet.Token);
             Assert.Contains("\"ambient\"", Encoding.UTF8.GetString(buffer, 0, received.Count), StringComparison.Ordinal);
         }
         finally
