@@ -111,7 +111,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     /// <inheritdoc />
     // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
     // builds the element. The value's bytes as written are what the tolerant source's element holds.
-    public void KeepUnknown(ref IDictionary<string, JsonElement>? unknown)
+    public void KeepUnknown(ref WireExtensionFields unknown)
     {
         if (_failed)
         {
@@ -125,15 +125,7 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             Fail();
             return;
         }
-        var property = WireExtensionCache.Get(_unknownName, _json[start.._position]);
-        if (unknown is null)
-        {
-            unknown = new WireExtensionData(property);
-        }
-        else
-        {
-            unknown[property.Name] = property.Value;
-        }
+        unknown.Add(WireExtensionCache.Get(_unknownName, _json[start.._position]));
     }
 
     /// <inheritdoc />

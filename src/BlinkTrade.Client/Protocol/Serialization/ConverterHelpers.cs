@@ -76,6 +76,19 @@ internal static class ConverterHelpers
         extension[longName ?? name.ToString()] = JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>Writes a record's extension data after its known properties, as the serializer does; a shared wire
+    /// property is written as is, without making the record's dictionary.</summary>
+    public static void WriteExtension(Utf8JsonWriter writer, ProtocolRecord record)
+    {
+        if (record.WireExtension is WireExtensionProperty shared)
+        {
+            writer.WritePropertyName(shared.Name);
+            shared.Value.WriteTo(writer);
+            return;
+        }
+        WriteExtension(writer, record.ExtensionData);
+    }
+
     /// <summary>Writes extension data after the known properties, as the serializer does.</summary>
     public static void WriteExtension(Utf8JsonWriter writer, IDictionary<string, JsonElement>? extension)
     {

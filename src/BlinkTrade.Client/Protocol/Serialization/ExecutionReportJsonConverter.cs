@@ -71,7 +71,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         ExecInst? execInst = null;
         DateTime? orderDate = null;
         Amount? volume = null;
-        IDictionary<string, JsonElement>? unknown = null;
+        WireExtensionFields unknown = default;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)
@@ -131,7 +131,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
             ExecInst = execInst,
             OrderDate = orderDate,
             Volume = volume,
-            ExtensionData = unknown,
+            WireExtension = unknown.Value,
         };
     }
 
@@ -196,7 +196,7 @@ internal sealed class ExecutionReportJsonConverter : JsonConverter<ExecutionRepo
         {
             writer.WriteNumber("Volume"u8, volume.Satoshis);
         }
-        WriteExtension(writer, value.ExtensionData);
+        WriteExtension(writer, value);
         writer.WriteEndObject();
     }
 }

@@ -69,7 +69,7 @@ internal sealed class HeartbeatJsonConverter : JsonConverter<Heartbeat>
         {
             writer.WriteNumber("ClientTimestamp"u8, clientTimestamp);
         }
-        WriteExtension(writer, value.ExtensionData);
+        WriteExtension(writer, value);
         writer.WriteEndObject();
     }
 }

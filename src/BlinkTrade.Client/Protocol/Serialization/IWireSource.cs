@@ -22,7 +22,7 @@ internal interface IWireSource
     bool Next(WireNameTable names, out int field);
 
     /// <summary>Keeps the current property (a name not in the caller's table) in <paramref name="unknown"/>, created on first use.</summary>
-    void KeepUnknown(ref IDictionary<string, JsonElement>? unknown);
+    void KeepUnknown(ref WireExtensionFields unknown);
 
     /// <summary>Skips the current value.</summary>
     void Skip();

@@ -67,11 +67,7 @@ internal ref struct JsonReaderSource(Utf8JsonReader reader, JsonSerializerOption
     }
 
     /// <inheritdoc />
-    public void KeepUnknown(ref IDictionary<string, JsonElement>? unknown)
-    {
-        unknown ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        unknown[_unknownName!] = JsonElement.ParseValue(ref Reader);
-    }
+    public void KeepUnknown(ref WireExtensionFields unknown) => unknown.Set(_unknownName!, JsonElement.ParseValue(ref Reader));
 
     /// <inheritdoc />
     public void Skip() => Reader.Skip();

@@ -60,7 +60,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         DateOnly? date = null;
         TimeOnly? time = null;
         Side? side = null;
-        IDictionary<string, JsonElement>? unknown = null;
+        WireExtensionFields unknown = default;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)
@@ -111,7 +111,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
             MDEntrySellerID = sellerId,
             MDEntryBuyer = buyer,
             MDEntrySeller = seller,
-            ExtensionData = unknown,
+            WireExtension = unknown.Value,
         };
     }
 
@@ -156,7 +156,7 @@ internal sealed class MarketDataEntryJsonConverter : JsonConverter<MarketDataEnt
         WriteNumber(writer, "MDEntrySellerID"u8, value.MDEntrySellerID);
         WriteString(writer, "MDEntryBuyer"u8, value.MDEntryBuyer);
         WriteString(writer, "MDEntrySeller"u8, value.MDEntrySeller);
-        WriteExtension(writer, value.ExtensionData);
+        WriteExtension(writer, value);
         writer.WriteEndObject();
     }
 

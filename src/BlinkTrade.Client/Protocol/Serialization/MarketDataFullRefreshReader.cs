@@ -36,7 +36,7 @@ internal sealed class MarketDataFullRefreshReader : IWireObjectReader<MarketData
         string? symbol = null;
         int? marketDepth = null;
         MarketDataEntry[]? entries = null;
-        IDictionary<string, JsonElement>? unknown = null;
+        WireExtensionFields unknown = default;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)
@@ -55,7 +55,7 @@ internal sealed class MarketDataFullRefreshReader : IWireObjectReader<MarketData
             Symbol = symbol,
             MarketDepth = marketDepth,
             MDFullGrp = entries,
-            ExtensionData = unknown,
+            WireExtension = unknown.Value,
         };
     }
 }

@@ -40,7 +40,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
         long mdReqId = 0;
         MarketDataBookType? bookType = null;
         MarketDataEntry[]? entries = null;
-        IDictionary<string, JsonElement>? unknown = null;
+        WireExtensionFields unknown = default;
         while (source.Next(Names, out var field))
         {
             switch ((Field)field)
@@ -57,7 +57,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
             MDReqID = mdReqId,
             MDBkTyp = bookType,
             MDIncGrp = entries,
-            ExtensionData = unknown,
+            WireExtension = unknown.Value,
         };
     }
 
@@ -86,7 +86,7 @@ internal sealed class MarketDataIncrementalRefreshJsonConverter : JsonConverter<
             }
             writer.WriteEndArray();
         }
-        WriteExtension(writer, value.ExtensionData);
+        WriteExtension(writer, value);
         writer.WriteEndObject();
     }
 

@@ -24,6 +24,9 @@ internal sealed class WireExtensionData : IDictionary<string, JsonElement>, IRea
     /// <param name="property">The property (shared, never changed).</param>
     public WireExtensionData(WireExtensionProperty property) => _single = property;
 
+    /// <summary>The shared property while it is all this dictionary holds (nothing changed yet), else <see langword="null"/>.</summary>
+    public WireExtensionProperty? Shared => _many is null ? _single : null;
+
     /// <inheritdoc cref="IDictionary{TKey, TValue}.this" />
     public JsonElement this[string key]
     {

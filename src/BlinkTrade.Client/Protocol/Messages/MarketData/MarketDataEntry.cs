@@ -11,7 +11,7 @@ public sealed partial record MarketDataEntry
     /// <param name="currency">A currency code, e.g. <c>BTC</c>.</param>
     /// <returns>The volume, or <see langword="null"/> when absent or not an integer.</returns>
     public Amount? VolumeOf(string currency)
-        => ExtensionData is not null && ExtensionData.TryGetValue(currency, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var satoshis)
+        => TryGetExtension(currency, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var satoshis)
             ? new Amount(satoshis)
             : null;
 }
