@@ -109,24 +109,10 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
     }
 
     /// <inheritdoc />
-    // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
-    // builds the element. The value's bytes as written are what the tolerant source's element holds.
-    public void KeepUnknown(ref WireExtensionFields unknown)
-    {
-        if (_failed)
-        {
-            return;
-        }
-        var quoted = Peek() == '"';
-        var start = _position;
-        var plain = quoted ? TryReadText(out var text) && Clean(text) : TryReadInteger(out _);
-        if (!plain)
-        {
-            Fail();
-            return;
-        }
-        unknown.Add(WireExtensionCache.Get(_unknownName, _json[start.._position]));
-    }
+    public void KeepUnknown(ref WireExtensionFields unknown) => Keep(_unknownName, ref unknown);
+
+    /// <inheritdoc />
+    public void KeepExtension(WireNameTable names, int field, ref WireExtensionFields unknown) => Keep(names.Utf8(field), ref unknown);
 
     /// <inheritdoc />
     public void Skip()
@@ -239,6 +225,25 @@ internal ref struct CompactJsonSource(ReadOnlySpan<byte> json) : IWireSource
             return null;
         }
         return Peek() == '"' && TryReadText(out var text) && WireDateTimeConverter.TryParseWire(text, out var value) ? value : FailWith<DateTime>();
+    }
+
+    // Only a plain string or integer (the exchange's TransactTime); anything else gives up and the tolerant source
+    // builds the element. The value's bytes as written are what the tolerant source's element holds.
+    private void Keep(ReadOnlySpan<byte> name, ref WireExtensionFields unknown)
+    {
+        if (_failed)
+        {
+            return;
+        }
+        var quoted = Peek() == '"';
+        var start = _position;
+        var plain = quoted ? TryReadText(out var text) && Clean(text) : TryReadInteger(out _);
+        if (!plain)
+        {
+            Fail();
+            return;
+        }
+        unknown.Add(WireExtensionCache.Get(name, _json[start.._position]));
     }
 
     // At a container's next member: false at its closing byte (consumed, the container then being a value read), past

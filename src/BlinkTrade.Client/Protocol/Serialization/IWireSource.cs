@@ -24,6 +24,13 @@ internal interface IWireSource
     /// <summary>Keeps the current property (a name not in the caller's table) in <paramref name="unknown"/>, created on first use.</summary>
     void KeepUnknown(ref WireExtensionFields unknown);
 
+    /// <summary>Keeps the current property, name <paramref name="field"/> of <paramref name="names"/> that the record does
+    /// not model (the exchange's <c>TransactTime</c> on an <c>8</c>), in <paramref name="unknown"/> as
+    /// <see cref="KeepUnknown"/> keeps any other name.</summary>
+    /// <remarks>Why such a name is in the caller's table at all: a name not in it costs the compact source a full
+    /// lookup per frame, one in it is usually matched by the name guess (one comparison).</remarks>
+    void KeepExtension(WireNameTable names, int field, ref WireExtensionFields unknown);
+
     /// <summary>Skips the current value.</summary>
     void Skip();
 

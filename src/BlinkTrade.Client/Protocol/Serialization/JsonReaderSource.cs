@@ -70,6 +70,10 @@ internal ref struct JsonReaderSource(Utf8JsonReader reader, JsonSerializerOption
     public void KeepUnknown(ref WireExtensionFields unknown) => unknown.Set(_unknownName!, JsonElement.ParseValue(ref Reader));
 
     /// <inheritdoc />
+    public void KeepExtension(WireNameTable names, int field, ref WireExtensionFields unknown)
+        => unknown.Set(names.Name(field), JsonElement.ParseValue(ref Reader));
+
+    /// <inheritdoc />
     public void Skip() => Reader.Skip();
 
     /// <inheritdoc />

@@ -21,6 +21,10 @@ internal static class WireExtensionCache
     private const int Slots = 64;
     private static readonly Entry?[] Cache = new Entry?[Slots];
 
+    // The entry found last: the exchange's reports of one second carry one TransactTime, so it is usually the next one
+    // too, confirmed by two comparisons without hashing the name and value.
+    private static Entry? _last;
+
     /// <summary>The property for <paramref name="name"/> (plain ASCII, no escapes) and <paramref name="rawValue"/> (one
     /// complete JSON string or number as written), from the cache when possible.</summary>
     public static WireExtensionProperty Get(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
@@ -28,6 +32,11 @@ internal static class WireExtensionCache
         if (name.Length > MaxNameLength || rawValue.Length > MaxValueLength)
         {
             return Create(name, rawValue);
+        }
+        var last = Volatile.Read(ref _last);
+        if (last is not null && rawValue.SequenceEqual(last.RawValue) && name.SequenceEqual(last.Name))
+        {
+            return last.Property;
         }
         var hash = new HashCode();
         hash.AddBytes(name);
@@ -37,10 +46,12 @@ internal static class WireExtensionCache
         var cached = Volatile.Read(ref slot);
         if (cached is not null && name.SequenceEqual(cached.Name) && rawValue.SequenceEqual(cached.RawValue))
         {
+            Volatile.Write(ref _last, cached);
             return cached.Property;
         }
         var created = new Entry(name.ToArray(), rawValue.ToArray(), Create(name, rawValue));
         Volatile.Write(ref slot, created);
+        Volatile.Write(ref _last, created);
         return created.Property;
     }
 

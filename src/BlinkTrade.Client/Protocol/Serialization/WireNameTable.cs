@@ -22,6 +22,7 @@ internal sealed class WireNameTable
     private const int Bits = 7;
 
     private readonly byte[][] _names;
+    private readonly string[] _strings;
     private readonly sbyte[] _slots = new sbyte[1 << Bits];
     private readonly ulong _multiplier;
 
@@ -42,6 +43,7 @@ internal sealed class WireNameTable
             throw new ArgumentException("Too many names.", nameof(names));
         }
         _names = new byte[names.Length][];
+        _strings = [.. names];
         _members = new byte[names.Length][];
         _successors = new sbyte[names.Length + 1];
         _successors[^1] = -1;
@@ -83,6 +85,12 @@ internal sealed class WireNameTable
             _successors[previous + 1] = (sbyte)field;
         }
     }
+
+    /// <summary>Name <paramref name="field"/>.</summary>
+    public string Name(int field) => _strings[field];
+
+    /// <summary>Name <paramref name="field"/> in UTF-8.</summary>
+    public ReadOnlySpan<byte> Utf8(int field) => _names[field];
 
     /// <summary>Name <paramref name="field"/> as a member starts in the compact form: <c>"Name":</c>.</summary>
     public ReadOnlySpan<byte> Member(int field) => _members[field];
