@@ -11,8 +11,9 @@ namespace BlinkTrade.Client.Protocol.Serialization;
 /// </summary>
 /// <remarks>
 /// A <see cref="JsonElement"/> made by <see cref="JsonElement.ParseValue"/> owns a copy of its bytes and is read-only, so
-/// one instance can sit in any number of records (each record still gets its own extension dictionary, which its
-/// caller may change: a <see cref="WireExtensionData"/> that points at the shared property until it is changed).
+/// one instance can sit in any number of records (<see cref="ProtocolRecord.WireExtension"/>; each record still gets its
+/// own extension dictionary, made on its first read, which its caller may change: a <see cref="WireExtensionData"/> that
+/// points at the shared property until it is changed).
 /// </remarks>
 internal static class WireExtensionCache
 {

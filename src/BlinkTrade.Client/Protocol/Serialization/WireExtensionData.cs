@@ -5,14 +5,15 @@ using System.Text.Json;
 namespace BlinkTrade.Client.Protocol.Serialization;
 
 /// <summary>
-/// The <see cref="ProtocolRecord.ExtensionData"/> the compact reader gives a record: the one unknown property the
-/// exchange sends (an <c>8</c>'s <c>TransactTime</c>) as a pointer to the shared <see cref="WireExtensionProperty"/>,
-/// until the record's owner changes it or a second property arrives; then a <see cref="Dictionary{TKey, TValue}"/>
-/// (ordinal keys, insertion order) like the one the tolerant reader builds.
+/// The <see cref="ProtocolRecord.ExtensionData"/> of a record the compact reader gave one shared property (an
+/// <c>8</c>'s <c>TransactTime</c>), made on the first read of it: a pointer to the shared
+/// <see cref="WireExtensionProperty"/> until the record's owner changes it or adds a property; then a
+/// <see cref="Dictionary{TKey, TValue}"/> (ordinal keys, insertion order) like the one the tolerant reader builds.
 /// </summary>
 /// <remarks>
-/// Why not a <see cref="Dictionary{TKey, TValue}"/> from the start: for one entry it is three objects, about 240 bytes,
-/// more than the rest of an <c>8</c>'s parse; this is 32 bytes and still every record's own, writable dictionary.
+/// Why not a <see cref="Dictionary{TKey, TValue}"/>: for one entry it is three objects, about 240 bytes, more than the
+/// rest of an <c>8</c>'s parse; this is 32 bytes and still the record's own, writable dictionary. A record whose
+/// extension data is never read holds only the shared property (task 18zc).
 /// </remarks>
 internal sealed class WireExtensionData : IDictionary<string, JsonElement>, IReadOnlyDictionary<string, JsonElement>
 {
