@@ -153,6 +153,66 @@ public class SettlementLedgerTests
         Assert.Equal(users.Length * 1_000 * Coin, users.Append(FeeUser).Sum(user => x.Balance(user, "BTC").Total));
     }
 
+    [Fact]
+    public void Ledgers_read_between_trades_show_what_the_whole_ledger_shows_up_to_then()
+    {
+        // Accounts' entries are indexed when a ledger is read, from where the last read left off: reads interleaved with trades,
+        // fees, self-trades, deposits and an account opened late must show what one read at the end shows, as of their moment.
+        var queried = new TestExchange(SelfTradePrevention.None, FeeRates.Flat(25));
+        var plain = new TestExchange(SelfTradePrevention.None, FeeRates.Flat(25));
+        var users = new List<int> { 1, 2, 3, 4 };
+        foreach (var x in new[] { queried, plain })
+        {
+            users.ForEach(user => x.Fund(user, btc: 1_000 * Coin, usd: 10_000_000 * Coin));
+        }
+
+        var random = new Random(5);
+        var reads = new List<(int User, long Count, IReadOnlyList<LedgerEntry> Rows)>();
+        for (var i = 0; i < 800; i++)
+        {
+            if (i == 300)
+            {
+                users.Add(5);
+                queried.Fund(5, btc: 500 * Coin, usd: 0);
+                plain.Fund(5, btc: 500 * Coin, usd: 0);
+            }
+
+            var user = users[random.Next(users.Count)];
+            var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
+            var quantity = random.Next(1, 40) * 10_000L * (random.Next(4) == 0 ? 1_000 : 1);
+            var price = (random.Next(95, 106) * Coin) + (random.Next(100) * Cent);
+            var deposit = random.Next(25) == 0;
+            foreach (var x in new[] { queried, plain })
+            {
+                if (deposit)
+                {
+                    x.Fund(user, btc: Coin, usd: 1_000 * Coin);
+                }
+
+                x.Limit(user, side, quantity, price);
+            }
+
+            if (random.Next(3) == 0)
+            {
+                var reader = random.Next(6) == 0 ? FeeUser : users[random.Next(users.Count)];
+                reads.Add((reader, queried.Engine.Accounts.LedgerCount, queried.Engine.Accounts.GetLedger(Broker, reader, pageSize: 1_000_000)));
+            }
+        }
+
+        Assert.True(reads.Count > 200, "the ledgers are read between trades");
+        Assert.Equal(plain.Engine.Accounts.LedgerCount, queried.Engine.Accounts.LedgerCount);
+        foreach (var user in users.Append(FeeUser))
+        {
+            Assert.Equal(plain.Engine.Accounts.GetLedger(Broker, user, pageSize: 1_000_000), queried.Engine.Accounts.GetLedger(Broker, user, pageSize: 1_000_000));
+        }
+
+        foreach (var (user, count, rows) in reads)
+        {
+            Assert.Equal(rows.Select(r => r.LedgerId).OrderDescending(), rows.Select(r => r.LedgerId));
+            Assert.Equal(plain.Engine.Accounts.GetLedger(Broker, user, pageSize: 1_000_000).Where(r => r.LedgerId <= count), rows);
+        }
+    }
+
     private static void Place(TestExchange x, int user, Side side, long quantity, long price) =>
         x.Engine.PlaceOrder(new NewOrder
         {
