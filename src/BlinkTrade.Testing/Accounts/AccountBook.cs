@@ -62,11 +62,14 @@ internal sealed class AccountBook
 
     /// <summary>Whether the accounts' per-order data (balance cells, fee rates, ledger-chain links, id table: ~50 bytes each) is
     /// past what the caches keep beside a book: from <see cref="ManyAccounts"/> on, the matching engine's lookahead loads an
-    /// announced order's account data ahead of it (W4's 10,000 accounts: its placements waited on the balance cell).</summary>
+    /// announced order's account data ahead of it (W2's 100,000 accounts; W4's 10,000 fit in the reference machine's L2, see <see cref="ManyAccounts"/>).</summary>
     public bool OutgrowsCache => _accountList.Count >= ManyAccounts;
 
-    /// <summary>Accounts from which <see cref="OutgrowsCache"/> holds (~200 KB of account data).</summary>
-    private const int ManyAccounts = 4096;
+    /// <summary>Accounts from which <see cref="OutgrowsCache"/> holds (~650 KB of account data).</summary>
+    /// <remarks>Was 4,096 (~200 KB). On the reference machine (Zen 5: 1 MB of L2 per core) W4's 10,000 accounts (~400 KB) stay in
+    /// L2, and the account lookahead cost more than the misses it hid: W4 1.08–1.09× without it, in both of the machine's
+    /// per-process speed modes (10 interleaved pairs, docs/performance.md). W2's 100,000 accounts keep it.</remarks>
+    private const int ManyAccounts = 16_384;
 
     /// <summary>Withdrawals whose funds are locked and not yet completed or cancelled.</summary>
     public IEnumerable<PendingWithdrawal> PendingWithdrawals => _withdrawals.Values;

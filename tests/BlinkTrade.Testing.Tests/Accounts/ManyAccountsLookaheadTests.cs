@@ -10,14 +10,14 @@ namespace BlinkTrade.Testing.Tests.Accounts;
 /// </summary>
 public class ManyAccountsLookaheadTests
 {
-    private const int Users = 5_000;
+    private const int Users = 20_000;
 
     [Fact]
     public void Prefetch_changes_no_event_with_many_accounts_and_a_small_book()
     {
         var plain = NewEngine();
         var told = NewEngine();
-        Assert.True(told.WantsLookahead, "5,000 accounts should turn the account lookahead on");
+        Assert.True(told.WantsLookahead, "20,000 accounts should turn the account lookahead on");
         var random = new Random(18);
         var commands = new List<object>();
         for (var i = 0; i < 20_000; i++)
