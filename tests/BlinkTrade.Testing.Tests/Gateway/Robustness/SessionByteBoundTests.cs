@@ -58,7 +58,7 @@ public sealed class SessionByteBoundTests
         WeakReference session;
         await using (var greedy = await harness.ConnectAsync(ip))
         {
-            session = await SessionOfAsync(harness, round);
+            session = await SessionOfAsync(harness, logs, round);
             harness.Exchange.Faults.StallOutbound(ip);
             var cut = logs.WaitForEventAsync(4030, m => m.StartsWith($"Session {round} ", StringComparison.Ordinal));
             try
@@ -91,7 +91,7 @@ public sealed class SessionByteBoundTests
         WeakReference session;
         using (var peer = await RawWebSocketPeer.ConnectAsync(harness.Exchange.WebSocketUri!))
         {
-            session = await SessionOfAsync(harness, round);
+            session = await SessionOfAsync(harness, logs, round);
             try
             {
                 for (var i = 0; i < 2_000 && !cut.IsCompleted; i++)
@@ -112,19 +112,11 @@ public sealed class SessionByteBoundTests
         return session;
     }
 
-    // The exchange's session n (the round's), once registered: the connection is accepted before the session is added.
-    private static async Task<WeakReference> SessionOfAsync(ExchangeHarness harness, long id)
+    // The exchange's session n (the round's): it is registered before it logs that it opened.
+    private static async Task<WeakReference> SessionOfAsync(ExchangeHarness harness, CollectingLoggerFactory logs, long id)
     {
-        using var safetyNet = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (WeakSessionOf(harness, id) is { } session)
-            {
-                return session;
-            }
-
-            await Task.Delay(10, safetyNet.Token);
-        }
+        await logs.WaitForEventAsync(4000, m => m.StartsWith($"Session {id} ", StringComparison.Ordinal));
+        return WeakSessionOf(harness, id) ?? throw new InvalidOperationException($"session {id} logged that it opened but is not registered");
     }
 
     // Not inlined into an async method: a strong reference in its state machine would keep the session alive.
