@@ -24,7 +24,9 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// Replies before refreshes (PROTOCOL.md §5 G39): while the session handles a request, unsolicited frames addressed
 /// to it (<see cref="Publish(byte[], bool)"/>: U3, U9, U23, U40, 8, X, f…) are held in arrival order and released once the handler
 /// has sent its reply or ERROR (<see cref="Send"/>). So a reply always precedes every publication its request caused,
-/// whatever the handler, and publications keep their own order. Held frames count against the byte bound.
+/// whatever the handler, and publications keep their own order. Held frames count against the byte bound. A reply
+/// the exchange actor publishes (<see cref="Reply"/>: an order's first report, a cancel's reports) goes out at once
+/// and ends the hold, so the requester does not wait for the rest of the actor's work item (a book's fan-out).
 /// </para>
 /// <para>
 /// The outbound queue is bounded twice: <see cref="ReferenceExchangeOptions.SessionQueueCapacity"/> frames and
@@ -150,6 +152,29 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
     /// <summary>Queues one unsolicited frame, as <see cref="Publish(byte[], bool)"/>: a shared publication's frame.</summary>
     /// <param name="frame">The frame.</param>
     public void Publish(QueuedFrame frame) => PublishFrame(frame, direct: true, wakeWriter: true);
+
+    /// <summary>
+    /// The reply to the request the session is handling, when the exchange actor publishes it (a <c>D</c>'s first
+    /// execution report, an <c>F</c>'s reports): sent at once, ahead of what the session held meanwhile, which follows
+    /// in its order; and the hold ends, since every frame the request causes from now on comes after its reply anyway
+    /// (G39). Outside a request it is sent as by <see cref="Send"/>.
+    /// </summary>
+    /// <remarks>Why not hold it with the rest until the handler returns: the actor's work item goes on after the reply
+    /// with the book's fan-out to every subscriber, and the requester's confirmation would then queue behind those
+    /// sends on the thread pool: the order placer's latency would grow with the number of subscribers.</remarks>
+    /// <param name="frame">The frame.</param>
+    public void Reply(byte[] frame)
+    {
+        lock (_publishGate)
+        {
+            SendFrame(new QueuedFrame(frame), direct: true);
+            if (_handlingRequest)
+            {
+                _handlingRequest = false;
+                ReleaseHeld();
+            }
+        }
+    }
 
     /// <summary>
     /// Queues one publication of a fan-out without waking the session's writer: the fan-out then calls
@@ -418,13 +443,19 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
         lock (_publishGate)
         {
             _handlingRequest = false;
-            foreach (var frame in _held)
-            {
-                ReleaseBytes(frame.Length);
-                SendFrame(frame, direct: true);
-            }
-            _held.Clear();
+            ReleaseHeld();
         }
+    }
+
+    // Under _publishGate: sends the held publications in their order.
+    private void ReleaseHeld()
+    {
+        foreach (var frame in _held)
+        {
+            ReleaseBytes(frame.Length);
+            SendFrame(frame, direct: true);
+        }
+        _held.Clear();
     }
 
     // Counts a frame against the byte bound. A frame that alone exceeds the bound is let through when nothing else is

@@ -64,13 +64,18 @@ internal sealed class SessionRegistry
     /// <summary>
     /// Delivers an unsolicited message to every session of the user. API-key sessions get it only when their
     /// PermissionList names the MsgType (or <c>*</c>), PROTOCOL.md §4.1 "Outbound filtering" — except
-    /// <paramref name="reply"/>, the session whose request this frame answers: direct responses are always delivered.
+    /// <paramref name="reply"/>, the session whose request this frame answers: direct responses are always delivered,
+    /// and at once (<see cref="ExchangeSession.Reply"/>).
     /// </summary>
     public void Publish(int userId, string msgType, byte[] frame, ExchangeSession? reply = null)
     {
         foreach (var session in SessionsOf(userId))
         {
-            if (ReferenceEquals(session, reply) || (session.Identity is { } identity && Permissions.PermissionEvaluator.AllowsPublication(identity.PermissionList, msgType)))
+            if (ReferenceEquals(session, reply))
+            {
+                session.Reply(frame);
+            }
+            else if (session.Identity is { } identity && Permissions.PermissionEvaluator.AllowsPublication(identity.PermissionList, msgType))
             {
                 session.Publish(frame);
             }
