@@ -49,6 +49,46 @@ public class EventsBuiltWhenReadTests
     }
 
     [Fact]
+    public void ExecIds_run_on_across_commands_and_each_report_carries_its_commands_timestamp_and_text()
+    {
+        // The engine writes neither per report: the ExecID is the command's first plus the report's index, the timestamp the
+        // command's, and a text is kept beside the pending reports (a reject's is written whole).
+        var x = new TestExchange();
+        x.Fund(1);
+        x.Fund(2);
+        var all = new List<ExecutionReport>();
+        long Place(long timestamp, int user, Side side, long quantity, long price, TimeInForce tif)
+        {
+            var id = x.Engine.PlaceOrder(new NewOrder
+            {
+                BrokerId = Broker, UserId = user, Symbol = Symbol, Side = side, OrderType = OrderType.Limit, Price = price,
+                Quantity = quantity, TimeInForce = tif, Timestamp = timestamp,
+            });
+            Assert.All(x.Reports, r => Assert.Equal(timestamp, r.Timestamp));
+            all.AddRange(x.Reports);
+            return id;
+        }
+
+        Place(1_000, 1, Side.Sell, Coin, 100 * Coin, TimeInForce.GoodTillCancel);
+        Assert.Null(x.SingleReport().Text);
+        Place(2_000, 2, Side.Buy, Coin, (100 * Coin) + 1, TimeInForce.GoodTillCancel);
+        Assert.Equal(ExecType.Rejected, x.SingleReport().ExecType);
+        Assert.NotNull(x.SingleReport().Text);
+        Place(3_000, 2, Side.Buy, 2 * Coin, 100 * Coin, TimeInForce.FillOrKill);
+        Assert.Equal((ExecType.Canceled, "Fill-or-kill order could not be filled completely"), (x.SingleReport().ExecType, x.SingleReport().Text));
+        Place(4_000, 2, Side.Buy, 2 * Coin, 100 * Coin, TimeInForce.ImmediateOrCancel);
+        Assert.Equal([ExecType.New, ExecType.PartiallyFilled, ExecType.Filled, ExecType.Canceled], x.Reports.Select(r => r.ExecType));
+        Assert.All(x.Reports, r => Assert.Null(r.Text));
+        var resting = Place(5_000, 1, Side.Sell, Coin, 101 * Coin, TimeInForce.GoodTillCancel);
+        x.Engine.CancelOrder(new CancelOrder { BrokerId = Broker, UserId = 1, OrderId = resting, Timestamp = 6_000 });
+        Assert.Equal((ExecType.Canceled, 6_000L, (string?)null), (x.SingleReport().ExecType, x.SingleReport().Timestamp, x.SingleReport().Text));
+        all.AddRange(x.Reports);
+
+        Assert.Equal(9, all.Count);
+        Assert.Equal(Enumerable.Range(0, all.Count).Select(i => all[0].ExecId + i), all.Select(r => r.ExecId));
+    }
+
+    [Fact]
     public void A_cancelled_remainder_reports_its_cancelled_quantity()
     {
         var x = new TestExchange();
