@@ -25,8 +25,9 @@ namespace BlinkTrade.Testing.Gateway.Sessions;
 /// to it (<see cref="Publish(byte[], bool)"/>: U3, U9, U23, U40, 8, X, f…) are held in arrival order and released once the handler
 /// has sent its reply or ERROR (<see cref="Send"/>). So a reply always precedes every publication its request caused,
 /// whatever the handler, and publications keep their own order. Held frames count against the byte bound. A reply
-/// the exchange actor publishes (<see cref="Reply"/>: an order's first report, a cancel's reports) goes out at once
-/// and ends the hold, so the requester does not wait for the rest of the actor's work item (a book's fan-out).
+/// the exchange actor publishes (<see cref="Reply"/>: an order's first report, a cancel's reports) ends the hold at once
+/// (the held frames, then the reply), so the requester does not wait for the rest of the actor's work item (a book's
+/// fan-out).
 /// </para>
 /// <para>
 /// The outbound queue is bounded twice: <see cref="ReferenceExchangeOptions.SessionQueueCapacity"/> frames and
@@ -155,24 +156,26 @@ internal sealed class ExchangeSession : IFrameWriterOwner<QueuedFrame>
 
     /// <summary>
     /// The reply to the request the session is handling, when the exchange actor publishes it (a <c>D</c>'s first
-    /// execution report, an <c>F</c>'s reports): sent at once, ahead of what the session held meanwhile, which follows
-    /// in its order; and the hold ends, since every frame the request causes from now on comes after its reply anyway
-    /// (G39). Outside a request it is sent as by <see cref="Send"/>.
+    /// execution report, an <c>F</c>'s reports): the hold ends at once — what the session held so far goes out in its
+    /// order, then the reply — since every frame the request causes from now on comes after its reply anyway (G39).
+    /// Outside a request it is sent as by <see cref="Send"/>.
     /// </summary>
     /// <remarks>Why not hold it with the rest until the handler returns: the actor's work item goes on after the reply
     /// with the book's fan-out to every subscriber, and the requester's confirmation would then queue behind those
-    /// sends on the thread pool: the order placer's latency would grow with the number of subscribers.</remarks>
+    /// sends on the thread pool: the order placer's latency would grow with the number of subscribers. Why the held
+    /// frames go first: they were published before the reply, by earlier commands (another user's fill of the order an
+    /// <c>F</c> cancels) or by this one, and each order's reports must reach the client in the order they were made.</remarks>
     /// <param name="frame">The frame.</param>
     public void Reply(byte[] frame)
     {
         lock (_publishGate)
         {
-            SendFrame(new QueuedFrame(frame), direct: true);
             if (_handlingRequest)
             {
                 _handlingRequest = false;
                 ReleaseHeld();
             }
+            SendFrame(new QueuedFrame(frame), direct: true);
         }
     }
 
