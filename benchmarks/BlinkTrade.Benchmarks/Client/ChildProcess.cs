@@ -51,6 +51,16 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             start.Environment.Remove(name);
         }
+        // And one meant for one child alone (say inline socket completions for `scale`'s placer only): the child's command
+        // in BLINKTRADE_BENCH_ENV_<COMMAND> (upper case, '-' as '_'), "NAME=value" pairs separated by ';'.
+        foreach (var pair in (Environment.GetEnvironmentVariable("BLINKTRADE_BENCH_ENV_" + args[0].ToUpperInvariant().Replace('-', '_')) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                start.Environment[pair[..equals]] = pair[(equals + 1)..];
+            }
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + args[0]);
         while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
         {
