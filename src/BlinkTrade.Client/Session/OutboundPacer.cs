@@ -1,33 +1,39 @@
 using System.Diagnostics;
-using System.Threading.RateLimiting;
+using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Transport;
 
 namespace BlinkTrade.Client.Session;
 
 /// <summary>
-/// Holds outgoing messages back so one connection never sends more than the server's limit within its rolling
+/// Holds outgoing messages back so one connection never has more than the server's limit arrive within its rolling
 /// window (PROTOCOL.md §5 G40). Messages wait, they are never dropped; a waiting message whose caller gave up
 /// (timeout, cancellation) is withdrawn rather than sent late.
 /// </summary>
 /// <remarks>
-/// <para>Design: one <see cref="SlidingWindowRateLimiter"/> holds the budget and one queue per
-/// <see cref="PacingPriority"/> holds the order. A <c>PartitionedRateLimiter</c> was not used: its partitions are
-/// separate budgets, while the server counts every message of the connection against one. Only this pacer's pump
-/// waits on the limiter (queue limit 1), and it picks the message to release <em>after</em> a permit became free, so
-/// a cancel queued behind a hundred list pages still takes the very next permit.</para>
 /// <para>Window: the server refuses the 16th message whose arrival is less than one second after the first it still
-/// counts. The limiter returns a permit taken in segment <c>k</c> when the window has slid past that segment, i.e.
-/// more than <c>(segments − 1) × segment</c> after it was taken; the window is sized so that is at least one second
-/// plus <see cref="PacingOptions.SafetyMargin"/>.</para>
-/// <para>When nothing waits and a permit is free, a message goes at once on the caller's thread (no queue, no hop).
+/// counts. A message takes a permit when it goes out. The permit of a message nobody answers comes back one second
+/// plus <see cref="PacingOptions.SafetyMargin"/> after it was sent. The permit of a request comes back that long after
+/// its answer arrived — or the answer to any later request, since the server reads one connection in order — and not
+/// before: the client cannot tell when the server read a message, only that it had by the time an answer came. Counting
+/// from the send alone fails on a path that freezes and recovers (a stalled route, a buffering proxy): everything sent
+/// meanwhile arrives at once, so a client well under the limit by its own clock — 6 messages a second through a
+/// 3-second stall — trips the server's. With this rule at most the limit can be unanswered at any time, so a frozen
+/// path releases at most that many together. Unanswered requests hold their permits until an answer or the end of the
+/// connection: a server that stops answering stops the connection's sends, the heartbeat then misses and the
+/// connection is replaced.</para>
+/// <para>One queue per <see cref="PacingPriority"/> holds the order; the pump picks the message to release
+/// <em>after</em> a permit became free, so a cancel queued behind a hundred list pages still takes the very next
+/// permit. When nothing waits and a permit is free, a message goes at once on the caller's thread (no queue, no hop).
 /// A cancel by ClOrdID whose order is still waiting here queues behind that order instead of overtaking it.</para>
 /// </remarks>
 internal sealed class OutboundPacer : IDisposable
 {
-    private static readonly TimeSpan Segment = TimeSpan.FromMilliseconds(50);
+    private const long Unanswered = long.MaxValue;
 
     private readonly object _gate = new();
-    private readonly SlidingWindowRateLimiter _limiter;
+    private readonly int _limit;
+    private readonly long _window;
+    private readonly List<Permit> _permits = [];
     private readonly Queue<Waiting>[] _queues = [new(), new(), new(), new()];
     private readonly Action<OutboundFrame> _release;
     private readonly Action<string, TimeSpan> _delayed;
@@ -35,8 +41,7 @@ internal sealed class OutboundPacer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
     private int _waiting;
-    private bool _pumpIdle;
-    private bool _sparePermit;
+    private int _unanswered;
     private Exception? _stopped;
 
     /// <param name="options">The limit and margin.</param>
@@ -47,16 +52,8 @@ internal sealed class OutboundPacer : IDisposable
     {
         _release = release;
         _delayed = delayed;
-        var segments = (int)Math.Ceiling((TimeSpan.FromSeconds(1) + options.SafetyMargin) / Segment) + 1;
-        _limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.MaxMessagesPerSecond,
-            Window = Segment * segments,
-            SegmentsPerWindow = segments,
-            QueueLimit = 1,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _limit = options.MaxMessagesPerSecond;
+        _window = (long)Math.Ceiling((TimeSpan.FromSeconds(1) + options.SafetyMargin).TotalSeconds * Stopwatch.Frequency);
         _pump = Task.Run(PumpAsync);
     }
 
@@ -78,14 +75,10 @@ internal sealed class OutboundPacer : IDisposable
             }
             if (_waiting == 0)
             {
-                if (_sparePermit)
+                var now = Stopwatch.GetTimestamp();
+                if (HasFreePermit(now))
                 {
-                    _sparePermit = false;
-                    return true;
-                }
-                using var lease = _limiter.AttemptAcquire(1);
-                if (lease.IsAcquired)
-                {
+                    Take(frame, now);
                     return true;
                 }
             }
@@ -98,12 +91,44 @@ internal sealed class OutboundPacer : IDisposable
             }
             _queues[(int)priority].Enqueue(new Waiting(frame, Stopwatch.GetTimestamp(), orderKey));
             _waiting++;
-            if (_pumpIdle)
-            {
-                _pumpIdle = false;
-                _wake.Release();
-            }
+            Wake();
             return false;
+        }
+    }
+
+    /// <summary>
+    /// An answer arrived for the request with this id (<paramref name="answer"/>, or an ERROR naming it when
+    /// <see langword="null"/>): the server has read that request and every message sent before it, so their permits
+    /// come back one window from now.
+    /// </summary>
+    public void Acknowledge(string requestId, BlinkTradeMessage? answer)
+    {
+        lock (_gate)
+        {
+            if (_unanswered == 0)
+            {
+                return;
+            }
+            for (var i = _permits.Count - 1; i >= 0; i--)
+            {
+                if (_permits[i] is { ExpiresAt: Unanswered, Request: { } request } && request.Id == requestId && (answer is null || request.Accepts(answer)))
+                {
+                    var expires = Stopwatch.GetTimestamp() + _window;
+                    for (var j = 0; j <= i; j++)
+                    {
+                        if (_permits[j].ExpiresAt == Unanswered)
+                        {
+                            _permits[j].ExpiresAt = expires;
+                            _unanswered--;
+                        }
+                    }
+                    if (_waiting > 0)
+                    {
+                        Wake(); // the pump may be waiting for an answer rather than a time: it has one now
+                    }
+                    return;
+                }
+            }
         }
     }
 
@@ -137,8 +162,57 @@ internal sealed class OutboundPacer : IDisposable
     public void Dispose()
     {
         Stop(new ConnectionClosedException("The session was disposed."));
-        _limiter.Dispose();
         // _stop and _wake are not disposed: the pump may still be unwinding from its cancelled wait (no handles held).
+    }
+
+    // Under the lock.
+    private bool HasFreePermit(long now)
+    {
+        if (_permits.Count < _limit)
+        {
+            return true;
+        }
+        _permits.RemoveAll(p => p.ExpiresAt <= now);
+        return _permits.Count < _limit;
+    }
+
+    // Under the lock: the frame goes now and holds a permit until its window has passed.
+    private void Take(in OutboundFrame frame, long now)
+    {
+        if (frame.Request is { } request)
+        {
+            _permits.Add(new Permit(request, Unanswered));
+            _unanswered++;
+        }
+        else
+        {
+            _permits.Add(new Permit(null, now + _window));
+        }
+    }
+
+    // Under the lock: when the next permit comes back, or null when only an answer can free one.
+    private TimeSpan? NextExpiry(long now)
+    {
+        var next = Unanswered;
+        foreach (var permit in _permits)
+        {
+            next = Math.Min(next, permit.ExpiresAt);
+        }
+        return next == Unanswered ? null : TimeSpan.FromSeconds(Math.Max(1, next - now) / (double)Stopwatch.Frequency);
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+            }
+        }
     }
 
     private bool ContainsOrder(string clOrdId)
@@ -164,53 +238,44 @@ internal sealed class OutboundPacer : IDisposable
         {
             while (!stop.IsCancellationRequested)
             {
-                bool idle, spare;
+                Waiting? released = null;
+                TimeSpan? wait = null;
                 lock (_gate)
                 {
                     DropAbandoned();
-                    idle = _waiting == 0;
-                    _pumpIdle = idle;
-                    spare = !idle && _sparePermit;
-                    _sparePermit &= !spare;
-                }
-                if (idle)
-                {
-                    await _wake.WaitAsync(stop).ConfigureAwait(false);
-                    continue;
-                }
-                if (!spare)
-                {
-                    using var lease = await _limiter.AcquireAsync(1, stop).ConfigureAwait(false);
-                    if (!lease.IsAcquired)
+                    if (_waiting > 0)
                     {
-                        continue; // never here: only this pump queues on the limiter
-                    }
-                }
-                Waiting? released;
-                lock (_gate)
-                {
-                    released = DequeueNext();
-                    if (released is { } next)
-                    {
-                        _release(next.Frame);
-                    }
-                    else
-                    {
-                        _sparePermit = true; // every waiting message was withdrawn meanwhile: keep the permit
+                        var now = Stopwatch.GetTimestamp();
+                        if (HasFreePermit(now))
+                        {
+                            released = DequeueNext();
+                            if (released is { } next)
+                            {
+                                Take(next.Frame, now);
+                                _release(next.Frame);
+                            }
+                            else
+                            {
+                                continue; // every waiting message was withdrawn meanwhile
+                            }
+                        }
+                        else
+                        {
+                            wait = NextExpiry(now);
+                        }
                     }
                 }
                 if (released is { } done)
                 {
                     _delayed(done.Frame.MsgType, Stopwatch.GetElapsedTime(done.Since));
+                    continue;
                 }
+                // Woken by a new waiting message or an answer; else at the next permit's return (if one is due).
+                await _wake.WaitAsync(wait ?? Timeout.InfiniteTimeSpan, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-        }
-        catch (ObjectDisposedException)
-        {
-            // The limiter was disposed with the session.
         }
     }
 
@@ -252,4 +317,13 @@ internal sealed class OutboundPacer : IDisposable
     }
 
     private readonly record struct Waiting(OutboundFrame Frame, long Since, string? OrderKey);
+
+    // A message that went out: its request when an answer is expected, and when its permit comes back (Unanswered:
+    // not before an answer).
+    private sealed class Permit(Requests.PendingRequest? request, long expiresAt)
+    {
+        public Requests.PendingRequest? Request { get; } = request;
+
+        public long ExpiresAt { get; set; } = expiresAt;
+    }
 }

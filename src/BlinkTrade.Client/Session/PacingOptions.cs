@@ -7,9 +7,11 @@ namespace BlinkTrade.Client;
 /// then queries, paging and subscriptions. The wait counts against a request's timeout.
 /// </summary>
 /// <remarks>
-/// The limiter is a <see cref="System.Threading.RateLimiting.SlidingWindowRateLimiter"/>, which runs on the system
-/// clock (it has no <see cref="TimeProvider"/> seam), so pacing waits are real time even when
-/// <see cref="BlinkTradeClientOptions.TimeProvider"/> is a manual clock.
+/// A message's permit comes back one second plus <see cref="SafetyMargin"/> after the client knows the server read
+/// it: for a request, after its answer (or a later request's); for a message nothing answers, after it was sent. So
+/// no more than <see cref="MaxMessagesPerSecond"/> messages are unanswered at once, and a network path that freezes
+/// and recovers cannot deliver more than that together. Pacing runs on the system clock (<c>Stopwatch</c>), so its
+/// waits are real time even when <see cref="BlinkTradeClientOptions.TimeProvider"/> is a manual clock.
 /// </remarks>
 public sealed class PacingOptions
 {

@@ -186,7 +186,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         try
         {
             // The pending request is the frame's owner: timed out or cancelled while waiting for pacing, it is not sent.
-            Enqueue(request, sent: null, pending.Task);
+            Enqueue(request, sent: null, pending.Task, pending);
         }
         catch (Exception e)
         {
@@ -250,12 +250,12 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         _stop.Dispose();
     }
 
-    private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent, Task? owner)
+    private void Enqueue(BlinkTradeMessage message, TaskCompletionSource? sent, Task? owner, PendingRequest? request = null)
     {
         // Serialize on the caller's thread: a message the serializer rejects fails the caller, not the writer loop.
         var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
         _metrics.MessageSent(message.MsgType, frame.Length);
-        var item = new OutboundFrame(frame, message.MsgType, sent, owner);
+        var item = new OutboundFrame(frame, message.MsgType, sent, owner, request);
         if (_pacer is not null)
         {
             if (!IsOpen)
@@ -405,10 +405,15 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
                 {
                     foreach (var field in fields)
                     {
-                        if (CorrelationReader.TryRead(frame, field, out var id) && _pending.TryComplete(id, message))
+                        if (CorrelationReader.TryRead(frame, field, out var id))
                         {
-                            correlated = true;
-                            break;
+                            // Pacing: the server has read that request, even one that timed out here meanwhile.
+                            _pacer?.Acknowledge(id, message);
+                            if (_pending.TryComplete(id, message))
+                            {
+                                correlated = true;
+                                break;
+                            }
                         }
                     }
                 }
@@ -431,6 +436,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         bool failed;
         if (error.ReqID is { Length: > 0 } reqId)
         {
+            _pacer?.Acknowledge(reqId, answer: null);
             var pending = _pending.TryTakeLatest(reqId);
             failed = pending is not null
                 && pending.TryFail(pending.RequestMsgType == MessageTypes.OrderCancelRequest ? new Trading.OrderCancelRejectedException(error) : exception);

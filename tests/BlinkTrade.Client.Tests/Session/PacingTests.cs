@@ -97,6 +97,8 @@ public sealed class PacingTests
     {
         await using var harness = ClientHarness.Create(configure: o => o.Pacing.MaxMessagesPerSecond = 2);
         var peer = await harness.ConnectAsync(); // anonymous: nothing is sent on connect
+        // A request's permit comes back a window after its answer (never before: see OutboundPacer), so answer them.
+        peer.Respond<UserBalanceRequest>(r => new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
         var delays = new RecordingObserver<PacingDelay>();
         using var subscription = harness.Client.PacingDelays.Subscribe(delays);
 
@@ -111,7 +113,7 @@ public sealed class PacingTests
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third.WaitAsync(TestDefaults.Timeout));
 
-        // The next one goes when the window frees a permit; the cancelled one never does.
+        // The next one goes when the window frees a permit (a window after the first answers); the cancelled one never does.
         await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 4);
         Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 3 });
         var delay = await delays.WaitForAsync(d => d.MsgType == MessageTypes.BalanceRequest);
@@ -127,6 +129,7 @@ public sealed class PacingTests
             o.RequestTimeout = TimeSpan.FromSeconds(5);
         });
         var peer = await harness.ConnectAsync();
+        peer.Respond<UserBalanceRequest>(r => new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
 
         _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
         var waiting = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
@@ -155,6 +158,43 @@ public sealed class PacingTests
 
         await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 40);
         Assert.Empty(delays.Items);
+    }
+
+    [Fact]
+    public async Task A_requests_permit_comes_back_only_after_an_answer_to_it_or_to_a_later_request()
+    {
+        List<string> released = [];
+        var bothReleased = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var pacer = new OutboundPacer(new PacingOptions { MaxMessagesPerSecond = 3, SafetyMargin = TimeSpan.Zero }, frame =>
+        {
+            lock (released)
+            {
+                released.Add(frame.MsgType);
+                if (released.Count == 2)
+                {
+                    bothReleased.TrySetResult();
+                }
+            }
+        }, (_, _) => { });
+        static OutboundFrame Request(string id, Func<BlinkTradeMessage, bool>? accept = null)
+            => new([], "U2 " + id, null, null, new PendingRequest<BlinkTradeMessage>(id, MessageTypes.BalanceRequest, [MessageTypes.BalanceResponse], accept));
+
+        // Two requests and a cancel-like one whose answer must pass a filter take the three permits.
+        Assert.True(pacer.TryAdmit(Request("1"), PacingPriority.Query, null));
+        Assert.True(pacer.TryAdmit(Request("2"), PacingPriority.Query, null));
+        Assert.True(pacer.TryAdmit(Request("3", accept: m => m is UserBalanceResponse { ClientID: 7 }), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("a"), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("b"), PacingPriority.Query, null));
+
+        // An answer its filter refuses, or to an id never sent, proves nothing. The answer to "2" shows the server read
+        // "1" and "2": their two permits come back a window later, and the two waiting messages go ("3" holds its own).
+        pacer.Acknowledge("3", new UserBalanceResponse { BalanceReqID = 3 });
+        pacer.Acknowledge("9", new UserBalanceResponse { BalanceReqID = 9 });
+        pacer.Acknowledge("2", new UserBalanceResponse { BalanceReqID = 2 });
+        await bothReleased.Task.WaitAsync(TestDefaults.Timeout);
+        Assert.Equal(["a", "b"], released);
+        Assert.False(pacer.TryAdmit(Frame("c"), PacingPriority.Query, null));
+        Assert.Equal(1, pacer.WaitingCount);
     }
 
     [Fact]

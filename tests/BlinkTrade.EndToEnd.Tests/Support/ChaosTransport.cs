@@ -65,6 +65,25 @@ internal sealed class ChaosTransport(IBlinkTradeTransport inner, TimeProvider ti
         return true;
     }
 
+    /// <summary>Holds the current connection's outbound frames back (the path to the server freezes).</summary>
+    /// <returns>Whether a connection was frozen.</returns>
+    public bool HoldOutbound()
+    {
+        if (Volatile.Read(ref _current) is not { IsOpen: true } connection)
+        {
+            return false;
+        }
+        connection.HoldOutbound();
+        return true;
+    }
+
+    /// <summary>Outbound frames the current connection holds back.</summary>
+    public int HeldOutbound => Volatile.Read(ref _current)?.HeldOutbound ?? 0;
+
+    /// <summary>The path recovers: everything held back reaches the server at once, in order.</summary>
+    public Task ReleaseOutboundAsync(CancellationToken cancellationToken)
+        => Volatile.Read(ref _current)?.ReleaseOutboundAsync(cancellationToken) ?? Task.CompletedTask;
+
     /// <summary>Ends every fault: releases a stall and accepts connections again.</summary>
     public void Calm()
     {
