@@ -59,11 +59,18 @@ internal static class PreTradeChecker
     public static PreTradeCheckException UnknownSymbol(NewOrderSingle order)
         => Fail(PreTradeCheckFailure.UnknownSymbol, order, "Symbol", "the exchange does not list it");
 
-    /// <summary>The exchange refused the instrument list.</summary>
+    /// <summary>The instrument list the checks need could not be had: not answered in time, the connection lost, or
+    /// refused by the exchange.</summary>
     public static PreTradeCheckException InstrumentsUnavailable(NewOrderSingle order, Exception cause)
         => new(PreTradeCheckFailure.InstrumentsUnavailable, order.Symbol, null,
-            $"Order {order.ClOrdID ?? "(new)"} on {order.Symbol} was not sent: the exchange {(cause is Requests.BlinkTradeTimeoutException ? "did not send" : "refused")} the instrument list the pre-trade checks need ({cause.Message}); "
-            + "turn BlinkTradeClientOptions.PreTradeChecks.Enabled off for a server without one.", cause);
+            $"Order {order.ClOrdID ?? "(new)"} on {order.Symbol} was not sent: " + cause switch
+            {
+                // A network fault, not a server without the list: the advice is to send again, not to turn checks off.
+                Requests.BlinkTradeTimeoutException or Transport.ConnectionClosedException =>
+                    $"the instrument list the pre-trade checks need did not arrive ({cause.Message}); send it again once the connection is up.",
+                _ => $"the exchange refused the instrument list the pre-trade checks need ({cause.Message}); "
+                    + "turn BlinkTradeClientOptions.PreTradeChecks.Enabled off for a server without one.",
+            }, cause);
 
     private static long OnGrid(NewOrderSingle order, string field, long value, long pip, bool roundUp, PipRounding rounding)
     {
