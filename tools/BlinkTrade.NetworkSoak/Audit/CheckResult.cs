@@ -1,0 +1,4 @@
+namespace BlinkTrade.NetworkSoak.Audit;
+
+/// <summary>One promise checked after the run: whether it held, and what was compared with what.</summary>
+internal sealed record CheckResult(bool Held, string What);

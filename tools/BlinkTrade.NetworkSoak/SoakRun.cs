@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net;
+using BlinkTrade.Client;
+using BlinkTrade.NetworkSoak.Audit;
+using BlinkTrade.NetworkSoak.Chaos;
+using BlinkTrade.NetworkSoak.Trading;
+using BlinkTrade.Testing;
+
+namespace BlinkTrade.NetworkSoak;
+
+/// <summary>One soak, start to verdict:
+/// <code>
+/// alice (reconnect on) ──ws──> ChaosProxy ──tcp──> ReferenceExchange (Kestrel, loopback)
+/// bob                  ──ws─────────────────────> same exchange (direct)
+/// auditor (a fresh alice session, after the run) ─> same exchange (direct): the truth
+/// </code>
+/// Everything runs in this process over real loopback sockets, so the faults are real TCP faults.</summary>
+internal sealed class SoakRun(SoakSettings settings, SoakLog log)
+{
+    private const int AliceWorkers = 3;
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+
+    public async Task<int> RunAsync()
+    {
+        await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions
+        {
+            EnableWebSocketServer = true,
+            WebSocketPort = 0,
+            Seed = SoakSeed.Create(),
+            PasswordHashIterations = SoakSeed.PasswordHashIterations,
+        });
+        var direct = exchange.WebSocketUri!;
+        await using var proxy = new ChaosProxy(new IPEndPoint(IPAddress.Loopback, direct.Port), settings.Seed, log);
+        proxy.Start();
+        var viaProxy = new UriBuilder(direct) { Port = proxy.Port }.Uri;
+        log.Write($"exchange {direct}, chaos proxy {viaProxy}; seed {settings.Seed}, {settings.Duration.TotalMinutes:F1} min, " +
+                  $"{(settings.ClientDefaults ? "client defaults" : "short heartbeats")}, RequestTimeout {settings.RequestTimeout.TotalSeconds} s");
+
+        await using var alice = new BlinkTradeClient(SoakClientOptions.For(viaProxy, "alice", settings.ClientDefaults, settings.RequestTimeout));
+        await using var bob = new BlinkTradeClient(SoakClientOptions.For(direct, "bob", settings.ClientDefaults, settings.RequestTimeout));
+        var recorder = new SessionRecorder(log, alice, bob);
+        var timer = new RequestTimer(log, alice);
+        await alice.ConnectAsync();
+        await bob.ConnectAsync();
+        await alice.GetBalancesAsync(); // the balances stream is kept fresh from now on
+        log.Write("both logged in");
+
+        var aliceWorkload = new AliceWorkload(alice, timer, settings.Seed);
+        using (var stopTrading = new CancellationTokenSource(settings.Duration))
+        using (var stopFaults = new CancellationTokenSource())
+        {
+            var faults = new FaultInjector(proxy, settings.Weights, settings.Seed, settings.Faults).RunAsync(stopFaults.Token);
+            var progress = ReportProgressAsync(alice, aliceWorkload, recorder, stopTrading.Token);
+            await Task.WhenAll(aliceWorkload.RunAsync(AliceWorkers, stopTrading.Token), new BobWorkload(bob, timer, settings.Seed).RunAsync(stopTrading.Token));
+            log.Write($"trading stopped after {log.Elapsed.TotalSeconds:F0} s: no new faults (the ones running end on their own)");
+            await stopFaults.CancelAsync();
+            await faults;
+            await progress;
+        }
+        log.Write("proxy: " + proxy.Counters, echo: false);
+
+        if (!await SettleAsync(alice))
+        {
+            log.Write($"FAIL: alice did not settle within {SettleLimit.TotalMinutes} min after the faults stopped");
+            return SoakExitCodes.RunFailed;
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2)); // subscriber queues drain
+        log.Write("settled");
+
+        // The truth, from a clean session connected directly.
+        await using var auditor = new BlinkTradeClient(SoakClientOptions.For(direct, "alice", settings.ClientDefaults, settings.RequestTimeout));
+        await auditor.ConnectAsync();
+        var truth = await ExchangeTruth.ReadAsync(auditor);
+        log.Write($"truth: {truth.Orders.Count} orders, {truth.Trades.Count} trades listed, {truth.Ledger.Count} ledger rows, account {truth.AccountId}");
+        var results = new SoakAudit(log, alice, recorder, timer, truth, settings.RequestTimeout).Run();
+
+        WriteSummary(proxy.Counters, aliceWorkload, recorder, timer, truth, results);
+        WriteTables(recorder, timer);
+        return results.All(r => r.Held) ? SoakExitCodes.AllChecksHeld : SoakExitCodes.CheckFailed;
+    }
+
+    /// <summary>Waits until alice is logged in and two round trips on her current connection succeed: every report the
+    /// exchange sent before them has been handled.</summary>
+    private async Task<bool> SettleAsync(BlinkTradeClient alice)
+    {
+        var deadline = log.Elapsed + SettleLimit;
+        while (log.Elapsed < deadline)
+        {
+            try
+            {
+                if (alice.State == ConnectionState.LoggedIn)
+                {
+                    await alice.PingAsync();
+                    await alice.GetBalancesAsync();
+                    await alice.PingAsync();
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is BlinkTradeException or OperationCanceledException)
+            {
+                log.Write("settle: " + e.Message, echo: false);
+            }
+            await Task.Delay(500);
+        }
+        return false;
+    }
+
+    private async Task ReportProgressAsync(BlinkTradeClient alice, AliceWorkload workload, SessionRecorder recorder, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(ProgressInterval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            log.Write($"progress: {workload.OrdersSent} orders sent, {recorder.Fills.Count} fills ({recorder.Fills.Count(f => f.IsSynthesized)} synthesized), " +
+                      $"{recorder.Recoveries.Count} recoveries, alice {alice.State}");
+        }
+    }
+
+    private void WriteSummary(ProxyCounters counters, AliceWorkload workload, SessionRecorder recorder, RequestTimer timer, ExchangeTruth truth, IReadOnlyList<CheckResult> results)
+    {
+        var fills = recorder.Fills.ToList();
+        var timed = SoakAudit.RequestsWithATimeout(timer);
+        var byKind = timed.GroupBy(t => (t.Who, t.Kind, t.Outcome)).OrderBy(g => g.Key.Who).ThenBy(g => g.Key.Kind)
+            .Select(g => $"{g.Key.Who} {g.Key.Kind} {g.Key.Outcome}: {g.Count()} (max {g.Max(x => x.Ms):F0} ms, p50 {g.Select(x => x.Ms).Order().ElementAt(g.Count() / 2):F0} ms)");
+        log.Write("requests:\n  " + string.Join("\n  ", byKind), echo: false);
+        log.Write("error kinds: " + string.Join("; ", recorder.Errors.GroupBy(e => e.Who + " " + e.Error.Kind).Select(g => $"{g.Key} {g.Count()}")), echo: false);
+
+        var longest = timed.MaxBy(t => t.Ms);
+        var held = results.Count(r => r.Held);
+        var lines = new List<string>
+        {
+            "",
+            $"== network soak, seed {settings.Seed}, {settings.Duration.TotalMinutes:F1} min ==",
+            $"faults injected:   {counters.FaultsLine()}; {counters.FragmentWrites} fragment writes, {counters.HeldBytesReleased} held bytes released",
+            $"orders:            {workload.OrdersSent} sent by alice, {truth.Orders.Count} at the exchange, {recorder.Reports.Count} execution reports received",
+            $"fills checked:     {fills.Count} ({fills.Count(f => f.IsSynthesized)} synthesized), {truth.Trades.Count} trades listed",
+            $"reconnects:        {recorder.States.Count(s => s.State == ConnectionState.Reconnecting)} ({recorder.Recoveries.Count} recoveries, {recorder.Recoveries.Count(r => !r.IsComplete)} incomplete); " +
+            $"{timer.AnsweredAfterRelogin} requests issued while reconnecting answered after the re-login",
+            $"max request:       {longest?.Ms ?? 0:F0} ms / timeout {settings.RequestTimeout.TotalMilliseconds:F0} ms ({longest?.Who} {longest?.Kind} {longest?.Outcome}); {timed.Count} requests timed",
+            $"machine:           {LoadAverage()}",
+            "checks:",
+        };
+        lines.AddRange(results.Select(r => (r.Held ? "  held   " : "  FAILED ") + r.What));
+        lines.Add(held == results.Count ? $"RESULT: every check held ({held}/{results.Count})" : $"RESULT: {results.Count - held} of {results.Count} checks failed");
+        lines.Add($"log and tables: {settings.OutputDirectory}");
+        foreach (var line in lines)
+        {
+            log.Write(line, echo: false);
+            Console.Out.WriteLine(line);
+        }
+    }
+
+    private void WriteTables(SessionRecorder recorder, RequestTimer timer)
+    {
+        File.WriteAllLines(Path.Combine(settings.OutputDirectory, "fills.tsv"), recorder.Fills.Select(f =>
+            string.Create(CultureInfo.InvariantCulture, $"{f.OrderID}\t{f.ClOrdID}\t{f.Side}\t{f.Quantity}\t{f.Price}\t{f.IsSynthesized}\t{f.Report.ExecID}\t{f.Time:O}")));
+        File.WriteAllLines(Path.Combine(settings.OutputDirectory, "timings.tsv"), timer.Timings.Select(t =>
+            string.Create(CultureInfo.InvariantCulture, $"{t.At:F2}\t{t.Who}\t{t.Kind}\t{t.Ms:F1}\t{t.Outcome}")));
+    }
+
+    /// <summary>Timings are only comparable with the load they were taken under (Linux only; elsewhere "n/a").</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "load average n/a";
+}
