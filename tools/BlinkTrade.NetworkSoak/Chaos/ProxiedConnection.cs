@@ -121,7 +121,14 @@ internal sealed class ProxiedConnection
                     {
                         await Task.Delay(50);
                     }
-                    path.Target.Shutdown(SocketShutdown.Send);
+                    try
+                    {
+                        path.Target.Shutdown(SocketShutdown.Send);
+                    }
+                    catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                    {
+                        // The other side is gone already: nothing to half-close.
+                    }
                     return;
                 }
                 Interlocked.Add(ref path.IsUp ? ref _proxy.Counters.BytesUp : ref _proxy.Counters.BytesDown, read);
