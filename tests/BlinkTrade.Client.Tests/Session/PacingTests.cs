@@ -148,9 +148,11 @@ public sealed class PacingTests
     [Fact]
     public async Task A_request_waiting_for_pacing_times_out_within_its_own_timeout_and_is_never_sent_later()
     {
+        // A window (31 s) longer than the request timeout (5 s): the second request's permit cannot come back in time.
         await using var harness = ClientHarness.Create(configure: o =>
         {
             o.Pacing.MaxMessagesPerSecond = 1;
+            o.Pacing.SafetyMargin = TimeSpan.FromSeconds(30);
             o.RequestTimeout = TimeSpan.FromSeconds(5);
         });
         var peer = await harness.ConnectAsync();
@@ -159,11 +161,12 @@ public sealed class PacingTests
         var first = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
         var waiting = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
         await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 1);
-        await first.WaitAsync(TestDefaults.Timeout); // answered: its permit comes back a window from now
+        await first.WaitAsync(TestDefaults.Timeout);
         harness.Time.Advance(TimeSpan.FromSeconds(6)); // the request timeout and pacing run on the client's clock
 
         var timeout = await Assert.ThrowsAsync<BlinkTradeTimeoutException>(() => waiting.WaitAsync(TestDefaults.Timeout));
         Assert.Equal(TimeSpan.FromSeconds(5), timeout.Timeout);
+        harness.Time.Advance(TimeSpan.FromSeconds(27)); // the first request's permit is back: the withdrawn one stays unsent
         _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 3 }, "3", MessageTypes.BalanceResponse);
         await AdvanceUntilSentAsync(harness, peer, 3);
         Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 2 });
