@@ -154,6 +154,7 @@ public sealed class PacingTests
             o.Pacing.MaxMessagesPerSecond = 1;
             o.Pacing.SafetyMargin = TimeSpan.FromSeconds(30);
             o.RequestTimeout = TimeSpan.FromSeconds(5);
+            o.HeartbeatInterval = TimeSpan.FromMinutes(2); // the clock jumps 33 s: no heartbeat may take the one permit
         });
         var peer = await harness.ConnectAsync();
         peer.Respond<UserBalanceRequest>(r => new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
