@@ -20,9 +20,8 @@ namespace BlinkTrade.EndToEnd.Tests;
 /// </summary>
 /// <remarks>
 /// The bots pace themselves to one request per 150–350 ms simulated each; the exchange's rate limit is off
-/// (<see cref="E2EHarness"/>'s default): the client's pacing runs on the real clock, and this test's time is a fake one
-/// advanced in steps, so a burst paced in real time could land inside one simulated second
-/// (<see cref="FrozenPathPacingTests"/> checks pacing against the limit on the real clock). A soak: <c>BLINKTRADE_CHAOS_SECONDS=600
+/// (<see cref="E2EHarness"/>'s default); <see cref="FrozenPathPacingTests"/> and the pacing tests check the client's
+/// pacing against the limit. A soak: <c>BLINKTRADE_CHAOS_SECONDS=600
 /// BLINKTRADE_CHAOS_SEED=7 dotnet test tests/BlinkTrade.EndToEnd.Tests --filter ChaosTradingTests</c>.
 /// </remarks>
 public sealed class ChaosTradingTests(ITestOutputHelper output)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Transport;
 
@@ -38,6 +37,7 @@ internal sealed class OutboundPacer : IDisposable
     private readonly Action<OutboundFrame> _release;
     private readonly Action<string, TimeSpan> _delayed;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
     private int _waiting;
@@ -48,12 +48,15 @@ internal sealed class OutboundPacer : IDisposable
     /// <param name="release">Takes a message whose turn has come (called under the pacer's lock, in release order:
     /// it must only queue the frame, never block).</param>
     /// <param name="delayed">Told how long a message waited (called outside the lock).</param>
-    public OutboundPacer(PacingOptions options, Action<OutboundFrame> release, Action<string, TimeSpan> delayed)
+    /// <param name="time">The client's clock (<see cref="BlinkTradeClientOptions.TimeProvider"/>); the system's when
+    /// <see langword="null"/>.</param>
+    public OutboundPacer(PacingOptions options, Action<OutboundFrame> release, Action<string, TimeSpan> delayed, TimeProvider? time = null)
     {
         _release = release;
         _delayed = delayed;
         _limit = options.MaxMessagesPerSecond;
-        _window = (long)Math.Ceiling((TimeSpan.FromSeconds(1) + options.SafetyMargin).TotalSeconds * Stopwatch.Frequency);
+        _time = time ?? TimeProvider.System;
+        _window = (long)Math.Ceiling((TimeSpan.FromSeconds(1) + options.SafetyMargin).TotalSeconds * _time.TimestampFrequency);
         _pump = Task.Run(PumpAsync);
     }
 
@@ -75,7 +78,7 @@ internal sealed class OutboundPacer : IDisposable
             }
             if (_waiting == 0)
             {
-                var now = Stopwatch.GetTimestamp();
+                var now = _time.GetTimestamp();
                 if (HasFreePermit(now))
                 {
                     Take(frame, now);
@@ -89,7 +92,7 @@ internal sealed class OutboundPacer : IDisposable
             {
                 priority = PacingPriority.NewOrder;
             }
-            _queues[(int)priority].Enqueue(new Waiting(frame, Stopwatch.GetTimestamp(), orderKey));
+            _queues[(int)priority].Enqueue(new Waiting(frame, _time.GetTimestamp(), orderKey));
             _waiting++;
             Wake();
             return false;
@@ -113,7 +116,7 @@ internal sealed class OutboundPacer : IDisposable
             {
                 if (_permits[i] is { ExpiresAt: Unanswered, Request: { } request } && request.Id == requestId && (answer is null || request.Accepts(answer)))
                 {
-                    var expires = Stopwatch.GetTimestamp() + _window;
+                    var expires = _time.GetTimestamp() + _window;
                     for (var j = 0; j <= i; j++)
                     {
                         if (_permits[j].ExpiresAt == Unanswered)
@@ -190,15 +193,16 @@ internal sealed class OutboundPacer : IDisposable
         }
     }
 
-    // Under the lock: when the next permit comes back, or null when only an answer can free one.
-    private TimeSpan? NextExpiry(long now)
+    // Under the lock: when the next permit comes back (a timestamp of the client's clock), or null when only an answer
+    // can free one.
+    private long? NextExpiry()
     {
         var next = Unanswered;
         foreach (var permit in _permits)
         {
             next = Math.Min(next, permit.ExpiresAt);
         }
-        return next == Unanswered ? null : TimeSpan.FromSeconds(Math.Max(1, next - now) / (double)Stopwatch.Frequency);
+        return next == Unanswered ? null : next;
     }
 
     private void Wake()
@@ -212,6 +216,31 @@ internal sealed class OutboundPacer : IDisposable
             catch (SemaphoreFullException)
             {
             }
+        }
+    }
+
+    // Until woken (a new message, an answer) or, when a permit is due back, until then on the client's clock.
+    private async Task WaitAsync(long? dueAt, CancellationToken stop)
+    {
+        if (dueAt is not { } due)
+        {
+            await _wake.WaitAsync(stop).ConfigureAwait(false);
+            return;
+        }
+        var delay = TimeSpan.FromSeconds(Math.Max(1, due - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+        using var timer = new CancellationTokenSource(delay, _time);
+        if (_time.GetTimestamp() >= due)
+        {
+            return; // the clock passed it while the timer was set up (a manual clock moved by a test)
+        }
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop, timer.Token);
+        try
+        {
+            await _wake.WaitAsync(either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            // The permit is due back: the pump looks again.
         }
     }
 
@@ -239,13 +268,13 @@ internal sealed class OutboundPacer : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 Waiting? released = null;
-                TimeSpan? wait = null;
+                long? due = null;
                 lock (_gate)
                 {
                     DropAbandoned();
                     if (_waiting > 0)
                     {
-                        var now = Stopwatch.GetTimestamp();
+                        var now = _time.GetTimestamp();
                         if (HasFreePermit(now))
                         {
                             released = DequeueNext();
@@ -261,17 +290,17 @@ internal sealed class OutboundPacer : IDisposable
                         }
                         else
                         {
-                            wait = NextExpiry(now);
+                            due = NextExpiry();
                         }
                     }
                 }
                 if (released is { } done)
                 {
-                    _delayed(done.Frame.MsgType, Stopwatch.GetElapsedTime(done.Since));
+                    _delayed(done.Frame.MsgType, _time.GetElapsedTime(done.Since));
                     continue;
                 }
                 // Woken by a new waiting message or an answer; else at the next permit's return (if one is due).
-                await _wake.WaitAsync(wait ?? Timeout.InfiniteTimeSpan, stop).ConfigureAwait(false);
+                await WaitAsync(due, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

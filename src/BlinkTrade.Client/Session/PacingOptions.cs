@@ -10,8 +10,8 @@ namespace BlinkTrade.Client;
 /// A message's permit comes back one second plus <see cref="SafetyMargin"/> after the client knows the server read
 /// it: for a request, after its answer (or a later request's); for a message nothing answers, after it was sent. So
 /// no more than <see cref="MaxMessagesPerSecond"/> messages are unanswered at once, and a network path that freezes
-/// and recovers cannot deliver more than that together. Pacing runs on the system clock (<c>Stopwatch</c>), so its
-/// waits are real time even when <see cref="BlinkTradeClientOptions.TimeProvider"/> is a manual clock.
+/// and recovers cannot deliver more than that together. Pacing runs on <see cref="BlinkTradeClientOptions.TimeProvider"/>:
+/// under a manual clock its waits end when the clock is moved, like the request timeouts.
 /// </remarks>
 public sealed class PacingOptions
 {

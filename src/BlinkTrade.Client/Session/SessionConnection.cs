@@ -56,7 +56,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         _writer = new FrameWriter<OutboundFrame>(connection, this, capacity: null);
         if (options.Pacing.Enabled)
         {
-            _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay);
+            _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay, options.TimeProvider);
         }
     }
 

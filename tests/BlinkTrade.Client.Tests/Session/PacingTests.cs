@@ -5,11 +5,25 @@ using BlinkTrade.Client.Tests.Support;
 
 namespace BlinkTrade.Client.Tests.Session;
 
-/// <summary>Outgoing-message pacing (G40). The limiter runs on the system clock, so these tests use small limits and
-/// wait for the releases they check (a second or two each).</summary>
+/// <summary>Outgoing-message pacing (G40). The pacer runs on the client's clock: the session tests move the harness's
+/// manual clock; the pacer's own tests run it on the system clock with small limits and wait for the releases they
+/// check (a second or two each).</summary>
 public sealed class PacingTests
 {
     private static OutboundFrame Frame(string label) => new([], label, null, null);
+
+    // Moves the harness's clock half a second at a time until the peer has the request: an answer's permit comes back a
+    // window after the client counted the answer, which may be just after the request it answers completed.
+    private static async Task AdvanceUntilSentAsync(ClientHarness harness, ScriptedPeer peer, int balanceReqId)
+    {
+        var sent = peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == balanceReqId);
+        for (var i = 0; i < 40 && !sent.IsCompleted; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(sent, Task.Delay(20));
+        }
+        await sent;
+    }
 
     [Fact]
     public async Task Waiting_messages_go_in_priority_order_and_a_cancel_never_overtakes_its_own_order()
@@ -95,26 +109,37 @@ public sealed class PacingTests
     [Fact]
     public async Task A_request_cancelled_while_it_waits_for_pacing_fails_at_once_and_is_never_sent()
     {
-        await using var harness = ClientHarness.Create(configure: o => o.Pacing.MaxMessagesPerSecond = 2);
+        // A window of 31 s on the client's (manual) clock: on the system clock the fourth request would not go within
+        // the test's timeout, so it also checks that pacing runs on the client's TimeProvider.
+        await using var harness = ClientHarness.Create(configure: o =>
+        {
+            o.Pacing.MaxMessagesPerSecond = 2;
+            o.Pacing.SafetyMargin = TimeSpan.FromSeconds(30);
+            o.RequestTimeout = TimeSpan.FromMinutes(2); // the clock jumps past the window: no request may time out meanwhile
+            o.HeartbeatInterval = o.HeartbeatAfterSilence = TimeSpan.FromMinutes(2);
+        });
         var peer = await harness.ConnectAsync(); // anonymous: nothing is sent on connect
         // A request's permit comes back a window after its answer (never before: see OutboundPacer), so answer them.
         peer.Respond<UserBalanceRequest>(r => new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
         var delays = new RecordingObserver<PacingDelay>();
         using var subscription = harness.Client.PacingDelays.Subscribe(delays);
 
-        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
-        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
+        var first = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
+        var second = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
         using var cancel = new CancellationTokenSource();
         var third = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 3 }, "3", MessageTypes.BalanceResponse, cancel.Token);
         _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 4 }, "4", MessageTypes.BalanceResponse);
         await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 2);
+        await Task.WhenAll(first, second).WaitAsync(TestDefaults.Timeout); // answered: their permits come back a window from now
         Assert.False(third.IsCompleted);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third.WaitAsync(TestDefaults.Timeout));
+        Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 4 }); // no permit before the window
 
-        // The next one goes when the window frees a permit (a window after the first answers); the cancelled one never does.
-        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 4);
+        // The next one goes when the window (on the client's clock) frees a permit; the cancelled one never does.
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        await AdvanceUntilSentAsync(harness, peer, 4);
         Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 3 });
         var delay = await delays.WaitForAsync(d => d.MsgType == MessageTypes.BalanceRequest);
         Assert.True(delay.Delay > TimeSpan.FromMilliseconds(500), $"waited {delay.Delay}");
@@ -123,23 +148,28 @@ public sealed class PacingTests
     [Fact]
     public async Task A_request_waiting_for_pacing_times_out_within_its_own_timeout_and_is_never_sent_later()
     {
+        // A window (31 s) longer than the request timeout (5 s): the second request's permit cannot come back in time.
         await using var harness = ClientHarness.Create(configure: o =>
         {
             o.Pacing.MaxMessagesPerSecond = 1;
+            o.Pacing.SafetyMargin = TimeSpan.FromSeconds(30);
             o.RequestTimeout = TimeSpan.FromSeconds(5);
+            o.HeartbeatInterval = TimeSpan.FromMinutes(2); // the clock jumps 33 s: no heartbeat may take the one permit
         });
         var peer = await harness.ConnectAsync();
         peer.Respond<UserBalanceRequest>(r => new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
 
-        _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
+        var first = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
         var waiting = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
         await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 1);
-        harness.Time.Advance(TimeSpan.FromSeconds(6)); // the request timeout runs on the client's clock
+        await first.WaitAsync(TestDefaults.Timeout);
+        harness.Time.Advance(TimeSpan.FromSeconds(6)); // the request timeout and pacing run on the client's clock
 
         var timeout = await Assert.ThrowsAsync<BlinkTradeTimeoutException>(() => waiting.WaitAsync(TestDefaults.Timeout));
         Assert.Equal(TimeSpan.FromSeconds(5), timeout.Timeout);
+        harness.Time.Advance(TimeSpan.FromSeconds(27)); // the first request's permit is back: the withdrawn one stays unsent
         _ = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 3 }, "3", MessageTypes.BalanceResponse);
-        await peer.ExpectAsync<UserBalanceRequest>(r => r.BalanceReqID == 3);
+        await AdvanceUntilSentAsync(harness, peer, 3);
         Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 2 });
     }
 
