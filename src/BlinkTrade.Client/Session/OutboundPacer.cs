@@ -16,8 +16,11 @@ namespace BlinkTrade.Client.Session;
 /// before: the client cannot tell when the server read a message, only that it had by the time an answer came. Counting
 /// from the send alone fails on a path that freezes and recovers (a stalled route, a buffering proxy): everything sent
 /// meanwhile arrives at once, so a client well under the limit by its own clock — 6 messages a second through a
-/// 3-second stall — trips the server's. With this rule at most the limit can be unanswered at any time, so a frozen
-/// path releases at most that many together. Unanswered requests hold their permits until an answer or the end of the
+/// 3-second stall — trips the server's. With this rule at most the limit of requests can be unanswered at any time, so
+/// a frozen path releases at most that many together. Messages nobody answers (a cancel-all's frames, a heartbeat's
+/// reply, market-data sends) are the known exception: their permits come back by send time, so a freeze during which
+/// they went out can release a few more (docs/client.md, pacing); holding them until a later answer would stall a
+/// burst of subscriptions instead. Unanswered requests hold their permits until an answer or the end of the
 /// connection: a server that stops answering stops the connection's sends, the heartbeat then misses and the
 /// connection is replaced.</para>
 /// <para>One queue per <see cref="PacingPriority"/> holds the order; the pump picks the message to release
