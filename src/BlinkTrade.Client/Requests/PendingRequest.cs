@@ -26,8 +26,9 @@ internal abstract class PendingRequest
     /// <summary>The request's MsgType.</summary>
     public string RequestMsgType { get; }
 
-    /// <summary>Registration order, to find the most recent request.</summary>
-    public long Sequence { get; set; }
+    /// <summary>When the request was handed to the connection's writer, in hand-off (wire) order; 0 while it has not
+    /// been (still waiting for pacing). An ERROR without ReqID answers the most recently sent request (G2).</summary>
+    public long SentSequence { get; set; }
 
     /// <summary>When the request times out, as time since the registry's epoch (<see cref="TimeSpan.MaxValue"/>: never).</summary>
     public TimeSpan Deadline { get; set; } = TimeSpan.MaxValue;

@@ -24,7 +24,6 @@ internal sealed class PendingRequestRegistry
     private readonly ITimer _sweep;
     private TimeSpan _armedFor = TimeSpan.MaxValue;
     private bool _sweepDisposed;
-    private long _sequence;
     private int _count;
     private Exception? _closedReason;
 
@@ -76,7 +75,6 @@ internal sealed class PendingRequestRegistry
         var pending = new PendingRequest<TResponse>(id, requestMsgType, responseTypes, accept) { ReportedTimeout = reportedTimeout };
         lock (_gate)
         {
-            pending.Sequence = ++_sequence;
             if (!_pending.TryGetValue(id, out var waiting))
             {
                 _pending[id] = waiting = [];
@@ -213,25 +211,30 @@ internal sealed class PendingRequestRegistry
         return null;
     }
 
-    /// <summary>Fails the most recently registered pending request (an ERROR without ReqID, PROTOCOL.md G2).</summary>
-    public bool TryFailMostRecent(Exception error)
+    /// <summary>Removes and returns the most recently sent pending request (an ERROR without ReqID, PROTOCOL.md G2,
+    /// answers it; a request still waiting for pacing cannot be what the server answered); the caller, now its owner,
+    /// fails it.</summary>
+    public PendingRequest? TryTakeMostRecentlySent()
     {
-        PendingRequest? latest = null;
         lock (_gate)
         {
+            PendingRequest? latest = null;
             foreach (var waiting in _pending.Values)
             {
-                if (waiting.Count > 0 && (latest is null || waiting[^1].Sequence > latest.Sequence))
+                foreach (var pending in waiting)
                 {
-                    latest = waiting[^1];
+                    if (pending.SentSequence > (latest?.SentSequence ?? 0))
+                    {
+                        latest = pending;
+                    }
                 }
             }
             if (latest is not null)
             {
                 RemoveLocked(latest, _pending[latest.Id]);
             }
+            return latest;
         }
-        return latest is not null && latest.TryFail(error);
     }
 
     /// <summary>Fails every pending request, and every later registration, with <paramref name="error"/>.</summary>

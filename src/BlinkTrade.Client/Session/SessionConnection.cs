@@ -30,6 +30,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     private readonly RequestIdGenerator _ids;
     private readonly PendingRequestRegistry _pending;
     private readonly FrameWriter<OutboundFrame> _writer;
+    private long _handOffs;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<Exception> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OutboundPacer? _pacer;
@@ -268,6 +269,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
                 return; // queued: QueueReleased hands it to the writer when its turn comes
             }
         }
+        HandingOff(item);
         if (_writer.TrySendDirect(item, _stop.Token))
         {
             return;
@@ -281,9 +283,20 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     // Called by the pacer (under its lock, in release order) when a queued message may go: the writer sends it.
     private void QueueReleased(OutboundFrame item)
     {
+        HandingOff(item);
         if (!IsOpen || !_writer.TryEnqueue(item))
         {
             item.Sent?.TrySetException(new ConnectionClosedException("The connection closed before the message was sent."));
+        }
+    }
+
+    // The writer sends in the order frames are handed to it: a request's place in that order is what G2's "most recent
+    // request" means, not when it was registered (it may have waited for pacing meanwhile).
+    private void HandingOff(in OutboundFrame item)
+    {
+        if (item.Request is { } request)
+        {
+            request.SentSequence = Interlocked.Increment(ref _handOffs);
         }
     }
 
@@ -431,7 +444,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
     {
         ClientLog.ServerError(_logger, error.Description, error.Detail, error.ReqID);
         var exception = new BlinkTradeErrorException(error);
-        // G2: an ERROR goes to the request it names; without a ReqID, to the most recent pending request.
+        // G2: an ERROR goes to the request it names; without a ReqID, to the most recently sent pending request.
         // G15: an ERROR answering a cancel is a refused cancel (the order is not open), typed as such.
         bool failed;
         if (error.ReqID is { Length: > 0 } reqId)
@@ -443,7 +456,13 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         }
         else
         {
-            failed = _pending.TryFailMostRecent(exception);
+            var latest = _pending.TryTakeMostRecentlySent();
+            if (latest is not null)
+            {
+                // It is that request's answer: the server has read it, so its pacing permit comes back too.
+                _pacer?.Acknowledge(latest.Id, answer: null);
+            }
+            failed = latest is not null && latest.TryFail(exception);
         }
         _sink.OnError(new BlinkTradeClientError(ClientErrorKind.ServerError,
             exception.Message + (failed ? string.Empty : " (no pending request matched)"), exception, _time.GetUtcNow()));

@@ -174,6 +174,30 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public async Task An_error_without_a_request_id_answers_the_latest_request_for_pacing_too()
+    {
+        await using var harness = ClientHarness.Create(configure: o =>
+        {
+            o.Pacing.MaxMessagesPerSecond = 1;
+            o.HeartbeatInterval = TimeSpan.FromMinutes(2); // no heartbeat's answer may free the permit instead
+        });
+        var peer = await harness.ConnectAsync();
+        // G2: the ERROR names no request; the client fails its latest one with it. That is the request's answer, so
+        // its permit must come back a window later — else one such ERROR per permit would stop the connection's sends.
+        peer.Respond<UserBalanceRequest>(r => r.BalanceReqID == 1
+            ? new ErrorMessage { Description = "Invalid message", Detail = "Not supported" }
+            : new UserBalanceResponse { BalanceReqID = r.BalanceReqID });
+
+        var first = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 1 }, "1", MessageTypes.BalanceResponse);
+        var second = harness.Client.RequestAsync(new UserBalanceRequest { BalanceReqID = 2 }, "2", MessageTypes.BalanceResponse);
+        await Assert.ThrowsAsync<BlinkTradeErrorException>(() => first.WaitAsync(TestDefaults.Timeout));
+        Assert.DoesNotContain(peer.Received, m => m is UserBalanceRequest { BalanceReqID: 2 });
+
+        await AdvanceUntilSentAsync(harness, peer, 2);
+        await second.WaitAsync(TestDefaults.Timeout);
+    }
+
+    [Fact]
     public async Task Without_pacing_every_message_goes_at_once()
     {
         await using var harness = ClientHarness.Create(configure: o => o.Pacing.Enabled = false);
