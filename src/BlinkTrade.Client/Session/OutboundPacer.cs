@@ -10,19 +10,21 @@ namespace BlinkTrade.Client.Session;
 /// </summary>
 /// <remarks>
 /// <para>Window: the server refuses the 16th message whose arrival is less than one second after the first it still
-/// counts. A message takes a permit when it goes out. The permit of a message nobody answers comes back one second
-/// plus <see cref="PacingOptions.SafetyMargin"/> after it was sent. The permit of a request comes back that long after
-/// its answer arrived — or the answer to any later request, since the server reads one connection in order — and not
-/// before: the client cannot tell when the server read a message, only that it had by the time an answer came. Counting
-/// from the send alone fails on a path that freezes and recovers (a stalled route, a buffering proxy): everything sent
-/// meanwhile arrives at once, so a client well under the limit by its own clock — 6 messages a second through a
-/// 3-second stall — trips the server's. With this rule at most the limit of requests can be unanswered at any time, so
-/// a frozen path releases at most that many together. Messages nobody answers (a cancel-all's frames, a heartbeat's
-/// reply, market-data sends) are the known exception: their permits come back by send time, so a freeze during which
-/// they went out can release a few more (docs/client.md, pacing); holding them until a later answer would stall a
-/// burst of subscriptions instead. Unanswered requests hold their permits until an answer or the end of the
-/// connection: a server that stops answering stops the connection's sends, the heartbeat then misses and the
-/// connection is replaced.</para>
+/// counts. A message takes a permit when it goes out; the permit comes back one second plus
+/// <see cref="PacingOptions.SafetyMargin"/> after the answer to it arrived — or the answer to any later request, since
+/// the server reads one connection in order — and not before: the client cannot tell when the server read a message,
+/// only that it had by the time an answer came. Counting from the send alone fails on a path that freezes and recovers
+/// (a stalled route, a buffering proxy): everything sent meanwhile arrives at once, so a client well under the limit by
+/// its own clock — 6 messages a second through a 3-second stall — trips the server's. A message nobody answers (a
+/// cancel-all's frames, a heartbeat's reply, market-data sends) is covered by the answer to a request sent after it.
+/// With this rule at most the limit of messages is ever unconfirmed, so a frozen path releases at most that many
+/// together.</para>
+/// <para>A message nobody answers never takes the last free permit while every permit held still waits for an answer
+/// (none comes back by itself) and no request among them was sent after it: the pacer sends a probe there (a
+/// TestRequest, built by the <c>probe</c> callback), whose answer frees them all. Otherwise a burst of subscriptions
+/// would stop until the next heartbeat — or for good, the heartbeat itself waiting for a permit. With a limit of one
+/// there is no permit to spare, and such messages get theirs back by send time. A server that stops answering stops
+/// the connection's sends; the heartbeat then misses and the connection is replaced.</para>
 /// <para>One queue per <see cref="PacingPriority"/> holds the order; the pump picks the message to release
 /// <em>after</em> a permit became free, so a cancel queued behind a hundred list pages still takes the very next
 /// permit. When nothing waits and a permit is free, a message goes at once on the caller's thread (no queue, no hop).
@@ -38,6 +40,7 @@ internal sealed class OutboundPacer : IDisposable
     private readonly List<Permit> _permits = [];
     private readonly Queue<Waiting>[] _queues = [new(), new(), new(), new()];
     private readonly Action<OutboundFrame> _release;
+    private readonly Func<OutboundFrame>? _probe;
     private readonly Action<string, TimeSpan> _delayed;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly TimeProvider _time;
@@ -53,9 +56,13 @@ internal sealed class OutboundPacer : IDisposable
     /// <param name="delayed">Told how long a message waited (called outside the lock).</param>
     /// <param name="time">The client's clock (<see cref="BlinkTradeClientOptions.TimeProvider"/>); the system's when
     /// <see langword="null"/>.</param>
-    public OutboundPacer(PacingOptions options, Action<OutboundFrame> release, Action<string, TimeSpan> delayed, TimeProvider? time = null)
+    /// <param name="probe">Builds a request whose answer shows the server has read everything sent before it (a
+    /// TestRequest registered as pending; called under the pacer's lock). <see langword="null"/>: messages nothing
+    /// answers get their permits back by send time (the rule before silent messages were held).</param>
+    public OutboundPacer(PacingOptions options, Action<OutboundFrame> release, Action<string, TimeSpan> delayed, TimeProvider? time = null, Func<OutboundFrame>? probe = null)
     {
         _release = release;
+        _probe = options.MaxMessagesPerSecond >= 2 ? probe : null; // with one permit there is none to spare for a probe
         _delayed = delayed;
         _limit = options.MaxMessagesPerSecond;
         _time = time ?? TimeProvider.System;
@@ -82,7 +89,7 @@ internal sealed class OutboundPacer : IDisposable
             if (_waiting == 0)
             {
                 var now = _time.GetTimestamp();
-                if (HasFreePermit(now))
+                if (CanTake(frame, now))
                 {
                     Take(frame, now);
                     return true;
@@ -171,16 +178,30 @@ internal sealed class OutboundPacer : IDisposable
         // _stop and _wake are not disposed: the pump may still be unwinding from its cancelled wait (no handles held).
     }
 
-    // Under the lock.
-    private bool HasFreePermit(long now)
+    // Under the lock: how many permits are free now (expired ones are dropped only when they would make a difference).
+    private int FreePermits(long now)
     {
-        if (_permits.Count < _limit)
+        if (_permits.Count >= _limit - 1)
         {
-            return true;
+            _permits.RemoveAll(p => p.ExpiresAt <= now);
         }
-        _permits.RemoveAll(p => p.ExpiresAt <= now);
-        return _permits.Count < _limit;
+        return _limit - _permits.Count;
     }
+
+    // Under the lock: whether this frame may take a permit now. A request always may when one is free: its answer will
+    // show the server read it and everything before it. A message nothing answers leaves the last permit free for a
+    // probe — unless a permit held now comes back by itself (its answer already arrived) — or else the limit could be
+    // filled with messages no answer will ever cover, and the connection's sends would stop.
+    private bool CanTake(in OutboundFrame frame, long now)
+    {
+        var free = FreePermits(now);
+        return free >= 2 || (free == 1 && (frame.Request is not null || _probe is null || _permits.Count > _unanswered));
+    }
+
+    // Under the lock: the next waiting message cannot take the last free permit, every permit held waits for an answer
+    // and the newest of them is a message nothing answers, so no answer on its way covers it — send the probe instead.
+    private bool NeedsProbe(long now)
+        => _probe is not null && FreePermits(now) == 1 && _permits.Count == _unanswered && _permits[^1].Request is null;
 
     // Under the lock: the frame goes now and holds a permit until its window has passed.
     private void Take(in OutboundFrame frame, long now)
@@ -188,6 +209,13 @@ internal sealed class OutboundPacer : IDisposable
         if (frame.Request is { } request)
         {
             _permits.Add(new Permit(request, Unanswered));
+            _unanswered++;
+        }
+        else if (_probe is not null)
+        {
+            // Nothing answers it: it is known read once a request sent after it is answered (a later request of the
+            // application's, or the probe).
+            _permits.Add(new Permit(null, Unanswered));
             _unanswered++;
         }
         else
@@ -278,18 +306,22 @@ internal sealed class OutboundPacer : IDisposable
                     if (_waiting > 0)
                     {
                         var now = _time.GetTimestamp();
-                        if (HasFreePermit(now))
+                        if (PeekNext() is not { } next)
+                        {
+                            continue; // every waiting message was withdrawn meanwhile
+                        }
+                        if (CanTake(next.Frame, now))
                         {
                             released = DequeueNext();
-                            if (released is { } next)
-                            {
-                                Take(next.Frame, now);
-                                _release(next.Frame);
-                            }
-                            else
-                            {
-                                continue; // every waiting message was withdrawn meanwhile
-                            }
+                            Take(next.Frame, now);
+                            _release(next.Frame);
+                        }
+                        else if (NeedsProbe(now))
+                        {
+                            var probe = _probe!();
+                            Take(probe, now);
+                            _release(probe);
+                            continue; // the next message now waits for the probe's answer
                         }
                         else
                         {
@@ -311,18 +343,34 @@ internal sealed class OutboundPacer : IDisposable
         }
     }
 
-    // Highest priority first, oldest first within a priority; withdrawn messages are skipped.
-    private Waiting? DequeueNext()
+    // The message whose turn is next: highest priority first, oldest first within a priority; withdrawn messages at
+    // the heads are dropped on the way.
+    private Waiting? PeekNext()
     {
         foreach (var queue in _queues)
         {
-            while (queue.TryDequeue(out var waiting))
+            while (queue.TryPeek(out var waiting))
             {
-                _waiting--;
                 if (!waiting.Frame.IsAbandoned)
                 {
                     return waiting;
                 }
+                queue.Dequeue();
+                _waiting--;
+            }
+        }
+        return null;
+    }
+
+    // Takes the message PeekNext just returned (under the same hold of the lock).
+    private Waiting? DequeueNext()
+    {
+        foreach (var queue in _queues)
+        {
+            if (queue.TryDequeue(out var waiting))
+            {
+                _waiting--;
+                return waiting;
             }
         }
         return null;

@@ -57,7 +57,7 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         _writer = new FrameWriter<OutboundFrame>(connection, this, capacity: null);
         if (options.Pacing.Enabled)
         {
-            _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay, options.TimeProvider);
+            _pacer = new OutboundPacer(options.Pacing, QueueReleased, sink.OnPacingDelay, options.TimeProvider, CreatePacingProbe);
         }
     }
 
@@ -278,6 +278,20 @@ internal sealed class SessionConnection : IAsyncDisposable, IFrameWriterOwner<Ou
         {
             throw new ConnectionClosedException("The connection is closed.");
         }
+    }
+
+    // Called by the pacer (under its lock) when messages nothing answers hold every permit but its last: a TestRequest
+    // whose Heartbeat shows the server has read them, so their permits come back (OutboundPacer). Nobody awaits it; a
+    // probe that times out or is cut by the connection's end is not an error of anyone's.
+    private OutboundFrame CreatePacingProbe()
+    {
+        var id = _ids.NextString();
+        var message = new TestRequest { TestReqID = id, SendTime = _time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var pending = _pending.Register<BlinkTradeMessage>(id, message.MsgType, [MessageTypes.Heartbeat], null, _options.RequestTimeout, _options.RequestTimeout, CancellationToken.None);
+        pending.Task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var frame = ProtocolSerializer.SerializeToUtf8Bytes(message);
+        _metrics.MessageSent(message.MsgType, frame.Length);
+        return new OutboundFrame(frame, message.MsgType, null, pending.Task, pending);
     }
 
     // Called by the pacer (under its lock, in release order) when a queued message may go: the writer sends it.

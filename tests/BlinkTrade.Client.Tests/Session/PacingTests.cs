@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Session;
@@ -249,6 +250,96 @@ public sealed class PacingTests
         Assert.Equal(["a", "b"], released);
         Assert.False(pacer.TryAdmit(Frame("c"), PacingPriority.Query, null));
         Assert.Equal(1, pacer.WaitingCount);
+    }
+
+    [Fact]
+    public async Task A_message_nothing_answers_keeps_its_permit_until_a_later_answer_and_a_probe_asks_for_one()
+    {
+        var time = new FakeTimeProvider();
+        List<string> released = [];
+        var releases = new SemaphoreSlim(0);
+        var probes = 0;
+        using var pacer = new OutboundPacer(new PacingOptions { MaxMessagesPerSecond = 4, SafetyMargin = TimeSpan.Zero }, frame =>
+        {
+            lock (released)
+            {
+                released.Add(frame.MsgType);
+            }
+            releases.Release();
+        }, (_, _) => { }, time, () =>
+        {
+            var id = "p" + Interlocked.Increment(ref probes).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new OutboundFrame([], id, null, null, new PendingRequest<BlinkTradeMessage>(id, MessageTypes.TestRequest, [MessageTypes.Heartbeat], null));
+        });
+
+        // Three go at once; the fourth would fill the limit with messages no answer will ever cover, so the last permit
+        // goes to a probe instead, and the fourth waits for the probe's answer.
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.True(pacer.TryAdmit(Frame("V" + i), PacingPriority.Query, null));
+        }
+        Assert.False(pacer.TryAdmit(Frame("V4"), PacingPriority.Query, null));
+        Assert.True(await releases.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal(["p1"], released);
+
+        // Time alone frees nothing: on a frozen path the server may not have read them yet.
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await releases.WaitAsync(TimeSpan.FromMilliseconds(200)));
+        Assert.Equal(1, pacer.WaitingCount);
+
+        // The probe's answer shows the server read all four: their permits come back one window after it.
+        pacer.Acknowledge("p1", new Heartbeat { TestReqID = "p1" });
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await releases.WaitAsync(TestDefaults.Timeout));
+        Assert.Equal(["p1", "V4"], released);
+        Assert.Equal(1, Volatile.Read(ref probes));
+    }
+
+    [Fact]
+    public void A_request_takes_the_last_permit_itself_its_answer_covering_the_messages_before_it()
+    {
+        var probes = 0;
+        using var pacer = new OutboundPacer(new PacingOptions { MaxMessagesPerSecond = 4, SafetyMargin = TimeSpan.Zero }, _ => { }, (_, _) => { }, new FakeTimeProvider(), () =>
+        {
+            Interlocked.Increment(ref probes);
+            return new OutboundFrame([], "probe", null, null, new PendingRequest<BlinkTradeMessage>("p", MessageTypes.TestRequest, [MessageTypes.Heartbeat], null));
+        });
+
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.True(pacer.TryAdmit(Frame("V" + i), PacingPriority.Query, null));
+        }
+        Assert.True(pacer.TryAdmit(new OutboundFrame([], "U2", null, null, new PendingRequest<BlinkTradeMessage>("1", MessageTypes.BalanceRequest, [MessageTypes.BalanceResponse], null)), PacingPriority.Query, null));
+        Assert.False(pacer.TryAdmit(Frame("V5"), PacingPriority.Query, null));
+        Assert.Equal(0, Volatile.Read(ref probes));
+    }
+
+    [Fact]
+    public async Task A_session_probes_with_a_test_request_when_messages_nothing_answers_hold_the_permits()
+    {
+        // The peer answers nothing on its own: the test answers the probe itself, when it chooses.
+        await using var harness = ClientHarness.Create(configurePeer: _ => { }, configure: o =>
+        {
+            o.HeartbeatInterval = TimeSpan.FromMinutes(10); // no heartbeat of the session's own may answer for them
+            o.RequestTimeout = TimeSpan.FromMinutes(5);
+        });
+        var peer = await harness.ConnectAsync();
+        var limit = new PacingOptions().MaxMessagesPerSecond;
+
+        // Messages sent with SendAsync expect no answer. All but the last permit go at once, then the probe.
+        var sends = Enumerable.Range(1, limit + 5).Select(i => harness.Client.SendAsync(new UserBalanceRequest { BalanceReqID = i })).ToList();
+        var probe = await peer.ExpectAsync<TestRequest>();
+        Assert.Equal(limit - 1, peer.Received.OfType<UserBalanceRequest>().Count());
+
+        // However far the clock moves, nothing more goes until the probe is answered.
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        await Task.WhenAny(sends[limit - 1], Task.Delay(200));
+        Assert.Equal(limit - 1, peer.Received.OfType<UserBalanceRequest>().Count());
+
+        // Answered, the burst goes on a window later.
+        peer.Send(new Heartbeat { TestReqID = probe.TestReqID });
+        await AdvanceUntilSentAsync(harness, peer, limit + 5);
+        await Task.WhenAll(sends).WaitAsync(TestDefaults.Timeout);
     }
 
     [Fact]
