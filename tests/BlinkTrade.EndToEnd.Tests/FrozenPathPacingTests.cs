@@ -11,7 +11,8 @@ namespace BlinkTrade.EndToEnd.Tests;
 /// a path to the server that freezes and then recovers delivers everything sent meanwhile at once. Pacing by the
 /// client's own send times let a client well under the limit by its clock trip the exchange's ("Too many messages per
 /// second", then a close): what the server counts is arrivals. The client now keeps a request's permit until an answer
-/// shows the server has read it, so no more than the limit can arrive together however long the path was frozen.
+/// shows the server has read it (a message nothing answers: an answer to a later request), so no more than the limit
+/// can arrive together however long the path was frozen.
 /// </summary>
 public sealed class FrozenPathPacingTests
 {
@@ -21,7 +22,18 @@ public sealed class FrozenPathPacingTests
     [Theory]
     [InlineData(TransportKind.InMemory)]
     [InlineData(TransportKind.WebSocket)]
-    public async Task Requests_sent_while_the_path_to_the_exchange_is_frozen_never_arrive_faster_than_its_rate_limit(TransportKind kind)
+    public Task Requests_sent_while_the_path_to_the_exchange_is_frozen_never_arrive_faster_than_its_rate_limit(TransportKind kind)
+        => FreezeSendAndRecoverAsync(kind, cancelAlls: 0);
+
+    // s13-soak: a cancel-all's two frames carry no request, so nothing answers them. Their permits came back by send
+    // time while the frozen path still held the frames; now they wait for the answer to a later request too.
+    [Theory]
+    [InlineData(TransportKind.InMemory)]
+    [InlineData(TransportKind.WebSocket)]
+    public Task Cancel_alls_sent_while_the_path_is_frozen_count_until_the_exchange_has_read_them(TransportKind kind)
+        => FreezeSendAndRecoverAsync(kind, cancelAlls: 3);
+
+    private static async Task FreezeSendAndRecoverAsync(TransportKind kind, int cancelAlls)
     {
         using var cts = Wait.Budget(60);
         var ct = cts.Token;
@@ -40,9 +52,14 @@ public sealed class FrozenPathPacingTests
         using var s2 = alice.Errors.Subscribe(errors);
         await alice.ConnectAsync(ct);
 
-        // The path to the exchange freezes; the application asks for its balances 20 times, which pacing by send time
-        // spreads over more than a second. Nothing is answered: every request times out.
+        // The path to the exchange freezes; the application cancels all its orders (messages nothing answers) and asks
+        // for its balances 20 times, which pacing by send time spreads over more than a second. Nothing is answered:
+        // every request times out.
         Assert.True(chaos.HoldOutbound());
+        for (var i = 0; i < cancelAlls; i++)
+        {
+            await alice.CancelAllOrdersAsync(cancellationToken: ct);
+        }
         var requests = Enumerable.Range(0, DefaultLimit + 5).Select(_ => alice.GetBalancesAsync(ct)).ToList();
         foreach (var request in requests)
         {
