@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using BlinkTrade.Client;
+using BlinkTrade.Client.MarketData;
+using BlinkTrade.Client.Protocol;
+using BlinkTrade.NetworkSoak.Trading;
+
+namespace BlinkTrade.NetworkSoak.MarketData;
+
+/// <summary>alice's market data for the whole run, as a subscriber sees it: the BTCUSD book (full depth), its trades and
+/// its ticker, subscribed once before trading starts and never disposed while the client lives. Records every trade,
+/// checks every published book's shape as it arrives (a replica that applied an update wrongly shows up here even when
+/// a later snapshot repairs it), and notes any end of a stream (OnError or OnCompleted: the client promises neither
+/// while it lives).</summary>
+internal sealed class MarketDataRecorder : IDisposable
+{
+    private readonly SoakLog _log;
+    private readonly List<IDisposable> _subscriptions = [];
+    private int _books;
+    private int _resets;
+    private int _tickers;
+    private OrderBookSnapshot? _lastBook;
+
+    public MarketDataRecorder(SoakLog log, BlinkTradeClient alice)
+    {
+        _log = log;
+        _subscriptions.Add(alice.ObserveOrderBook(TradingPrices.Symbol).Subscribe(OnBook, e => Ended("book", e), () => Ended("book", null)));
+        _subscriptions.Add(alice.ObserveTrades(TradingPrices.Symbol).Subscribe(Trades.Enqueue, e => Ended("trades", e), () => Ended("trades", null)));
+        _subscriptions.Add(alice.ObserveTicker(TradingPrices.Symbol).Subscribe(_ => Interlocked.Increment(ref _tickers), e => Ended("ticker", e), () => Ended("ticker", null)));
+    }
+
+    /// <summary>Every trade the stream delivered, in delivery order.</summary>
+    public ConcurrentQueue<MarketTrade> Trades { get; } = new();
+
+    /// <summary>Books published that were not a valid book (crossed, unsorted, an empty size, an order twice).</summary>
+    public ConcurrentQueue<string> MalformedBooks { get; } = new();
+
+    /// <summary>Streams that ended while the client lived (OnError / OnCompleted).</summary>
+    public ConcurrentQueue<string> Ends { get; } = new();
+
+    public int Books => Volatile.Read(ref _books);
+
+    public int Resets => Volatile.Read(ref _resets);
+
+    public int Tickers => Volatile.Read(ref _tickers);
+
+    public OrderBookSnapshot? LastBook => Volatile.Read(ref _lastBook);
+
+    private void OnBook(OrderBookSnapshot book)
+    {
+        Interlocked.Increment(ref _books);
+        if (book.IsReset)
+        {
+            Interlocked.Increment(ref _resets);
+            _log.Write($"alice BOOK reset #{Resets}: seq {book.Sequence}, {book.Bids.Count} bids, {book.Asks.Count} asks", echo: false);
+        }
+        Volatile.Write(ref _lastBook, book);
+        if (BookComparison.Malformed(book) is { } problem)
+        {
+            MalformedBooks.Enqueue($"seq {book.Sequence}: {problem}");
+            _log.Write($"alice BOOK malformed seq {book.Sequence}: {problem}", echo: false);
+        }
+    }
+
+    private void Ended(string stream, Exception? error)
+    {
+        var what = error is null ? $"{stream} completed" : $"{stream} failed: {error.GetType().Name}: {error.Message}";
+        Ends.Enqueue(what);
+        _log.Write("alice MARKET DATA " + what);
+    }
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+}
