@@ -23,7 +23,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
     /// <summary>How often the traders pause so alice's book can be compared with the exchange's, and for how long at most.</summary>
-    private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SampleWindow = TimeSpan.FromSeconds(6);
 
     public async Task<int> RunAsync()

@@ -67,7 +67,7 @@ internal sealed class MarketDataAudit(SoakLog log, BlinkTradeClient alice, Refer
         Check(differed.Count == 0, $"during the run alice's book == the exchange's whenever it stood still ({samples.Count} samples: " +
             $"{samples.Count(s => s.Outcome == BookSampleOutcome.Matched)} matched, {differed.Count} differed, {samples.Count(s => s.Outcome == BookSampleOutcome.Inconclusive)} inconclusive)");
         var malformed = recorder.MalformedBooks.ToList();
-        Check(malformed.Count == 0, $"every book published was a valid book ({recorder.Books} books, {recorder.Resets} with IsReset; {malformed.Count} not: {string.Join("; ", malformed.Take(3))})");
+        Check(malformed.Count == 0, $"every book published was a valid book, consistent with the ones before it ({recorder.Books} books, {recorder.Resets} with IsReset; {malformed.Count} not: {string.Join("; ", malformed.Take(3))})");
     }
 
     // B. The trade stream: each TradeID once, in TradeID order, and every trade the exchange made (the subscription

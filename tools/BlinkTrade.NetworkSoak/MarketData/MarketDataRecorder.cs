@@ -8,13 +8,14 @@ namespace BlinkTrade.NetworkSoak.MarketData;
 
 /// <summary>alice's market data for the whole run, as a subscriber sees it: the BTCUSD book (full depth), its trades and
 /// its ticker, subscribed once before trading starts and never disposed while the client lives. Records every trade,
-/// checks every published book's shape as it arrives (a replica that applied an update wrongly shows up here even when
-/// a later snapshot repairs it), and notes any end of a stream (OnError or OnCompleted: the client promises neither
+/// checks every published book as it arrives — its shape, and against the books before it (a replica that applied an
+/// update wrongly shows up here even when a later snapshot repairs it) — and notes any end of a stream (OnError or OnCompleted: the client promises neither
 /// while it lives).</summary>
 internal sealed class MarketDataRecorder : IDisposable
 {
     private readonly SoakLog _log;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly OrderHistory _history = new();
     private int _books;
     private int _resets;
     private int _tickers;
@@ -31,7 +32,8 @@ internal sealed class MarketDataRecorder : IDisposable
     /// <summary>Every trade the stream delivered, in delivery order.</summary>
     public ConcurrentQueue<MarketTrade> Trades { get; } = new();
 
-    /// <summary>Books published that were not a valid book (crossed, unsorted, an empty size, an order twice).</summary>
+    /// <summary>Books published that were not a valid book (crossed, unsorted, an empty size, an order twice) or that
+    /// contradict the books before them (<see cref="OrderHistory"/>).</summary>
     public ConcurrentQueue<string> MalformedBooks { get; } = new();
 
     /// <summary>Streams that ended while the client lived (OnError / OnCompleted).</summary>
@@ -54,7 +56,8 @@ internal sealed class MarketDataRecorder : IDisposable
             _log.Write($"alice BOOK reset #{Resets}: seq {book.Sequence}, {book.Bids.Count} bids, {book.Asks.Count} asks", echo: false);
         }
         Volatile.Write(ref _lastBook, book);
-        if (BookComparison.Malformed(book) is { } problem)
+        var contradiction = _history.Add(book); // always: the history must follow every book
+        if ((BookComparison.Malformed(book) ?? contradiction) is { } problem)
         {
             MalformedBooks.Enqueue($"seq {book.Sequence}: {problem}");
             _log.Write($"alice BOOK malformed seq {book.Sequence}: {problem}", echo: false);
