@@ -70,6 +70,10 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
             await faults;
             await progress;
         }
+        // Only now can nothing alice sent during the run still be on its way: a freeze that outlived the connection it
+        // froze delivers its orders when it ends (the exchange still reads that connection), and they trade then.
+        await proxy.WaitForFaultsToEndAsync();
+        log.Write($"every fault over after {log.Elapsed.TotalSeconds:F0} s");
         log.Write("proxy: " + proxy.Counters, echo: false);
 
         if (!await SettleAsync(alice))

@@ -14,6 +14,8 @@ internal sealed class ChaosProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly HashSet<ProxiedConnection> _connections = [];
     private readonly HashSet<Task> _running = [];
+    // The black holes still open: each task ends once its hole has closed (a freeze's held bytes delivered).
+    private readonly HashSet<Task> _holes = [];
     // Jitter and fragment sizes; a separate generator from the injector's so the pumps' share never shifts its schedule.
     private readonly Random _chunkRandom;
     private readonly CancellationTokenSource _stop = new();
@@ -82,7 +84,19 @@ internal sealed class ChaosProxy : IAsyncDisposable
             {
                 path.Hole = mode;
             }
-            Track(EndHoleLaterAsync(connection, paths, mode, length));
+            var end = EndHoleLaterAsync(connection, paths, mode, length);
+            Track(end);
+            lock (_gate)
+            {
+                _holes.Add(end);
+            }
+            _ = end.ContinueWith(t =>
+            {
+                lock (_gate)
+                {
+                    _holes.Remove(t);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return victims.Count;
     }
@@ -106,6 +120,25 @@ internal sealed class ChaosProxy : IAsyncDisposable
         Volatile.Write(ref _refuseUntilMs, NowMs + (long)length.TotalMilliseconds);
         Interlocked.Increment(ref Counters.RefuseWindows);
         _log.Write($"proxy: REFUSE for {length.TotalSeconds:F1}s");
+    }
+
+    /// <summary>Waits until every fault injected so far has ended: the black holes closed — a freeze's held bytes
+    /// delivered, even on a connection alice has given up on, which the exchange still reads (an order frozen there
+    /// reaches the exchange and trades after she reconnected) — and the jitter, fragmenting and refusing windows over.
+    /// The audit reads the exchange's truth only after this: before it, bytes sent during the run may still arrive.</summary>
+    public async Task WaitForFaultsToEndAsync()
+    {
+        Task[] holes;
+        lock (_gate)
+        {
+            holes = [.. _holes];
+        }
+        await Task.WhenAll(holes);
+        var windowsEnd = Math.Max(Math.Max(Volatile.Read(ref _refuseUntilMs), Volatile.Read(ref _fragmentUntilMs)), Volatile.Read(ref _delay)?.UntilMs ?? 0);
+        if (windowsEnd > NowMs)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(windowsEnd - NowMs));
+        }
     }
 
     /// <summary>Writes one chunk the way the current faults say: after its jitter (never overtaking the chunk before

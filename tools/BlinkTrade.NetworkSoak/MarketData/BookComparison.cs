@@ -7,9 +7,10 @@ namespace BlinkTrade.NetworkSoak.MarketData;
 /// equal orders in the same places means equal price levels too), and the shape every published book must have.</summary>
 internal static class BookComparison
 {
-    /// <summary>The first difference between the client's book and the exchange's, or <see langword="null"/> when equal.</summary>
-    public static string? Difference(OrderBookSnapshot client, ExchangeBook exchange)
-        => Difference("bid", client.Bids, exchange.Bids) ?? Difference("ask", client.Asks, exchange.Offers);
+    /// <summary>The first difference between the client's book and the exchange's (its first <paramref name="depth"/>
+    /// orders per side; 0 = all), or <see langword="null"/> when equal.</summary>
+    public static string? Difference(OrderBookSnapshot client, ExchangeBook exchange, int depth = 0)
+        => Difference("bid", client.Bids, Top(exchange.Bids, depth)) ?? Difference("ask", client.Asks, Top(exchange.Offers, depth));
 
     /// <summary>Whether two of the exchange's books are equal (read before and after a sample: did the book move?).</summary>
     public static bool Same(ExchangeBook a, ExchangeBook b)
@@ -50,6 +51,8 @@ internal static class BookComparison
         var ids = book.Bids.Concat(book.Asks).Select(e => e.OrderId).ToList();
         return ids.Count == ids.Distinct().Count() ? null : $"{ids.Count - ids.Distinct().Count()} orders listed twice";
     }
+
+    private static IReadOnlyList<ExchangeBookEntry> Top(IReadOnlyList<ExchangeBookEntry> side, int depth) => depth > 0 && side.Count > depth ? [.. side.Take(depth)] : side;
 
     private static (long Price, long Size, long OrderId) Key(ExchangeBookEntry e) => (e.Price.Satoshis, e.Quantity.Satoshis, e.OrderId);
 

@@ -11,8 +11,9 @@ namespace BlinkTrade.NetworkSoak.MarketData;
 /// <summary>Compares alice's book with the exchange's at moments when it must be equal. During the run, every
 /// <c>interval</c> the traders are paused (<see cref="MarketPause"/>) while the faults go on; after the run, once.
 /// One attempt: read the exchange's book (on its actor), ping on alice's connection — her answer comes after every X
-/// the exchange sent before it, on the same ordered connection — take her current book (a new subscriber of a state
-/// stream gets the latest book at once), read the exchange's book again. Equal books: matched. A book that differs is
+/// the exchange sent before it, on the same ordered connection — take her current books (a new subscriber of a state
+/// stream gets the latest book at once), read the exchange's book again. Her full book equal to the exchange's and her
+/// top-5 book equal to its first 5 orders per side: matched. A book that differs is
 /// a failure only when it keeps differing, attempt after attempt for the whole sample, while she is logged in, her
 /// pings come back on one connection and the exchange's book does not move; anything else (a link down or replaced,
 /// a W not yet arrived, a frozen order landing in the pause) is inconclusive.</summary>
@@ -95,12 +96,19 @@ internal sealed class BookSampler(SoakLog log, BlinkTradeClient alice, Reference
             var orders = before.Bids.Count + before.Offers.Count;
             await alice.PingAsync(limit.Token);
             var book = await alice.ObserveOrderBook(TradingPrices.Symbol).FirstAsync().ToTask(limit.Token);
+            var top = await alice.ObserveOrderBook(TradingPrices.Symbol, MarketDataRecorder.TopOptions).FirstAsync().ToTask(limit.Token);
             var after = await exchange.GetBookAsync(TradingPrices.Symbol);
             if (!BookComparison.Same(before, after))
             {
                 return (BookSampleOutcome.Inconclusive, "the exchange's book moved during the attempt", orders);
             }
-            if (BookComparison.Difference(book, before) is not { } difference)
+            var difference = BookComparison.Difference(book, before);
+            if (difference is null && BookComparison.Difference(top, before, MarketDataRecorder.TopDepth) is { } topDifference)
+            {
+                difference = $"top-{MarketDataRecorder.TopDepth} book: {topDifference}";
+                book = top;
+            }
+            if (difference is null)
             {
                 return (BookSampleOutcome.Matched, "", orders);
             }

@@ -48,7 +48,7 @@ internal sealed class MarketDataAudit(SoakLog log, BlinkTradeClient alice, Refer
     private async Task CheckBookAsync(OrderBookSnapshot direct)
     {
         var final = Final = await sampler.SampleAsync(FinalWindow);
-        Check(final.Outcome == BookSampleOutcome.Matched, $"after the run alice's book == the exchange's, order by order ({final.Orders} orders; {final.Detail})");
+        Check(final.Outcome == BookSampleOutcome.Matched, $"after the run alice's book == the exchange's, order by order, and her top-{MarketDataRecorder.TopDepth} book == its first {MarketDataRecorder.TopDepth} ({final.Orders} orders; {final.Detail})");
         var book = await exchange.GetBookAsync(TradingPrices.Symbol);
         var difference = BookComparison.Difference(direct, book);
         Check(difference is null, $"a direct session's snapshot == the exchange's book ({direct.Bids.Count} bids, {direct.Asks.Count} asks{(difference is null ? "" : "; " + difference)})");
@@ -67,7 +67,7 @@ internal sealed class MarketDataAudit(SoakLog log, BlinkTradeClient alice, Refer
         Check(differed.Count == 0, $"during the run alice's book == the exchange's whenever it stood still ({samples.Count} samples: " +
             $"{samples.Count(s => s.Outcome == BookSampleOutcome.Matched)} matched, {differed.Count} differed, {samples.Count(s => s.Outcome == BookSampleOutcome.Inconclusive)} inconclusive)");
         var malformed = recorder.MalformedBooks.ToList();
-        Check(malformed.Count == 0, $"every book published was a valid book, consistent with the ones before it ({recorder.Books} books, {recorder.Resets} with IsReset; {malformed.Count} not: {string.Join("; ", malformed.Take(3))})");
+        Check(malformed.Count == 0, $"every book published was a valid book, consistent with the ones before it ({recorder.Books} books, {recorder.Resets} with IsReset, {recorder.TopBooks} top-{MarketDataRecorder.TopDepth} books; {malformed.Count} not: {string.Join("; ", malformed.Take(3))})");
     }
 
     // B. The trade stream: each TradeID once, in TradeID order, and every trade the exchange made (the subscription
@@ -135,7 +135,7 @@ internal sealed class MarketDataAudit(SoakLog log, BlinkTradeClient alice, Refer
     {
         var ends = recorder.Ends.ToList();
         var cut = session.Errors.Count(e => e.Who == "alice" && e.Error.Kind is ClientErrorKind.SubscriberOverflow or ClientErrorKind.SubscriberFault or ClientErrorKind.MarketDataRejected);
-        Check(ends.Count == 0 && cut == 0, $"the book, trade and ticker streams never ended nor failed ({string.Join("; ", ends.Take(3))}{(ends.Count == 0 ? "none" : "")}; {cut} subscriber overflows, faults or rejects)");
+        Check(ends.Count == 0 && cut == 0, $"the book, top-5 book, trade and ticker streams never ended nor failed ({string.Join("; ", ends.Take(3))}{(ends.Count == 0 ? "none" : "")}; {cut} subscriber overflows, faults or rejects)");
     }
 
     private static string Ranges(List<long> ids)

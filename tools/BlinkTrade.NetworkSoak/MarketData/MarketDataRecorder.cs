@@ -6,8 +6,8 @@ using BlinkTrade.NetworkSoak.Trading;
 
 namespace BlinkTrade.NetworkSoak.MarketData;
 
-/// <summary>alice's market data for the whole run, as a subscriber sees it: the BTCUSD book (full depth), its trades and
-/// its ticker, subscribed once before trading starts and never disposed while the client lives. Records every trade,
+/// <summary>alice's market data for the whole run, as a subscriber sees it: the BTCUSD book (full depth, and a top-5
+/// book: a second wire subscription), its trades and its ticker, subscribed once before trading starts and never disposed while the client lives. Records every trade,
 /// checks every published book as it arrives — its shape, and against the books before it (a replica that applied an
 /// update wrongly shows up here even when a later snapshot repairs it) — and notes any end of a stream (OnError or OnCompleted: the client promises neither
 /// while it lives).</summary>
@@ -16,6 +16,7 @@ internal sealed class MarketDataRecorder : IDisposable
     private readonly SoakLog _log;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly OrderHistory _history = new();
+    private int _tops;
     private int _books;
     private int _resets;
     private int _tickers;
@@ -25,9 +26,16 @@ internal sealed class MarketDataRecorder : IDisposable
     {
         _log = log;
         _subscriptions.Add(alice.ObserveOrderBook(TradingPrices.Symbol).Subscribe(OnBook, e => Ended("book", e), () => Ended("book", null)));
+        _subscriptions.Add(alice.ObserveOrderBook(TradingPrices.Symbol, TopOptions).Subscribe(OnTop, e => Ended("top-5 book", e), () => Ended("top-5 book", null)));
         _subscriptions.Add(alice.ObserveTrades(TradingPrices.Symbol).Subscribe(Trades.Enqueue, e => Ended("trades", e), () => Ended("trades", null)));
         _subscriptions.Add(alice.ObserveTicker(TradingPrices.Symbol).Subscribe(_ => Interlocked.Increment(ref _tickers), e => Ended("ticker", e), () => Ended("ticker", null)));
     }
+
+    /// <summary>The depth-limited book also followed: the exchange keeps a window per such subscriber and sends the order
+    /// that moves up into it, so it is checked against the exchange's first <see cref="TopDepth"/> orders per side.</summary>
+    public const int TopDepth = 5;
+
+    public static OrderBookOptions TopOptions { get; } = new() { MarketDepth = TopDepth };
 
     /// <summary>Every trade the stream delivered, in delivery order.</summary>
     public ConcurrentQueue<MarketTrade> Trades { get; } = new();
@@ -45,6 +53,8 @@ internal sealed class MarketDataRecorder : IDisposable
 
     public int Tickers => Volatile.Read(ref _tickers);
 
+    public int TopBooks => Volatile.Read(ref _tops);
+
     public OrderBookSnapshot? LastBook => Volatile.Read(ref _lastBook);
 
     private void OnBook(OrderBookSnapshot book)
@@ -61,6 +71,19 @@ internal sealed class MarketDataRecorder : IDisposable
         {
             MalformedBooks.Enqueue($"seq {book.Sequence}: {problem}");
             _log.Write($"alice BOOK malformed seq {book.Sequence}: {problem}", echo: false);
+        }
+    }
+
+    // A window's orders leave it and come back, so only its shape is checked book by book (and its size).
+    private void OnTop(OrderBookSnapshot book)
+    {
+        Interlocked.Increment(ref _tops);
+        var problem = BookComparison.Malformed(book)
+            ?? (book.Bids.Count > TopDepth || book.Asks.Count > TopDepth ? $"{book.Bids.Count} bids and {book.Asks.Count} asks in a top-{TopDepth} book" : null);
+        if (problem is not null)
+        {
+            MalformedBooks.Enqueue($"top-{TopDepth} seq {book.Sequence}: {problem}");
+            _log.Write($"alice TOP-{TopDepth} BOOK malformed seq {book.Sequence}: {problem}", echo: false);
         }
     }
 
