@@ -26,6 +26,10 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SampleWindow = TimeSpan.FromSeconds(6);
 
+    /// <summary>The clients' RequestTimeout: <c>--timeout</c>, or with <c>--client-defaults</c> the client's shipped one
+    /// (the options then ignore <c>--timeout</c>, so the audit must not hold them to it).</summary>
+    private TimeSpan RequestTimeout => settings.ClientDefaults ? new BlinkTradeClientOptions().RequestTimeout : settings.RequestTimeout;
+
     public async Task<int> RunAsync()
     {
         await using var exchange = await ReferenceExchange.StartAsync(new ReferenceExchangeOptions
@@ -40,7 +44,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         proxy.Start();
         var viaProxy = new UriBuilder(direct) { Port = proxy.Port }.Uri;
         log.Write($"exchange {direct}, chaos proxy {viaProxy}; seed {settings.Seed}, {settings.Duration.TotalMinutes:F1} min, " +
-                  $"{(settings.ClientDefaults ? "client defaults" : "short heartbeats")}, RequestTimeout {settings.RequestTimeout.TotalSeconds} s");
+                  $"{(settings.ClientDefaults ? "client defaults" : "short heartbeats")}, RequestTimeout {RequestTimeout.TotalSeconds} s");
 
         await using var alice = new BlinkTradeClient(SoakClientOptions.For(viaProxy, "alice", settings.ClientDefaults, settings.RequestTimeout));
         await using var bob = new BlinkTradeClient(SoakClientOptions.For(direct, "bob", settings.ClientDefaults, settings.RequestTimeout));
@@ -90,7 +94,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         var truth = await ExchangeTruth.ReadAsync(auditor);
         log.Write($"truth: {truth.Orders.Count} orders, {truth.Trades.Count} trades listed, {truth.Ledger.Count} ledger rows, account {truth.AccountId}");
         var directBook = await auditor.GetOrderBookAsync(TradingPrices.Symbol);
-        var results = new List<CheckResult>(new SoakAudit(log, alice, recorder, timer, truth, settings.RequestTimeout).Run());
+        var results = new List<CheckResult>(new SoakAudit(log, alice, recorder, timer, truth, RequestTimeout).Run());
         var marketAudit = new MarketDataAudit(log, alice, exchange, marketData, sampler, recorder);
         results.AddRange(await marketAudit.RunAsync(directBook, truth.Trades));
 
@@ -172,7 +176,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
             $"{samples.Count(s => s.Outcome == BookSampleOutcome.Differed)} differed, {samples.Count(s => s.Outcome == BookSampleOutcome.Inconclusive)} inconclusive), final {market.Final?.Outcome}; " +
             $"{resyncs} resyncs reported",
             $"trades checked:    {market.TradesDelivered} delivered, {truth.Trades.Count} at the exchange",
-            $"max request:       {longest?.Ms ?? 0:F0} ms / timeout {settings.RequestTimeout.TotalMilliseconds:F0} ms ({longest?.Who} {longest?.Kind} {longest?.Outcome}); {timed.Count} requests timed",
+            $"max request:       {longest?.Ms ?? 0:F0} ms / timeout {RequestTimeout.TotalMilliseconds:F0} ms ({longest?.Who} {longest?.Kind} {longest?.Outcome}); {timed.Count} requests timed",
             $"machine:           {LoadAverage()}",
             "checks:",
         };

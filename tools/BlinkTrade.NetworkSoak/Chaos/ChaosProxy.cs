@@ -80,11 +80,8 @@ internal sealed class ChaosProxy : IAsyncDisposable
                 HoleDirection.Down => [connection.Down],
                 _ => [connection.Up, connection.Down],
             };
-            foreach (var path in paths)
-            {
-                path.Hole = mode;
-            }
-            var end = EndHoleLaterAsync(connection, paths, mode, length);
+            var generations = paths.Select(path => path.OpenHole(mode)).ToArray();
+            var end = EndHoleLaterAsync(connection, paths, generations, mode, length);
             Track(end);
             lock (_gate)
             {
@@ -248,7 +245,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
         Log("connection closed");
     }
 
-    private async Task EndHoleLaterAsync(ProxiedConnection connection, OneWayPath[] paths, HoleMode mode, TimeSpan length)
+    private async Task EndHoleLaterAsync(ProxiedConnection connection, OneWayPath[] paths, int[] generations, HoleMode mode, TimeSpan length)
     {
         try
         {
@@ -259,7 +256,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
             // The proxy is closing: its connections are reset anyway.
             return;
         }
-        await connection.EndHoleAsync(paths, mode);
+        await connection.EndHoleAsync(paths, generations, mode);
     }
 
     private List<ProxiedConnection> LiveConnections()

@@ -16,11 +16,6 @@ internal static class BookComparison
     public static bool Same(ExchangeBook a, ExchangeBook b)
         => a.Bids.Select(Key).SequenceEqual(b.Bids.Select(Key)) && a.Offers.Select(Key).SequenceEqual(b.Offers.Select(Key));
 
-    /// <summary>A direct session's snapshot against the exchange's book (the auditor's W, read after the run).</summary>
-    public static string? Difference(OrderBookSnapshot client, OrderBookSnapshot other)
-        => Difference("bid", client.Bids, other.Bids.Select(e => (e.Price.Satoshis, e.Size.Satoshis, e.OrderId)).ToList())
-           ?? Difference("ask", client.Asks, other.Asks.Select(e => (e.Price.Satoshis, e.Size.Satoshis, e.OrderId)).ToList());
-
     /// <summary>What is wrong with a published book, or <see langword="null"/>: bids best (highest) first, asks best
     /// (lowest) first, never crossed (the engine rests nothing that crosses, and a command's changes are published
     /// together), every size above 0, every order once.</summary>
@@ -44,9 +39,12 @@ internal static class BookComparison
         {
             return $"crossed: bid {bid.Price} >= ask {ask.Price}";
         }
-        if (book.Bids.Concat(book.Asks).FirstOrDefault(e => e.Size.Satoshis <= 0) is { OrderId: not 0 } empty)
+        foreach (var entry in book.Bids.Concat(book.Asks))
         {
-            return $"order {empty.OrderId} with size {empty.Size}";
+            if (entry.Size.Satoshis <= 0)
+            {
+                return $"order {entry.OrderId} with size {entry.Size}";
+            }
         }
         var ids = book.Bids.Concat(book.Asks).Select(e => e.OrderId).ToList();
         return ids.Count == ids.Distinct().Count() ? null : $"{ids.Count - ids.Distinct().Count()} orders listed twice";
@@ -57,17 +55,11 @@ internal static class BookComparison
     private static (long Price, long Size, long OrderId) Key(ExchangeBookEntry e) => (e.Price.Satoshis, e.Quantity.Satoshis, e.OrderId);
 
     private static string? Difference(string side, IReadOnlyList<OrderBookEntry> client, IReadOnlyList<ExchangeBookEntry> exchange)
-        => Difference(side, client, exchange.Select(Key).ToList());
-
-    private static string? Difference(string side, IReadOnlyList<OrderBookEntry> client, List<(long Price, long Size, long OrderId)> truth)
     {
+        var truth = exchange.Select(Key).ToList();
         for (var i = 0; i < Math.Max(client.Count, truth.Count); i++)
         {
-            if (i >= client.Count)
-            {
-                return $"{side} {i + 1}: client has {client.Count} orders, exchange {truth.Count}";
-            }
-            if (i >= truth.Count)
+            if (i >= client.Count || i >= truth.Count)
             {
                 return $"{side} {i + 1}: client has {client.Count} orders, exchange {truth.Count}";
             }
