@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using BlinkTrade.Client;
+using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.NetworkSoak.Audit;
 using BlinkTrade.NetworkSoak.Chaos;
+using BlinkTrade.NetworkSoak.MarketData;
 using BlinkTrade.NetworkSoak.Trading;
 using BlinkTrade.Testing;
 
@@ -10,7 +12,7 @@ namespace BlinkTrade.NetworkSoak;
 
 /// <summary>One soak, start to verdict:
 /// <code>
-/// alice (reconnect on) ──ws──> ChaosProxy ──tcp──> ReferenceExchange (Kestrel, loopback)
+/// alice (reconnect on, BTCUSD book/trades/ticker) ──ws──> ChaosProxy ──tcp──> ReferenceExchange (Kestrel, loopback)
 /// bob                  ──ws─────────────────────> same exchange (direct)
 /// auditor (a fresh alice session, after the run) ─> same exchange (direct): the truth
 /// </code>
@@ -20,6 +22,13 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
     private const int AliceWorkers = 3;
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+    /// <summary>How often the traders pause so alice's book can be compared with the exchange's, and for how long at most.</summary>
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SampleWindow = TimeSpan.FromSeconds(6);
+
+    /// <summary>The clients' RequestTimeout: <c>--timeout</c>, or with <c>--client-defaults</c> the client's shipped one
+    /// (the options then ignore <c>--timeout</c>, so the audit must not hold them to it).</summary>
+    private TimeSpan RequestTimeout => settings.ClientDefaults ? new BlinkTradeClientOptions().RequestTimeout : settings.RequestTimeout;
 
     public async Task<int> RunAsync()
     {
@@ -35,7 +44,7 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         proxy.Start();
         var viaProxy = new UriBuilder(direct) { Port = proxy.Port }.Uri;
         log.Write($"exchange {direct}, chaos proxy {viaProxy}; seed {settings.Seed}, {settings.Duration.TotalMinutes:F1} min, " +
-                  $"{(settings.ClientDefaults ? "client defaults" : "short heartbeats")}, RequestTimeout {settings.RequestTimeout.TotalSeconds} s");
+                  $"{(settings.ClientDefaults ? "client defaults" : "short heartbeats")}, RequestTimeout {RequestTimeout.TotalSeconds} s");
 
         await using var alice = new BlinkTradeClient(SoakClientOptions.For(viaProxy, "alice", settings.ClientDefaults, settings.RequestTimeout));
         await using var bob = new BlinkTradeClient(SoakClientOptions.For(direct, "bob", settings.ClientDefaults, settings.RequestTimeout));
@@ -45,19 +54,30 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         await bob.ConnectAsync();
         await alice.GetBalancesAsync(); // the balances stream is kept fresh from now on
         log.Write("both logged in");
+        // alice follows the market she trades for the whole run, through the same faults: a trader's usual set-up,
+        // and her reconnects then renew the subscriptions next to the order reconciliation and the pacing.
+        using var marketData = new MarketDataRecorder(log, alice);
+        var pause = new MarketPause();
+        var sampler = new BookSampler(log, alice, exchange, pause, recorder);
 
-        var aliceWorkload = new AliceWorkload(alice, timer, settings.Seed);
+        var aliceWorkload = new AliceWorkload(alice, timer, settings.Seed, pause);
         using (var stopTrading = new CancellationTokenSource(settings.Duration))
         using (var stopFaults = new CancellationTokenSource())
         {
             var faults = new FaultInjector(proxy, settings.Weights, settings.Seed, settings.Faults).RunAsync(stopFaults.Token);
             var progress = ReportProgressAsync(alice, aliceWorkload, recorder, stopTrading.Token);
-            await Task.WhenAll(aliceWorkload.RunAsync(AliceWorkers, stopTrading.Token), new BobWorkload(bob, timer, settings.Seed).RunAsync(stopTrading.Token));
+            var sampling = sampler.RunAsync(SampleInterval, SampleWindow, stopTrading.Token);
+            await Task.WhenAll(aliceWorkload.RunAsync(AliceWorkers, stopTrading.Token), new BobWorkload(bob, timer, settings.Seed, pause).RunAsync(stopTrading.Token));
+            await sampling;
             log.Write($"trading stopped after {log.Elapsed.TotalSeconds:F0} s: no new faults (the ones running end on their own)");
             await stopFaults.CancelAsync();
             await faults;
             await progress;
         }
+        // Only now can nothing alice sent during the run still be on its way: a freeze that outlived the connection it
+        // froze delivers its orders when it ends (the exchange still reads that connection), and they trade then.
+        await proxy.WaitForFaultsToEndAsync();
+        log.Write($"every fault over after {log.Elapsed.TotalSeconds:F0} s");
         log.Write("proxy: " + proxy.Counters, echo: false);
 
         if (!await SettleAsync(alice))
@@ -73,9 +93,12 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         await auditor.ConnectAsync();
         var truth = await ExchangeTruth.ReadAsync(auditor);
         log.Write($"truth: {truth.Orders.Count} orders, {truth.Trades.Count} trades listed, {truth.Ledger.Count} ledger rows, account {truth.AccountId}");
-        var results = new SoakAudit(log, alice, recorder, timer, truth, settings.RequestTimeout).Run();
+        var directBook = await auditor.GetOrderBookAsync(TradingPrices.Symbol);
+        var results = new List<CheckResult>(new SoakAudit(log, alice, recorder, timer, truth, RequestTimeout).Run());
+        var marketAudit = new MarketDataAudit(log, alice, exchange, marketData, sampler, recorder);
+        results.AddRange(await marketAudit.RunAsync(directBook, truth.Trades));
 
-        WriteSummary(proxy.Counters, aliceWorkload, recorder, timer, truth, results);
+        WriteSummary(proxy.Counters, aliceWorkload, recorder, timer, truth, marketAudit, sampler, results);
         WriteTables(recorder, timer);
         return results.All(r => r.Held) ? SoakExitCodes.AllChecksHeld : SoakExitCodes.CheckFailed;
     }
@@ -123,7 +146,8 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         }
     }
 
-    private void WriteSummary(ProxyCounters counters, AliceWorkload workload, SessionRecorder recorder, RequestTimer timer, ExchangeTruth truth, IReadOnlyList<CheckResult> results)
+    private void WriteSummary(ProxyCounters counters, AliceWorkload workload, SessionRecorder recorder, RequestTimer timer, ExchangeTruth truth,
+        MarketDataAudit market, BookSampler sampler, IReadOnlyList<CheckResult> results)
     {
         var fills = recorder.Fills.ToList();
         var timed = SoakAudit.RequestsWithATimeout(timer);
@@ -133,6 +157,11 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         log.Write("error kinds: " + string.Join("; ", recorder.Errors.GroupBy(e => e.Who + " " + e.Error.Kind).Select(g => $"{g.Key} {g.Count()}")), echo: false);
 
         var longest = timed.MaxBy(t => t.Ms);
+        var samples = sampler.Samples.ToList();
+        var resyncs = string.Join(", ", recorder.Errors.Where(e => e.Who == "alice" && e.Error.Kind == ClientErrorKind.BookOutOfSync)
+            .GroupBy(e => e.Error.Message.Contains("no snapshot within", StringComparison.Ordinal) ? "no snapshot in time" : "gap")
+            .Select(g => $"{g.Count()} {g.Key}"));
+        resyncs = resyncs.Length == 0 ? "no" : resyncs;
         var held = results.Count(r => r.Held);
         var lines = new List<string>
         {
@@ -143,7 +172,11 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
             $"fills checked:     {fills.Count} ({fills.Count(f => f.IsSynthesized)} synthesized), {truth.Trades.Count} trades listed",
             $"reconnects:        {recorder.States.Count(s => s.State == ConnectionState.Reconnecting)} ({recorder.Recoveries.Count} recoveries, {recorder.Recoveries.Count(r => !r.IsComplete)} incomplete); " +
             $"{timer.AnsweredAfterRelogin} requests issued while reconnecting answered after the re-login",
-            $"max request:       {longest?.Ms ?? 0:F0} ms / timeout {settings.RequestTimeout.TotalMilliseconds:F0} ms ({longest?.Who} {longest?.Kind} {longest?.Outcome}); {timed.Count} requests timed",
+            $"book checks:       {samples.Count} samples during the run ({samples.Count(s => s.Outcome == BookSampleOutcome.Matched)} matched, " +
+            $"{samples.Count(s => s.Outcome == BookSampleOutcome.Differed)} differed, {samples.Count(s => s.Outcome == BookSampleOutcome.Inconclusive)} inconclusive), final {market.Final?.Outcome}; " +
+            $"{resyncs} resyncs reported",
+            $"trades checked:    {market.TradesDelivered} delivered, {truth.Trades.Count} at the exchange",
+            $"max request:       {longest?.Ms ?? 0:F0} ms / timeout {RequestTimeout.TotalMilliseconds:F0} ms ({longest?.Who} {longest?.Kind} {longest?.Outcome}); {timed.Count} requests timed",
             $"machine:           {LoadAverage()}",
             "checks:",
         };

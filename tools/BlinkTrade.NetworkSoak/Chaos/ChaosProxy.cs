@@ -14,6 +14,8 @@ internal sealed class ChaosProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly HashSet<ProxiedConnection> _connections = [];
     private readonly HashSet<Task> _running = [];
+    // The black holes still open: each task ends once its hole has closed (a freeze's held bytes delivered).
+    private readonly HashSet<Task> _holes = [];
     // Jitter and fragment sizes; a separate generator from the injector's so the pumps' share never shifts its schedule.
     private readonly Random _chunkRandom;
     private readonly CancellationTokenSource _stop = new();
@@ -78,11 +80,20 @@ internal sealed class ChaosProxy : IAsyncDisposable
                 HoleDirection.Down => [connection.Down],
                 _ => [connection.Up, connection.Down],
             };
-            foreach (var path in paths)
+            var generations = paths.Select(path => path.OpenHole(mode)).ToArray();
+            var end = EndHoleLaterAsync(connection, paths, generations, mode, length);
+            Track(end);
+            lock (_gate)
             {
-                path.Hole = mode;
+                _holes.Add(end);
             }
-            Track(EndHoleLaterAsync(connection, paths, mode, length));
+            _ = end.ContinueWith(t =>
+            {
+                lock (_gate)
+                {
+                    _holes.Remove(t);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         return victims.Count;
     }
@@ -106,6 +117,25 @@ internal sealed class ChaosProxy : IAsyncDisposable
         Volatile.Write(ref _refuseUntilMs, NowMs + (long)length.TotalMilliseconds);
         Interlocked.Increment(ref Counters.RefuseWindows);
         _log.Write($"proxy: REFUSE for {length.TotalSeconds:F1}s");
+    }
+
+    /// <summary>Waits until every fault injected so far has ended: the black holes closed — a freeze's held bytes
+    /// delivered, even on a connection alice has given up on, which the exchange still reads (an order frozen there
+    /// reaches the exchange and trades after she reconnected) — and the jitter, fragmenting and refusing windows over.
+    /// The audit reads the exchange's truth only after this: before it, bytes sent during the run may still arrive.</summary>
+    public async Task WaitForFaultsToEndAsync()
+    {
+        Task[] holes;
+        lock (_gate)
+        {
+            holes = [.. _holes];
+        }
+        await Task.WhenAll(holes);
+        var windowsEnd = Math.Max(Math.Max(Volatile.Read(ref _refuseUntilMs), Volatile.Read(ref _fragmentUntilMs)), Volatile.Read(ref _delay)?.UntilMs ?? 0);
+        if (windowsEnd > NowMs)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(windowsEnd - NowMs));
+        }
     }
 
     /// <summary>Writes one chunk the way the current faults say: after its jitter (never overtaking the chunk before
@@ -215,7 +245,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
         Log("connection closed");
     }
 
-    private async Task EndHoleLaterAsync(ProxiedConnection connection, OneWayPath[] paths, HoleMode mode, TimeSpan length)
+    private async Task EndHoleLaterAsync(ProxiedConnection connection, OneWayPath[] paths, int[] generations, HoleMode mode, TimeSpan length)
     {
         try
         {
@@ -226,7 +256,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
             // The proxy is closing: its connections are reset anyway.
             return;
         }
-        await connection.EndHoleAsync(paths, mode);
+        await connection.EndHoleAsync(paths, generations, mode);
     }
 
     private List<ProxiedConnection> LiveConnections()

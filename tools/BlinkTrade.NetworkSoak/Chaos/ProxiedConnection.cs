@@ -66,19 +66,33 @@ internal sealed class ProxiedConnection
         }
     }
 
-    /// <summary>Ends a black hole: a freeze delivers what it held (before anything read since); a drop that swallowed
-    /// bytes resets the connection.</summary>
-    public async Task EndHoleAsync(IReadOnlyList<OneWayPath> paths, HoleMode mode)
+    /// <summary>Ends a black hole: a freeze delivers what it held (before anything read since). A connection that lost
+    /// bytes to a drop is reset instead, whichever hole ends — a real network never resumes a stream after a loss (TCP
+    /// retransmits or the connection dies), and a stream that resumed after a silent gap would hand the client frames
+    /// with others missing between them. A path a later hole took over (see <see cref="OneWayPath.HoleGeneration"/>) is
+    /// left to that hole's end.</summary>
+    public async Task EndHoleAsync(IReadOnlyList<OneWayPath> paths, IReadOnlyList<int> generations, HoleMode mode)
     {
         if (IsDead)
         {
             return;
         }
-        foreach (var path in paths)
+        if (IsCorrupt)
         {
+            _proxy.Log($"{mode.ToString().ToLowerInvariant()} hole end: a connection lost bytes -> RST");
+            Reset();
+            return;
+        }
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var path = paths[i];
             await path.WriteLock.WaitAsync();
             try
             {
+                if (path.HoleGeneration != generations[i])
+                {
+                    continue; // a later hole holds this path now
+                }
                 path.Hole = HoleMode.None;
                 var held = path.Held.ToArray();
                 path.Held.Clear();
@@ -96,11 +110,6 @@ internal sealed class ProxiedConnection
             {
                 path.WriteLock.Release();
             }
-        }
-        if (mode == HoleMode.Drop && IsCorrupt)
-        {
-            _proxy.Log($"hole end: a connection lost bytes -> RST");
-            Reset();
         }
     }
 

@@ -3,14 +3,16 @@ using BlinkTrade.Client;
 using BlinkTrade.Client.Account;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Client.Trading;
+using BlinkTrade.NetworkSoak.MarketData;
 using static BlinkTrade.NetworkSoak.Trading.TradingPrices;
 
 namespace BlinkTrade.NetworkSoak.Trading;
 
 /// <summary>alice, through the chaos proxy: workers that send post-only maker orders, IOC takes, cancels, cancel-all,
 /// balance reads, paged order lists, pings, and now and then a burst of 25 orders above the exchange's rate limit
-/// (the client must pace it, even across a path that froze).</summary>
-internal sealed class AliceWorkload(BlinkTradeClient alice, RequestTimer timer, int seed)
+/// (the client must pace it, even across a path that froze). Each step runs inside the <see cref="MarketPause"/>, so
+/// the book stands still while the book sampler compares.</summary>
+internal sealed class AliceWorkload(BlinkTradeClient alice, RequestTimer timer, int seed, MarketPause pause)
 {
     private int _ordersSent;
 
@@ -23,56 +25,64 @@ internal sealed class AliceWorkload(BlinkTradeClient alice, RequestTimer timer, 
     {
         while (!stop.IsCancellationRequested)
         {
-            var roll = random.Next(100);
-            if (roll < 55)
+            using (await pause.EnterAsync())
             {
-                // Maker: post-only, away from the middle.
-                await SendMakerAsync(random);
-            }
-            else if (roll < 70)
-            {
-                // Taker: IOC across the range (bob's resting orders, or her own: self-trade prevention decides).
-                var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
-                var quantity = Quantity.FromSatoshis(random.Next(1, 31) * 1_000_000L);
-                Interlocked.Increment(ref _ordersSent);
-                await timer.TimeAsync("alice", "order", () => alice.SendOrderAsync(
-                    NewOrder.Limit(Symbol, side, quantity, Price.FromSatoshis((side == Side.Buy ? 625 : 575) * Coin)) with { TimeInForce = TimeInForce.ImmediateOrCancel }));
-            }
-            else if (roll < 88)
-            {
-                var open = alice.Orders.Open;
-                if (open.Count > 0)
-                {
-                    var victim = open.ElementAt(random.Next(open.Count));
-                    await timer.TimeAsync("alice", "cancel", () => alice.CancelOrderAsync(victim.OrderID));
-                }
-            }
-            else if (roll < 93)
-            {
-                await timer.TimeAsync("alice", "balances", () => alice.GetBalancesAsync());
-            }
-            else if (roll < 96)
-            {
-                await timer.TimeAsync("alice", "orders-list", ListOpenOrdersAsync);
-            }
-            else if (roll < 97)
-            {
-                await timer.TimeAsync("alice", "cancel-all", async () =>
-                {
-                    await alice.CancelAllOrdersAsync();
-                    return 0;
-                });
-            }
-            else if (roll < 99)
-            {
-                // A burst above the rate limit: the client must pace it.
-                await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => SendMakerAsync(random)).ToList());
-            }
-            else
-            {
-                await timer.TimeAsync("alice", "ping", () => alice.PingAsync());
+                await StepAsync(random);
             }
             await Task.Delay(random.Next(20, 300), CancellationToken.None);
+        }
+    }
+
+    private async Task StepAsync(Random random)
+    {
+        var roll = random.Next(100);
+        if (roll < 55)
+        {
+            // Maker: post-only, away from the middle.
+            await SendMakerAsync(random);
+        }
+        else if (roll < 70)
+        {
+            // Taker: IOC across the range (bob's resting orders, or her own: self-trade prevention decides).
+            var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
+            var quantity = Quantity.FromSatoshis(random.Next(1, 31) * 1_000_000L);
+            Interlocked.Increment(ref _ordersSent);
+            await timer.TimeAsync("alice", "order", () => alice.SendOrderAsync(
+                NewOrder.Limit(Symbol, side, quantity, Price.FromSatoshis((side == Side.Buy ? 625 : 575) * Coin)) with { TimeInForce = TimeInForce.ImmediateOrCancel }));
+        }
+        else if (roll < 88)
+        {
+            var open = alice.Orders.Open;
+            if (open.Count > 0)
+            {
+                var victim = open.ElementAt(random.Next(open.Count));
+                await timer.TimeAsync("alice", "cancel", () => alice.CancelOrderAsync(victim.OrderID));
+            }
+        }
+        else if (roll < 93)
+        {
+            await timer.TimeAsync("alice", "balances", () => alice.GetBalancesAsync());
+        }
+        else if (roll < 96)
+        {
+            await timer.TimeAsync("alice", "orders-list", ListOpenOrdersAsync);
+        }
+        else if (roll < 97)
+        {
+            await timer.TimeAsync("alice", "cancel-all", async () =>
+            {
+                await alice.CancelAllOrdersAsync();
+                return 0;
+            });
+        }
+        else if (roll < 99)
+        {
+            // A burst above the rate limit: the client must pace it.
+            await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => SendMakerAsync(random)).ToList());
+        }
+        else
+        {
+            await timer.TimeAsync("alice", "ping", () => alice.PingAsync());
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class SessionRecorder
     private readonly SoakLog _log;
     private BalanceSnapshot? _lastBalances;
     private double _lastLostAtMs = -1;
+    private int _connectionsLost;
 
     public SessionRecorder(SoakLog log, BlinkTradeClient alice, BlinkTradeClient bob)
     {
@@ -31,6 +32,7 @@ internal sealed class SessionRecorder
             if (s.State == ConnectionState.Reconnecting)
             {
                 Volatile.Write(ref _lastLostAtMs, NowMs);
+                Interlocked.Increment(ref _connectionsLost);
             }
             Write($"alice STATE {s.State}: {s.Reason}");
         });
@@ -70,6 +72,10 @@ internal sealed class SessionRecorder
 
     /// <summary>When alice's client last went to Reconnecting (ms on the log's clock), -1 before the first time.</summary>
     public double LastLostAtMs => Volatile.Read(ref _lastLostAtMs);
+
+    /// <summary>How many times alice's client went to Reconnecting: a change tells the book sampler her connection
+    /// was replaced.</summary>
+    public int ConnectionsLost => Volatile.Read(ref _connectionsLost);
 
     private double NowMs => _log.Elapsed.TotalMilliseconds;
 
