@@ -217,9 +217,9 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
         using var document = System.Text.Json.JsonDocument.Parse(permissions);
         return new SeedApiKey
         {
-            ApiKey = "k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-            SecretKey = "S" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-            ApiPassword = "P" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            ApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            SecretKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            ApiPassword = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Permissions = document.RootElement.Clone(),
         };
     }

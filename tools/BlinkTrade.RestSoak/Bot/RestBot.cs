@@ -287,6 +287,7 @@ internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient se
         var started = Stopwatch.GetTimestamp();
         string outcome;
         string? detail = null;
+        Exception? failure = null;
         try
         {
             outcome = await call();
@@ -294,6 +295,7 @@ internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient se
         catch (OutcomeException e)
         {
             outcome = e.Outcome;
+            failure = e.InnerException!;
             detail = Describe(e.InnerException!);
             captured.Add("exception", e.InnerException!.ToString());
         }
@@ -312,6 +314,7 @@ internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient se
         catch (Exception e)
         {
             outcome = "unexpected";
+            failure = e;
             detail = Describe(e);
             captured.Add("exception", e.ToString());
         }
@@ -320,6 +323,7 @@ internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient se
         if (outcome == "unexpected" || ms > boundMs)
         {
             log.Write($"{flow} {kind}: {outcome} after {ms:F0} ms (bound {boundMs:F0}): {detail}");
+            log.Write("  " + failure, echo: false);
         }
         else if (detail is not null)
         {

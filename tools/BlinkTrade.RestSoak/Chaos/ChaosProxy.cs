@@ -23,6 +23,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
     private long _refuseUntilMs;
     private long _fragmentUntilMs;
     private long _cutUntilMs;
+    private int _disposed;
     private long _splitUntilMs;
     private DelayWindow? _delay;
 
@@ -178,6 +179,11 @@ internal sealed class ChaosProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Closed before the audit reads the exchange, then again by its `await using`.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         _listener.Stop();
         await _acceptLoop;
