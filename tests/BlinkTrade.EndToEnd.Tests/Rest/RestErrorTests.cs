@@ -228,6 +228,54 @@ public sealed class RestErrorTests
         Assert.Equal(2, loseQuery.Sent("\"U2\""));
     }
 
+    [Fact]
+    public async Task A_raw_socket_error_from_the_transport_is_a_transport_failure_retried_for_reads_and_resolved_for_orders()
+    {
+        // SocketsHttpHandler lets "Transport endpoint is not connected" through unwrapped when a connection is reset
+        // right after its connect (tools/BlinkTrade.RestSoak, a proxy refusing connections). The clients must treat it
+        // as any transport failure, never let it escape as an undocumented exception.
+        using var cts = Wait.Budget(90);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+
+        var failOrder = new SocketErrorHandler("\"D\"");
+        using (var rest = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (3, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { failOrder.InnerHandler = inner; return failOrder; }))
+        {
+            var error = await Assert.ThrowsAsync<BlinkTradeRestException>(() => rest.SendOrderAsync(Bid(), ct));
+            Assert.False(error.IsOutcomeUnknown); // looked up in U4: not placed
+            var transport = Assert.IsType<BlinkTradeRestException>(error.InnerException);
+            Assert.True(transport.IsOutcomeUnknown);
+            Assert.Equal(0, transport.HttpStatus);
+            Assert.Equal(1, failOrder.Failed);
+            Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+        }
+
+        var failRead = new SocketErrorHandler("\"U2\"");
+        using (var reader = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (3, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { failRead.InnerHandler = inner; return failRead; }))
+        {
+            Assert.Equal(100 * Coin, (await reader.GetBalanceAsync(ct)).Reply.Balances[E2EHarness.BrokerId]["USD"].Total?.Satoshis);
+            Assert.Equal(1, failRead.Failed);
+        }
+
+        // The API-key client: a GET is retried, and with no retries left it surfaces as "no answer" (Status 0).
+        var (endpoint, inMemory) = await RestHarness.TransportAsync(h, "127.0.0.1", ct);
+        var failKeys = new SocketErrorHandler(string.Empty, times: int.MaxValue) { InnerHandler = inMemory! };
+        using var keys = new ApiKeysClient(new ApiKeysClientOptions
+        {
+            Endpoint = endpoint,
+            Credential = new ApiKeysCredential(key.ApiKey, key.SecretKey),
+            MaxRetries = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+        }, failKeys);
+        var keyError = await Assert.ThrowsAsync<ApiKeysRequestException>(() => keys.GetApiKeysPageAsync(cancellationToken: ct));
+        Assert.Equal(0, keyError.Status);
+        Assert.Equal(3, failKeys.Failed);
+    }
+
     // Retries on, and an attempt timeout short enough to end a lost attempt but far above an answered one.
     private static Task<BlinkTradeRestClient> LosingClientAsync(E2EHarness h, BlinkTrade.Testing.SeedApiKey key, LosingHandler lose, CancellationToken ct) =>
         RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)),
@@ -247,6 +295,28 @@ public sealed class RestErrorTests
         using var response = await http.SendAsync(request, cancellationToken);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return (response.StatusCode, document.RootElement.Clone());
+    }
+
+    /// <summary>Throws the raw <see cref="System.Net.Sockets.SocketException"/> SocketsHttpHandler lets through for a
+    /// connection reset right after its connect, for the first <c>times</c> requests whose body contains <c>marker</c>
+    /// (the request never reaches the exchange).</summary>
+    private sealed class SocketErrorHandler(string marker, int times = 1) : DelegatingHandler
+    {
+        private int _matched;
+        private int _failed;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Contains(marker, StringComparison.Ordinal) && Interlocked.Increment(ref _matched) <= times)
+            {
+                Interlocked.Increment(ref _failed);
+                throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected);
+            }
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>
