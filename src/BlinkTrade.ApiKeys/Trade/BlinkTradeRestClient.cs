@@ -81,12 +81,14 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
         where TReply : BlinkTradeMessage
     {
         ArgumentNullException.ThrowIfNull(request);
-        var messages = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+        var frame = ProtocolSerializer.SerializeToUtf8Bytes(request);
+        var envelope = await ExchangeAsync(request, frame, cancellationToken).ConfigureAwait(false);
+        var messages = envelope.Messages;
         if (messages.Count > 0 && messages[0] is ErrorMessage error)
         {
             throw new BlinkTradeErrorException(error);
         }
-        var reply = messages.OfType<TReply>().FirstOrDefault()
+        var reply = FindReply<TReply>(envelope, CorrelationOf(request, frame))
             ?? throw new BlinkTradeRestException(200, 200, $"The answer holds no {typeof(TReply).Name}",
                 $"Responses: {string.Join(", ", messages.Select(m => m.MsgType))}", isOutcomeUnknown: false);
         return new BlinkTradeRestResponse<TReply>(reply, messages);
@@ -151,11 +153,47 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
             loggerFactory?.CreateLogger<BlinkTradeRestClient>());
     }
 
+    // The value the reply to this request echoes (PROTOCOL.md §1.2): its correlation field (ClOrdID of an order or a
+    // cancel, BalanceReqID, OrdersReqID…), or the OrderID of a cancel by OrderID; null when it has none.
+    private static string? CorrelationOf(BlinkTradeMessage request, byte[] frame)
+    {
+        if (CorrelationTable.RequestField(request.MsgType) is { } field && CorrelationReader.TryRead(frame, field, out var id))
+        {
+            return id;
+        }
+        return request is OrderCancelRequest { OrderID: { } orderId } ? orderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    // The reply to this request among the answer's messages. The exchange's REST call runs as a session of the user, so
+    // Responses can also hold what other calls of the same user caused meanwhile — another order's execution report
+    // before this one's (found by tools/BlinkTrade.RestSoak with two clients placing orders at once). The reply is
+    // therefore the message of the reply's type that echoes the request's correlation value; only a request without
+    // one, or an answer with a single message of that type and no echo, falls back to the type alone.
+    private static TReply? FindReply<TReply>(TapiEnvelope.Parsed envelope, string? correlation)
+        where TReply : BlinkTradeMessage
+    {
+        var candidates = envelope.Messages.Select((message, index) => (Message: message as TReply, Frame: envelope.Frames[index]))
+            .Where(c => c.Message is not null).ToList();
+        if (correlation is not null)
+        {
+            foreach (var (message, frame) in candidates)
+            {
+                if (CorrelationTable.TryGetResponseFields(message!.MsgType, out var fields)
+                    && fields.Any(f => CorrelationReader.TryRead(frame, f, out var echoed) && string.Equals(echoed, correlation, StringComparison.Ordinal)))
+                {
+                    return message;
+                }
+            }
+            return candidates.Count == 1 ? candidates[0].Message : null;
+        }
+        return candidates.FirstOrDefault().Message;
+    }
+
     // One call: the message as the protocol codec writes it, the answer's envelope read back into records.
-    private async Task<IReadOnlyList<BlinkTradeMessage>> ExchangeAsync(BlinkTradeMessage request, CancellationToken cancellationToken)
+    private async Task<TapiEnvelope.Parsed> ExchangeAsync(BlinkTradeMessage request, byte[] frame, CancellationToken cancellationToken)
     {
         var api = Api;
-        var body = new ByteArrayContent(ProtocolSerializer.SerializeToUtf8Bytes(request));
+        var body = new ByteArrayContent(frame);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var safe = TapiMessageSafety.IsSafeToRepeat(request.MsgType);
         var answer = await RestCall.SendAsync(ct => api.SendAsync(body, safe, ct), _options!.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -170,7 +208,7 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
             throw new BlinkTradeRestException(answer.HttpStatus, envelope.Status, envelope.Description, envelope.Detail,
                 isOutcomeUnknown: answer.HttpStatus >= 500 || envelope.Status >= 500, answer.RetryAfter);
         }
-        return envelope.Messages;
+        return envelope;
     }
 
     // The order's row in the newest orders (U4 pages, newest first), or null when it is not there.

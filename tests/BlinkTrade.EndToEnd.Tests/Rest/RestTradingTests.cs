@@ -142,4 +142,53 @@ public sealed class RestTradingTests
         // Each order exactly once: a retried nonce refusal never placed a second order.
         Assert.Equal(16, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
     }
+
+    [Fact]
+    public async Task The_reply_is_the_report_of_this_order_even_when_another_orders_report_comes_first()
+    {
+        // The exchange runs a REST call as a session of the user, so what other calls of the user cause meanwhile can
+        // land in its Responses, even before its own reply (tools/BlinkTrade.RestSoak: two clients placing orders at
+        // once got the same order back). The handler replays that: the first order's report is put first in the second
+        // order's answer.
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var interleave = new InterleavingHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, wrap: inner => { interleave.InnerHandler = inner; return interleave; });
+
+        var first = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m) with { ClOrdID = "first" }, ct);
+        var second = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 101m) with { ClOrdID = "second" }, ct);
+
+        Assert.Equal("first", first.Reply.ClOrdID);
+        Assert.Equal("first", Assert.IsType<ExecutionReport>(second.Responses[0]).ClOrdID); // the interleaved report is there
+        Assert.Equal("second", second.Reply.ClOrdID);
+        Assert.Equal(Price.FromDecimal(101m), second.Reply.Price);
+        var open = await h.Exchange.GetOpenOrdersAsync(aliceId, ct);
+        Assert.Equal(open.Single(o => o.ClOrdId == "second").OrderId, second.Reply.OrderID);
+        Assert.NotEqual(first.Reply.OrderID, second.Reply.OrderID);
+    }
+
+    /// <summary>Keeps the first answer's first message and puts it first in every later answer.</summary>
+    private sealed class InterleavingHandler : DelegatingHandler
+    {
+        private string? _earlier;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+            var responses = body["Responses"]!.AsArray();
+            if (_earlier is null)
+            {
+                _earlier = responses[0]!.ToJsonString();
+                return response;
+            }
+            responses.Insert(0, System.Text.Json.Nodes.JsonNode.Parse(_earlier));
+            var rewritten = new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+            response.Dispose();
+            return rewritten;
+        }
+    }
 }
