@@ -276,6 +276,60 @@ public sealed class RestErrorTests
         Assert.Equal(3, failKeys.Failed);
     }
 
+    [Fact]
+    public async Task A_call_whose_body_arrives_after_a_larger_nonce_was_used_is_refused_and_never_runs()
+    {
+        // A caller gave up on an order whose body was still on its way (a lost segment), resolved it with a query under
+        // a larger nonce ("not placed"), and then the body arrived. It must be refused for its nonce, not run
+        // (tools/BlinkTrade.RestSoak: the exchange accepted the nonce on the request's head).
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.WebSocket, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var endpoint = h.Exchange.HttpBaseAddress!;
+        var order = ProtocolSerializer.SerializeToUtf8Bytes(Bid() with { ClOrdID = "late" });
+
+        using var late = new System.Net.Sockets.TcpClient();
+        await late.ConnectAsync(endpoint.Host, endpoint.Port, ct);
+        var stream = late.GetStream();
+        var head = $"POST /tapi/v1/message HTTP/1.1\r\nHost: {endpoint.Authority}\r\nContent-Type: application/json\r\nContent-Length: {order.Length}\r\n" +
+                   $"APIKey: {key.ApiKey}\r\nNonce: 1000\r\nSignature: {ApiKeysSignature.Compute(key.SecretKey, "1000")}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
+        // "100 Continue": the exchange has the head and waits for the body.
+        Assert.StartsWith("HTTP/1.1 100", await ReadHeadAsync(stream, ct), StringComparison.Ordinal);
+
+        // Meanwhile the caller's query, with a larger nonce, finds no order.
+        using var http = await RestHarness.RawClientAsync(h, ct);
+        var query = await PostAsync(http, key.ApiKey, key.SecretKey, "1001", """{"MsgType":"U4","OrdersReqID":7}""", ct);
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+
+        // The body arrives: refused for its nonce, and the order is never placed.
+        await stream.WriteAsync(order, ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync(ct);
+        Assert.StartsWith("HTTP/1.1 401", answer, StringComparison.Ordinal);
+        Assert.Contains("Invalid nonce", answer, StringComparison.Ordinal);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+    }
+
+    // An HTTP head (up to the blank line), read byte by byte so nothing after it is consumed.
+    private static async Task<string> ReadHeadAsync(System.Net.Sockets.NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var head = new StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            if (await stream.ReadAsync(one, cancellationToken) == 0)
+            {
+                break;
+            }
+            head.Append((char)one[0]);
+        }
+        return head.ToString();
+    }
+
     // Retries on, and an attempt timeout short enough to end a lost attempt but far above an answered one.
     private static Task<BlinkTradeRestClient> LosingClientAsync(E2EHarness h, BlinkTrade.Testing.SeedApiKey key, LosingHandler lose, CancellationToken ct) =>
         RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)),
