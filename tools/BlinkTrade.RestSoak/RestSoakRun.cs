@@ -97,12 +97,13 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
         log.Write("proxy: " + proxy.Counters, echo: false);
         await proxy.DisposeAsync();
 
-        var truth = await ReadTruthAsync(exchange, direct, tradeKey, keysKey);
+        var truth = await ReadTruthAsync(exchange, direct, tradeKey);
         log.Write($"truth: {truth.Orders.Count} orders, {truth.OpenOrders.Count} open, {truth.Keys.Count} keys", echo: false);
         IReadOnlyList<(string Flow, double Ms, string Outcome)> attempts = [.. mainTransport.Attempts, .. secondTransport.Attempts, .. keysTransport.Attempts];
         var secrets = new[] { tradeKey.SecretKey, keysKey.SecretKey, tradeKey.ApiPassword!, keysKey.ApiPassword!, Password };
         var results = new RestSoakAudit(log, bot, attempts, captured, secrets, truth,
-            seeded.ToDictionary(kv => kv.Key, kv => new Amount(kv.Value * 2)), settings.AttemptTimeout).Run();
+            seeded.ToDictionary(kv => kv.Key, kv => new Amount(kv.Value * 2)), settings.AttemptTimeout,
+            new Dictionary<string, int> { ["main"] = mainTransport.MaxInFlight, ["second"] = secondTransport.MaxInFlight }).Run();
 
         WriteSummary(proxy.Counters, bot, taker, attempts, results);
         File.WriteAllLines(Path.Combine(settings.OutputDirectory, "calls.tsv"), bot.Calls.OrderBy(c => c.At).Select(c =>
@@ -112,7 +113,7 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
         return results.All(r => r.Held) ? RestSoakExitCodes.AllChecksHeld : RestSoakExitCodes.CheckFailed;
     }
 
-    private static async Task<ExchangeTruth> ReadTruthAsync(ReferenceExchange exchange, Uri direct, SeedApiKey tradeKey, SeedApiKey keysKey)
+    private static async Task<ExchangeTruth> ReadTruthAsync(ReferenceExchange exchange, Uri direct, SeedApiKey tradeKey)
     {
         await using var auditor = new BlinkTradeClient(new BlinkTradeClientOptions
         {
@@ -139,12 +140,7 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
         };
         using var rest = new BlinkTradeRestClient(new BlinkTradeRestOptions { Endpoint = direct, Credential = new ApiKeysCredential(tradeKey.ApiKey, tradeKey.SecretKey) });
         var restBalance = (await rest.GetBalanceAsync()).Reply;
-        using var keys = new ApiKeysClient(new ApiKeysClientOptions { Endpoint = direct, Credential = new ApiKeysCredential(keysKey.ApiKey, keysKey.SecretKey) });
-        var list = new List<ApiKeyInfo>();
-        await foreach (var key in keys.GetApiKeysAsync())
-        {
-            list.Add(key);
-        }
+        var keys = exchange.ApiKeys.List(new BlinkTrade.Testing.ApiKeys.ApiKeyOwner(RestBot.BrokerId, aliceId), state: null, page: 1, pageSize: 100_000).Rows;
         return new ExchangeTruth
         {
             Orders = orders,
@@ -152,7 +148,7 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
             OpenOrders = await exchange.GetOpenOrdersAsync(aliceId),
             Circulation = circulation,
             RestBalance = restBalance,
-            Keys = list,
+            Keys = keys,
         };
     }
 

@@ -1,4 +1,3 @@
-using BlinkTrade.ApiKeys;
 using BlinkTrade.Client.Protocol;
 using BlinkTrade.Testing;
 
@@ -6,7 +5,9 @@ namespace BlinkTrade.RestSoak.Audit;
 
 /// <summary>What the exchange says, read after the run over clean direct connections (no proxy): alice's orders from
 /// a WebSocket session (U4, all pages), her balances from the control API, her open orders' locks, the money in
-/// circulation, a REST balance read (U2) and her API keys from a clean <see cref="ApiKeysClient"/>.</summary>
+/// circulation, a REST balance read (U2) and her API keys from the exchange's key store (not over REST: the bot's
+/// faults can get the loopback address banned by the API-key rate limit, e.g. a request held in the proxy that arrives
+/// after a 429).</summary>
 internal sealed class ExchangeTruth
 {
     public required IReadOnlyList<OrderListEntry> Orders { get; init; }
@@ -19,5 +20,5 @@ internal sealed class ExchangeTruth
 
     public required UserBalanceResponse RestBalance { get; init; }
 
-    public required IReadOnlyList<ApiKeyInfo> Keys { get; init; }
+    public required IReadOnlyList<BlinkTrade.Testing.ApiKeys.ApiKeyEntry> Keys { get; init; }
 }

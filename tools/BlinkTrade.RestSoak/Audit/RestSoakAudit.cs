@@ -8,7 +8,8 @@ namespace BlinkTrade.RestSoak.Audit;
 
 /// <summary>The checks, each against the exchange's own state (<see cref="ExchangeTruth"/>) or the run's records.</summary>
 internal sealed class RestSoakAudit(RestSoakLog log, RestBot bot, IReadOnlyList<(string Flow, double Ms, string Outcome)> attempts, CapturedText captured,
-    IReadOnlyCollection<string> secrets, ExchangeTruth truth, IReadOnlyDictionary<string, Amount> seeded, TimeSpan attemptTimeout)
+    IReadOnlyCollection<string> secrets, ExchangeTruth truth, IReadOnlyDictionary<string, Amount> seeded, TimeSpan attemptTimeout,
+    IReadOnlyDictionary<string, int> maxInFlight)
 {
     private readonly List<CheckResult> _results = [];
 
@@ -78,6 +79,10 @@ internal sealed class RestSoakAudit(RestSoakLog log, RestBot bot, IReadOnlyList<
         var nonce = bot.Calls.Where(c => c.Detail?.Contains("Invalid nonce", StringComparison.Ordinal) == true).ToList();
         Check($"no 'Invalid nonce' surfaced: {nonce.Count} ({string.Join(", ", nonce.GroupBy(c => c.Flow).Select(g => $"{g.Key} {g.Count()}"))})", nonce.Count == 0);
 
+        // 5b. One client's calls with its key go out one at a time (the signing gate); two clients on one key may overlap.
+        Check($"one call at a time on the wire per trade client: most at once main {maxInFlight["main"]}, second {maxInFlight["second"]}",
+            maxInFlight["main"] <= 1 && maxInFlight["second"] <= 1);
+
         // 6. No call and no attempt longer than its timeout.
         var late = bot.Calls.Where(c => c.Ms > c.BoundMs).ToList();
         var longest = bot.Calls.MaxBy(c => c.Ms / c.BoundMs);
@@ -119,12 +124,12 @@ internal sealed class RestSoakAudit(RestSoakLog log, RestBot bot, IReadOnlyList<
               (balanceProblems.Count > 0 ? "; " + string.Join("; ", balanceProblems) : string.Empty), balanceProblems.Count == 0);
 
         // 8. API keys: each created at most once, created ones exist, revoked ones are revoked.
-        var labels = truth.Keys.Where(k => k.Label?.StartsWith(bot.ClOrdIdPrefix, StringComparison.Ordinal) == true).GroupBy(k => k.Label!).ToDictionary(g => g.Key, g => g.ToList());
+        var labels = truth.Keys.Where(k => k.Label.StartsWith(bot.ClOrdIdPrefix, StringComparison.Ordinal)).GroupBy(k => k.Label).ToDictionary(g => g.Key, g => g.ToList());
         var keyProblems = labels.Where(g => g.Value.Count > 1).Select(g => $"{g.Key} created {g.Value.Count} times").ToList();
         keyProblems.AddRange(bot.Keys.Values.Where(k => k.Outcome == "created" && !labels.ContainsKey(k.Label)).Select(k => $"{k.Label} created but not listed"));
         keyProblems.AddRange(bot.Keys.Values.Where(k => k.Outcome == "refused" && labels.ContainsKey(k.Label)).Select(k => $"{k.Label} refused but listed"));
         var revokedIds = bot.Revoked.ToHashSet(StringComparer.Ordinal);
-        keyProblems.AddRange(truth.Keys.Where(k => revokedIds.Contains(k.ApiId) && k.State != BlinkTrade.ApiKeys.ApiKeyState.Revoked).Select(k => $"{k.Label} revoked but {k.State}"));
+        keyProblems.AddRange(truth.Keys.Where(k => revokedIds.Contains(k.ApiId) && k.State != BlinkTrade.Testing.ApiKeys.ApiKeyLifecycleState.Revoked).Select(k => $"{k.Label} revoked but {k.State}"));
         Check($"API keys: {bot.Keys.Count} creates ({string.Join(", ", bot.Keys.Values.GroupBy(k => k.Outcome).Select(g => $"{g.Key} {g.Count()}"))}), {labels.Count} listed, " +
               $"{revokedIds.Count} revoked; {keyProblems.Count} problems{(keyProblems.Count > 0 ? ": " + string.Join("; ", keyProblems.Take(5)) : string.Empty)}", keyProblems.Count == 0);
 

@@ -8,11 +8,25 @@ namespace BlinkTrade.RestSoak.Bot;
 /// timeout on the wire (a request that ignores its cancellation would hang here).</summary>
 internal sealed class AttemptTimer(string flow) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
 {
+    private int _inFlight;
+    private int _maxInFlight;
+
     public ConcurrentQueue<(string Flow, double Ms, string Outcome)> Attempts { get; } = new();
+
+    /// <summary>The most attempts this client had on the wire at once: 1 when its calls go out one at a time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, max) == max)
+            {
+                break;
+            }
+        }
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -23,6 +37,10 @@ internal sealed class AttemptTimer(string flow) : DelegatingHandler(new SocketsH
         {
             Attempts.Enqueue((flow, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name));
             throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }

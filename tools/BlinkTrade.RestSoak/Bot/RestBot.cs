@@ -108,7 +108,9 @@ internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient se
     {
         var clOrdId = ClOrdIdPrefix + Interlocked.Increment(ref _nextOrder).ToString(CultureInfo.InvariantCulture);
         var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
-        var price = side == Side.Buy ? 590 + random.Next(10) : 601 + random.Next(10);
+        // Three in four within bob's reach (he fills them), one in four out of it (they stay open: locks, cancels).
+        var reachable = random.Next(4) != 0;
+        var price = side == Side.Buy ? (reachable ? 590 : 575) + random.Next(10) : (reachable ? 601 : 616) + random.Next(10);
         var order = new NewOrderSingle
         {
             ClOrdID = clOrdId,
