@@ -27,8 +27,9 @@ namespace BlinkTrade.ApiKeys;
 /// client. When such a call's outcome is unknown, <see cref="SendOrderAsync"/> resolves it by a query (U4, by
 /// <c>ClOrdID</c>), as the WebSocket client reconciles after a reconnect; other calls surface a
 /// <see cref="BlinkTradeRestException"/> with <see cref="BlinkTradeRestException.IsOutcomeUnknown"/> set.</para>
-/// <para>Calls with one key are sent one at a time, because the exchange refuses a nonce that is not above the last
-/// one it saw; use one client (or one key) per independent flow for parallelism.</para>
+/// <para>Calls signed with one <see cref="ApiKeysCredential"/> are sent one at a time — by this client and by every other
+/// client given the same credential — because the exchange refuses a nonce that is not above the last one it saw; use
+/// one key per independent flow for parallelism.</para>
 /// </remarks>
 public class BlinkTradeRestClient : BlinkTradeRestClientBase
 {

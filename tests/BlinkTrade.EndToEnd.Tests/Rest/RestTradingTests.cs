@@ -191,4 +191,84 @@ public sealed class RestTradingTests
             return rewritten;
         }
     }
+
+    [Fact]
+    public async Task Two_clients_given_one_credential_send_one_call_at_a_time_so_no_nonce_is_refused()
+    {
+        // The gate that sends a key's calls one at a time belongs to the credential: a second client on the same
+        // ApiKeysCredential (or IHttpClientFactory's next handler chain) waits its turn. With a gate per client the
+        // second client's larger nonce overtook the first's while it was on the wire, and the first was refused
+        // (RestSoak: four refusals in a row under jitter surfaced "Invalid nonce").
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var credential = new ApiKeysCredential(key.ApiKey, key.SecretKey);
+        var wire = new OverlapHandler();
+        var (endpoint, transport) = await RestHarness.TransportAsync(h, "127.0.0.1", ct);
+        wire.InnerHandler = transport!;
+        var options = new BlinkTradeRestOptions { Endpoint = endpoint, Credential = credential, MaxRetries = 0 };
+        using var first = new BlinkTradeRestClient(options, wire);
+        using var second = new BlinkTradeRestClient(options, wire);
+
+        var slow = first.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m), ct);
+        await wire.FirstOnTheWire.Task.WaitAsync(ct);
+        var fast = second.SendOrderAsync(RestHarness.Limit(Side.Buy, 101m), ct);
+        var results = await Task.WhenAll(slow, fast);
+
+        Assert.All(results, r => Assert.Equal(OrdStatus.New, r.Reply.OrdStatus));
+        Assert.Equal(1, wire.MostOnTheWire);
+        Assert.Equal(2, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
+    }
+
+    /// <summary>Holds the first request on the wire until a second one arrives (or, when none can, 300 ms), and counts
+    /// how many were on the wire at once.</summary>
+    private sealed class OverlapHandler : DelegatingHandler
+    {
+        private readonly TaskCompletionSource _secondOnTheWire = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _onTheWire;
+        private int _most;
+        private int _seen;
+
+        public TaskCompletionSource FirstOnTheWire { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int MostOnTheWire => Volatile.Read(ref _most);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _onTheWire);
+            InterlockedMax(ref _most, now);
+            try
+            {
+                if (Interlocked.Increment(ref _seen) == 1)
+                {
+                    FirstOnTheWire.TrySetResult();
+                    // With one gate per credential no second request can come while this one is out: the bounded wait
+                    // is only how long the first one stays on the wire when the property holds.
+                    await Task.WhenAny(_secondOnTheWire.Task, Task.Delay(300, cancellationToken));
+                }
+                else
+                {
+                    _secondOnTheWire.TrySetResult();
+                }
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _onTheWire);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+            {
+                if (Interlocked.CompareExchange(ref target, value, current) == current)
+                {
+                    return;
+                }
+            }
+        }
+    }
 }
