@@ -58,9 +58,9 @@ internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
         captured.Add("ToString", credential.ToString());
         captured.Add("ToString", keysOptions.Credential.ToString());
         captured.Add("ToString", tradeKey.ToString());
-        using var mainTransport = new AttemptTimer("main");
-        using var secondTransport = new AttemptTimer("second");
-        using var keysTransport = new AttemptTimer("keys");
+        using var mainTransport = new AttemptTimer("main", log);
+        using var secondTransport = new AttemptTimer("second", log);
+        using var keysTransport = new AttemptTimer("keys", log);
         using var main = new BlinkTradeRestClient(restOptions, mainTransport, loggerFactory);
         using var second = new BlinkTradeRestClient(restOptions, secondTransport, loggerFactory);
         using var keys = new ApiKeysClient(keysOptions, keysTransport, loggerFactory);
