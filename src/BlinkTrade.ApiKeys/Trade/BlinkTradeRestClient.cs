@@ -106,8 +106,9 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The order's report and the other messages.</returns>
     /// <exception cref="BlinkTradeErrorException">The exchange answered ERROR (e.g. the key may not place this order).</exception>
-    /// <exception cref="BlinkTradeRestException">Refused, or the outcome is unknown and the query did not find the order either
-    /// (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> false then: the order was not placed).</exception>
+    /// <exception cref="BlinkTradeRestException">Refused; or the outcome is unknown and the query did not find the order either
+    /// (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> false then: the order was not placed); or the outcome is unknown
+    /// and the query failed too (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> true: look the order up later).</exception>
     public virtual async Task<BlinkTradeRestResponse<ExecutionReport>> SendOrderAsync(NewOrderSingle order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -118,7 +119,20 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
         }
         catch (BlinkTradeRestException unknown) when (unknown.IsOutcomeUnknown && !cancellationToken.IsCancellationRequested)
         {
-            var found = await FindOrderAsync(placed.ClOrdID!, cancellationToken).ConfigureAwait(false);
+            OrderListEntry? found;
+            try
+            {
+                found = await FindOrderAsync(placed.ClOrdID!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BlinkTradeException lookup) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The lookup's own refusal (a 429 after its retries, an ERROR) says nothing about the order: thrown as
+                // is, its IsOutcomeUnknown false read as "the order was refused" while the exchange had placed it
+                // (tools/BlinkTrade.RestSoak, answers cut at 15 messages a second). The order's outcome stays unknown.
+                throw new BlinkTradeRestException(unknown.HttpStatus, unknown.Status,
+                    $"Order {placed.ClOrdID}: the outcome is unknown, and looking it up failed ({lookup.Message})", unknown.Description,
+                    isOutcomeUnknown: true, innerException: unknown);
+            }
             if (found is null)
             {
                 throw new BlinkTradeRestException(unknown.HttpStatus, unknown.Status, $"Order {placed.ClOrdID} was not placed (not in the order list after a failed call)",

@@ -330,6 +330,59 @@ public sealed class RestErrorTests
         return head.ToString();
     }
 
+    [Fact]
+    public async Task An_order_of_unknown_outcome_whose_lookup_is_refused_stays_unknown()
+    {
+        // The answer to the order is lost, and the U4 lookup is refused (429 after its retries). That refusal is the
+        // lookup's, not the order's: the order was placed, so the caller must hear "outcome unknown", never a refusal
+        // (tools/BlinkTrade.RestSoak: "not placed" reported for orders the exchange had filled).
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var faults = new LoseOrderAnswerRefuseLookupHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { faults.InnerHandler = inner; return faults; });
+
+        var error = await Assert.ThrowsAsync<BlinkTradeRestException>(() => rest.SendOrderAsync(Bid(), ct));
+
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Contains("looking it up failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, faults.Lookups); // the lookup was tried, with its retries
+        Assert.Single(await h.Exchange.GetOpenOrdersAsync(aliceId, ct)); // and the order is there
+    }
+
+    /// <summary>Lets an order reach the exchange and loses its answer; answers every order list (U4) with a 429.</summary>
+    private sealed class LoseOrderAnswerRefuseLookupHandler : DelegatingHandler
+    {
+        private int _lookups;
+
+        public int Lookups => Volatile.Read(ref _lookups);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Contains("\"U4\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _lookups);
+                var refused = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+                {
+                    Content = new StringContent("""{"Status":429,"Description":"Too many messages per second"}""", Encoding.UTF8, "application/json"),
+                };
+                refused.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+                return refused;
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (body.Contains("\"D\"", StringComparison.Ordinal))
+            {
+                response.Dispose();
+                throw new HttpRequestException("The answer was lost.");
+            }
+            return response;
+        }
+    }
+
     // Retries on, and an attempt timeout short enough to end a lost attempt but far above an answered one.
     private static Task<BlinkTradeRestClient> LosingClientAsync(E2EHarness h, BlinkTrade.Testing.SeedApiKey key, LosingHandler lose, CancellationToken ct) =>
         RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)),
