@@ -89,9 +89,18 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
         {
             throw new BlinkTradeErrorException(error);
         }
-        var reply = FindReply<TReply>(envelope, CorrelationOf(request, frame))
-            ?? throw new BlinkTradeRestException(200, 200, $"The answer holds no {typeof(TReply).Name}",
+        var reply = FindReply<TReply>(envelope, CorrelationOf(request, frame));
+        if (reply is null && messages.OfType<ErrorMessage>().FirstOrDefault() is { } late)
+        {
+            // The exchange's ERROR goes to the requesting session only, so it is this call's even when another call's
+            // report came before it.
+            throw new BlinkTradeErrorException(late);
+        }
+        if (reply is null)
+        {
+            throw new BlinkTradeRestException(200, 200, $"The answer holds no {typeof(TReply).Name}",
                 $"Responses: {string.Join(", ", messages.Select(m => m.MsgType))}", isOutcomeUnknown: false);
+        }
         return new BlinkTradeRestResponse<TReply>(reply, messages);
     }
 
@@ -182,26 +191,38 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
     // The reply to this request among the answer's messages. The exchange's REST call runs as a session of the user, so
     // Responses can also hold what other calls of the same user caused meanwhile — another order's execution report
     // before this one's (found by tools/BlinkTrade.RestSoak with two clients placing orders at once). The reply is
-    // therefore the message of the reply's type that echoes the request's correlation value; only a request without
-    // one, or an answer with a single message of that type and no echo, falls back to the type alone.
+    // therefore the message of the reply's type that echoes the request's correlation value. A message that echoes
+    // another value is never it; one that echoes nothing is taken only when it is the only such message, and a request
+    // without a correlation value takes the first message of the type.
     private static TReply? FindReply<TReply>(TapiEnvelope.Parsed envelope, string? correlation)
         where TReply : BlinkTradeMessage
     {
-        var candidates = envelope.Messages.Select((message, index) => (Message: message as TReply, Frame: envelope.Frames[index]))
-            .Where(c => c.Message is not null).ToList();
-        if (correlation is not null)
+        TReply? silent = null;
+        var silentCount = 0;
+        for (var i = 0; i < envelope.Messages.Count; i++)
         {
-            foreach (var (message, frame) in candidates)
+            if (envelope.Messages[i] is not TReply message)
             {
-                if (CorrelationTable.TryGetResponseFields(message!.MsgType, out var fields)
-                    && fields.Any(f => CorrelationReader.TryRead(frame, f, out var echoed) && string.Equals(echoed, correlation, StringComparison.Ordinal)))
-                {
-                    return message;
-                }
+                continue;
             }
-            return candidates.Count == 1 ? candidates[0].Message : null;
+            if (correlation is null)
+            {
+                return message;
+            }
+            var echoed = CorrelationTable.TryGetResponseFields(message.MsgType, out var fields)
+                ? fields.Select(f => CorrelationReader.TryRead(envelope.Frames[i], f, out var value) ? value : null).Where(v => v is not null).ToList()
+                : [];
+            if (echoed.Contains(correlation, StringComparer.Ordinal))
+            {
+                return message;
+            }
+            if (echoed.Count == 0)
+            {
+                silent ??= message;
+                silentCount++;
+            }
         }
-        return candidates.FirstOrDefault().Message;
+        return silentCount == 1 ? silent : null;
     }
 
     // One call: the message as the protocol codec writes it, the answer's envelope read back into records.

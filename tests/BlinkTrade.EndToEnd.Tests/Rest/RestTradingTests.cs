@@ -2,6 +2,7 @@ using BlinkTrade.ApiKeys;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Account;
 using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.EndToEnd.Tests.Support;
 
@@ -168,6 +169,25 @@ public sealed class RestTradingTests
         var open = await h.Exchange.GetOpenOrdersAsync(aliceId, ct);
         Assert.Equal(open.Single(o => o.ClOrdId == "second").OrderId, second.Reply.OrderID);
         Assert.NotEqual(first.Reply.OrderID, second.Reply.OrderID);
+    }
+
+    [Fact]
+    public async Task An_error_answer_after_another_orders_report_is_still_this_calls_error()
+    {
+        // The same interleaving when the exchange refuses the order: its ERROR comes after the other order's report.
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, btc: 10 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, """{"D":[["Side","eq","1"]]}""", cancellationToken: ct); // buys only
+        var interleave = new InterleavingHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, wrap: inner => { interleave.InnerHandler = inner; return interleave; });
+
+        await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m) with { ClOrdID = "first" }, ct);
+        var error = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => rest.SendOrderAsync(RestHarness.Limit(Side.Sell, 900m) with { ClOrdID = "refused" }, ct));
+
+        Assert.NotNull(error.Description);
+        Assert.DoesNotContain(await h.Exchange.GetOpenOrdersAsync(aliceId, ct), o => o.ClOrdId == "refused");
     }
 
     /// <summary>Keeps the first answer's first message and puts it first in every later answer.</summary>
