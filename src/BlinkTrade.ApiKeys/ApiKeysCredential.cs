@@ -48,6 +48,13 @@ public sealed class ApiKeysCredential
         }
     }
 
+    // The REST trade endpoint refuses a nonce not above the last one it saw for the key, so nonces must reach it in the
+    // order they were drawn: a call draws its nonce and is sent under this gate. It belongs to the credential, not to a
+    // handler, so every client signing with this credential — a second client, or IHttpClientFactory's next handler
+    // chain after a rotation — waits its turn instead of racing (RestSoak: a client sharing the credential had 4
+    // refusals in a row under network jitter and surfaced "Invalid nonce"). Never disposed: no wait handle is used.
+    internal SemaphoreSlim SendGate { get; } = new(1, 1);
+
     // Key and secret are read together so a concurrent Update never yields a mixed pair.
     internal (string ApiKey, string SecretKey) Read()
     {

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace BlinkTrade.ApiKeys.Pipeline;
 
 /// <summary>
@@ -22,6 +24,15 @@ internal sealed class ApiKeysBufferingHandler : DelegatingHandler
             // so the timeout strategy tells an attempt timeout (TimeoutRejectedException) from the caller's own cancellation.
             response?.Dispose();
             throw new OperationCanceledException("The attempt was cancelled.", exception, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException)
+        {
+            // SocketsHttpHandler lets a few socket errors through unwrapped: a connection reset between its connect and
+            // its read of the remote address throws SocketException "Transport endpoint is not connected" (found by
+            // tools/BlinkTrade.RestSoak). It is a transport failure like any other: as HttpRequestException it is retried
+            // where that is safe and surfaces as the documented "no answer" (Status 0, outcome unknown) where it is not.
+            response?.Dispose();
+            throw new HttpRequestException(HttpRequestError.Unknown, "The request failed in transport: " + exception.Message, exception);
         }
         catch
         {

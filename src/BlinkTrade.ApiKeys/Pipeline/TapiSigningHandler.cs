@@ -8,9 +8,10 @@ namespace BlinkTrade.ApiKeys.Pipeline;
 /// </summary>
 /// <remarks>
 /// The exchange refuses a nonce not above the last one it accepted for the key, so nonces must reach it in the order
-/// they were drawn: the handler draws the nonce and sends under one gate, one call at a time. Two calls sent at once
-/// on separate connections could otherwise arrive swapped and the later-drawn one be refused. A refusal that still
-/// happens (another process using the same key) is retried with a new nonce by the resilience pipeline.
+/// they were drawn: the handler draws the nonce and sends under the credential's gate, one call at a time for every
+/// client signing with that <see cref="ApiKeysCredential"/>. Two calls sent at once on separate connections could
+/// otherwise arrive swapped and the later-drawn one be refused. A refusal that still happens (another process, or
+/// another credential object, using the same key) is retried with a new nonce by the resilience pipeline.
 /// </remarks>
 internal sealed class TapiSigningHandler(ApiKeysCredential credential, TimeProvider timeProvider) : DelegatingHandler
 {
@@ -18,11 +19,9 @@ internal sealed class TapiSigningHandler(ApiKeysCredential credential, TimeProvi
     internal const string NonceHeader = "Nonce";
     internal const string SignatureHeader = "Signature";
 
-    private readonly SemaphoreSlim _order = new(1, 1);
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _order.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await credential.SendGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var (apiKey, secret) = credential.Read();
@@ -39,16 +38,7 @@ internal sealed class TapiSigningHandler(ApiKeysCredential credential, TimeProvi
         }
         finally
         {
-            _order.Release();
+            credential.SendGate.Release();
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _order.Dispose();
-        }
-        base.Dispose(disposing);
     }
 }

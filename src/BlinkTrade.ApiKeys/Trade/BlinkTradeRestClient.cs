@@ -27,8 +27,9 @@ namespace BlinkTrade.ApiKeys;
 /// client. When such a call's outcome is unknown, <see cref="SendOrderAsync"/> resolves it by a query (U4, by
 /// <c>ClOrdID</c>), as the WebSocket client reconciles after a reconnect; other calls surface a
 /// <see cref="BlinkTradeRestException"/> with <see cref="BlinkTradeRestException.IsOutcomeUnknown"/> set.</para>
-/// <para>Calls with one key are sent one at a time, because the exchange refuses a nonce that is not above the last
-/// one it saw; use one client (or one key) per independent flow for parallelism.</para>
+/// <para>Calls signed with one <see cref="ApiKeysCredential"/> are sent one at a time — by this client and by every other
+/// client given the same credential — because the exchange refuses a nonce that is not above the last one it saw; use
+/// one key per independent flow for parallelism.</para>
 /// </remarks>
 public class BlinkTradeRestClient : BlinkTradeRestClientBase
 {
@@ -81,14 +82,25 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
         where TReply : BlinkTradeMessage
     {
         ArgumentNullException.ThrowIfNull(request);
-        var messages = await ExchangeAsync(request, cancellationToken).ConfigureAwait(false);
+        var frame = ProtocolSerializer.SerializeToUtf8Bytes(request);
+        var envelope = await ExchangeAsync(request, frame, cancellationToken).ConfigureAwait(false);
+        var messages = envelope.Messages;
         if (messages.Count > 0 && messages[0] is ErrorMessage error)
         {
             throw new BlinkTradeErrorException(error);
         }
-        var reply = messages.OfType<TReply>().FirstOrDefault()
-            ?? throw new BlinkTradeRestException(200, 200, $"The answer holds no {typeof(TReply).Name}",
+        var reply = FindReply<TReply>(envelope, CorrelationOf(request, frame));
+        if (reply is null && messages.OfType<ErrorMessage>().FirstOrDefault() is { } late)
+        {
+            // The exchange's ERROR goes to the requesting session only, so it is this call's even when another call's
+            // report came before it.
+            throw new BlinkTradeErrorException(late);
+        }
+        if (reply is null)
+        {
+            throw new BlinkTradeRestException(200, 200, $"The answer holds no {typeof(TReply).Name}",
                 $"Responses: {string.Join(", ", messages.Select(m => m.MsgType))}", isOutcomeUnknown: false);
+        }
         return new BlinkTradeRestResponse<TReply>(reply, messages);
     }
 
@@ -103,8 +115,9 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The order's report and the other messages.</returns>
     /// <exception cref="BlinkTradeErrorException">The exchange answered ERROR (e.g. the key may not place this order).</exception>
-    /// <exception cref="BlinkTradeRestException">Refused, or the outcome is unknown and the query did not find the order either
-    /// (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> false then: the order was not placed).</exception>
+    /// <exception cref="BlinkTradeRestException">Refused; or the outcome is unknown and the query did not find the order either
+    /// (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> false then: the order was not placed); or the outcome is unknown
+    /// and the query failed too (<see cref="BlinkTradeRestException.IsOutcomeUnknown"/> true: look the order up later).</exception>
     public virtual async Task<BlinkTradeRestResponse<ExecutionReport>> SendOrderAsync(NewOrderSingle order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -115,7 +128,20 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
         }
         catch (BlinkTradeRestException unknown) when (unknown.IsOutcomeUnknown && !cancellationToken.IsCancellationRequested)
         {
-            var found = await FindOrderAsync(placed.ClOrdID!, cancellationToken).ConfigureAwait(false);
+            OrderListEntry? found;
+            try
+            {
+                found = await FindOrderAsync(placed.ClOrdID!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BlinkTradeException lookup) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The lookup's own refusal (a 429 after its retries, an ERROR) says nothing about the order: thrown as
+                // is, its IsOutcomeUnknown false read as "the order was refused" while the exchange had placed it
+                // (tools/BlinkTrade.RestSoak, answers cut at 15 messages a second). The order's outcome stays unknown.
+                throw new BlinkTradeRestException(unknown.HttpStatus, unknown.Status,
+                    $"Order {placed.ClOrdID}: the outcome is unknown, and looking it up failed ({lookup.Message})", unknown.Description,
+                    isOutcomeUnknown: true, innerException: unknown);
+            }
             if (found is null)
             {
                 throw new BlinkTradeRestException(unknown.HttpStatus, unknown.Status, $"Order {placed.ClOrdID} was not placed (not in the order list after a failed call)",
@@ -151,11 +177,59 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
             loggerFactory?.CreateLogger<BlinkTradeRestClient>());
     }
 
+    // The value the reply to this request echoes (PROTOCOL.md §1.2): its correlation field (ClOrdID of an order or a
+    // cancel, BalanceReqID, OrdersReqID…), or the OrderID of a cancel by OrderID; null when it has none.
+    private static string? CorrelationOf(BlinkTradeMessage request, byte[] frame)
+    {
+        if (CorrelationTable.RequestField(request.MsgType) is { } field && CorrelationReader.TryRead(frame, field, out var id))
+        {
+            return id;
+        }
+        return request is OrderCancelRequest { OrderID: { } orderId } ? orderId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    // The reply to this request among the answer's messages. The exchange's REST call runs as a session of the user, so
+    // Responses can also hold what other calls of the same user caused meanwhile — another order's execution report
+    // before this one's (found by tools/BlinkTrade.RestSoak with two clients placing orders at once). The reply is
+    // therefore the message of the reply's type that echoes the request's correlation value. A message that echoes
+    // another value is never it; one that echoes nothing is taken only when it is the only such message, and a request
+    // without a correlation value takes the first message of the type.
+    private static TReply? FindReply<TReply>(TapiEnvelope.Parsed envelope, string? correlation)
+        where TReply : BlinkTradeMessage
+    {
+        TReply? silent = null;
+        var silentCount = 0;
+        for (var i = 0; i < envelope.Messages.Count; i++)
+        {
+            if (envelope.Messages[i] is not TReply message)
+            {
+                continue;
+            }
+            if (correlation is null)
+            {
+                return message;
+            }
+            var echoed = CorrelationTable.TryGetResponseFields(message.MsgType, out var fields)
+                ? fields.Select(f => CorrelationReader.TryRead(envelope.Frames[i], f, out var value) ? value : null).Where(v => v is not null).ToList()
+                : [];
+            if (echoed.Contains(correlation, StringComparer.Ordinal))
+            {
+                return message;
+            }
+            if (echoed.Count == 0)
+            {
+                silent ??= message;
+                silentCount++;
+            }
+        }
+        return silentCount == 1 ? silent : null;
+    }
+
     // One call: the message as the protocol codec writes it, the answer's envelope read back into records.
-    private async Task<IReadOnlyList<BlinkTradeMessage>> ExchangeAsync(BlinkTradeMessage request, CancellationToken cancellationToken)
+    private async Task<TapiEnvelope.Parsed> ExchangeAsync(BlinkTradeMessage request, byte[] frame, CancellationToken cancellationToken)
     {
         var api = Api;
-        var body = new ByteArrayContent(ProtocolSerializer.SerializeToUtf8Bytes(request));
+        var body = new ByteArrayContent(frame);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var safe = TapiMessageSafety.IsSafeToRepeat(request.MsgType);
         var answer = await RestCall.SendAsync(ct => api.SendAsync(body, safe, ct), _options!.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -170,7 +244,7 @@ public class BlinkTradeRestClient : BlinkTradeRestClientBase
             throw new BlinkTradeRestException(answer.HttpStatus, envelope.Status, envelope.Description, envelope.Detail,
                 isOutcomeUnknown: answer.HttpStatus >= 500 || envelope.Status >= 500, answer.RetryAfter);
         }
-        return envelope.Messages;
+        return envelope;
     }
 
     // The order's row in the newest orders (U4 pages, newest first), or null when it is not there.

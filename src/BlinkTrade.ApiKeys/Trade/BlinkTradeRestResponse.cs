@@ -4,7 +4,8 @@ namespace BlinkTrade.ApiKeys;
 
 /// <summary>
 /// The answer to one REST trade call: the typed reply and every other message the call caused (execution reports,
-/// balance updates…), in the order the exchange generated them (PROTOCOL.md §4.4).
+/// balance updates…), in the order the exchange generated them (PROTOCOL.md §4.4). The exchange may also put there
+/// what reached the user's sessions while the call ran (another order's fill, another call's report).
 /// </summary>
 /// <typeparam name="TReply">The reply's record type.</typeparam>
 public sealed class BlinkTradeRestResponse<TReply>
@@ -17,10 +18,12 @@ public sealed class BlinkTradeRestResponse<TReply>
         Others = [.. responses.Where(m => !ReferenceEquals(m, reply))];
     }
 
-    /// <summary>The direct reply: the first message of type <typeparamref name="TReply"/> in <see cref="Responses"/>.</summary>
+    /// <summary>The direct reply: the first message of type <typeparamref name="TReply"/> in <see cref="Responses"/> that echoes the
+    /// request's correlation value (an order's <c>ClOrdID</c>, a <c>BalanceReqID</c>…), so never another call's report.</summary>
     public TReply Reply { get; }
 
-    /// <summary>The messages the call caused besides <see cref="Reply"/>, in order.</summary>
+    /// <summary>The other messages of the answer besides <see cref="Reply"/>, in order: what the call caused, and whatever else
+    /// the exchange sent the user's sessions meanwhile.</summary>
     public IReadOnlyList<BlinkTradeMessage> Others { get; }
 
     /// <summary>Every message of the answer's <c>Responses</c>, in order, each read by <see cref="ProtocolSerializer"/>.</summary>

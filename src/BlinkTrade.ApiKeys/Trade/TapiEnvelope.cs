@@ -23,14 +23,17 @@ internal static class TapiEnvelope
             var description = Text(root, "Description");
             var detail = Text(root, "Detail");
             var messages = new List<BlinkTradeMessage>();
+            var frames = new List<byte[]>();
             if (root.TryGetProperty("Responses", out var responses) && responses.ValueKind == JsonValueKind.Array)
             {
                 foreach (var element in responses.EnumerateArray())
                 {
-                    messages.Add(ProtocolSerializer.Deserialize(element.GetRawText()));
+                    var frame = System.Text.Encoding.UTF8.GetBytes(element.GetRawText());
+                    messages.Add(ProtocolSerializer.Deserialize(frame));
+                    frames.Add(frame);
                 }
             }
-            return new Parsed(status, description, detail, messages);
+            return new Parsed(status, description, detail, messages, frames);
         }
         catch (JsonException)
         {
@@ -41,6 +44,6 @@ internal static class TapiEnvelope
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() : null;
 
-    /// <summary>An envelope's content.</summary>
-    public sealed record Parsed(int Status, string? Description, string? Detail, IReadOnlyList<BlinkTradeMessage> Messages);
+    /// <summary>An envelope's content: the messages, and each one's JSON as sent (to read its correlation fields).</summary>
+    public sealed record Parsed(int Status, string? Description, string? Detail, IReadOnlyList<BlinkTradeMessage> Messages, IReadOnlyList<byte[]> Frames);
 }

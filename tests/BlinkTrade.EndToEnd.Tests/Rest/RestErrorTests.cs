@@ -228,6 +228,161 @@ public sealed class RestErrorTests
         Assert.Equal(2, loseQuery.Sent("\"U2\""));
     }
 
+    [Fact]
+    public async Task A_raw_socket_error_from_the_transport_is_a_transport_failure_retried_for_reads_and_resolved_for_orders()
+    {
+        // SocketsHttpHandler lets "Transport endpoint is not connected" through unwrapped when a connection is reset
+        // right after its connect (tools/BlinkTrade.RestSoak, a proxy refusing connections). The clients must treat it
+        // as any transport failure, never let it escape as an undocumented exception.
+        using var cts = Wait.Budget(90);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+
+        var failOrder = new SocketErrorHandler("\"D\"");
+        using (var rest = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (3, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { failOrder.InnerHandler = inner; return failOrder; }))
+        {
+            var error = await Assert.ThrowsAsync<BlinkTradeRestException>(() => rest.SendOrderAsync(Bid(), ct));
+            Assert.False(error.IsOutcomeUnknown); // looked up in U4: not placed
+            var transport = Assert.IsType<BlinkTradeRestException>(error.InnerException);
+            Assert.True(transport.IsOutcomeUnknown);
+            Assert.Equal(0, transport.HttpStatus);
+            Assert.Equal(1, failOrder.Failed);
+            Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+        }
+
+        var failRead = new SocketErrorHandler("\"U2\"");
+        using (var reader = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (3, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { failRead.InnerHandler = inner; return failRead; }))
+        {
+            Assert.Equal(100 * Coin, (await reader.GetBalanceAsync(ct)).Reply.Balances[E2EHarness.BrokerId]["USD"].Total?.Satoshis);
+            Assert.Equal(1, failRead.Failed);
+        }
+
+        // The API-key client: a GET is retried, and with no retries left it surfaces as "no answer" (Status 0).
+        var (endpoint, inMemory) = await RestHarness.TransportAsync(h, "127.0.0.1", ct);
+        var failKeys = new SocketErrorHandler(string.Empty, times: int.MaxValue) { InnerHandler = inMemory! };
+        using var keys = new ApiKeysClient(new ApiKeysClientOptions
+        {
+            Endpoint = endpoint,
+            Credential = new ApiKeysCredential(key.ApiKey, key.SecretKey),
+            MaxRetries = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+        }, failKeys);
+        var keyError = await Assert.ThrowsAsync<ApiKeysRequestException>(() => keys.GetApiKeysPageAsync(cancellationToken: ct));
+        Assert.Equal(0, keyError.Status);
+        Assert.Equal(3, failKeys.Failed);
+    }
+
+    [Fact]
+    public async Task A_call_whose_body_arrives_after_a_larger_nonce_was_used_is_refused_and_never_runs()
+    {
+        // A caller gave up on an order whose body was still on its way (a lost segment), resolved it with a query under
+        // a larger nonce ("not placed"), and then the body arrived. It must be refused for its nonce, not run
+        // (tools/BlinkTrade.RestSoak: the exchange accepted the nonce on the request's head).
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.WebSocket, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var endpoint = h.Exchange.HttpBaseAddress!;
+        var order = ProtocolSerializer.SerializeToUtf8Bytes(Bid() with { ClOrdID = "late" });
+
+        using var late = new System.Net.Sockets.TcpClient();
+        await late.ConnectAsync(endpoint.Host, endpoint.Port, ct);
+        var stream = late.GetStream();
+        var head = $"POST /tapi/v1/message HTTP/1.1\r\nHost: {endpoint.Authority}\r\nContent-Type: application/json\r\nContent-Length: {order.Length}\r\n" +
+                   $"APIKey: {key.ApiKey}\r\nNonce: 1000\r\nSignature: {ApiKeysSignature.Compute(key.SecretKey, "1000")}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), ct);
+        // "100 Continue": the exchange has the head and waits for the body.
+        Assert.StartsWith("HTTP/1.1 100", await ReadHeadAsync(stream, ct), StringComparison.Ordinal);
+
+        // Meanwhile the caller's query, with a larger nonce, finds no order.
+        using var http = await RestHarness.RawClientAsync(h, ct);
+        var query = await PostAsync(http, key.ApiKey, key.SecretKey, "1001", """{"MsgType":"U4","OrdersReqID":7}""", ct);
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+
+        // The body arrives: refused for its nonce, and the order is never placed.
+        await stream.WriteAsync(order, ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync(ct);
+        Assert.StartsWith("HTTP/1.1 401", answer, StringComparison.Ordinal);
+        Assert.Contains("Invalid nonce", answer, StringComparison.Ordinal);
+        Assert.Empty(await h.Exchange.GetOpenOrdersAsync(aliceId, ct));
+    }
+
+    // An HTTP head (up to the blank line), read byte by byte so nothing after it is consumed.
+    private static async Task<string> ReadHeadAsync(System.Net.Sockets.NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var head = new StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            if (await stream.ReadAsync(one, cancellationToken) == 0)
+            {
+                break;
+            }
+            head.Append((char)one[0]);
+        }
+        return head.ToString();
+    }
+
+    [Fact]
+    public async Task An_order_of_unknown_outcome_whose_lookup_is_refused_stays_unknown()
+    {
+        // The answer to the order is lost, and the U4 lookup is refused (429 after its retries). That refusal is the
+        // lookup's, not the order's: the order was placed, so the caller must hear "outcome unknown", never a refusal
+        // (tools/BlinkTrade.RestSoak: "not placed" reported for orders the exchange had filled).
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 100 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var faults = new LoseOrderAnswerRefuseLookupHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1)),
+            wrap: inner => { faults.InnerHandler = inner; return faults; });
+
+        var error = await Assert.ThrowsAsync<BlinkTradeRestException>(() => rest.SendOrderAsync(Bid(), ct));
+
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Contains("looking it up failed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, faults.Lookups); // the lookup was tried, with its retries
+        Assert.Single(await h.Exchange.GetOpenOrdersAsync(aliceId, ct)); // and the order is there
+    }
+
+    /// <summary>Lets an order reach the exchange and loses its answer; answers every order list (U4) with a 429.</summary>
+    private sealed class LoseOrderAnswerRefuseLookupHandler : DelegatingHandler
+    {
+        private int _lookups;
+
+        public int Lookups => Volatile.Read(ref _lookups);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Contains("\"U4\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _lookups);
+                var refused = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+                {
+                    Content = new StringContent("""{"Status":429,"Description":"Too many messages per second"}""", Encoding.UTF8, "application/json"),
+                };
+                refused.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+                return refused;
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (body.Contains("\"D\"", StringComparison.Ordinal))
+            {
+                response.Dispose();
+                throw new HttpRequestException("The answer was lost.");
+            }
+            return response;
+        }
+    }
+
     // Retries on, and an attempt timeout short enough to end a lost attempt but far above an answered one.
     private static Task<BlinkTradeRestClient> LosingClientAsync(E2EHarness h, BlinkTrade.Testing.SeedApiKey key, LosingHandler lose, CancellationToken ct) =>
         RestHarness.TradeClientAsync(h, key, ct, configure: o => (o.MaxRetries, o.AttemptTimeout) = (3, TimeSpan.FromSeconds(3)),
@@ -247,6 +402,28 @@ public sealed class RestErrorTests
         using var response = await http.SendAsync(request, cancellationToken);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         return (response.StatusCode, document.RootElement.Clone());
+    }
+
+    /// <summary>Throws the raw <see cref="System.Net.Sockets.SocketException"/> SocketsHttpHandler lets through for a
+    /// connection reset right after its connect, for the first <c>times</c> requests whose body contains <c>marker</c>
+    /// (the request never reaches the exchange).</summary>
+    private sealed class SocketErrorHandler(string marker, int times = 1) : DelegatingHandler
+    {
+        private int _matched;
+        private int _failed;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Contains(marker, StringComparison.Ordinal) && Interlocked.Increment(ref _matched) <= times)
+            {
+                Interlocked.Increment(ref _failed);
+                throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected);
+            }
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>

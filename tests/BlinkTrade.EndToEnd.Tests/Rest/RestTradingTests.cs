@@ -2,6 +2,7 @@ using BlinkTrade.ApiKeys;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Account;
 using BlinkTrade.Client.Protocol;
+using BlinkTrade.Client.Requests;
 using BlinkTrade.Client.Trading;
 using BlinkTrade.EndToEnd.Tests.Support;
 
@@ -141,5 +142,153 @@ public sealed class RestTradingTests
         Assert.All(results, r => Assert.Equal(OrdStatus.New, r.Reply.OrdStatus));
         // Each order exactly once: a retried nonce refusal never placed a second order.
         Assert.Equal(16, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
+    }
+
+    [Fact]
+    public async Task The_reply_is_the_report_of_this_order_even_when_another_orders_report_comes_first()
+    {
+        // The exchange runs a REST call as a session of the user, so what other calls of the user cause meanwhile can
+        // land in its Responses, even before its own reply (tools/BlinkTrade.RestSoak: two clients placing orders at
+        // once got the same order back). The handler replays that: the first order's report is put first in the second
+        // order's answer.
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var interleave = new InterleavingHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, wrap: inner => { interleave.InnerHandler = inner; return interleave; });
+
+        var first = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m) with { ClOrdID = "first" }, ct);
+        var second = await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 101m) with { ClOrdID = "second" }, ct);
+
+        Assert.Equal("first", first.Reply.ClOrdID);
+        Assert.Equal("first", Assert.IsType<ExecutionReport>(second.Responses[0]).ClOrdID); // the interleaved report is there
+        Assert.Equal("second", second.Reply.ClOrdID);
+        Assert.Equal(Price.FromDecimal(101m), second.Reply.Price);
+        var open = await h.Exchange.GetOpenOrdersAsync(aliceId, ct);
+        Assert.Equal(open.Single(o => o.ClOrdId == "second").OrderId, second.Reply.OrderID);
+        Assert.NotEqual(first.Reply.OrderID, second.Reply.OrderID);
+    }
+
+    [Fact]
+    public async Task An_error_answer_after_another_orders_report_is_still_this_calls_error()
+    {
+        // The same interleaving when the exchange refuses the order: its ERROR comes after the other order's report.
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, btc: 10 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, """{"D":[["Side","eq","1"]]}""", cancellationToken: ct); // buys only
+        var interleave = new InterleavingHandler();
+        using var rest = await RestHarness.TradeClientAsync(h, key, ct, wrap: inner => { interleave.InnerHandler = inner; return interleave; });
+
+        await rest.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m) with { ClOrdID = "first" }, ct);
+        var error = await Assert.ThrowsAsync<BlinkTradeErrorException>(() => rest.SendOrderAsync(RestHarness.Limit(Side.Sell, 900m) with { ClOrdID = "refused" }, ct));
+
+        Assert.NotNull(error.Description);
+        Assert.DoesNotContain(await h.Exchange.GetOpenOrdersAsync(aliceId, ct), o => o.ClOrdId == "refused");
+    }
+
+    /// <summary>Keeps the first answer's first message and puts it first in every later answer.</summary>
+    private sealed class InterleavingHandler : DelegatingHandler
+    {
+        private string? _earlier;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+            var responses = body["Responses"]!.AsArray();
+            if (_earlier is null)
+            {
+                _earlier = responses[0]!.ToJsonString();
+                return response;
+            }
+            responses.Insert(0, System.Text.Json.Nodes.JsonNode.Parse(_earlier));
+            var rewritten = new HttpResponseMessage(response.StatusCode) { Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+            response.Dispose();
+            return rewritten;
+        }
+    }
+
+    [Fact]
+    public async Task Two_clients_given_one_credential_send_one_call_at_a_time_so_no_nonce_is_refused()
+    {
+        // The gate that sends a key's calls one at a time belongs to the credential: a second client on the same
+        // ApiKeysCredential (or IHttpClientFactory's next handler chain) waits its turn. With a gate per client the
+        // second client's larger nonce overtook the first's while it was on the wire, and the first was refused
+        // (RestSoak: four refusals in a row under jitter surfaced "Invalid nonce").
+        using var cts = Wait.Budget(60);
+        var ct = cts.Token;
+        await using var h = await E2EHarness.StartAsync(TransportKind.InMemory, ct);
+        var aliceId = await h.CreateUserAsync("alice", usd: 1000 * Coin, cancellationToken: ct);
+        var key = await h.Exchange.CreateApiKeyAsync(aliceId, Everything, cancellationToken: ct);
+        var credential = new ApiKeysCredential(key.ApiKey, key.SecretKey);
+        var wire = new OverlapHandler();
+        var (endpoint, transport) = await RestHarness.TransportAsync(h, "127.0.0.1", ct);
+        wire.InnerHandler = transport!;
+        var options = new BlinkTradeRestOptions { Endpoint = endpoint, Credential = credential, MaxRetries = 0 };
+        using var first = new BlinkTradeRestClient(options, wire);
+        using var second = new BlinkTradeRestClient(options, wire);
+
+        var slow = first.SendOrderAsync(RestHarness.Limit(Side.Buy, 100m), ct);
+        await wire.FirstOnTheWire.Task.WaitAsync(ct);
+        var fast = second.SendOrderAsync(RestHarness.Limit(Side.Buy, 101m), ct);
+        var results = await Task.WhenAll(slow, fast);
+
+        Assert.All(results, r => Assert.Equal(OrdStatus.New, r.Reply.OrdStatus));
+        Assert.Equal(1, wire.MostOnTheWire);
+        Assert.Equal(2, (await h.Exchange.GetOpenOrdersAsync(aliceId, ct)).Count);
+    }
+
+    /// <summary>Holds the first request on the wire until a second one arrives (or, when none can, 300 ms), and counts
+    /// how many were on the wire at once.</summary>
+    private sealed class OverlapHandler : DelegatingHandler
+    {
+        private readonly TaskCompletionSource _secondOnTheWire = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _onTheWire;
+        private int _most;
+        private int _seen;
+
+        public TaskCompletionSource FirstOnTheWire { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int MostOnTheWire => Volatile.Read(ref _most);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _onTheWire);
+            InterlockedMax(ref _most, now);
+            try
+            {
+                if (Interlocked.Increment(ref _seen) == 1)
+                {
+                    FirstOnTheWire.TrySetResult();
+                    // With one gate per credential no second request can come while this one is out: the bounded wait
+                    // is only how long the first one stays on the wire when the property holds.
+                    await Task.WhenAny(_secondOnTheWire.Task, Task.Delay(300, cancellationToken));
+                }
+                else
+                {
+                    _secondOnTheWire.TrySetResult();
+                }
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _onTheWire);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+            {
+                if (Interlocked.CompareExchange(ref target, value, current) == current)
+                {
+                    return;
+                }
+            }
+        }
     }
 }

@@ -19,8 +19,9 @@ namespace BlinkTrade.Testing.Hosting.Tapi;
 /// <remarks>
 /// The checks, in order: the three headers; the key (exists, usable, not a platform key, the caller's IP in its
 /// whitelist — one answer for all, as the WebSocket login gives); the signature (HMAC-SHA256 of the nonce with the
-/// key's secret, compared in constant time by <see cref="ApiKeys.ApiKeyStore.VerifySignature"/>); the nonce (strictly
-/// above the key's last, else 401 "Invalid nonce"); the key's one-second message limit (the WebSocket's, else 429).
+/// key's secret, compared in constant time by <see cref="ApiKeys.ApiKeyStore.VerifySignature"/>); the whole body (else
+/// 413); then, in the key's turn (one call per key at a time), the nonce (strictly above the key's last, else 401
+/// "Invalid nonce") and the key's one-second message limit (the WebSocket's, else 429).
 /// A message refused by the gateway (unknown type, PermissionList, bad field) is answered with Status 200 and the
 /// gateway's ERROR in <c>Responses</c>, exactly as the WebSocket session would send it.
 /// </remarks>
@@ -62,18 +63,10 @@ internal sealed partial class TapiHandler(ExchangeRuntime runtime)
             await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Invalid nonce", "The nonce must be a positive integer.").ConfigureAwait(false);
             return;
         }
-        switch (_guard.Admit(apiKey, nonce))
-        {
-            case TapiAdmission.InvalidNonce:
-                await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Invalid nonce", "The nonce must be greater than the last one used with this key.").ConfigureAwait(false);
-                return;
-            case TapiAdmission.RateLimited:
-                context.Response.Headers.RetryAfter = "1";
-                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, GatewayErrors.TooManyMessages,
-                    $"More than {runtime.Options.MaxMessagesPerSecond} messages in the last second with this key.").ConfigureAwait(false);
-                return;
-        }
-
+        // The whole message first: a nonce is accepted only with its message in hand. Accepted on its head alone, a
+        // call whose body is still on its way (a lost segment) would run after the caller gave up on it and resolved it
+        // with a query carrying a larger nonce — an order placed after the caller was told it was not
+        // (tools/BlinkTrade.RestSoak); read first, it is refused for its nonce instead.
         var body = await ReadBodyAsync(context, runtime.Options.MaxFrameBytes).ConfigureAwait(false);
         if (body is null)
         {
@@ -81,17 +74,33 @@ internal sealed partial class TapiHandler(ExchangeRuntime runtime)
                 $"A message is limited to {runtime.Options.MaxFrameBytes} bytes.").ConfigureAwait(false);
             return;
         }
-        var identity = await SessionHandlers.ResolveApiKeyIdentityAsync(runtime.Services, runtime.ApiKeys.Touch(apiKey) ?? key, cancelOnDisconnect: false,
-            context.RequestAborted).ConfigureAwait(false);
-        if (identity is null)
+        TapiRequestConnection connection;
+        // The key's calls are accepted and run one at a time, so they run in the order of their nonces.
+        using (await _guard.WaitTurnAsync(apiKey, context.RequestAborted).ConfigureAwait(false))
         {
-            await RefuseAsync(context, StatusCodes.Status401Unauthorized, GatewayErrors.NotAuthorized, "Invalid API key, or not usable from this address.").ConfigureAwait(false);
-            return;
-        }
+            switch (_guard.Admit(apiKey, nonce))
+            {
+                case TapiAdmission.InvalidNonce:
+                    await RefuseAsync(context, StatusCodes.Status401Unauthorized, "Invalid nonce", "The nonce must be greater than the last one used with this key.").ConfigureAwait(false);
+                    return;
+                case TapiAdmission.RateLimited:
+                    context.Response.Headers.RetryAfter = "1";
+                    await RefuseAsync(context, StatusCodes.Status429TooManyRequests, GatewayErrors.TooManyMessages,
+                        $"More than {runtime.Options.MaxMessagesPerSecond} messages in the last second with this key.").ConfigureAwait(false);
+                    return;
+            }
+            var identity = await SessionHandlers.ResolveApiKeyIdentityAsync(runtime.Services, runtime.ApiKeys.Touch(apiKey) ?? key, cancelOnDisconnect: false,
+                context.RequestAborted).ConfigureAwait(false);
+            if (identity is null)
+            {
+                await RefuseAsync(context, StatusCodes.Status401Unauthorized, GatewayErrors.NotAuthorized, "Invalid API key, or not usable from this address.").ConfigureAwait(false);
+                return;
+            }
 
-        // The call runs to its end even if the caller goes away, as a WebSocket request does once received.
-        var connection = new TapiRequestConnection(body, $"REST {clientIp}");
-        await runtime.RunRequestSessionAsync(connection, clientIp, identity).ConfigureAwait(false);
+            // The call runs to its end even if the caller goes away, as a WebSocket request does once received.
+            connection = new TapiRequestConnection(body, $"REST {clientIp}");
+            await runtime.RunRequestSessionAsync(connection, clientIp, identity).ConfigureAwait(false);
+        }
         var frames = connection.SentFrames;
         if (frames.Count == 0)
         {

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace BlinkTrade.RestSoak;
+
+/// <summary>The run's log: every line, with seconds since the start, to rest-soak.log in the output folder; the lines that
+/// tell how the run goes (faults, progress, checks) to the console too.</summary>
+internal sealed class RestSoakLog : IDisposable
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly StreamWriter _file;
+    private readonly Lock _gate = new();
+
+    public RestSoakLog(string path) => _file = new StreamWriter(path) { AutoFlush = true };
+
+    /// <summary>Time since the start, the one clock every figure of the run is measured on.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public void Write(string text, bool echo = true)
+    {
+        var line = $"[{_clock.Elapsed.TotalSeconds,8:F2}] {text}";
+        lock (_gate)
+        {
+            _file.WriteLine(line);
+            if (echo)
+            {
+                Console.Out.WriteLine(line);
+            }
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}
