@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using BlinkTrade.NetworkSoak;
-using BlinkTrade.NetworkSoak.Chaos;
 
 // The network soak: `dotnet run -c Release --project tools/BlinkTrade.NetworkSoak -- --minutes 5 --seed 4`.
 // The reference exchange, a chaos TCP proxy and two clients in this one process over loopback sockets; alice trades

@@ -3,7 +3,6 @@ using System.Net;
 using BlinkTrade.Client;
 using BlinkTrade.Client.Diagnostics;
 using BlinkTrade.NetworkSoak.Audit;
-using BlinkTrade.NetworkSoak.Chaos;
 using BlinkTrade.NetworkSoak.MarketData;
 using BlinkTrade.NetworkSoak.Trading;
 using BlinkTrade.Testing;

@@ -1,4 +1,3 @@
-using BlinkTrade.NetworkSoak.Chaos;
 
 namespace BlinkTrade.NetworkSoak;
 

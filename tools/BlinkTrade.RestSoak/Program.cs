@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using BlinkTrade.RestSoak;
-using BlinkTrade.RestSoak.Chaos;
 
 // The REST soak: `dotnet run -c Release --project tools/BlinkTrade.RestSoak -- --minutes 3 --seed 1`.
 // The reference exchange on Kestrel, a chaos TCP proxy and a REST bot in this one process over loopback sockets; the
@@ -19,7 +18,7 @@ var workersOption = new Option<int>("--workers") { Description = "Concurrent tra
 var weightsOption = new Option<string>("--weights")
 {
     Description = "Relative odds of the faults: rst, hole_drop, hole_freeze, delay, frag, refuse, cut, split.",
-    DefaultValueFactory = _ => FaultWeights.Default,
+    DefaultValueFactory = _ => FaultWeights.HttpDefault,
 };
 var minGapOption = new Option<double>("--min-gap") { Description = "Shortest wait between two faults, seconds.", DefaultValueFactory = _ => 3 };
 var maxGapOption = new Option<double>("--max-gap") { Description = "Longest wait between two faults, seconds.", DefaultValueFactory = _ => 10 };
@@ -56,7 +55,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
         ?? Path.Combine(Path.GetTempPath(), "blinktrade-rest-soak", "seed-" + seed.ToString(CultureInfo.InvariantCulture));
     Directory.CreateDirectory(output);
     var settings = new RestSoakSettings(TimeSpan.FromMinutes(minutes), seed, TimeSpan.FromSeconds(timeout), workers, weights!, faults, output);
-    using var log = new RestSoakLog(Path.Combine(output, "rest-soak.log"));
+    using var log = new SoakLog(Path.Combine(output, "rest-soak.log"));
     try
     {
         return await new RestSoakRun(settings, log).RunAsync();

@@ -7,7 +7,6 @@ using BlinkTrade.Client.Protocol;
 using BlinkTrade.RestSoak.Audit;
 using BlinkTrade.RestSoak.Bot;
 using BlinkTrade.RestSoak.Capture;
-using BlinkTrade.RestSoak.Chaos;
 using BlinkTrade.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +18,7 @@ namespace BlinkTrade.RestSoak;
 /// bob (BlinkTradeClient, IOC takes) ──ws──────────────────────────────────────────────────────> same exchange (direct)
 /// auditor (WebSocket session, REST clients and control API, after the run) ───────────────────> same exchange (direct)
 /// </code></summary>
-internal sealed class RestSoakRun(RestSoakSettings settings, RestSoakLog log)
+internal sealed class RestSoakRun(RestSoakSettings settings, SoakLog log)
 {
     private const string Password = "abc12345";
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(20);

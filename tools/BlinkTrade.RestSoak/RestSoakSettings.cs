@@ -1,4 +1,3 @@
-using BlinkTrade.RestSoak.Chaos;
 
 namespace BlinkTrade.RestSoak;
 

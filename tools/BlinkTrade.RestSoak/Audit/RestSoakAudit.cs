@@ -7,7 +7,7 @@ using BlinkTrade.Testing;
 namespace BlinkTrade.RestSoak.Audit;
 
 /// <summary>The checks, each against the exchange's own state (<see cref="ExchangeTruth"/>) or the run's records.</summary>
-internal sealed class RestSoakAudit(RestSoakLog log, RestBot bot, IReadOnlyList<(string Flow, double Ms, string Outcome)> attempts, CapturedText captured,
+internal sealed class RestSoakAudit(SoakLog log, RestBot bot, IReadOnlyList<(string Flow, double Ms, string Outcome)> attempts, CapturedText captured,
     IReadOnlyCollection<string> secrets, ExchangeTruth truth, IReadOnlyDictionary<string, Amount> seeded, TimeSpan attemptTimeout,
     IReadOnlyDictionary<string, int> maxInFlight)
 {

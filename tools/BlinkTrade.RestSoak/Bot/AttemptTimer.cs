@@ -6,7 +6,7 @@ namespace BlinkTrade.RestSoak.Bot;
 /// <summary>The bot's transport (the innermost handler, inside the client's retry, timeout and signing handlers): a
 /// <see cref="SocketsHttpHandler"/> that times every attempt, so the audit can check that no attempt outlived its
 /// timeout on the wire (a request that ignores its cancellation would hang here).</summary>
-internal sealed class AttemptTimer(string flow, RestSoakLog log) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
+internal sealed class AttemptTimer(string flow, SoakLog log) : DelegatingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
 {
     private int _inFlight;
     private int _maxInFlight;

@@ -7,7 +7,7 @@ namespace BlinkTrade.RestSoak.Bot;
 /// <summary>bob, on a WebSocket session straight to the exchange: IOC orders across alice's range every 100–300 ms,
 /// so her resting orders fill — also while her calls are lost in the proxy, which is what the recovered states are
 /// checked against.</summary>
-internal sealed class BobTaker(BlinkTradeClient bob, RestSoakLog log, int seed)
+internal sealed class BobTaker(BlinkTradeClient bob, SoakLog log, int seed)
 {
     public int OrdersSent { get; private set; }
 

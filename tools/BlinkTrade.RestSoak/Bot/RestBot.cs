@@ -17,7 +17,7 @@ namespace BlinkTrade.RestSoak.Bot;
 /// the bot), cancel them, read balances and order lists. Every call, its time and its outcome are recorded for the audit.
 /// </summary>
 internal sealed class RestBot(BlinkTradeRestClient main, BlinkTradeRestClient second, ApiKeysClient keys, BlinkTradeRestOptions restOptions,
-    ApiKeysClientOptions keysOptions, CapturedText captured, RestSoakLog log, int seed)
+    ApiKeysClientOptions keysOptions, CapturedText captured, SoakLog log, int seed)
 {
     public const string Symbol = "BTCUSD";
     public const int BrokerId = 5;

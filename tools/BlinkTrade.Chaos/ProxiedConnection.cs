@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>One client connection through the <see cref="ChaosProxy"/>: two pumps (client to exchange, exchange to
 /// client) that honour the proxy's faults.</summary>
@@ -153,6 +153,12 @@ internal sealed class ProxiedConnection
                         case HoleMode.Freeze:
                             path.Held.Add(chunk);
                             break;
+                        case HoleMode.None when !path.IsUp && _proxy.ShouldCutAnswer():
+                            // The request was forwarded and is being answered: the answer never arrives.
+                            Interlocked.Increment(ref _proxy.Counters.CutResponses);
+                            _proxy.Log("answer cut -> RST");
+                            Reset();
+                            return;
                         default:
                             await _proxy.DeliverAsync(path, chunk);
                             break;

@@ -1,4 +1,4 @@
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>Which way a black hole swallows bytes: up is client to exchange.</summary>
 internal enum HoleDirection

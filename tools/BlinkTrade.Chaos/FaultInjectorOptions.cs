@@ -1,4 +1,4 @@
-namespace BlinkTrade.RestSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>How often faults come and how long black holes last, in seconds.</summary>
 /// <param name="MinGap">Shortest wait between two faults (proxy.py: 4).</param>

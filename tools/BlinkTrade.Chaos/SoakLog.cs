@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace BlinkTrade.NetworkSoak;
+namespace BlinkTrade.Chaos;
 
-/// <summary>The run's log: every line, with seconds since the start, to soak.log in the output folder; the lines that
-/// tell how the run goes (faults, progress, checks) to the console too.</summary>
+/// <summary>The run's log: every line, with seconds since the start, to a file in the output folder (soak.log,
+/// rest-soak.log); the lines that tell how the run goes (faults, progress, checks) to the console too.</summary>
 internal sealed class SoakLog : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();

@@ -1,4 +1,4 @@
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>What a black hole does with the bytes that fall into it.</summary>
 internal enum HoleMode

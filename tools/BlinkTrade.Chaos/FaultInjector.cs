@@ -1,4 +1,4 @@
-namespace BlinkTrade.RestSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>Injects a random fault into the <see cref="ChaosProxy"/> at random intervals, all drawn from one seeded
 /// generator (the same seed gives the same schedule of kinds and lengths; what they hit depends on timing). The ranges

@@ -1,12 +1,17 @@
 using System.Globalization;
 
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>The relative odds of each <see cref="FaultKind"/>, written as the first proxy took them:
-/// <c>rst=3,hole_drop=2,hole_freeze=2,delay=2,frag=2,refuse=1</c> (a kind left out never happens).</summary>
+/// <c>rst=3,hole_drop=2,hole_freeze=2,delay=2,frag=2,refuse=1</c> (a kind left out never happens); the HTTP soak adds
+/// <c>cut</c> and <c>split</c>.</summary>
 internal sealed class FaultWeights
 {
+    /// <summary>The WebSocket soak's odds (tools/BlinkTrade.NetworkSoak).</summary>
     public const string Default = "rst=3,hole_drop=2,hole_freeze=2,delay=2,frag=2,refuse=1";
+
+    /// <summary>The REST soak's odds (tools/BlinkTrade.RestSoak): the HTTP faults too, cut answers most.</summary>
+    public const string HttpDefault = "rst=2,hole_drop=2,hole_freeze=2,delay=2,frag=2,refuse=1,cut=3,split=2";
 
     private static readonly Dictionary<string, FaultKind> Names = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -16,6 +21,8 @@ internal sealed class FaultWeights
         ["delay"] = FaultKind.Delay,
         ["frag"] = FaultKind.Fragment,
         ["refuse"] = FaultKind.Refuse,
+        ["cut"] = FaultKind.CutResponse,
+        ["split"] = FaultKind.SplitRequest,
     };
 
     private readonly List<(FaultKind Kind, double Weight)> _weights;

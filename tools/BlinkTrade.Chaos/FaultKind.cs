@@ -1,7 +1,7 @@
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>The faults the proxy injects. <see cref="FaultWeights"/> names them as the first proxy (proxy.py) did:
-/// rst, hole_drop, hole_freeze, delay, frag, refuse.</summary>
+/// rst, hole_drop, hole_freeze, delay, frag, refuse, and for HTTP cut and split.</summary>
 internal enum FaultKind
 {
     /// <summary>Every open connection closed abruptly (an RST both ways, SO_LINGER 0).</summary>
@@ -23,4 +23,12 @@ internal enum FaultKind
 
     /// <summary>New connections reset as soon as they are accepted: reconnects fail for a while.</summary>
     Refuse,
+
+    /// <summary>For a while, half of the answers the exchange sends back are cut: the connection is reset instead of
+    /// delivering them, after the request was forwarded and executed — the caller cannot know the outcome.</summary>
+    CutResponse,
+
+    /// <summary>For a while, the last bytes of each chunk a client sends are held back for 4–10 s (a lost last segment
+    /// waiting for its retransmission): an HTTP request's head arrives, its body much later.</summary>
+    SplitRequest,
 }

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BlinkTrade.NetworkSoak.Chaos;
+namespace BlinkTrade.Chaos;
 
 /// <summary>A loopback TCP proxy that breaks the path between a client and the exchange on purpose: resets, black holes
 /// that drop or freeze, jitter, 1–7-byte fragmentation, refused connects. It knows nothing of WebSockets: it breaks
-/// what a real network breaks, bytes and connections. <see cref="FaultInjector"/> decides when.</summary>
+/// what a real network breaks, bytes and connections. <see cref="FaultInjector"/> decides when. For HTTP two faults more:
+/// an answer cut after its request was forwarded (<see cref="StartCutting"/>, the "unknown outcome") and a request whose
+/// end arrives seconds after its start (<see cref="StartSplitting"/>).</summary>
 internal sealed class ChaosProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -21,6 +23,9 @@ internal sealed class ChaosProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _acceptLoop = Task.CompletedTask;
     private long _refuseUntilMs;
+    private long _cutUntilMs;
+    private long _splitUntilMs;
+    private int _disposed;
     private long _fragmentUntilMs;
     private DelayWindow? _delay;
 
@@ -119,9 +124,31 @@ internal sealed class ChaosProxy : IAsyncDisposable
         _log.Write($"proxy: REFUSE for {length.TotalSeconds:F1}s");
     }
 
+    /// <summary>For <paramref name="length"/>, half of the chunks the exchange sends back reset their connection instead
+    /// of being delivered: the request reached the exchange (it is answering), the caller never learns the outcome.</summary>
+    public void StartCutting(TimeSpan length)
+    {
+        Volatile.Write(ref _cutUntilMs, NowMs + (long)length.TotalMilliseconds);
+        Interlocked.Increment(ref Counters.CutWindows);
+        _log.Write($"proxy: CUT answers for {length.TotalSeconds:F1}s");
+    }
+
+    /// <summary>Whether this answer chunk is cut (called by the exchange-to-client pump only).</summary>
+    public bool ShouldCutAnswer() => NowMs < Volatile.Read(ref _cutUntilMs) && NextChunkRandom(0, 2) == 0;
+
+    /// <summary>For <paramref name="length"/>, every chunk a client sends leaves in two parts: all but its last 8 bytes
+    /// at once, the rest 4–10 s later (a lost last segment): a request's head reaches the exchange long before its end.</summary>
+    public void StartSplitting(TimeSpan length)
+    {
+        Volatile.Write(ref _splitUntilMs, NowMs + (long)length.TotalMilliseconds);
+        Interlocked.Increment(ref Counters.SplitWindows);
+        _log.Write($"proxy: SPLIT requests for {length.TotalSeconds:F1}s");
+    }
+
     /// <summary>Waits until every fault injected so far has ended: the black holes closed — a freeze's held bytes
     /// delivered, even on a connection alice has given up on, which the exchange still reads (an order frozen there
-    /// reaches the exchange and trades after she reconnected) — and the jitter, fragmenting and refusing windows over.
+    /// reaches the exchange and trades after she reconnected) — and the jitter, fragmenting, refusing, cutting and splitting
+    /// windows over (a split request's held tail included).
     /// The audit reads the exchange's truth only after this: before it, bytes sent during the run may still arrive.</summary>
     public async Task WaitForFaultsToEndAsync()
     {
@@ -132,6 +159,11 @@ internal sealed class ChaosProxy : IAsyncDisposable
         }
         await Task.WhenAll(holes);
         var windowsEnd = Math.Max(Math.Max(Volatile.Read(ref _refuseUntilMs), Volatile.Read(ref _fragmentUntilMs)), Volatile.Read(ref _delay)?.UntilMs ?? 0);
+        windowsEnd = Math.Max(windowsEnd, Volatile.Read(ref _cutUntilMs));
+        if (Volatile.Read(ref _splitUntilMs) is var splitUntil and > 0)
+        {
+            windowsEnd = Math.Max(windowsEnd, splitUntil + 10_000); // a split request's tail may still be held that long
+        }
         if (windowsEnd > NowMs)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(windowsEnd - NowMs));
@@ -151,6 +183,17 @@ internal sealed class ChaosProxy : IAsyncDisposable
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait));
             }
+        }
+        if (path.IsUp && chunk.Length > 16 && NowMs < Volatile.Read(ref _splitUntilMs))
+        {
+            // The write lock is held meanwhile: nothing read later overtakes the held tail.
+            var hold = NextChunkRandom(4_000, 10_001);
+            Interlocked.Increment(ref Counters.SplitChunks);
+            Log($"split: {chunk.Length - 8} bytes now, 8 in {hold} ms");
+            await ProxiedConnection.SendAllAsync(path.Target, chunk.AsMemory(0, chunk.Length - 8));
+            await Task.Delay(hold);
+            await ProxiedConnection.SendAllAsync(path.Target, chunk.AsMemory(chunk.Length - 8));
+            return;
         }
         if (NowMs < Volatile.Read(ref _fragmentUntilMs))
         {
@@ -172,6 +215,11 @@ internal sealed class ChaosProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The REST soak closes it before its audit reads the exchange, then again by its `await using`.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         _listener.Stop();
         await _acceptLoop;

@@ -1,9 +1,0 @@
-namespace BlinkTrade.RestSoak.Chaos;
-
-/// <summary>Which way a black hole swallows bytes: up is client to exchange.</summary>
-internal enum HoleDirection
-{
-    Up,
-    Down,
-    Both,
-}
