@@ -25,22 +25,14 @@ var clientDefaultsOption = new Option<bool>("--client-defaults")
 {
     Description = "Use the client's shipped heartbeat, timeout and reconnect options instead of the short heartbeats (5 s, 3 s, 2 missed) that notice a black hole in seconds.",
 };
-var weightsOption = new Option<string>("--weights")
-{
-    Description = "Relative odds of the faults: rst, hole_drop, hole_freeze, delay, frag, refuse.",
-    DefaultValueFactory = _ => FaultWeights.Default,
-};
-var minGapOption = new Option<double>("--min-gap") { Description = "Shortest wait between two faults, seconds.", DefaultValueFactory = _ => 4 };
-var maxGapOption = new Option<double>("--max-gap") { Description = "Longest wait between two faults, seconds.", DefaultValueFactory = _ => 15 };
-var minHoleOption = new Option<double>("--min-hole") { Description = "Shortest black hole, seconds.", DefaultValueFactory = _ => 2 };
-var maxHoleOption = new Option<double>("--max-hole") { Description = "Longest black hole, seconds.", DefaultValueFactory = _ => 25 };
+var faultOptions = new FaultCommandLine(FaultWeights.Default, "rst, hole_drop, hole_freeze, delay, frag, refuse", new FaultInjectorOptions(MinGap: 4, MaxGap: 15, MinHole: 2, MaxHole: 25));
 var outOption = new Option<DirectoryInfo?>("--out")
 {
     Description = "Where soak.log, fills.tsv and timings.tsv go (default: <temp>/blinktrade-network-soak/seed-<seed>).",
 };
 
 var root = new RootCommand("Trades through a faulty network for a few minutes, then checks every fill, order and balance against the reference exchange.");
-foreach (var option in new Option[] { minutesOption, seedOption, timeoutOption, clientDefaultsOption, weightsOption, minGapOption, maxGapOption, minHoleOption, maxHoleOption, outOption })
+foreach (var option in new Option[] { minutesOption, seedOption, timeoutOption, clientDefaultsOption, outOption }.Concat(faultOptions.Options))
 {
     root.Options.Add(option);
 }
@@ -48,14 +40,10 @@ root.SetAction(async (parseResult, cancellationToken) =>
 {
     var minutes = parseResult.GetValue(minutesOption);
     var timeout = parseResult.GetValue(timeoutOption);
-    var faults = new FaultInjectorOptions(parseResult.GetValue(minGapOption), parseResult.GetValue(maxGapOption), parseResult.GetValue(minHoleOption), parseResult.GetValue(maxHoleOption));
-    var weights = FaultWeights.Parse(parseResult.GetValue(weightsOption)!, out var weightsError);
+    var faultProblem = faultOptions.Read(parseResult, out var weights, out var faults);
     string? problem = minutes <= 0 ? "--minutes must be above 0"
         : timeout <= 0 ? "--timeout must be above 0"
-        : faults.MinGap <= 0 || faults.MaxGap < faults.MinGap ? "--min-gap must be above 0 and --max-gap at least --min-gap"
-        : faults.MinHole <= 0 || faults.MaxHole < faults.MinHole ? "--min-hole must be above 0 and --max-hole at least --min-hole"
-        : weights is null ? "--weights: " + weightsError
-        : null;
+        : faultProblem;
     if (problem is not null)
     {
         await Console.Error.WriteLineAsync(problem);
@@ -65,7 +53,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     var output = parseResult.GetValue(outOption)?.FullName
         ?? Path.Combine(Path.GetTempPath(), "blinktrade-network-soak", "seed-" + seed.ToString(CultureInfo.InvariantCulture));
     Directory.CreateDirectory(output);
-    var settings = new SoakSettings(TimeSpan.FromMinutes(minutes), seed, TimeSpan.FromSeconds(timeout), parseResult.GetValue(clientDefaultsOption), weights!, faults, output);
+    var settings = new SoakSettings(TimeSpan.FromMinutes(minutes), seed, TimeSpan.FromSeconds(timeout), parseResult.GetValue(clientDefaultsOption), weights, faults, output);
     using var log = new SoakLog(Path.Combine(output, "soak.log"));
     try
     {

@@ -15,19 +15,11 @@ var seedOption = new Option<int>("--seed")
 };
 var timeoutOption = new Option<double>("--timeout") { Description = "The REST clients' AttemptTimeout in seconds.", DefaultValueFactory = _ => 5 };
 var workersOption = new Option<int>("--workers") { Description = "Concurrent trading workers on the bot's main client.", DefaultValueFactory = _ => 3 };
-var weightsOption = new Option<string>("--weights")
-{
-    Description = "Relative odds of the faults: rst, hole_drop, hole_freeze, delay, frag, refuse, cut, split.",
-    DefaultValueFactory = _ => FaultWeights.HttpDefault,
-};
-var minGapOption = new Option<double>("--min-gap") { Description = "Shortest wait between two faults, seconds.", DefaultValueFactory = _ => 3 };
-var maxGapOption = new Option<double>("--max-gap") { Description = "Longest wait between two faults, seconds.", DefaultValueFactory = _ => 10 };
-var minHoleOption = new Option<double>("--min-hole") { Description = "Shortest black hole, seconds.", DefaultValueFactory = _ => 2 };
-var maxHoleOption = new Option<double>("--max-hole") { Description = "Longest black hole, seconds.", DefaultValueFactory = _ => 12 };
+var faultOptions = new FaultCommandLine(FaultWeights.HttpDefault, "rst, hole_drop, hole_freeze, delay, frag, refuse, cut, split", new FaultInjectorOptions(MinGap: 3, MaxGap: 10, MinHole: 2, MaxHole: 12));
 var outOption = new Option<DirectoryInfo?>("--out") { Description = "Where rest-soak.log, calls.tsv and orders.tsv go (default: <temp>/blinktrade-rest-soak/seed-<seed>)." };
 
 var root = new RootCommand("Trades and manages API keys over REST through a faulty network for a few minutes, then checks every outcome against the reference exchange.");
-foreach (var option in new Option[] { minutesOption, seedOption, timeoutOption, workersOption, weightsOption, minGapOption, maxGapOption, minHoleOption, maxHoleOption, outOption })
+foreach (var option in new Option[] { minutesOption, seedOption, timeoutOption, workersOption, outOption }.Concat(faultOptions.Options))
 {
     root.Options.Add(option);
 }
@@ -36,15 +28,11 @@ root.SetAction(async (parseResult, cancellationToken) =>
     var minutes = parseResult.GetValue(minutesOption);
     var timeout = parseResult.GetValue(timeoutOption);
     var workers = parseResult.GetValue(workersOption);
-    var faults = new FaultInjectorOptions(parseResult.GetValue(minGapOption), parseResult.GetValue(maxGapOption), parseResult.GetValue(minHoleOption), parseResult.GetValue(maxHoleOption));
-    var weights = FaultWeights.Parse(parseResult.GetValue(weightsOption)!, out var weightsError);
+    var faultProblem = faultOptions.Read(parseResult, out var weights, out var faults);
     string? problem = minutes <= 0 ? "--minutes must be above 0"
         : timeout <= 0 ? "--timeout must be above 0"
         : workers <= 0 ? "--workers must be above 0"
-        : faults.MinGap <= 0 || faults.MaxGap < faults.MinGap ? "--min-gap must be above 0 and --max-gap at least --min-gap"
-        : faults.MinHole <= 0 || faults.MaxHole < faults.MinHole ? "--min-hole must be above 0 and --max-hole at least --min-hole"
-        : weights is null ? "--weights: " + weightsError
-        : null;
+        : faultProblem;
     if (problem is not null)
     {
         await Console.Error.WriteLineAsync(problem);
@@ -54,7 +42,7 @@ root.SetAction(async (parseResult, cancellationToken) =>
     var output = parseResult.GetValue(outOption)?.FullName
         ?? Path.Combine(Path.GetTempPath(), "blinktrade-rest-soak", "seed-" + seed.ToString(CultureInfo.InvariantCulture));
     Directory.CreateDirectory(output);
-    var settings = new RestSoakSettings(TimeSpan.FromMinutes(minutes), seed, TimeSpan.FromSeconds(timeout), workers, weights!, faults, output);
+    var settings = new RestSoakSettings(TimeSpan.FromMinutes(minutes), seed, TimeSpan.FromSeconds(timeout), workers, weights, faults, output);
     using var log = new SoakLog(Path.Combine(output, "rest-soak.log"));
     try
     {
