@@ -88,17 +88,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
             var generations = paths.Select(path => path.OpenHole(mode)).ToArray();
             var end = EndHoleLaterAsync(connection, paths, generations, mode, length);
             Track(end);
-            lock (_gate)
-            {
-                _holes.Add(end);
-            }
-            _ = end.ContinueWith(t =>
-            {
-                lock (_gate)
-                {
-                    _holes.Remove(t);
-                }
-            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Track(end, _holes);
         }
         return victims.Count;
     }
@@ -316,17 +306,20 @@ internal sealed class ChaosProxy : IAsyncDisposable
     }
 
     /// <summary>Keeps background tasks so that <see cref="DisposeAsync"/> can wait for them (nothing left running).</summary>
-    private void Track(Task task)
+    private void Track(Task task) => Track(task, _running);
+
+    // Keeps the task in the set (under _gate) until it ends.
+    private void Track(Task task, HashSet<Task> set)
     {
         lock (_gate)
         {
-            _running.Add(task);
+            set.Add(task);
         }
         _ = task.ContinueWith(t =>
         {
             lock (_gate)
             {
-                _running.Remove(t);
+                set.Remove(t);
             }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

@@ -28,5 +28,23 @@ internal sealed class SoakLog : IDisposable
         }
     }
 
+    /// <summary>Writes <paramref name="line"/>'s text every <paramref name="interval"/> until <paramref name="stop"/>
+    /// (a run's progress lines).</summary>
+    public async Task WriteEveryAsync(TimeSpan interval, Func<string> line, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            Write(line());
+        }
+    }
+
     public void Dispose() => _file.Dispose();
 }

@@ -64,7 +64,9 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
         using (var stopFaults = new CancellationTokenSource())
         {
             var faults = new FaultInjector(proxy, settings.Weights, settings.Seed, settings.Faults).RunAsync(stopFaults.Token);
-            var progress = ReportProgressAsync(alice, aliceWorkload, recorder, stopTrading.Token);
+            var progress = log.WriteEveryAsync(ProgressInterval, () =>
+                $"progress: {aliceWorkload.OrdersSent} orders sent, {recorder.Fills.Count} fills ({recorder.Fills.Count(f => f.IsSynthesized)} synthesized), " +
+                $"{recorder.Recoveries.Count} recoveries, alice {alice.State}", stopTrading.Token);
             var sampling = sampler.RunAsync(SampleInterval, SampleWindow, stopTrading.Token);
             await Task.WhenAll(aliceWorkload.RunAsync(AliceWorkers, stopTrading.Token), new BobWorkload(bob, timer, settings.Seed, pause).RunAsync(stopTrading.Token));
             await sampling;
@@ -126,23 +128,6 @@ internal sealed class SoakRun(SoakSettings settings, SoakLog log)
             await Task.Delay(500);
         }
         return false;
-    }
-
-    private async Task ReportProgressAsync(BlinkTradeClient alice, AliceWorkload workload, SessionRecorder recorder, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(ProgressInterval, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            log.Write($"progress: {workload.OrdersSent} orders sent, {recorder.Fills.Count} fills ({recorder.Fills.Count(f => f.IsSynthesized)} synthesized), " +
-                      $"{recorder.Recoveries.Count} recoveries, alice {alice.State}");
-        }
     }
 
     private void WriteSummary(ProxyCounters counters, AliceWorkload workload, SessionRecorder recorder, RequestTimer timer, ExchangeTruth truth,

@@ -82,7 +82,10 @@ internal sealed class RestSoakRun(RestSoakSettings settings, SoakLog log)
         using (var stopFaults = new CancellationTokenSource())
         {
             var faults = new FaultInjector(proxy, settings.Weights, settings.Seed, settings.Faults).RunAsync(stopFaults.Token);
-            var progress = ReportProgressAsync(bot, taker, stopTrading.Token);
+            var progress = log.WriteEveryAsync(ProgressInterval, () =>
+                $"progress: {bot.Calls.Count} calls, {bot.Orders.Count} orders (" +
+                string.Join(", ", bot.Orders.Values.GroupBy(o => o.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")) +
+                $"), {bot.Keys.Count} key creates; bob {taker.OrdersSent} IOC orders", stopTrading.Token);
             await Task.WhenAll(bot.RunAsync(settings.Workers, stopTrading.Token), taker.RunAsync(stopTrading.Token));
             await stopFaults.CancelAsync();
             await faults;
@@ -149,24 +152,6 @@ internal sealed class RestSoakRun(RestSoakSettings settings, SoakLog log)
             RestBalance = restBalance,
             Keys = keys,
         };
-    }
-
-    private async Task ReportProgressAsync(RestBot bot, BobTaker taker, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(ProgressInterval, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            log.Write($"progress: {bot.Calls.Count} calls, {bot.Orders.Count} orders (" +
-                      string.Join(", ", bot.Orders.Values.GroupBy(o => o.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")) +
-                      $"), {bot.Keys.Count} key creates; bob {taker.OrdersSent} IOC orders");
-        }
     }
 
     private void WriteSummary(ProxyCounters counters, RestBot bot, BobTaker taker, IReadOnlyList<(string Flow, double Ms, string Outcome)> attempts, IReadOnlyList<CheckResult> results)

@@ -183,7 +183,17 @@ internal sealed class OutboundPacer : IDisposable
     {
         if (_permits.Count >= _limit - 1)
         {
-            _permits.RemoveAll(p => p.ExpiresAt <= now);
+            // In place, in send order (the newest permit is read by NeedsProbe), without RemoveAll's closure: this runs
+            // on every message while the connection is near its limit.
+            var kept = 0;
+            for (var i = 0; i < _permits.Count; i++)
+            {
+                if (_permits[i].ExpiresAt > now)
+                {
+                    _permits[kept++] = _permits[i];
+                }
+            }
+            _permits.RemoveRange(kept, _permits.Count - kept);
         }
         return _limit - _permits.Count;
     }
